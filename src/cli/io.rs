@@ -1,0 +1,6 @@
+//! import, export.
+use clap::Args;
+#[derive(Debug, Args)]
+pub struct ImportArgs {}
+#[derive(Debug, Args)]
+pub struct ExportArgs {}

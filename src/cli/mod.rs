@@ -1,0 +1,116 @@
+//! The command line: clap definitions and one file per command group. Thin: parses,
+//! calls the store or a use case, formats output, maps errors to exit codes.
+
+pub mod admin;
+pub mod agency;
+pub mod io;
+pub mod program;
+pub mod report;
+pub mod task;
+pub mod user;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::error::Result;
+
+/// phoihop — track the work programs of provincial Party and government bodies.
+#[derive(Debug, Parser)]
+#[command(name = "phoihop", version, about, long_about = None)]
+pub struct Cli {
+    /// The database file (else $PHOIHOP_DB, else ~/.local/share/phoihop/phoihop.db).
+    #[arg(long, global = true, env = "PHOIHOP_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Open the database with SQLite's read-only flag: nothing can be changed.
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// Interface language (default from $LANG: Vietnamese when it starts with `vi`).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Show the data as it stood on this date (YYYY-MM-DD or dd/mm/yyyy).
+    #[arg(long, global = true, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Narrow the TUI to one program (by code).
+    #[arg(long, value_name = "CODE")]
+    pub program: Option<String>,
+    /// Colour theme of the TUI (NO_COLOR is honoured in auto).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub theme: crate::tui::ThemeChoice,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Interface languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+/// Output formats of list, show and report commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create or migrate the database.
+    Init,
+    /// Load the demo data set built from the seed reports.
+    Demo(admin::DemoArgs),
+    /// Agencies (cơ quan, đơn vị).
+    #[command(subcommand)]
+    Agency(agency::AgencyCmd),
+    /// Programs (chương trình).
+    #[command(subcommand)]
+    Program(program::ProgramCmd),
+    /// Tasks (nhiệm vụ).
+    #[command(subcommand)]
+    Task(task::TaskCmd),
+    /// Review report (sơ kết / tổng kết).
+    Report(report::ReportArgs),
+    /// Import tasks, agencies and programs from CSV or JSON (all or nothing).
+    Import(io::ImportArgs),
+    /// Export everything as CSV or JSON.
+    Export(io::ExportArgs),
+    /// Roles: grant, revoke, list.
+    #[command(subcommand)]
+    User(user::UserCmd),
+    /// Write an online, consistent copy of the database.
+    Backup(admin::BackupArgs),
+    /// Check the database's integrity and consistency.
+    Check(admin::CheckArgs),
+    /// Generate a synthetic database for benchmarks.
+    Gen(admin::GenArgs),
+}
+
+/// Runs the parsed command line; `None` command opens the TUI.
+pub fn run(cli: Cli) -> Result<()> {
+    let _ = cli;
+    Err(crate::Error::Other("not implemented yet".into()))
+}
+
+/// Parses `std::env::args`, runs, prints any error as one sentence on stderr and returns
+/// the exit code.
+pub fn main_entry() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match run(cli) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("phoihop: {e}");
+            e.exit_code()
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! program add|list|show|edit|remove.
+use clap::Subcommand;
+#[derive(Debug, Subcommand)]
+pub enum ProgramCmd {
+    List,
+}

@@ -1,0 +1,4 @@
+//! report.
+use clap::Args;
+#[derive(Debug, Args)]
+pub struct ReportArgs {}

@@ -1,0 +1,1 @@
+//! Review reports (Markdown, CSV, JSON, Excel).

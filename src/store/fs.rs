@@ -1,0 +1,103 @@
+//! The file under the database: where it lives (network filesystems are refused), and the
+//! mode a new file is created with.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Filesystem magic numbers (from `statfs(2)`) on which SQLite's locking is unreliable.
+const NETWORK_FILESYSTEMS: &[(i64, &str)] = &[
+    (0x6969, "NFS"),
+    (0x517B, "SMB"),
+    (0xFF53_4D42, "CIFS"),
+    (0xFE53_4D42, "SMB2"),
+    (0x6573_5546, "FUSE"),
+    (0x0102_1997, "9P"),
+    (0x00C3_6400, "Ceph"),
+    (0x5346_414F, "AFS"),
+    (0x6B41_4653, "kAFS"),
+    (0x0BD0_0BD0, "Lustre"),
+    (0x1373, "GFS2"),
+    (0x7461_636F, "OCFS2"),
+];
+
+/// The name of a network filesystem type, if `magic` is one.
+pub fn network_fs_name(magic: i64) -> Option<&'static str> {
+    NETWORK_FILESYSTEMS
+        .iter()
+        .find(|(m, _)| *m == magic)
+        .map(|(_, n)| *n)
+}
+
+/// The directory that holds (or will hold) `path`.
+fn containing_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Refuses a database on a network filesystem, where SQLite's locks do not hold.
+pub fn refuse_network_fs(path: &Path) -> Result<()> {
+    let dir = containing_dir(path);
+    let probe = if path.exists() { path } else { dir.as_path() };
+    #[cfg(target_os = "linux")]
+    {
+        if let Ok(st) = nix::sys::statfs::statfs(probe) {
+            #[allow(clippy::unnecessary_cast)]
+            let magic = st.filesystem_type().0 as i64;
+            if let Some(name) = network_fs_name(magic) {
+                return Err(Error::Other(format!(
+                    "The database {} is on a {name} filesystem, where SQLite's file locking does not work and data would be corrupted; put it on a local disk (for example /var/lib/phoihop) and reach it over SSH.",
+                    path.display()
+                )));
+            }
+        }
+    }
+    let _ = probe;
+    Ok(())
+}
+
+/// Creates an empty database file with mode 0660 (group may read and write; others
+/// nothing), so that SQLite never creates it with the process umask's wider default.
+pub fn create_private(path: &Path) -> Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let dir = containing_dir(path);
+    if !dir.exists() {
+        std::fs::create_dir_all(&dir).map_err(|e| {
+            Error::Other(format!(
+                "Cannot create the directory {} for the database: {e}.",
+                dir.display()
+            ))
+        })?;
+    }
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o660)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::Other(format!(
+            "Cannot create the database file {}: {e}.",
+            path.display()
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_network_filesystems() {
+        assert_eq!(network_fs_name(0x6969), Some("NFS"));
+        assert_eq!(network_fs_name(0xFF53_4D42), Some("CIFS"));
+        assert_eq!(network_fs_name(0xFE53_4D42), Some("SMB2"));
+        assert_eq!(network_fs_name(0x6573_5546), Some("FUSE"));
+        assert_eq!(network_fs_name(0xEF53), None); // ext4
+        assert_eq!(network_fs_name(0x0102_1994), None); // tmpfs
+        assert_eq!(network_fs_name(0x5846_5342), None); // xfs
+    }
+}

@@ -1,0 +1,90 @@
+//! Backup and consistency checks.
+
+use std::path::Path;
+use std::time::Duration;
+
+use super::Store;
+use crate::error::{Error, Result};
+
+/// One finding of `check`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Finding {
+    pub what: String,
+}
+
+impl Store {
+    /// Writes an online, consistent copy of the database to `dest` (SQLite's backup API),
+    /// while other sessions go on writing. `dest` must not exist.
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(Error::Usage(format!(
+                "{} already exists; give a new file name for the backup.",
+                dest.display()
+            )));
+        }
+        super::fs::create_private(dest)?;
+        let mut out = rusqlite::Connection::open(dest)?;
+        let result = {
+            let b = rusqlite::backup::Backup::new(self.conn(), &mut out)?;
+            b.run_to_completion(1000, Duration::from_millis(5), None)
+        };
+        if let Err(e) = result {
+            drop(out);
+            let _ = std::fs::remove_file(dest);
+            return Err(e.into());
+        }
+        out.execute_batch("PRAGMA journal_mode=DELETE")?;
+        Ok(())
+    }
+
+    /// Integrity and consistency check: SQLite's `integrity_check`, foreign keys, and
+    /// the domain's rules on every task. Returns the problems found (empty = healthy).
+    pub fn check(&self) -> Result<Vec<Finding>> {
+        let mut out = Vec::new();
+        let conn = self.conn();
+        let mut st = conn.prepare("PRAGMA integrity_check")?;
+        let rows: Vec<String> = st
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if rows != ["ok"] {
+            out.extend(rows.into_iter().map(|what| Finding { what }));
+        }
+        let mut st = conn.prepare("PRAGMA foreign_key_check")?;
+        let fk: Vec<String> = st
+            .query_map([], |r| {
+                Ok(format!(
+                    "Row {} of table {} refers to a missing row of {}.",
+                    r.get::<_, i64>(1).unwrap_or(0),
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(2)?
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        out.extend(fk.into_iter().map(|what| Finding { what }));
+        let rules: &[(&str, &str)] = &[
+            ("SELECT id FROM task WHERE status = 'done' AND progress <> 100", "is done but not at 100%"),
+            ("SELECT id FROM task WHERE status = 'done' AND completed_on IS NULL", "is done without a completion date"),
+            ("SELECT id FROM task WHERE status <> 'done' AND completed_on IS NOT NULL", "is not done but has a completion date"),
+            ("SELECT id FROM task WHERE cadence = 'roadmap' AND deadline IS NULL", "is on a roadmap without a deadline"),
+            ("SELECT t.id FROM task t WHERE NOT EXISTS (SELECT 1 FROM task_history h WHERE h.task_id = t.id)", "has no history"),
+            ("SELECT t.id FROM task t WHERE t.progress <> (SELECT h.progress FROM task_history h WHERE h.task_id = t.id ORDER BY h.on_date DESC, h.id DESC LIMIT 1)", "differs from its last history entry"),
+        ];
+        for (sql, what) in rules {
+            let mut st = conn.prepare(sql)?;
+            let ids: Vec<i64> = st
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for id in ids.iter().take(20) {
+                out.push(Finding {
+                    what: format!("Task {id} {what}."),
+                });
+            }
+            if ids.len() > 20 {
+                out.push(Finding {
+                    what: format!("… and {} more tasks that {what}.", ids.len() - 20),
+                });
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,202 @@
+//! The store: the only module that speaks SQL and the only one that enforces roles.
+//!
+//! Opening sets WAL, `busy_timeout`, `synchronous=FULL` and foreign keys, refuses network
+//! filesystems and newer schemas, and migrates. Every write runs in a `BEGIN IMMEDIATE`
+//! transaction that checks the caller's role, checks and bumps versions, and appends a
+//! history row and an audit row.
+
+mod access;
+mod agencies;
+pub mod fs;
+mod maintenance;
+mod programs;
+pub mod schema;
+mod stats;
+mod tasks;
+mod users;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+pub use access::{os_login, Who};
+pub use stats::{AgencyCounts, CategoryCounts, Counts, Scope, Summary};
+pub use tasks::{TaskFilter, TaskSort};
+
+/// How long a writer waits for another writer's lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// An open phoihop database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    read_only: bool,
+    login: String,
+}
+
+impl Store {
+    /// Opens (creating and migrating if needed) the database at `path`. With `read_only`
+    /// the file is opened with SQLite's read-only flag and must already exist.
+    pub fn open(path: &Path, read_only: bool) -> Result<Store> {
+        Self::open_as(path, read_only, os_login())
+    }
+
+    fn open_as(path: &Path, read_only: bool, login: String) -> Result<Store> {
+        fs::refuse_network_fs(path)?;
+        let conn = if read_only {
+            if !path.exists() {
+                return Err(Error::NotFound(format!(
+                    "The database {} does not exist; create it with `phoihop init` first.",
+                    path.display()
+                )));
+            }
+            Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?
+        } else {
+            fs::create_private(path)?;
+            Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?
+        };
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // A file that is not SQLite at all fails here, with a clear message.
+        schema::check_not_newer(&conn)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only,
+            login,
+        };
+        if read_only {
+            if schema::version(&store.conn)? < schema::LATEST {
+                return Err(Error::Other(format!(
+                    "The database {} has an older schema and must be migrated, which a read-only open cannot do; run `phoihop init` once without --read-only.",
+                    path.display()
+                )));
+            }
+        } else {
+            let mode: String = store
+                .conn
+                .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::Other(format!(
+                    "The database {} cannot use write-ahead logging (journal mode is {mode}).",
+                    path.display()
+                )));
+            }
+            store.conn.pragma_update(None, "synchronous", "FULL")?;
+            schema::migrate(&mut store.conn)?;
+        }
+        Ok(store)
+    }
+
+    /// The OS login this store acts as.
+    pub fn login(&self) -> &str {
+        &self.login
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// True when opened with `--read-only`.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// SQLite's `PRAGMA data_version`: changes when another connection commits.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction, with the caller's access resolved.
+    /// Refuses at once when the store is read-only.
+    pub(crate) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>, &Who) -> Result<T>,
+    ) -> Result<T> {
+        if self.read_only {
+            return Err(Error::PermissionDenied(
+                "The database is open read-only (--read-only), so nothing can be changed.".into(),
+            ));
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let who = access::who(&tx, &self.login)?;
+        let out = f(&tx, &who)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// The connection, for reads inside this module.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// The current time, UTC, as stored in `at` columns.
+pub(crate) fn now_stamp() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Appends an audit row. `before`/`after` are stored as JSON.
+pub(crate) fn audit<B: Serialize, A: Serialize>(
+    tx: &Transaction<'_>,
+    who: &Who,
+    action: &str,
+    entity: &str,
+    key: &str,
+    before: Option<&B>,
+    after: Option<&A>,
+) -> Result<()> {
+    let json = |v: Option<String>| v;
+    let b = json(before.and_then(|b| serde_json::to_string(b).ok()));
+    let a = json(after.and_then(|a| serde_json::to_string(a).ok()));
+    tx.execute(
+        "INSERT INTO audit (at, actor, action, entity, entity_key, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        rusqlite::params![now_stamp(), who.login, action, entity, key, b, a],
+    )?;
+    Ok(())
+}
+
+/// Maps a UNIQUE constraint failure to a clear invalid-data error.
+pub(crate) fn unique_violation(e: rusqlite::Error, what: impl FnOnce() -> String) -> Error {
+    if let rusqlite::Error::SqliteFailure(f, _) = &e {
+        if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+            || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+        {
+            return Error::Invalid(what());
+        }
+    }
+    e.into()
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+
+    /// A store on a new temp file, acting as `login`.
+    pub fn temp_store(login: &str) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open_as(&dir.path().join("t.db"), false, login.to_string())
+            .expect("open temp store");
+        (dir, store)
+    }
+
+    /// Reopens the same file as another login.
+    pub fn reopen_as(store: &Store, login: &str) -> Store {
+        Store::open_as(store.path(), false, login.to_string()).expect("reopen")
+    }
+}

@@ -1,0 +1,177 @@
+//! Numbered migrations under `PRAGMA user_version`. Migration N takes a database at
+//! version N-1 to version N; every older database opens and migrates with data intact.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// The migrations, in order; index 0 is version 1.
+const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version this binary knows.
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+const V1: &str = r#"
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE agency (
+    id        INTEGER PRIMARY KEY,
+    code      TEXT NOT NULL UNIQUE,
+    name      TEXT NOT NULL,
+    name_fold TEXT NOT NULL,
+    kind      TEXT NOT NULL CHECK (kind IN ('party', 'government', 'front')),
+    parent_id INTEGER REFERENCES agency(id),
+    head      TEXT,
+    members   INTEGER CHECK (members IS NULL OR members >= 0),
+    staff     INTEGER CHECK (staff IS NULL OR staff >= 0),
+    version   INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE category (
+    id       INTEGER PRIMARY KEY,
+    code     TEXT NOT NULL UNIQUE,
+    name_vi  TEXT NOT NULL,
+    name_en  TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+
+CREATE TABLE program (
+    id            INTEGER PRIMARY KEY,
+    code          TEXT NOT NULL UNIQUE,
+    title         TEXT NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('coordination', 'building', 'action')),
+    starts_on     TEXT NOT NULL,
+    ends_on       TEXT NOT NULL CHECK (ends_on >= starts_on),
+    basis         TEXT,
+    review_months INTEGER NOT NULL DEFAULT 6 CHECK (review_months BETWEEN 0 AND 120),
+    version       INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE program_party (
+    program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,
+    agency_id  INTEGER NOT NULL REFERENCES agency(id),
+    PRIMARY KEY (program_id, agency_id)
+) WITHOUT ROWID;
+
+CREATE TABLE task (
+    id           INTEGER PRIMARY KEY,
+    program_id   INTEGER NOT NULL REFERENCES program(id),
+    category_id  INTEGER NOT NULL REFERENCES category(id),
+    title        TEXT NOT NULL,
+    title_fold   TEXT NOT NULL,
+    description  TEXT,
+    lead_id      INTEGER NOT NULL REFERENCES agency(id),
+    cadence      TEXT NOT NULL CHECK (cadence IN ('roadmap', 'recurring')),
+    deadline     TEXT,
+    status       TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done', 'suspended')),
+    progress     INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100),
+    completed_on TEXT,
+    basis        TEXT,
+    created_on   TEXT NOT NULL,
+    version      INTEGER NOT NULL DEFAULT 1
+);
+-- Covering indexes: the dashboard's GROUP BY queries read only these.
+CREATE INDEX task_by_program ON task(program_id, category_id, lead_id, status, deadline, completed_on, progress);
+CREATE INDEX task_by_category ON task(category_id, lead_id, status, deadline, completed_on, progress);
+CREATE INDEX task_by_lead ON task(lead_id, status, deadline, completed_on, progress);
+CREATE INDEX task_by_deadline ON task(deadline) WHERE status <> 'done';
+
+CREATE TABLE task_with (
+    task_id   INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+    agency_id INTEGER NOT NULL REFERENCES agency(id),
+    PRIMARY KEY (task_id, agency_id)
+) WITHOUT ROWID;
+CREATE INDEX task_with_by_agency ON task_with(agency_id, task_id);
+
+CREATE TABLE task_history (
+    id           INTEGER PRIMARY KEY,
+    task_id      INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+    at           TEXT NOT NULL,
+    on_date      TEXT NOT NULL,
+    actor        TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    progress     INTEGER NOT NULL,
+    completed_on TEXT,
+    note         TEXT
+);
+CREATE INDEX task_history_by_task ON task_history(task_id, on_date, id);
+
+CREATE TABLE urge (
+    id        INTEGER PRIMARY KEY,
+    task_id   INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+    agency_id INTEGER NOT NULL REFERENCES agency(id),
+    at        TEXT NOT NULL,
+    on_date   TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    message   TEXT NOT NULL
+);
+CREATE INDEX urge_by_task ON urge(task_id);
+CREATE INDEX urge_by_agency ON urge(agency_id, id);
+
+CREATE TABLE role_grant (
+    login     TEXT PRIMARY KEY,
+    role      TEXT NOT NULL CHECK (role IN ('admin', 'operator', 'supervisor')),
+    agency_id INTEGER REFERENCES agency(id),
+    CHECK (role <> 'operator' OR agency_id IS NOT NULL)
+);
+
+CREATE TABLE audit (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    entity     TEXT NOT NULL,
+    entity_key TEXT NOT NULL,
+    before     TEXT,
+    after      TEXT
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+INSERT INTO category (code, name_vi, name_en, position) VALUES
+    ('ideology', 'Công tác tư tưởng', 'Ideology', 1),
+    ('organization', 'Công tác tổ chức xây dựng Đảng', 'Party organization', 2),
+    ('inspection', 'Công tác kiểm tra, giám sát', 'Inspection & supervision', 3),
+    ('mass_mobilization', 'Công tác dân vận', 'Mass mobilization', 4),
+    ('internal_affairs', 'Công tác nội chính', 'Internal affairs', 5),
+    ('government', 'Công tác xây dựng bộ máy chính quyền', 'Government apparatus', 6),
+    ('front', 'Công tác MTTQ và các đoàn thể', 'Fatherland Front & mass organizations', 7);
+"#;
+
+/// The schema version of an open database.
+pub fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Refuses a database whose schema is newer than this binary knows.
+pub fn check_not_newer(conn: &Connection) -> Result<i64> {
+    let v = version(conn)?;
+    if v > LATEST {
+        return Err(Error::Other(format!(
+            "The database has schema version {v}, newer than this phoihop knows ({LATEST}); upgrade phoihop to open it."
+        )));
+    }
+    Ok(v)
+}
+
+/// Brings the database up to [`LATEST`], each step in its own immediate transaction.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let mut v = check_not_newer(conn)?;
+    while v < LATEST {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Re-read inside the write lock: another process may have migrated meanwhile.
+        let now = version(&tx)?;
+        if now != v {
+            v = now;
+            tx.commit()?;
+            continue;
+        }
+        tx.execute_batch(MIGRATIONS[v as usize])?;
+        tx.pragma_update(None, "user_version", v + 1)?;
+        tx.commit()?;
+        v += 1;
+    }
+    Ok(())
+}

@@ -1,0 +1,255 @@
+//! Aggregates for the dashboard and reports: counts in the four deadline buckets and mean
+//! progress, per category and per lead agency, as of any date.
+//!
+//! As of today (or later) the counts come straight from the `task` table through covering
+//! indexes in one GROUP BY; as of a past date each task's state is rebuilt from its
+//! progress history (the last entry on or before that date).
+
+use chrono::NaiveDate;
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+use serde::Serialize;
+
+use super::agencies::agency_id;
+use super::programs::{category_id, program_id};
+use super::tasks::{bucket_sql, TaskFilter, TaskSort};
+use super::Store;
+use crate::domain::{Category, Task, DUE_SOON_DAYS};
+use crate::error::Result;
+
+/// What the aggregates cover. Empty fields do not narrow.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub program: Option<String>,
+    /// Tasks this agency leads or coordinates.
+    pub agency: Option<String>,
+    pub category: Option<String>,
+}
+
+/// Counts in the four buckets and the progress sum.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Counts {
+    pub tasks: i64,
+    pub done_on_time: i64,
+    pub done_late: i64,
+    pub in_time: i64,
+    pub overdue: i64,
+    /// Mean progress in percent (0 when there are no tasks).
+    pub progress: f64,
+    #[serde(skip)]
+    pub progress_sum: i64,
+}
+
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.tasks += o.tasks;
+        self.done_on_time += o.done_on_time;
+        self.done_late += o.done_late;
+        self.in_time += o.in_time;
+        self.overdue += o.overdue;
+        self.progress_sum += o.progress_sum;
+    }
+
+    fn finish(&mut self) {
+        self.progress = if self.tasks > 0 {
+            (self.progress_sum as f64 / self.tasks as f64 * 10.0).round() / 10.0
+        } else {
+            0.0
+        };
+    }
+
+    /// Tasks done, on time or late.
+    pub fn done(&self) -> i64 {
+        self.done_on_time + self.done_late
+    }
+}
+
+/// Counts for one category.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategoryCounts {
+    pub category: Category,
+    pub counts: Counts,
+}
+
+/// Counts for one lead agency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgencyCounts {
+    pub code: String,
+    pub name: String,
+    pub counts: Counts,
+}
+
+/// Everything the dashboard's numbers need.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub as_of: NaiveDate,
+    pub totals: Counts,
+    /// Every category, in display order, including those with no tasks.
+    pub categories: Vec<CategoryCounts>,
+    /// Agencies that lead at least one task in scope, by code.
+    pub agencies: Vec<AgencyCounts>,
+    /// Open tasks due within [`DUE_SOON_DAYS`] days.
+    pub due_soon: i64,
+}
+
+fn scope_where(store: &Store, scope: &Scope, vals: &mut Vec<Value>) -> Result<Vec<String>> {
+    let mut conds = Vec::new();
+    let push = |v: Option<i64>, vals: &mut Vec<Value>| -> String {
+        vals.push(Value::Integer(v.unwrap_or(-1)));
+        format!("?{}", vals.len())
+    };
+    if let Some(p) = &scope.program {
+        let n = push(program_id(store.conn(), p)?, vals);
+        conds.push(format!("t.program_id = {n}"));
+    }
+    if let Some(c) = &scope.category {
+        let n = push(category_id(store.conn(), c)?, vals);
+        conds.push(format!("t.category_id = {n}"));
+    }
+    if let Some(a) = &scope.agency {
+        let n = push(agency_id(store.conn(), a)?, vals);
+        conds.push(format!(
+            "(t.lead_id = {n} OR EXISTS (SELECT 1 FROM task_with w WHERE w.task_id = t.id AND w.agency_id = {n}))"
+        ));
+    }
+    Ok(conds)
+}
+
+impl Store {
+    /// The dashboard's and reports' numbers for `scope` as of `as_of`. `today` decides
+    /// whether the current table or the history is read.
+    pub fn summary(&self, scope: &Scope, as_of: NaiveDate, today: NaiveDate) -> Result<Summary> {
+        let mut vals: Vec<Value> = vec![Value::Text(as_of.to_string())];
+        let mut conds = scope_where(self, scope, &mut vals)?;
+        let soon = (as_of + chrono::Duration::days(DUE_SOON_DAYS)).to_string();
+        vals.push(Value::Text(soon));
+        let soon_n = vals.len();
+        // The source rows: the live table, or each task's state rebuilt from history.
+        let source = if as_of >= today {
+            "task t".to_string()
+        } else {
+            conds.push("t.created_on <= ?1".into());
+            "(SELECT t0.id, t0.program_id, t0.category_id, t0.lead_id, t0.deadline, t0.created_on, \
+                     h.status, h.progress, h.completed_on \
+              FROM task t0 JOIN task_history h ON h.id = \
+                (SELECT h2.id FROM task_history h2 WHERE h2.task_id = t0.id AND h2.on_date <= ?1 \
+                 ORDER BY h2.on_date DESC, h2.id DESC LIMIT 1)) t"
+                .to_string()
+        };
+        let w = if conds.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", conds.join(" AND "))
+        };
+        let b = bucket_sql("?1");
+        let sql = format!(
+            "SELECT t.category_id, t.lead_id, count(*), \
+                sum(b = 'done_on_time'), sum(b = 'done_late'), sum(b = 'in_time'), sum(b = 'overdue'), \
+                sum(t.progress), sum(t.status <> 'done' AND t.deadline >= ?1 AND t.deadline <= ?{soon_n}) \
+             FROM (SELECT t.category_id, t.lead_id, t.status, t.deadline, t.progress, {b} AS b FROM {source}{w}) t \
+             GROUP BY t.category_id, t.lead_id"
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let mut rows = st.query(params_from_iter(vals))?;
+        let mut by_cat: std::collections::HashMap<i64, Counts> = Default::default();
+        let mut by_lead: std::collections::HashMap<i64, Counts> = Default::default();
+        let mut totals = Counts::default();
+        let mut due_soon = 0;
+        while let Some(r) = rows.next()? {
+            let c = Counts {
+                tasks: r.get(2)?,
+                done_on_time: r.get(3)?,
+                done_late: r.get(4)?,
+                in_time: r.get(5)?,
+                overdue: r.get(6)?,
+                progress_sum: r.get(7)?,
+                progress: 0.0,
+            };
+            due_soon += r.get::<_, Option<i64>>(8)?.unwrap_or(0);
+            by_cat.entry(r.get(0)?).or_default().add(&c);
+            by_lead.entry(r.get(1)?).or_default().add(&c);
+            totals.add(&c);
+        }
+        totals.finish();
+        let mut categories = Vec::new();
+        {
+            let mut st = self.conn().prepare_cached(
+                "SELECT id, code, name_vi, name_en, position FROM category ORDER BY position, code",
+            )?;
+            let mut rows = st.query([])?;
+            while let Some(r) = rows.next()? {
+                let mut counts = by_cat.get(&r.get(0)?).copied().unwrap_or_default();
+                counts.finish();
+                categories.push(CategoryCounts {
+                    category: Category {
+                        code: r.get(1)?,
+                        name_vi: r.get(2)?,
+                        name_en: r.get(3)?,
+                        position: r.get(4)?,
+                    },
+                    counts,
+                });
+            }
+        }
+        let mut agencies = Vec::new();
+        {
+            let mut st = self
+                .conn()
+                .prepare_cached("SELECT id, code, name FROM agency ORDER BY code")?;
+            let mut rows = st.query([])?;
+            while let Some(r) = rows.next()? {
+                if let Some(c) = by_lead.get(&r.get(0)?) {
+                    let mut counts = *c;
+                    counts.finish();
+                    agencies.push(AgencyCounts {
+                        code: r.get(1)?,
+                        name: r.get(2)?,
+                        counts,
+                    });
+                }
+            }
+        }
+        Ok(Summary {
+            as_of,
+            totals,
+            categories,
+            agencies,
+            due_soon,
+        })
+    }
+
+    /// Open tasks that are overdue or due soon as of `as_of`, most urgent first
+    /// (overdue by deadline, then due soon), at most `limit`.
+    pub fn attention(&self, scope: &Scope, as_of: NaiveDate, limit: usize) -> Result<Vec<Task>> {
+        let base = TaskFilter {
+            program: scope.program.clone(),
+            agency: scope.agency.clone(),
+            category: scope.category.clone(),
+            as_of: Some(as_of),
+            ..Default::default()
+        };
+        let mut out = self.tasks(
+            &TaskFilter {
+                overdue: true,
+                ..base.clone()
+            },
+            TaskSort::Deadline,
+            false,
+            0,
+            limit,
+        )?;
+        if out.len() < limit {
+            out.extend(self.tasks(
+                &TaskFilter {
+                    due_soon: true,
+                    ..base
+                },
+                TaskSort::Deadline,
+                false,
+                0,
+                limit - out.len(),
+            )?);
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,580 @@
+//! Tasks: filtered, sorted, windowed reads; writes that check versions and roles and
+//! append history and audit rows; urges.
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Transaction};
+
+use super::access::Who;
+use super::agencies::{agency_id, referenced_agency};
+use super::programs::{category_id, parse_date_col, program_id};
+use super::{audit, now_stamp, Store};
+use crate::domain::update::apply_update;
+use crate::domain::validate::{check_cadence, clean_with};
+use crate::domain::{
+    text, Bucket, Cadence, HistoryEntry, NewTask, Progress, ProgressUpdate, Status, Task, TaskEdit,
+    Urge, DUE_SOON_DAYS,
+};
+use crate::error::{Error, Result};
+use crate::search::fold;
+
+/// Which tasks to read. Empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TaskFilter {
+    pub program: Option<String>,
+    pub category: Option<String>,
+    /// Tasks this agency leads or coordinates.
+    pub agency: Option<String>,
+    /// Tasks this agency leads.
+    pub lead: Option<String>,
+    pub status: Option<Status>,
+    pub bucket: Option<Bucket>,
+    pub overdue: bool,
+    pub due_soon: bool,
+    /// Every whitespace-separated term must occur in the folded title (diacritics and
+    /// case ignored). Fuzzy ranking is done by `search`.
+    pub contains: Option<String>,
+    /// Only these task ids.
+    pub ids: Option<Vec<i64>>,
+    /// The date buckets and "due soon" are computed for (required when bucket,
+    /// overdue or due_soon is set).
+    pub as_of: Option<NaiveDate>,
+}
+
+/// Columns tasks can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TaskSort {
+    #[default]
+    Id,
+    Title,
+    Program,
+    Category,
+    Lead,
+    Deadline,
+    Status,
+    Progress,
+    Version,
+}
+
+impl TaskSort {
+    fn sql(self) -> &'static str {
+        match self {
+            TaskSort::Id => "t.id",
+            TaskSort::Title => "t.title_fold",
+            TaskSort::Program => "p.code",
+            TaskSort::Category => "c.position",
+            TaskSort::Lead => "a.code",
+            TaskSort::Deadline => "t.deadline IS NULL, t.deadline",
+            TaskSort::Status => "t.status",
+            TaskSort::Progress => "t.progress",
+            TaskSort::Version => "t.version",
+        }
+    }
+}
+
+/// SQL for the bucket of task alias `t` as of the date bound to `?{asof}`. Must agree
+/// with [`crate::domain::bucket`] (a test checks it does).
+pub(crate) fn bucket_sql(asof: &str) -> String {
+    format!(
+        "CASE WHEN t.status = 'done' THEN \
+           CASE WHEN t.deadline IS NOT NULL AND t.completed_on IS NOT NULL AND t.completed_on > t.deadline \
+                THEN 'done_late' ELSE 'done_on_time' END \
+         WHEN t.deadline IS NOT NULL AND t.deadline < {asof} THEN 'overdue' ELSE 'in_time' END"
+    )
+}
+
+const SELECT: &str = "SELECT t.id, p.code, c.code, t.title, t.description, a.code, \
+    (SELECT group_concat(wa.code, ';' ORDER BY wa.code) FROM task_with w JOIN agency wa ON wa.id = w.agency_id WHERE w.task_id = t.id), \
+    t.cadence, t.deadline, t.status, t.progress, t.completed_on, t.basis, t.created_on, t.version \
+    FROM task t JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.category_id JOIN agency a ON a.id = t.lead_id";
+
+fn date_opt(s: Option<String>) -> Option<NaiveDate> {
+    s.map(|s| parse_date_col(&s))
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Task> {
+    let with: Option<String> = r.get(6)?;
+    let cadence: String = r.get(7)?;
+    let status: String = r.get(9)?;
+    let progress: i64 = r.get(10)?;
+    let created: String = r.get(13)?;
+    Ok(Task {
+        id: r.get(0)?,
+        program: r.get(1)?,
+        category: r.get(2)?,
+        title: r.get(3)?,
+        description: r.get(4)?,
+        lead: r.get(5)?,
+        with: with
+            .map(|w| w.split(';').map(str::to_string).collect())
+            .unwrap_or_default(),
+        cadence: cadence.parse().unwrap_or(Cadence::Recurring),
+        deadline: date_opt(r.get(8)?),
+        status: status.parse().unwrap_or(Status::NotStarted),
+        progress: Progress::new(progress).unwrap_or_default(),
+        completed_on: date_opt(r.get(11)?),
+        basis: r.get(12)?,
+        created_on: parse_date_col(&created),
+        version: r.get(14)?,
+    })
+}
+
+/// One task by id.
+pub(crate) fn get(conn: &Connection, id: i64) -> Result<Task> {
+    conn.prepare_cached(&format!("{SELECT} WHERE t.id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("No task has the id {id}.")))
+}
+
+/// Builds the WHERE clause and its parameters for a filter. Unknown codes match nothing.
+fn where_clause(conn: &Connection, f: &TaskFilter) -> Result<(String, Vec<Value>)> {
+    let mut conds: Vec<String> = Vec::new();
+    let mut vals: Vec<Value> = Vec::new();
+    let bind = |v: Value, vals: &mut Vec<Value>| -> String {
+        vals.push(v);
+        format!("?{}", vals.len())
+    };
+    let id_or_none = |v: Option<i64>| Value::Integer(v.unwrap_or(-1));
+    if let Some(p) = &f.program {
+        let n = bind(id_or_none(program_id(conn, p)?), &mut vals);
+        conds.push(format!("t.program_id = {n}"));
+    }
+    if let Some(c) = &f.category {
+        let n = bind(id_or_none(category_id(conn, c)?), &mut vals);
+        conds.push(format!("t.category_id = {n}"));
+    }
+    if let Some(a) = &f.lead {
+        let n = bind(id_or_none(agency_id(conn, a)?), &mut vals);
+        conds.push(format!("t.lead_id = {n}"));
+    }
+    if let Some(a) = &f.agency {
+        let n = bind(id_or_none(agency_id(conn, a)?), &mut vals);
+        conds.push(format!(
+            "(t.lead_id = {n} OR EXISTS (SELECT 1 FROM task_with w WHERE w.task_id = t.id AND w.agency_id = {n}))"
+        ));
+    }
+    if let Some(s) = f.status {
+        let n = bind(Value::Text(s.code().into()), &mut vals);
+        conds.push(format!("t.status = {n}"));
+    }
+    let needs_date = f.bucket.is_some() || f.overdue || f.due_soon;
+    if needs_date {
+        let as_of = f.as_of.ok_or_else(|| {
+            Error::Usage("A bucket, overdue or due-soon filter needs an as-of date.".into())
+        })?;
+        let d = bind(Value::Text(as_of.to_string()), &mut vals);
+        if let Some(b) = f.bucket {
+            let n = bind(Value::Text(b.code().into()), &mut vals);
+            conds.push(format!("({}) = {n}", bucket_sql(&d)));
+        }
+        if f.overdue {
+            conds.push(format!(
+                "t.status <> 'done' AND t.deadline IS NOT NULL AND t.deadline < {d}"
+            ));
+        }
+        if f.due_soon {
+            let until = as_of + chrono::Duration::days(DUE_SOON_DAYS);
+            let u = bind(Value::Text(until.to_string()), &mut vals);
+            conds.push(format!(
+                "t.status <> 'done' AND t.deadline >= {d} AND t.deadline <= {u}"
+            ));
+        }
+    }
+    if let Some(q) = &f.contains {
+        for term in fold(q).split_whitespace() {
+            let escaped = term
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            let n = bind(Value::Text(format!("%{escaped}%")), &mut vals);
+            conds.push(format!("t.title_fold LIKE {n} ESCAPE '\\'"));
+        }
+    }
+    if let Some(ids) = &f.ids {
+        let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
+        conds.push(format!("t.id IN ({})", list.join(",")));
+    }
+    let sql = if conds.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conds.join(" AND "))
+    };
+    Ok((sql, vals))
+}
+
+fn agency_ids(tx: &Transaction<'_>, field: &str, codes: &[String]) -> Result<Vec<i64>> {
+    codes
+        .iter()
+        .map(|c| referenced_agency(tx, field, c))
+        .collect()
+}
+
+fn with_ids(conn: &Connection, task: i64) -> Result<Vec<i64>> {
+    let mut st = conn.prepare_cached("SELECT agency_id FROM task_with WHERE task_id = ?1")?;
+    let ids = st
+        .query_map([task], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+fn lead_id(conn: &Connection, task: i64) -> Result<i64> {
+    conn.query_row("SELECT lead_id FROM task WHERE id = ?1", [task], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("No task has the id {task}.")))
+}
+
+fn check_version(task: &Task, expect: Option<i64>) -> Result<()> {
+    match expect {
+        Some(v) if v != task.version => Err(Error::Conflict(format!(
+            "Task {} was changed by someone else since you read it (it is at version {}, you had {v}); reload it and decide again.",
+            task.id, task.version
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn insert_history(
+    tx: &Transaction<'_>,
+    who: &Who,
+    id: i64,
+    on: NaiveDate,
+    state: (Status, Progress, Option<NaiveDate>),
+    note: Option<&str>,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO task_history (task_id, at, on_date, actor, status, progress, completed_on, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        id,
+        now_stamp(),
+        on.to_string(),
+        who.login,
+        state.0.code(),
+        state.1.get(),
+        state.2.map(|d| d.to_string()),
+        note
+    ])?;
+    Ok(())
+}
+
+fn set_with(tx: &Transaction<'_>, id: i64, with: &[i64]) -> Result<()> {
+    tx.execute("DELETE FROM task_with WHERE task_id = ?1", [id])?;
+    let mut st = tx.prepare_cached("INSERT INTO task_with (task_id, agency_id) VALUES (?1, ?2)")?;
+    for a in with {
+        st.execute([id, *a])?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// One task by id.
+    pub fn task(&self, id: i64) -> Result<Task> {
+        get(self.conn(), id)
+    }
+
+    /// Tasks matching `filter`, sorted, `limit` rows from `offset` (a window, not the table).
+    pub fn tasks(
+        &self,
+        filter: &TaskFilter,
+        sort: TaskSort,
+        descending: bool,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<Task>> {
+        let (w, vals) = where_clause(self.conn(), filter)?;
+        let dir = if descending { "DESC" } else { "ASC" };
+        let order = sort
+            .sql()
+            .split(", ")
+            .map(|c| format!("{c} {dir}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "{SELECT}{w} ORDER BY {order}, t.id {dir} LIMIT {} OFFSET {}",
+            limit.min(i64::MAX as usize),
+            offset
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(vals), from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many tasks match `filter`.
+    pub fn count_tasks(&self, filter: &TaskFilter) -> Result<i64> {
+        let (w, vals) = where_clause(self.conn(), filter)?;
+        let sql = format!("SELECT count(*) FROM task t{w}");
+        Ok(self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(vals), |r| r.get(0))?)
+    }
+
+    /// The progress history of a task, oldest first.
+    pub fn task_history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
+        get(self.conn(), id)?;
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, at, on_date, actor, status, progress, note FROM task_history WHERE task_id = ?1 ORDER BY on_date, id",
+        )?;
+        let rows = st.query_map([id], |r| {
+            let on: String = r.get(2)?;
+            let status: String = r.get(4)?;
+            let p: i64 = r.get(5)?;
+            Ok(HistoryEntry {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                on: parse_date_col(&on),
+                actor: r.get(3)?,
+                status: status.parse().unwrap_or(Status::NotStarted),
+                progress: Progress::new(p).unwrap_or_default(),
+                note: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The urges sent about a task, oldest first.
+    pub fn task_urges(&self, id: i64) -> Result<Vec<Urge>> {
+        get(self.conn(), id)?;
+        self.urges_where("u.task_id = ?1 ORDER BY u.id", id)
+    }
+
+    /// The newest urges sent to an agency (as lead), newest first.
+    pub fn agency_urges(&self, code: &str, limit: usize) -> Result<Vec<Urge>> {
+        let id = agency_id(self.conn(), code)?.ok_or_else(|| {
+            Error::NotFound(format!("No agency has the code `{}`.", text::escape(code)))
+        })?;
+        self.urges_where(
+            &format!("u.agency_id = ?1 ORDER BY u.id DESC LIMIT {limit}"),
+            id,
+        )
+    }
+
+    fn urges_where(&self, cond: &str, key: i64) -> Result<Vec<Urge>> {
+        let mut st = self.conn().prepare_cached(&format!(
+            "SELECT u.id, u.task_id, u.at, u.on_date, u.actor, u.message FROM urge u WHERE {cond}"
+        ))?;
+        let rows = st.query_map([key], |r| {
+            let on: String = r.get(3)?;
+            Ok(Urge {
+                id: r.get(0)?,
+                task_id: r.get(1)?,
+                at: r.get(2)?,
+                on: parse_date_col(&on),
+                actor: r.get(4)?,
+                message: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether the acting login may change this task (to explain, not to enforce).
+    pub fn may_write_task(&self, id: i64) -> Result<bool> {
+        if self.is_read_only() {
+            return Ok(false);
+        }
+        let who = self.whoami()?;
+        let lead = lead_id(self.conn(), id)?;
+        let with = with_ids(self.conn(), id)?;
+        Ok(who.may_write_task(lead, &with))
+    }
+
+    /// Adds a task. Operators may add only tasks their agency leads or coordinates.
+    pub fn add_task(&mut self, task: NewTask) -> Result<Task> {
+        let t = task.validated()?;
+        let id = self.write(|tx, who| {
+            let program = program_id(tx, &t.program)?.ok_or_else(|| {
+                Error::invalid(format!(
+                    "The program `{}` is not a known program code.",
+                    text::escape(&t.program)
+                ))
+            })?;
+            let category = category_id(tx, &t.category)?.ok_or_else(|| {
+                Error::invalid(format!(
+                    "The category `{}` is not a known category code.",
+                    text::escape(&t.category)
+                ))
+            })?;
+            let lead = referenced_agency(tx, "lead agency", &t.lead)?;
+            let with = agency_ids(tx, "coordinating agency", &t.with)?;
+            who.require_task_write(lead, &with, "add this task")?;
+            tx.prepare_cached(
+                "INSERT INTO task (program_id, category_id, title, title_fold, description, lead_id, cadence, deadline, status, progress, completed_on, basis, created_on) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?
+            .execute(params![
+                program,
+                category,
+                t.title,
+                fold(&t.title),
+                t.description,
+                lead,
+                t.cadence.code(),
+                t.deadline.map(|d| d.to_string()),
+                t.status.code(),
+                t.progress.get(),
+                t.completed_on.map(|d| d.to_string()),
+                t.basis,
+                t.created_on.to_string()
+            ])?;
+            let id = tx.last_insert_rowid();
+            set_with(tx, id, &with)?;
+            insert_history(
+                tx,
+                who,
+                id,
+                t.created_on,
+                (t.status, t.progress, t.completed_on),
+                None,
+            )?;
+            let after = get(tx, id)?;
+            audit(tx, who, "add", "task", &id.to_string(), None::<&()>, Some(&after))?;
+            Ok(id)
+        })?;
+        self.task(id)
+    }
+
+    /// Updates progress and/or status with a note, checking `expect_version`.
+    pub fn update_progress(
+        &mut self,
+        id: i64,
+        expect_version: Option<i64>,
+        update: ProgressUpdate,
+    ) -> Result<Task> {
+        let note = match &update.note {
+            Some(n) => Some(text::clean_text("note", n)?).filter(|s| !s.is_empty()),
+            None => None,
+        };
+        let update = ProgressUpdate { note, ..update };
+        self.write(|tx, who| {
+            let before = get(tx, id)?;
+            let lead = lead_id(tx, id)?;
+            who.require_task_write(lead, &with_ids(tx, id)?, &format!("update task {id}"))?;
+            check_version(&before, expect_version)?;
+            let state = apply_update(
+                (before.status, before.progress, before.completed_on),
+                &update,
+            )?;
+            tx.prepare_cached(
+                "UPDATE task SET status = ?2, progress = ?3, completed_on = ?4, version = version + 1 WHERE id = ?1",
+            )?
+            .execute(params![id, state.0.code(), state.1.get(), state.2.map(|d| d.to_string())])?;
+            insert_history(tx, who, id, update.on, state, update.note.as_deref())?;
+            let after = get(tx, id)?;
+            audit(tx, who, "update", "task", &id.to_string(), Some(&before), Some(&after))?;
+            Ok(after)
+        })
+    }
+
+    /// Changes a task's descriptive fields, checking `expect_version`.
+    pub fn edit_task(
+        &mut self,
+        id: i64,
+        expect_version: Option<i64>,
+        edit: TaskEdit,
+    ) -> Result<Task> {
+        self.write(|tx, who| {
+            let before = get(tx, id)?;
+            let lead = lead_id(tx, id)?;
+            who.require_task_write(lead, &with_ids(tx, id)?, &format!("edit task {id}"))?;
+            check_version(&before, expect_version)?;
+            let mut t = before.clone();
+            if let Some(v) = edit.title {
+                t.title = text::clean_line("title", &v)?;
+            }
+            if let Some(v) = edit.description {
+                t.description = match v {
+                    Some(d) => Some(text::clean_text("description", &d)?).filter(|s| !s.is_empty()),
+                    None => None,
+                };
+            }
+            if let Some(v) = edit.category {
+                t.category = v;
+            }
+            if let Some(v) = edit.lead {
+                t.lead = text::clean_code("lead agency code", &v)?;
+            }
+            if let Some(v) = edit.with {
+                t.with = v;
+            }
+            t.with = clean_with(&t.lead, t.with)?;
+            if let Some(v) = edit.cadence {
+                t.cadence = v;
+            }
+            if let Some(v) = edit.deadline {
+                t.deadline = v;
+            }
+            if let Some(v) = edit.basis {
+                t.basis = match v {
+                    Some(b) => text::clean_optional("legal basis", &b)?,
+                    None => None,
+                };
+            }
+            check_cadence(t.cadence, t.deadline)?;
+            let category = category_id(tx, &t.category)?.ok_or_else(|| {
+                Error::invalid(format!(
+                    "The category `{}` is not a known category code.",
+                    text::escape(&t.category)
+                ))
+            })?;
+            let new_lead = referenced_agency(tx, "lead agency", &t.lead)?;
+            let new_with = agency_ids(tx, "coordinating agency", &t.with)?;
+            who.require_task_write(new_lead, &new_with, &format!("hand task {id} to agencies other than their own"))?;
+            tx.execute(
+                "UPDATE task SET title = ?2, title_fold = ?3, description = ?4, category_id = ?5, lead_id = ?6, cadence = ?7, deadline = ?8, basis = ?9, version = version + 1 WHERE id = ?1",
+                params![id, t.title, fold(&t.title), t.description, category, new_lead, t.cadence.code(), t.deadline.map(|d| d.to_string()), t.basis],
+            )?;
+            set_with(tx, id, &new_with)?;
+            let after = get(tx, id)?;
+            audit(tx, who, "edit", "task", &id.to_string(), Some(&before), Some(&after))?;
+            Ok(after)
+        })
+    }
+
+    /// Removes a task (with its history and urges; the audit row keeps what it was).
+    pub fn remove_task(&mut self, id: i64, expect_version: Option<i64>) -> Result<()> {
+        self.write(|tx, who| {
+            let before = get(tx, id)?;
+            let lead = lead_id(tx, id)?;
+            who.require_task_write(lead, &with_ids(tx, id)?, &format!("remove task {id}"))?;
+            check_version(&before, expect_version)?;
+            tx.execute("DELETE FROM task WHERE id = ?1", [id])?;
+            audit(
+                tx,
+                who,
+                "remove",
+                "task",
+                &id.to_string(),
+                Some(&before),
+                None::<&()>,
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Sends an urge (*đôn đốc*) about a task to its lead agency. Every role may urge;
+    /// only a read-only open may not.
+    pub fn urge_task(&mut self, id: i64, message: &str, on: NaiveDate) -> Result<Urge> {
+        let message = text::clean_line("message", message)?;
+        self.write(|tx, who| {
+            let task = get(tx, id)?;
+            let lead = lead_id(tx, id)?;
+            tx.execute(
+                "INSERT INTO urge (task_id, agency_id, at, on_date, actor, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![id, lead, now_stamp(), on.to_string(), who.login, message],
+            )?;
+            let urge = Urge {
+                id: tx.last_insert_rowid(),
+                task_id: id,
+                at: now_stamp(),
+                on,
+                actor: who.login.clone(),
+                message: message.clone(),
+            };
+            audit(tx, who, "urge", "task", &task.id.to_string(), None::<&()>, Some(&urge))?;
+            Ok(urge)
+        })
+    }
+}
