@@ -13,7 +13,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use chrono::NaiveDate;
+
 use crate::error::Result;
+use crate::store::Store;
 
 /// phoihop — track the work programs of provincial Party and government bodies.
 #[derive(Debug, Parser)]
@@ -87,6 +90,27 @@ pub enum Command {
     Check(admin::CheckArgs),
     /// Generate a synthetic database for benchmarks.
     Gen(admin::GenArgs),
+}
+
+/// What every command needs besides its own arguments: the resolved global options.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// The resolved database path (--db, $PHOIHOP_DB, or the XDG data dir).
+    pub db: PathBuf,
+    pub read_only: bool,
+    /// "vi" or "en".
+    pub lang: &'static str,
+    /// The --as-of date, if given.
+    pub as_of: Option<NaiveDate>,
+    /// Today's date, read once at the edge and passed in.
+    pub today: NaiveDate,
+}
+
+impl Context {
+    /// Opens the store (creating and migrating unless read-only).
+    pub fn open(&self) -> Result<Store> {
+        Store::open(&self.db, self.read_only)
+    }
 }
 
 /// Runs the parsed command line; `None` command opens the TUI.
