@@ -200,3 +200,6 @@ pub(crate) mod test_support {
         Store::open_as(store.path(), false, login.to_string()).expect("reopen")
     }
 }
+
+#[cfg(test)]
+mod tests;
