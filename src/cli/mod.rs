@@ -208,15 +208,43 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// A clap error as one sentence: its first line, without the `error: ` prefix, and a
+/// pointer to `--help`.
+fn usage_sentence(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    // The first paragraph; a line ending in `:` is followed by indented items.
+    let para: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty())
+        .collect();
+    let first = match para.split_first() {
+        Some((head, items)) if head.ends_with(':') && !items.is_empty() => {
+            format!("{head} {}", items.join(", "))
+        }
+        Some((head, _)) => head.to_string(),
+        None => "invalid arguments".to_string(),
+    };
+    let first = first.strip_prefix("error: ").unwrap_or(&first);
+    let first = crate::domain::text::escape(first);
+    let first = first.trim_end_matches('.');
+    format!("{first}; see `phoihop --help` (or `phoihop COMMAND --help`).")
+}
+
 /// Parses `std::env::args`, runs, prints any error as one sentence on stderr and returns
 /// the exit code.
 pub fn main_entry() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
+        Err(e) if !e.use_stderr() => {
+            // --help and --version.
             let _ = e.print();
-            return code;
+            return 0;
+        }
+        Err(e) => {
+            eprintln!("phoihop: {}", usage_sentence(&e));
+            return 2;
         }
     };
     match run(cli) {
