@@ -48,10 +48,19 @@ fn supervisor_may_only_urge() {
 
     // Reading and urging work.
     assert_eq!(ids(&db.json(&["task", "list"])), t);
-    let out = db.ok(&["task", "urge", &id, "--message", "Đề nghị khẩn trương hoàn thành"]);
+    let out = db.ok(&[
+        "task",
+        "urge",
+        &id,
+        "--message",
+        "Đề nghị khẩn trương hoàn thành",
+    ]);
     assert!(out.starts_with("Urged A about task"), "{out}");
     let shown = db.json(&["task", "show", &id]);
-    assert_eq!(shown["urges"][0]["message"], "Đề nghị khẩn trương hoàn thành");
+    assert_eq!(
+        shown["urges"][0]["message"],
+        "Đề nghị khẩn trương hoàn thành"
+    );
     assert_eq!(shown["urges"][0]["actor"], os_login());
     assert_eq!(shown["progress"], 0);
 }
@@ -67,10 +76,26 @@ fn operator_writes_only_their_agency_tasks() {
     let shared = db.add_task("front", "B chủ trì, A phối hợp", "B", None);
     let shared_s = shared.to_string();
     db.ok(&["task", "edit", &shared_s, "--with", "A"]);
-    db.ok(&["user", "grant", &os_login(), "--role", "operator", "--agency", "A"]);
+    db.ok(&[
+        "user",
+        "grant",
+        &os_login(),
+        "--role",
+        "operator",
+        "--agency",
+        "A",
+    ]);
     let (a, b) = (t[0].to_string(), t[1].to_string());
 
-    db.ok(&["task", "update", &a, "--progress", "60", "--note", "A cập nhật"]);
+    db.ok(&[
+        "task",
+        "update",
+        &a,
+        "--progress",
+        "60",
+        "--note",
+        "A cập nhật",
+    ]);
     db.ok(&["task", "update", &shared_s, "--progress", "30"]);
     db.ok(&["task", "edit", &a, "--title", "Của A (sửa)"]);
     let before = db.bytes();

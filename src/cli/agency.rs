@@ -105,7 +105,7 @@ pub fn record(a: &Agency) -> Record {
     Record::new()
         .text("code", &a.code)
         .text("name", &a.name)
-        .text("kind", a.kind.code())
+        .code("kind", a.kind.code())
         .field("parent", Cell::OptText(a.parent.clone()))
         .field("head", Cell::OptText(a.head.clone()))
         .field("members", Cell::OptInt(a.members))

@@ -34,6 +34,9 @@ pub const MAX_CELL_WIDTH: usize = 60;
 pub enum Cell {
     /// Stored text (escaped in tables).
     Text(String),
+    /// A code of a closed vocabulary (status, bucket, cadence, kind, role): as is in JSON
+    /// and CSV, its Vietnamese name in Vietnamese tables.
+    Code(&'static str),
     /// Optional stored text (`null` in JSON, empty in CSV and tables).
     OptText(Option<String>),
     Int(i64),
@@ -50,6 +53,7 @@ impl Cell {
     fn csv(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
+            Cell::Code(c) => c.to_string(),
             Cell::OptText(s) => s.clone().unwrap_or_default(),
             Cell::Int(n) => n.to_string(),
             Cell::OptInt(n) => n.map(|n| n.to_string()).unwrap_or_default(),
@@ -63,6 +67,7 @@ impl Cell {
     fn table(&self, lang: &str) -> String {
         let raw = match self {
             Cell::Date(Some(d)) if lang == "vi" => date::dmy(*d),
+            Cell::Code(c) if lang == "vi" => code_vi(c).to_string(),
             Cell::List(v) => v.join(", "),
             Cell::Bool(b) => match (lang, b) {
                 ("vi", true) => "có".into(),
@@ -80,6 +85,7 @@ impl Serialize for Cell {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         match self {
             Cell::Text(t) => s.serialize_str(t),
+            Cell::Code(c) => s.serialize_str(c),
             Cell::OptText(t) => t.serialize(s),
             Cell::Int(n) => s.serialize_i64(*n),
             Cell::OptInt(n) => n.serialize(s),
@@ -121,6 +127,11 @@ impl Record {
     /// Adds a text field.
     pub fn text(self, key: &'static str, v: impl Into<String>) -> Self {
         self.field(key, Cell::Text(v.into()))
+    }
+
+    /// Adds a vocabulary code.
+    pub fn code(self, key: &'static str, code: &'static str) -> Self {
+        self.field(key, Cell::Code(code))
     }
 
     /// Adds a nested list of records.
@@ -191,6 +202,38 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("history", "History", "Lịch sử cập nhật"),
     ("urges", "Urges", "Đôn đốc"),
 ];
+
+/// Vietnamese names of vocabulary codes, for tables.
+const CODES_VI: &[(&str, &str)] = &[
+    ("not_started", "chưa thực hiện"),
+    ("in_progress", "đang thực hiện"),
+    ("done", "hoàn thành"),
+    ("suspended", "tạm dừng"),
+    ("done_on_time", "hoàn thành đúng hạn"),
+    ("done_late", "hoàn thành quá hạn"),
+    ("in_time", "trong hạn"),
+    ("overdue", "quá hạn"),
+    ("roadmap", "theo lộ trình"),
+    ("recurring", "thường xuyên"),
+    ("party", "cơ quan Đảng"),
+    ("government", "chính quyền"),
+    ("front", "MTTQ, đoàn thể"),
+    ("coordination", "phối hợp"),
+    ("building", "xây dựng"),
+    ("action", "hành động"),
+    ("admin", "quản trị"),
+    ("operator", "chuyên viên"),
+    ("supervisor", "lãnh đạo, giám sát"),
+];
+
+/// The Vietnamese name of a vocabulary code (the code itself when unknown).
+pub fn code_vi(code: &str) -> &str {
+    CODES_VI
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, vi)| *vi)
+        .unwrap_or(code)
+}
 
 /// The table header of a field key in `lang`.
 pub fn label(key: &str, lang: &str) -> String {
@@ -421,7 +464,10 @@ mod tests {
             &[rec("Đảng ủy\u{1b}]52;c;x\u{7}"), rec("x\u{202e}y")],
         )
         .unwrap();
-        assert!(!s.chars().any(text::is_dangerous), "{s:?}");
+        assert!(
+            s.lines().all(|l| !l.chars().any(text::is_dangerous)),
+            "{s:?}"
+        );
         assert!(s.contains("Đảng ủy␛]52;c;x␇"));
         assert!(s.contains("x\\u{202e}y"));
         assert!(s.contains("30/06/2018"));

@@ -113,7 +113,7 @@ pub fn record(p: &Program) -> Record {
     Record::new()
         .text("code", &p.code)
         .text("title", &p.title)
-        .text("kind", p.kind.code())
+        .code("kind", p.kind.code())
         .field("from", Cell::Date(Some(p.starts_on)))
         .field("to", Cell::Date(Some(p.ends_on)))
         .field("parties", Cell::List(p.parties.clone()))

@@ -188,13 +188,13 @@ pub fn list_record(t: &Task, as_of: NaiveDate) -> Record {
         .text("title", &t.title)
         .text("lead", &t.lead)
         .field("with", Cell::List(t.with.clone()))
-        .text("cadence", t.cadence.code())
+        .code("cadence", t.cadence.code())
         .field("deadline", Cell::Date(t.deadline))
-        .text("status", t.status.code())
+        .code("status", t.status.code())
         .field("progress", Cell::Int(t.progress.get().into()))
         .field("completed_on", Cell::Date(t.completed_on))
         .field("version", Cell::Int(t.version))
-        .text(
+        .code(
             "bucket",
             bucket(t.status, t.deadline, t.completed_on, as_of).code(),
         )
@@ -205,7 +205,7 @@ fn history_record(h: &HistoryEntry) -> Record {
         .text("at", &h.at)
         .field("on", Cell::Date(Some(h.on)))
         .text("actor", &h.actor)
-        .text("status", h.status.code())
+        .code("status", h.status.code())
         .field("progress", Cell::Int(h.progress.get().into()))
         .field("note", Cell::OptText(h.note.clone()))
 }
@@ -229,15 +229,15 @@ pub fn show_record(t: &Task, as_of: NaiveDate, history: &[HistoryEntry], urges: 
         .field("description", Cell::OptText(t.description.clone()))
         .text("lead", &t.lead)
         .field("with", Cell::List(t.with.clone()))
-        .text("cadence", t.cadence.code())
+        .code("cadence", t.cadence.code())
         .field("deadline", Cell::Date(t.deadline))
-        .text("status", t.status.code())
+        .code("status", t.status.code())
         .field("progress", Cell::Int(t.progress.get().into()))
         .field("completed_on", Cell::Date(t.completed_on))
         .field("basis", Cell::OptText(t.basis.clone()))
         .field("created_on", Cell::Date(Some(t.created_on)))
         .field("version", Cell::Int(t.version))
-        .text(
+        .code(
             "bucket",
             bucket(t.status, t.deadline, t.completed_on, as_of).code(),
         )

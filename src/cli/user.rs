@@ -43,7 +43,7 @@ pub struct ListArgs {
 pub fn record(g: &Grant) -> Record {
     Record::new()
         .text("login", &g.login)
-        .text("role", g.role.code())
+        .code("role", g.role.code())
         .field("agency", Cell::OptText(g.agency.clone()))
 }
 

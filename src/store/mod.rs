@@ -14,6 +14,8 @@ pub mod schema;
 mod stats;
 mod tasks;
 mod users;
+#[cfg(test)]
+mod users_check_tests;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
