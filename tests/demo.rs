@@ -348,3 +348,43 @@ fn gen_refuses_a_database_with_data() {
     assert_eq!(err.exit_code(), 2);
     assert!(!empty.holds_data().unwrap());
 }
+
+/// Not a pass/fail test: prints how long `gen` takes, for the numbers in `docs/demo.md`.
+/// Run: `PHOIHOP_GEN_TASKS=1000000 cargo test --release --test demo gen_timing -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn gen_timing() {
+    let n: u64 = std::env::var("PHOIHOP_GEN_TASKS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let (dir, mut store) = fresh();
+    let started = std::time::Instant::now();
+    demo::generate(
+        &mut store,
+        &GenOptions {
+            tasks: n,
+            agencies: 60,
+            seed: 1,
+        },
+        day(TODAY),
+    )
+    .unwrap();
+    let took = started.elapsed();
+    let size = std::fs::metadata(dir.path().join("demo.db")).unwrap().len();
+    println!(
+        "gen {n} tasks: {:.2} s, database {:.1} MB",
+        took.as_secs_f64(),
+        size as f64 / 1e6
+    );
+    let started = std::time::Instant::now();
+    let s = store
+        .summary(&Scope::default(), day(TODAY), day(TODAY))
+        .unwrap();
+    println!(
+        "summary as of today: {:.3} s, {:?}",
+        started.elapsed().as_secs_f64(),
+        s.totals
+    );
+    assert_eq!(s.totals.tasks as u64, n);
+}
