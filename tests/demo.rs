@@ -388,3 +388,45 @@ fn gen_timing() {
     );
     assert_eq!(s.totals.tasks as u64, n);
 }
+
+#[test]
+fn force_needs_an_admin_and_keeps_admin_grants() {
+    use phoihop::domain::Role;
+    let today = day(TODAY);
+    let (_dir, mut store) = demo_store(today);
+    let me = store.login().to_string();
+    // The first grant ends single-user mode: this login has none, so it is a supervisor.
+    store
+        .grant("chuyenvien", Role::Operator, Some("BTCTU"))
+        .unwrap();
+    let before = store.summary(&Scope::default(), today, today).unwrap();
+    let err = demo::load(&mut store, today, true).unwrap_err();
+    assert_eq!(err.exit_code(), 5, "{err}");
+    assert_eq!(
+        store.summary(&Scope::default(), today, today).unwrap(),
+        before
+    );
+    // Make this login and another one admins (directly in the file: only an admin may
+    // grant). Then --force replaces the data; the operator grant bound to an old agency
+    // is gone, the admin grants stay.
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    for login in [me.as_str(), "someone-else"] {
+        conn.execute(
+            "INSERT INTO role_grant (login, role) VALUES (?1, 'admin')",
+            [login],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    demo::load(&mut store, today, true).unwrap();
+    let grants: Vec<(String, Role)> = store
+        .grants()
+        .unwrap()
+        .into_iter()
+        .map(|g| (g.login, g.role))
+        .collect();
+    assert!(grants.contains(&("someone-else".to_string(), Role::Admin)));
+    assert!(grants.contains(&(me, Role::Admin)));
+    assert!(!grants.iter().any(|(l, _)| l == "chuyenvien"));
+    assert_eq!(store.check().unwrap(), vec![]);
+}
