@@ -265,10 +265,16 @@ mod tests {
             action_for(Mode::Dashboard, Key::Char('3')),
             Some(Action::SwitchView(View::Tasks))
         );
-        assert_eq!(action_for(Mode::Help, Key::Char('q')), Some(Action::ToggleHelp));
+        assert_eq!(
+            action_for(Mode::Help, Key::Char('q')),
+            Some(Action::ToggleHelp)
+        );
         assert_eq!(action_for(Mode::Help, Key::Char('3')), None);
         assert_eq!(action_for(Mode::Detail, Key::Esc), Some(Action::Back));
-        assert_eq!(action_for(Mode::Table, Key::Char('S')), Some(Action::SortReverse));
+        assert_eq!(
+            action_for(Mode::Table, Key::Char('S')),
+            Some(Action::SortReverse)
+        );
     }
 
     #[test]

@@ -102,10 +102,7 @@ fn event_loop(
     let mut version = state.data_version().ok();
     loop {
         if dirty {
-            if terminal
-                .draw(|f| view::draw(f, state, theme))
-                .is_err()
-            {
+            if terminal.draw(|f| view::draw(f, state, theme)).is_err() {
                 // The terminal is gone; nothing more can be shown.
                 return Ok(());
             }

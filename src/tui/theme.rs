@@ -39,7 +39,9 @@ impl Theme {
         let bold = Modifier::BOLD;
         Theme {
             title: Style::new().fg(accent).add_modifier(bold),
-            header: Style::new().fg(strong).add_modifier(bold | Modifier::UNDERLINED),
+            header: Style::new()
+                .fg(strong)
+                .add_modifier(bold | Modifier::UNDERLINED),
             selected: Style::new().add_modifier(Modifier::REVERSED | bold),
             border: Style::new().fg(Color::DarkGray),
             dim: Style::new().fg(Color::DarkGray),

@@ -106,8 +106,9 @@ fn cmp_f(a: f64, b: f64) -> Ordering {
 fn program_cmp(a: &ProgramRow, b: &ProgramRow, col: usize) -> Ordering {
     let by = match ProgramCol::ALL[col % ProgramCol::ALL.len()] {
         ProgramCol::Code => a.program.code.cmp(&b.program.code),
-        ProgramCol::Title => crate::search::fold(&a.program.title)
-            .cmp(&crate::search::fold(&b.program.title)),
+        ProgramCol::Title => {
+            crate::search::fold(&a.program.title).cmp(&crate::search::fold(&b.program.title))
+        }
         ProgramCol::Kind => a.program.kind.cmp(&b.program.kind),
         ProgramCol::Period => a.program.starts_on.cmp(&b.program.starts_on),
         ProgramCol::Tasks => a.counts.tasks.cmp(&b.counts.tasks),
@@ -187,7 +188,12 @@ impl Table<AgencyRow> {
         page: usize,
     ) -> Result<()> {
         let by_code: std::collections::HashMap<&str, Counts> = summary
-            .map(|s| s.agencies.iter().map(|a| (a.code.as_str(), a.counts)).collect())
+            .map(|s| {
+                s.agencies
+                    .iter()
+                    .map(|a| (a.code.as_str(), a.counts))
+                    .collect()
+            })
             .unwrap_or_default();
         let counts = |code: &str| by_code.get(code).copied().unwrap_or_default();
         self.rows = store

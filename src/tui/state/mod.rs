@@ -319,9 +319,10 @@ impl AppState {
                     .programs
                     .selected()
                     .map(|p| DrillTo::Program(p.program.code.clone())),
-                View::Agencies => self.agencies.selected().map(|a| {
-                    DrillTo::Agency(a.agency.code.clone(), a.agency.name.clone())
-                }),
+                View::Agencies => self
+                    .agencies
+                    .selected()
+                    .map(|a| DrillTo::Agency(a.agency.code.clone(), a.agency.name.clone())),
             },
         };
         let layer = match layer {

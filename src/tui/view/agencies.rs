@@ -48,7 +48,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
                 CellData::text(r.counts.tasks.to_string()),
                 CellData::styled(
                     r.counts.overdue.to_string(),
-                    if r.counts.overdue > 0 { theme.overdue } else { theme.dim },
+                    if r.counts.overdue > 0 {
+                        theme.overdue
+                    } else {
+                        theme.dim
+                    },
                 ),
                 CellData::Bar(r.counts.progress),
             ]
@@ -58,7 +62,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
     let title = format!(
         "{} · {}/{} · {}: {} {arrow}",
         lang.t(view_name(View::Agencies)),
-        if t.rows.is_empty() { 0 } else { t.cursor.selected + 1 },
+        if t.rows.is_empty() {
+            0
+        } else {
+            t.cursor.selected + 1
+        },
         t.rows.len(),
         lang.t(Msg::SortedBy),
         lang.t(sorted.msg())

@@ -23,12 +23,25 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
     title(frame, Rect { height: 1, ..area }, state, theme);
     let Some(summary) = &d.summary else { return };
     if d.empty {
-        empty(frame, Rect { y: area.y + 1, height: area.height - 1, ..area }, lang, theme);
+        empty(
+            frame,
+            Rect {
+                y: area.y + 1,
+                height: area.height - 1,
+                ..area
+            },
+            lang,
+            theme,
+        );
         return;
     }
-    let wide = area.width >= 110;
-    let totals_h = if wide { 1 } else { 2 };
-    let totals_area = Rect { y: area.y + 1, height: totals_h, ..area };
+    let wide = area.width >= 110 && area.height >= 34;
+    let totals_h = 2;
+    let totals_area = Rect {
+        y: area.y + 1,
+        height: totals_h,
+        ..area
+    };
     totals(frame, totals_area, summary, lang, theme);
     let rest = Rect {
         y: totals_area.bottom(),
@@ -36,27 +49,52 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
         ..area
     };
     let cat_h = CATEGORY_ROWS.min(rest.height);
-    let top = Rect { height: cat_h, ..rest };
+    let top = Rect {
+        height: cat_h,
+        ..rest
+    };
     let below = Rect {
         y: top.bottom(),
         height: rest.height - cat_h,
         ..rest
     };
     if wide {
-        let left_w = rest.width * 62 / 100;
-        categories(frame, Rect { width: left_w, ..top }, summary, lang, theme);
+        // Categories, then the chart under them, then agencies beside the attention list.
+        categories(frame, top, summary, lang, theme);
+        let chart_h = (summary.categories.len() as u16 + 2).min(below.height.saturating_sub(8));
         chart(
             frame,
-            Rect { x: top.x + left_w, width: top.width - left_w, ..top },
+            Rect {
+                height: chart_h,
+                ..below
+            },
             summary,
             lang,
             theme,
         );
+        let below = Rect {
+            y: below.y + chart_h,
+            height: below.height - chart_h,
+            ..below
+        };
         let half = rest.width / 2;
-        agencies(frame, Rect { width: half, ..below }, summary, lang, theme);
+        agencies(
+            frame,
+            Rect {
+                width: half,
+                ..below
+            },
+            summary,
+            lang,
+            theme,
+        );
         attention(
             frame,
-            Rect { x: below.x + half, width: below.width - half, ..below },
+            Rect {
+                x: below.x + half,
+                width: below.width - half,
+                ..below
+            },
             state,
             theme,
         );
@@ -68,7 +106,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
             attention(frame, Rect { height: h, ..below }, state, theme);
             agencies(
                 frame,
-                Rect { y: below.y + h, height: below.height - h, ..below },
+                Rect {
+                    y: below.y + h,
+                    height: below.height - h,
+                    ..below
+                },
                 summary,
                 lang,
                 theme,
@@ -120,11 +162,15 @@ fn totals(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &Th
     first.extend(item(Msg::Tasks, t.tasks.to_string(), theme.title));
     first.extend(item(Msg::DoneOnTime, t.done_on_time.to_string(), theme.ok));
     first.extend(item(Msg::DoneLate, t.done_late.to_string(), theme.soon));
+    first.extend(item(
+        Msg::MeanProgress,
+        lang.percent(t.progress),
+        theme.title,
+    ));
     let mut second: Vec<Span<'static>> = Vec::new();
     second.extend(item(Msg::InTime, t.in_time.to_string(), theme.title));
     second.extend(item(Msg::Overdue, t.overdue.to_string(), theme.overdue));
     second.extend(item(Msg::DueSoon, s.due_soon.to_string(), theme.soon));
-    second.extend(item(Msg::MeanProgress, lang.percent(t.progress), theme.title));
     let lines = if area.height >= 2 {
         vec![Line::from(first), Line::from(second)]
     } else {
@@ -157,7 +203,11 @@ fn categories(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme:
                 CellData::text(n.in_time.to_string()),
                 CellData::styled(
                     n.overdue.to_string(),
-                    if n.overdue > 0 { theme.overdue } else { theme.dim },
+                    if n.overdue > 0 {
+                        theme.overdue
+                    } else {
+                        theme.dim
+                    },
                 ),
                 CellData::Bar(n.progress),
             ]
@@ -168,7 +218,10 @@ fn categories(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme:
             columns,
             rows,
             selected: None,
-            block: Some(block(block_title(lang.t(Msg::CategoriesTitle), area), theme)),
+            block: Some(block(
+                block_title(lang.t(Msg::CategoriesTitle), area),
+                theme,
+            )),
             theme,
         },
         area,
@@ -189,11 +242,6 @@ fn chart(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &The
             (short.to_string(), c.counts.tasks.max(0) as u64)
         })
         .collect();
-    let inner = Rect {
-        y: inner.y + 1,
-        height: inner.height.saturating_sub(1),
-        ..inner
-    };
     frame.render_widget(BarChart { bars, theme }, inner);
 }
 
@@ -202,11 +250,18 @@ fn agencies(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &
         Column::new(lang.t(Msg::Code), 10).priority(2),
         Column::new(lang.t(Msg::Name), 14).flex(),
         Column::new(lang.t(Msg::Tasks), 8).right(),
-        Column::new(lang.t(Msg::ShortOverdue), 7).right().priority(1),
+        Column::new(lang.t(Msg::ShortOverdue), 7)
+            .right()
+            .priority(1),
         Column::new(lang.t(Msg::Progress), 12),
     ];
     let mut list: Vec<_> = s.agencies.iter().collect();
-    list.sort_by(|a, b| b.counts.tasks.cmp(&a.counts.tasks).then(a.code.cmp(&b.code)));
+    list.sort_by(|a, b| {
+        b.counts
+            .tasks
+            .cmp(&a.counts.tasks)
+            .then(a.code.cmp(&b.code))
+    });
     let room = usize::from(area.height.saturating_sub(3));
     let rows = list
         .iter()
@@ -218,7 +273,11 @@ fn agencies(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &
                 CellData::text(a.counts.tasks.to_string()),
                 CellData::styled(
                     a.counts.overdue.to_string(),
-                    if a.counts.overdue > 0 { theme.overdue } else { theme.dim },
+                    if a.counts.overdue > 0 {
+                        theme.overdue
+                    } else {
+                        theme.dim
+                    },
                 ),
                 CellData::Bar(a.counts.progress),
             ]
@@ -255,7 +314,7 @@ fn attention(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme)
     }
     let columns = vec![
         Column::new(lang.t(Msg::Deadline), 10),
-        Column::new("", 12),
+        Column::new("", 14),
         Column::new(lang.t(Msg::Lead), 10).priority(1),
         Column::new(lang.t(Msg::Title), 16).flex(),
     ];

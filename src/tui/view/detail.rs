@@ -18,7 +18,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, d: &Detail, the
     let field = |label: Msg, value: String| -> Line<'static> {
         let l = crate::tui::widgets::fit_left(lang.t(label), label_w);
         Line::from(vec![
-            Span::styled(l, theme.header.remove_modifier(ratatui::style::Modifier::UNDERLINED)),
+            Span::styled(
+                l,
+                theme
+                    .header
+                    .remove_modifier(ratatui::style::Modifier::UNDERLINED),
+            ),
             Span::raw(" "),
             Span::raw(escape(&value).into_owned()),
         ])
@@ -67,7 +72,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, d: &Detail, the
     ));
     lines.push(field(Msg::Status, lang.status(t.status).to_string()));
     let mut bar = field(Msg::Progress, String::new());
-    bar.spans.extend(progress_bar(f64::from(t.progress.get()), 24, theme).spans);
+    bar.spans
+        .extend(progress_bar(f64::from(t.progress.get()), 24, theme).spans);
     lines.push(bar);
     if let Some(c) = t.completed_on {
         lines.push(field(Msg::Completed, lang.date(c)));
@@ -76,13 +82,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, d: &Detail, the
     lines.push(field(Msg::Basis, t.basis.clone().unwrap_or_else(none)));
     lines.push(field(Msg::Version, t.version.to_string()));
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(lang.t(Msg::Description), theme.header)));
-    lines.push(Line::from(
-        t.description
-            .as_deref()
-            .map(|s| escape(s).into_owned())
-            .unwrap_or_else(none),
-    ));
+    lines.push(Line::from(Span::styled(
+        lang.t(Msg::Description),
+        theme.header,
+    )));
+    match t.description.as_deref() {
+        // Line breaks are kept as lines; everything else is escaped.
+        Some(text) => lines.extend(text.lines().map(|l| Line::from(escape(l).into_owned()))),
+        None => lines.push(Line::from(none())),
+    }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(lang.t(Msg::History), theme.header)));
     if d.history.is_empty() {

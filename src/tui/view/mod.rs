@@ -115,10 +115,7 @@ fn too_small(frame: &mut Frame<'_>, area: Rect, lang: Lang, theme: &Theme) {
         height: area.height.min(3).min(area.bottom() - y),
         ..area
     };
-    frame.render_widget(
-        Paragraph::new(lines).alignment(Alignment::Center),
-        r,
-    );
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), r);
 }
 
 /// A bordered block with a title, in the theme.

@@ -22,7 +22,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
     };
     let room = w.saturating_sub(width(&right) + 1);
     let line = match &state.notice {
-        Some(Notice::Info(m)) => Line::from(Span::styled(fit(&format!(" {}", lang.t(*m)), room), theme.soon)),
+        Some(Notice::Info(m)) => Line::from(Span::styled(
+            fit(&format!(" {}", lang.t(*m)), room),
+            theme.soon,
+        )),
         Some(Notice::Error(e)) => Line::from(Span::styled(
             fit(&format!(" {}: {e}", lang.t(Msg::Error)), room),
             theme.error,

@@ -21,7 +21,11 @@ pub fn caption(state: &AppState, t: &TaskList) -> String {
         }
         TaskListKind::OfProgram(code) => fill(lang.t(Msg::TasksOfProgram), code),
     };
-    let pos = if t.total == 0 { 0 } else { t.cursor.selected + 1 };
+    let pos = if t.total == 0 {
+        0
+    } else {
+        t.cursor.selected + 1
+    };
     let arrow = if t.sort.descending { "▼" } else { "▲" };
     format!(
         "{what} · {pos}/{} · {}: {} {arrow}",

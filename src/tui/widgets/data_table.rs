@@ -6,7 +6,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, HighlightSpacing, Row, StatefulWidget, Table, TableState, Widget};
+use ratatui::widgets::{
+    Block, Cell, HighlightSpacing, Row, StatefulWidget, Table, TableState, Widget,
+};
 
 use super::progress::progress_bar;
 use super::text::{fit_left, fit_right};
@@ -156,7 +158,10 @@ impl Widget for DataTable<'_> {
         let avail = inner.width.saturating_sub(sym);
         let cols = layout_columns(&self.columns, avail);
         let header = Row::new(cols.iter().map(|&(i, w)| {
-            Cell::from(Span::styled(header_text(&self.columns[i], w), self.theme.header))
+            Cell::from(Span::styled(
+                header_text(&self.columns[i], w),
+                self.theme.header,
+            ))
         }));
         let rows = self.rows.iter().map(|r| {
             Row::new(cols.iter().map(|&(i, w)| {
@@ -206,7 +211,10 @@ mod tests {
         assert_eq!(all.len(), 4);
         assert_eq!(all.iter().map(|c| c.1).sum::<u16>() + 3, 100);
         let narrow = layout_columns(&cols, 30);
-        assert_eq!(narrow.iter().map(|c| c.0).collect::<Vec<_>>(), vec![0, 1, 3]);
+        assert_eq!(
+            narrow.iter().map(|c| c.0).collect::<Vec<_>>(),
+            vec![0, 1, 3]
+        );
         assert_eq!(layout_columns(&cols, 1).len(), 2);
     }
 }
