@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod agency;
 pub mod io;
+pub mod output;
 pub mod program;
 pub mod report;
 pub mod task;
@@ -113,10 +114,122 @@ impl Context {
     }
 }
 
+/// The default database path: `$XDG_DATA_HOME/phoihop/phoihop.db` (normally
+/// `~/.local/share/phoihop/phoihop.db`).
+pub fn default_db_path() -> Result<PathBuf> {
+    dirs::data_dir()
+        .map(|d| d.join("phoihop").join("phoihop.db"))
+        .ok_or_else(|| {
+            crate::Error::Usage(
+                "No data directory is known for this user; give the database with --db PATH or PHOIHOP_DB.".into(),
+            )
+        })
+}
+
+/// The interface language: `--lang`, else Vietnamese when `$LANG` starts with `vi`, else
+/// English.
+pub fn resolve_lang(flag: Option<Lang>, env_lang: Option<&str>) -> &'static str {
+    match flag {
+        Some(Lang::Vi) => "vi",
+        Some(Lang::En) => "en",
+        None if env_lang.is_some_and(|l| l.starts_with("vi")) => "vi",
+        None => "en",
+    }
+}
+
+impl Context {
+    /// Resolves the global options. `today` is read by the caller, once.
+    pub fn from_cli(cli: &Cli, today: NaiveDate) -> Result<Context> {
+        let db = match &cli.db {
+            Some(p) if !p.as_os_str().is_empty() => p.clone(),
+            _ => default_db_path()?,
+        };
+        if cli.db.is_none() {
+            if let Some(dir) = db.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+        }
+        let as_of = match &cli.as_of {
+            Some(s) => Some(crate::domain::date::parse_date("--as-of date", s)?),
+            None => None,
+        };
+        let env_lang = std::env::var("LANG").ok();
+        Ok(Context {
+            db,
+            read_only: cli.read_only,
+            lang: resolve_lang(cli.lang, env_lang.as_deref()),
+            as_of,
+            today,
+        })
+    }
+
+    /// The date views are computed for: `--as-of`, else today.
+    pub fn as_of_or_today(&self) -> NaiveDate {
+        self.as_of.unwrap_or(self.today)
+    }
+
+    /// Picks the English or the Vietnamese form of a message.
+    pub fn say<'a>(&self, en: &'a str, vi: &'a str) -> &'a str {
+        if self.lang == "vi" {
+            vi
+        } else {
+            en
+        }
+    }
+}
+
 /// Runs the parsed command line; `None` command opens the TUI.
 pub fn run(cli: Cli) -> Result<()> {
-    let _ = cli;
-    Err(crate::Error::Other("not implemented yet".into()))
+    let today = chrono::Local::now().date_naive();
+    let ctx = Context::from_cli(&cli, today)?;
+    let Some(command) = cli.command else {
+        return crate::tui::run(crate::tui::Options {
+            db: ctx.db.clone(),
+            read_only: ctx.read_only,
+            lang: ctx.lang,
+            as_of: ctx.as_of,
+            program: cli.program.clone(),
+            theme: cli.theme,
+        });
+    };
+    match &command {
+        Command::Init => admin::init(&ctx),
+        Command::Demo(a) => admin::demo(&ctx, a),
+        Command::Agency(c) => agency::run(&ctx, c),
+        Command::Program(c) => program::run(&ctx, c),
+        Command::Task(c) => task::run(&ctx, c),
+        Command::Report(a) => report::run(&ctx, a),
+        Command::Import(a) => io::import(&ctx, a),
+        Command::Export(a) => io::export(&ctx, a),
+        Command::User(c) => user::run(&ctx, c),
+        Command::Backup(a) => admin::backup(&ctx, a),
+        Command::Check(a) => admin::check(&ctx, a),
+        Command::Gen(a) => admin::gen(&ctx, a),
+    }
+}
+
+/// A clap error as one sentence: its first line, without the `error: ` prefix, and a
+/// pointer to `--help`.
+fn usage_sentence(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    // The first paragraph; a line ending in `:` is followed by indented items.
+    let para: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty())
+        .collect();
+    let first = match para.split_first() {
+        Some((head, items)) if head.ends_with(':') && !items.is_empty() => {
+            format!("{head} {}", items.join(", "))
+        }
+        Some((head, _)) => head.to_string(),
+        None => "invalid arguments".to_string(),
+    };
+    let first = first.strip_prefix("error: ").unwrap_or(&first);
+    let first = crate::domain::text::escape(first);
+    let first = first.trim_end_matches('.');
+    format!("{first}; see `phoihop --help` (or `phoihop COMMAND --help`).")
 }
 
 /// Parses `std::env::args`, runs, prints any error as one sentence on stderr and returns
@@ -124,10 +237,14 @@ pub fn run(cli: Cli) -> Result<()> {
 pub fn main_entry() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
+        Err(e) if !e.use_stderr() => {
+            // --help and --version.
             let _ = e.print();
-            return code;
+            return 0;
+        }
+        Err(e) => {
+            eprintln!("phoihop: {}", usage_sentence(&e));
+            return 2;
         }
     };
     match run(cli) {

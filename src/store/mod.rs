@@ -15,6 +15,8 @@ pub mod schema;
 mod stats;
 mod tasks;
 mod users;
+#[cfg(test)]
+mod users_check_tests;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -25,6 +27,9 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 
 pub use access::{os_login, Who};
+pub use agencies::AgencyEdit;
+pub use maintenance::Finding;
+pub use programs::ProgramEdit;
 pub use stats::{AgencyCounts, CategoryCounts, Counts, Scope, Summary};
 pub use tasks::{TaskFilter, TaskSort};
 

@@ -1,0 +1,133 @@
+//! Roles through the real binary. There is no flag or variable that changes who you are,
+//! so these tests grant roles to the login that runs them.
+
+mod cli_support;
+
+use cli_support::{ids, Db};
+use phoihop::store::os_login;
+
+#[test]
+fn single_user_mode_until_a_grant() {
+    let db = Db::new();
+    // No grant yet: the running login is admin and may do everything.
+    let id = db.seed(&[("ideology", "T", "A", None)])[0].to_string();
+    db.ok(&["task", "update", &id, "--progress", "10"]);
+    db.ok(&["agency", "edit", "A", "--head", "Trần Thị Bình"]);
+}
+
+#[test]
+fn supervisor_may_only_urge() {
+    let db = Db::new();
+    let t = db.seed(&[("ideology", "Nhiệm vụ của A", "A", Some("2020-06-30"))]);
+    let id = t[0].to_string();
+    db.ok(&["user", "grant", &os_login(), "--role", "supervisor"]);
+    let before = db.bytes();
+    let err = db.fails(5, &["task", "update", &id, "--progress", "50"]);
+    assert!(err.contains("supervisor"), "{err}");
+    db.fails(5, &["task", "edit", &id, "--title", "Khác"]);
+    db.fails(5, &["task", "remove", &id]);
+    db.fails(
+        5,
+        &[
+            "task",
+            "add",
+            "--program",
+            "P",
+            "--category",
+            "ideology",
+            "--title",
+            "Mới",
+            "--lead",
+            "A",
+        ],
+    );
+    db.fails(5, &["agency", "add", "C", "--name", "C"]);
+    db.fails(5, &["program", "remove", "P"]);
+    db.fails(5, &["user", "grant", "other", "--role", "admin"]);
+    assert!(db.bytes() == before, "a refused write changed the file");
+
+    // Reading and urging work.
+    assert_eq!(ids(&db.json(&["task", "list"])), t);
+    let out = db.ok(&[
+        "task",
+        "urge",
+        &id,
+        "--message",
+        "Đề nghị khẩn trương hoàn thành",
+    ]);
+    assert!(out.starts_with("Urged A about task"), "{out}");
+    let shown = db.json(&["task", "show", &id]);
+    assert_eq!(
+        shown["urges"][0]["message"],
+        "Đề nghị khẩn trương hoàn thành"
+    );
+    assert_eq!(shown["urges"][0]["actor"], os_login());
+    assert_eq!(shown["progress"], 0);
+}
+
+#[test]
+fn operator_writes_only_their_agency_tasks() {
+    let db = Db::new();
+    let t = db.seed(&[
+        ("ideology", "Của A", "A", Some("2020-06-30")),
+        ("organization", "Của B", "B", Some("2020-06-30")),
+    ]);
+    // B leads, A coordinates.
+    let shared = db.add_task("front", "B chủ trì, A phối hợp", "B", None);
+    let shared_s = shared.to_string();
+    db.ok(&["task", "edit", &shared_s, "--with", "A"]);
+    db.ok(&[
+        "user",
+        "grant",
+        &os_login(),
+        "--role",
+        "operator",
+        "--agency",
+        "A",
+    ]);
+    let (a, b) = (t[0].to_string(), t[1].to_string());
+
+    db.ok(&[
+        "task",
+        "update",
+        &a,
+        "--progress",
+        "60",
+        "--note",
+        "A cập nhật",
+    ]);
+    db.ok(&["task", "update", &shared_s, "--progress", "30"]);
+    db.ok(&["task", "edit", &a, "--title", "Của A (sửa)"]);
+    let before = db.bytes();
+    let err = db.fails(5, &["task", "update", &b, "--progress", "60"]);
+    assert!(err.contains("operator of A"), "{err}");
+    db.fails(5, &["task", "edit", &b, "--title", "x"]);
+    db.fails(5, &["task", "remove", &b]);
+    // Nor may an operator hand its own task to another agency.
+    db.fails(5, &["task", "edit", &a, "--lead", "B"]);
+    db.fails(5, &["agency", "edit", "A", "--name", "x"]);
+    db.fails(5, &["user", "revoke", &os_login()]);
+    assert!(db.bytes() == before, "a refused write changed the file");
+
+    // A new task for their own agency is allowed, one for another agency is not.
+    db.add_task("ideology", "A thêm", "A", None);
+    db.fails(
+        5,
+        &[
+            "task",
+            "add",
+            "--program",
+            "P",
+            "--category",
+            "ideology",
+            "--title",
+            "Cho B",
+            "--lead",
+            "B",
+        ],
+    );
+    let shown = db.json(&["task", "show", &a]);
+    assert_eq!(shown["progress"], 60);
+    assert_eq!(shown["title"], "Của A (sửa)");
+    assert_eq!(db.json(&["task", "show", &b])["progress"], 0);
+}
