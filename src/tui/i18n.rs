@@ -99,7 +99,7 @@ catalog! {
     AppName => "phoihop", "phoihop";
     AllPrograms => "Tất cả chương trình", "All programs";
     AsOf => "Số liệu đến", "As of";
-    NextReview => "Kỳ sơ kết/tổng kết tới", "Next review";
+    NextReview => "Sơ kết/tổng kết tới", "Next review";
     NoReview => "không còn", "none";
     ViewDashboard => "Tổng quan", "Dashboard";
     ViewPrograms => "Chương trình", "Programs";

@@ -31,7 +31,7 @@ pub fn table_rows(height: u16) -> usize {
 /// A screen drilled down into, over the current top-level view.
 #[derive(Debug, Clone)]
 pub enum Layer {
-    Tasks(TaskList),
+    Tasks(Box<TaskList>),
     Detail(Box<Detail>),
 }
 
@@ -335,7 +335,7 @@ impl AppState {
                 };
                 let mut t = TaskList::new(TaskListKind::OfProgram(code), filter);
                 t.load(&self.store, page)?;
-                Layer::Tasks(t)
+                Layer::Tasks(Box::new(t))
             }
             Some(DrillTo::Agency(code, name)) => {
                 let filter = TaskFilter {
@@ -345,7 +345,7 @@ impl AppState {
                 };
                 let mut t = TaskList::new(TaskListKind::LedBy(code, name), filter);
                 t.load(&self.store, page)?;
-                Layer::Tasks(t)
+                Layer::Tasks(Box::new(t))
             }
         };
         self.stack.push(layer);

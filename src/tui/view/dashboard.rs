@@ -141,7 +141,7 @@ fn title(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
     );
     let w = usize::from(area.width);
     let tail_w = crate::tui::widgets::width(&tail);
-    let head = fit(&program, w.saturating_sub(tail_w + 1).max(8));
+    let head = fit(&program, w.saturating_sub(tail_w + 1).max(24));
     let line = Line::from(vec![
         Span::styled(format!(" {head}"), theme.title),
         Span::raw(tail),
@@ -162,15 +162,15 @@ fn totals(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &Th
     first.extend(item(Msg::Tasks, t.tasks.to_string(), theme.title));
     first.extend(item(Msg::DoneOnTime, t.done_on_time.to_string(), theme.ok));
     first.extend(item(Msg::DoneLate, t.done_late.to_string(), theme.soon));
-    first.extend(item(
+    first.extend(item(Msg::DueSoon, s.due_soon.to_string(), theme.soon));
+    let mut second: Vec<Span<'static>> = Vec::new();
+    second.extend(item(Msg::InTime, t.in_time.to_string(), theme.title));
+    second.extend(item(Msg::Overdue, t.overdue.to_string(), theme.overdue));
+    second.extend(item(
         Msg::MeanProgress,
         lang.percent(t.progress),
         theme.title,
     ));
-    let mut second: Vec<Span<'static>> = Vec::new();
-    second.extend(item(Msg::InTime, t.in_time.to_string(), theme.title));
-    second.extend(item(Msg::Overdue, t.overdue.to_string(), theme.overdue));
-    second.extend(item(Msg::DueSoon, s.due_soon.to_string(), theme.soon));
     let lines = if area.height >= 2 {
         vec![Line::from(first), Line::from(second)]
     } else {
