@@ -125,7 +125,8 @@ fn title(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
     let lang = state.lang;
     let d = &state.dashboard;
     let program = match &d.program {
-        Some(p) => format!("{} — {}", p.code, p.title),
+        Some(p) if area.width >= 110 => format!("{} — {}", p.code, p.title),
+        Some(p) => p.code.clone(),
         None => lang.t(Msg::AllPrograms).to_string(),
     };
     let review = match &d.next_review {
@@ -141,7 +142,7 @@ fn title(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
     );
     let w = usize::from(area.width);
     let tail_w = crate::tui::widgets::width(&tail);
-    let head = fit(&program, w.saturating_sub(tail_w + 1).max(24));
+    let head = fit(&program, w.saturating_sub(tail_w + 1).max(12));
     let line = Line::from(vec![
         Span::styled(format!(" {head}"), theme.title),
         Span::raw(tail),
