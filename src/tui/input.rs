@@ -202,7 +202,7 @@ mod tests {
     #[test]
     fn decodes_common_keys() {
         let (k, n) = decode(b"j\x1b[A\x1b[6~\r\x7f\x15\x1b[Z");
-        assert_eq!(n, 17);
+        assert_eq!(n, 14);
         assert_eq!(
             k,
             vec![
