@@ -360,7 +360,10 @@ fn csv_and_table_formats() {
         assert!(out.contains("x␛]52;c;aGk=␇y\\u{202e}z"), "{out}");
     }
     let vi = db.ok(&["--lang", "vi", "task", "list"]);
-    assert!(vi.contains("thường xuyên") && vi.contains("chưa thực hiện"), "{vi}");
+    assert!(
+        vi.contains("thường xuyên") && vi.contains("chưa thực hiện"),
+        "{vi}"
+    );
     let vi = db.ok(&["--lang", "vi", "program", "list"]);
     assert!(vi.contains("Tiêu đề") && vi.contains("01/01/2019"), "{vi}");
     let header = db.ok(&["agency", "list"]);
