@@ -2,6 +2,11 @@
 use clap::Args;
 use std::path::PathBuf;
 
+use super::output::{self, Cell, Record};
+use super::Context;
+use crate::error::{Error, Result};
+use crate::store::schema;
+
 #[derive(Debug, Args)]
 pub struct DemoArgs {
     /// Replace the data of a database that is not empty.
@@ -29,4 +34,92 @@ pub struct GenArgs {
     /// Random seed (same seed, same data).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+}
+
+/// `phoihop init`: creates or migrates the database.
+pub fn init(ctx: &Context) -> Result<()> {
+    let store = ctx.open()?;
+    let v = schema::version(store.conn())?;
+    output::confirm(&format!(
+        "{} {} ({} {v}).",
+        ctx.say("Database ready:", "Cơ sở dữ liệu đã sẵn sàng:"),
+        ctx.db.display(),
+        ctx.say("schema version", "phiên bản lược đồ"),
+    ))
+}
+
+/// `phoihop demo [--force]`: loads the demo data set.
+pub fn demo(ctx: &Context, args: &DemoArgs) -> Result<()> {
+    let mut store = ctx.open()?;
+    crate::demo::load(&mut store, ctx.today, args.force)?;
+    let tasks = store.count_tasks(&Default::default())?;
+    let agencies = store.agencies()?.len();
+    let programs = store.programs()?.len();
+    output::confirm(&format!(
+        "{} {agencies} {}, {programs} {}, {tasks} {}.",
+        ctx.say("Demo data loaded:", "Đã nạp dữ liệu mẫu:"),
+        ctx.say("agencies", "cơ quan"),
+        ctx.say("programs", "chương trình"),
+        ctx.say("tasks", "nhiệm vụ"),
+    ))
+}
+
+/// `phoihop backup DEST`: an online, consistent copy.
+pub fn backup(ctx: &Context, args: &BackupArgs) -> Result<()> {
+    let store = ctx.open()?;
+    store.backup(&args.dest)?;
+    output::confirm(&format!(
+        "{} {}.",
+        ctx.say("Backup written to", "Đã sao lưu vào"),
+        args.dest.display()
+    ))
+}
+
+/// `phoihop check`: prints the findings; exit 1 when there are any.
+pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
+    let store = ctx.open()?;
+    let findings = store.check()?;
+    let records: Vec<Record> = findings
+        .iter()
+        .map(|f| Record::new().field("what", Cell::Text(f.what.clone())))
+        .collect();
+    if findings.is_empty() && args.format == super::Format::Table {
+        output::confirm(ctx.say(
+            "The database is healthy: no problem found.",
+            "Cơ sở dữ liệu tốt: không phát hiện vấn đề.",
+        ))?;
+    } else {
+        output::list(args.format, ctx.lang, &["what"], &records)?;
+    }
+    if findings.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Other(format!(
+            "The check found {} problem(s), listed above.",
+            findings.len()
+        )))
+    }
+}
+
+/// `phoihop gen`: a synthetic database for benchmarks.
+pub fn gen(ctx: &Context, args: &GenArgs) -> Result<()> {
+    if args.tasks == 0 {
+        return Err(Error::Usage("Give --tasks N with N at least 1.".into()));
+    }
+    let mut store = ctx.open()?;
+    let opts = crate::demo::GenOptions {
+        tasks: args.tasks,
+        agencies: args.agencies,
+        seed: args.seed,
+    };
+    crate::demo::generate(&mut store, &opts, ctx.today)?;
+    output::confirm(&format!(
+        "{} {} {}, {} {} (seed {}).",
+        ctx.say("Generated", "Đã sinh"),
+        args.tasks,
+        ctx.say("tasks", "nhiệm vụ"),
+        args.agencies,
+        ctx.say("agencies", "cơ quan"),
+        args.seed
+    ))
 }

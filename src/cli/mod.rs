@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod agency;
 pub mod io;
+pub mod output;
 pub mod program;
 pub mod report;
 pub mod task;
@@ -113,10 +114,98 @@ impl Context {
     }
 }
 
+/// The default database path: `$XDG_DATA_HOME/phoihop/phoihop.db` (normally
+/// `~/.local/share/phoihop/phoihop.db`).
+pub fn default_db_path() -> Result<PathBuf> {
+    dirs::data_dir()
+        .map(|d| d.join("phoihop").join("phoihop.db"))
+        .ok_or_else(|| {
+            crate::Error::Usage(
+                "No data directory is known for this user; give the database with --db PATH or PHOIHOP_DB.".into(),
+            )
+        })
+}
+
+/// The interface language: `--lang`, else Vietnamese when `$LANG` starts with `vi`, else
+/// English.
+pub fn resolve_lang(flag: Option<Lang>, env_lang: Option<&str>) -> &'static str {
+    match flag {
+        Some(Lang::Vi) => "vi",
+        Some(Lang::En) => "en",
+        None if env_lang.is_some_and(|l| l.starts_with("vi")) => "vi",
+        None => "en",
+    }
+}
+
+impl Context {
+    /// Resolves the global options. `today` is read by the caller, once.
+    pub fn from_cli(cli: &Cli, today: NaiveDate) -> Result<Context> {
+        let db = match &cli.db {
+            Some(p) if !p.as_os_str().is_empty() => p.clone(),
+            _ => default_db_path()?,
+        };
+        if cli.db.is_none() {
+            if let Some(dir) = db.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+        }
+        let as_of = match &cli.as_of {
+            Some(s) => Some(crate::domain::date::parse_date("--as-of date", s)?),
+            None => None,
+        };
+        let env_lang = std::env::var("LANG").ok();
+        Ok(Context {
+            db,
+            read_only: cli.read_only,
+            lang: resolve_lang(cli.lang, env_lang.as_deref()),
+            as_of,
+            today,
+        })
+    }
+
+    /// The date views are computed for: `--as-of`, else today.
+    pub fn as_of_or_today(&self) -> NaiveDate {
+        self.as_of.unwrap_or(self.today)
+    }
+
+    /// Picks the English or the Vietnamese form of a message.
+    pub fn say<'a>(&self, en: &'a str, vi: &'a str) -> &'a str {
+        if self.lang == "vi" {
+            vi
+        } else {
+            en
+        }
+    }
+}
+
 /// Runs the parsed command line; `None` command opens the TUI.
 pub fn run(cli: Cli) -> Result<()> {
-    let _ = cli;
-    Err(crate::Error::Other("not implemented yet".into()))
+    let today = chrono::Local::now().date_naive();
+    let ctx = Context::from_cli(&cli, today)?;
+    let Some(command) = cli.command else {
+        return crate::tui::run(crate::tui::Options {
+            db: ctx.db.clone(),
+            read_only: ctx.read_only,
+            lang: ctx.lang,
+            as_of: ctx.as_of,
+            program: cli.program.clone(),
+            theme: cli.theme,
+        });
+    };
+    match &command {
+        Command::Init => admin::init(&ctx),
+        Command::Demo(a) => admin::demo(&ctx, a),
+        Command::Agency(c) => agency::run(&ctx, c),
+        Command::Program(c) => program::run(&ctx, c),
+        Command::Task(c) => task::run(&ctx, c),
+        Command::Report(a) => report::run(&ctx, a),
+        Command::Import(a) => io::import(&ctx, a),
+        Command::Export(a) => io::export(&ctx, a),
+        Command::User(c) => user::run(&ctx, c),
+        Command::Backup(a) => admin::backup(&ctx, a),
+        Command::Check(a) => admin::check(&ctx, a),
+        Command::Gen(a) => admin::gen(&ctx, a),
+    }
 }
 
 /// Parses `std::env::args`, runs, prints any error as one sentence on stderr and returns

@@ -27,6 +27,9 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 
 pub use access::{os_login, Who};
+pub use agencies::AgencyEdit;
+pub use maintenance::Finding;
+pub use programs::ProgramEdit;
 pub use stats::{AgencyCounts, CategoryCounts, Counts, Scope, Summary};
 pub use tasks::{TaskFilter, TaskSort};
 
