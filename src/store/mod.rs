@@ -7,6 +7,7 @@
 
 mod access;
 mod agencies;
+pub mod bulk;
 pub mod export;
 pub mod fs;
 pub mod import;
