@@ -215,7 +215,7 @@ pub fn render(r: &Report, lang: &str) -> String {
     if vi {
         let _ = writeln!(
             out,
-            "{}: {} nhiệm vụ hoàn thành, {} nhiệm vụ mới, {} lượt cập nhật tiến độ; tiến độ bình quân từ {}% lên {}% (tăng {} điểm phần trăm); {} lượt đôn đốc. Có {} sắp đến hạn trong 14 ngày.\n",
+            "{}: {} nhiệm vụ hoàn thành, {} nhiệm vụ mới, {} lượt cập nhật tiến độ; tiến độ bình quân từ {}% lên {}% (tăng {} điểm phần trăm); {} lượt đôn đốc. {}\n",
             if r.from.is_some() { "Trong kỳ" } else { "Từ khi triển khai" },
             pm.completed,
             pm.created,
@@ -224,21 +224,30 @@ pub fn render(r: &Report, lang: &str) -> String {
             num(pm.end, lang),
             num(pm.gained, lang),
             r.urges,
-            tasks_word(r.due_soon, true)
+            match r.due_soon {
+                0 => "Không có nhiệm vụ nào sắp đến hạn trong 14 ngày.".to_string(),
+                n => format!("Có {n} nhiệm vụ sắp đến hạn trong 14 ngày."),
+            }
         );
     } else {
         let _ = writeln!(
             out,
-            "{}: {} completed, {} new, {} progress updates; mean progress from {}% to {}% (up {} percentage points); {} urges sent. {} due within 14 days.\n",
+            "{}: {} completed, {}, {} progress updates; mean progress from {}% to {}% (up {} percentage points); {} urges sent. {}\n",
             if r.from.is_some() { "During the period" } else { "Since the start" },
             tasks_word(pm.completed, false),
-            tasks_word(pm.created, false),
+            match pm.created {
+                1 => "1 new task".to_string(),
+                n => format!("{n} new tasks"),
+            },
             pm.updates,
             num(pm.start, lang),
             num(pm.end, lang),
             num(pm.gained, lang),
             r.urges,
-            tasks_word(r.due_soon, false)
+            match r.due_soon {
+                0 => "No task is due within 14 days.".to_string(),
+                n => format!("{} due within 14 days.", tasks_word(n, false)),
+            }
         );
     }
 
