@@ -163,5 +163,9 @@ fn a_good_file_after_a_bad_one_still_imports_whole() {
         ]
     );
     let check = phoihop(&db).args(["check"]).output().unwrap();
-    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
 }

@@ -85,7 +85,11 @@ pub fn build(path: &Path) -> Store {
         ("BTG", "Ban Tuyên giáo Tỉnh ủy", AgencyKind::Party),
         ("BDV", "Ban Dân vận Tỉnh ủy", AgencyKind::Party),
         ("UBKT", "Ủy ban Kiểm tra Tỉnh ủy", AgencyKind::Party),
-        ("BCSĐ-UBND", "Ban Cán sự Đảng UBND tỉnh", AgencyKind::Government),
+        (
+            "BCSĐ-UBND",
+            "Ban Cán sự Đảng UBND tỉnh",
+            AgencyKind::Government,
+        ),
         ("MTTQ", "Ủy ban MTTQ tỉnh", AgencyKind::Front),
     ] {
         s.add_agency(agency(c, n, k)).unwrap();
@@ -104,35 +108,91 @@ pub fn build(path: &Path) -> Store {
     let start = d(2019, 1, 2);
     let specs: Vec<(NewTask, Vec<(i64, NaiveDate)>)> = vec![
         (
-            task("ideology", "Tổ chức sinh hoạt chính trị dưới nghi thức chào cờ", "BTG", &["BTC"], Some(d(2019, 6, 30)), start),
+            task(
+                "ideology",
+                "Tổ chức sinh hoạt chính trị dưới nghi thức chào cờ",
+                "BTG",
+                &["BTC"],
+                Some(d(2019, 6, 30)),
+                start,
+            ),
             vec![(50, d(2019, 3, 1)), (100, d(2019, 6, 20))],
         ),
         (
-            task("ideology", "- Phát hành sách \"128 câu chuyện kể về Chủ tịch Hồ Chí Minh\"", "BTG", &[], Some(d(2019, 9, 30)), start),
+            task(
+                "ideology",
+                "- Phát hành sách \"128 câu chuyện kể về Chủ tịch Hồ Chí Minh\"",
+                "BTG",
+                &[],
+                Some(d(2019, 9, 30)),
+                start,
+            ),
             vec![(30, d(2019, 5, 1)), (100, d(2019, 11, 15))],
         ),
         (
-            task("organization", "=Ban hành Quy định trách nhiệm nêu gương \"10 xây\", \"10 chống\"", "BTC", &["UBKT"], Some(d(2019, 12, 31)), start),
+            task(
+                "organization",
+                "=Ban hành Quy định trách nhiệm nêu gương \"10 xây\", \"10 chống\"",
+                "BTC",
+                &["UBKT"],
+                Some(d(2019, 12, 31)),
+                start,
+            ),
             vec![(20, d(2019, 4, 1)), (60, d(2019, 10, 1))],
         ),
         (
-            task("organization", "Đánh giá chất lượng tổ chức cơ sở đảng và đảng viên", "BTC", &[], None, start),
+            task(
+                "organization",
+                "Đánh giá chất lượng tổ chức cơ sở đảng và đảng viên",
+                "BTC",
+                &[],
+                None,
+                start,
+            ),
             vec![(40, d(2019, 12, 1)), (70, d(2020, 6, 1))],
         ),
         (
-            task("inspection", "+Tăng cường kiểm tra, giám sát và thi hành kỷ luật trong Đảng", "UBKT", &["BTC"], Some(d(2020, 6, 30)), start),
+            task(
+                "inspection",
+                "+Tăng cường kiểm tra, giám sát và thi hành kỷ luật trong Đảng",
+                "UBKT",
+                &["BTC"],
+                Some(d(2020, 6, 30)),
+                start,
+            ),
             vec![(50, d(2019, 8, 1)), (100, d(2020, 5, 30))],
         ),
         (
-            task("mass_mobilization", "@Nhân rộng mô hình \"Dân vận khéo\" trên các lĩnh vực", "BDV", &["MTTQ"], Some(d(2020, 3, 31)), start),
+            task(
+                "mass_mobilization",
+                "@Nhân rộng mô hình \"Dân vận khéo\" trên các lĩnh vực",
+                "BDV",
+                &["MTTQ"],
+                Some(d(2020, 3, 31)),
+                start,
+            ),
             vec![(10, d(2019, 9, 1))],
         ),
         (
-            task("government", "Đổi mới tổ chức và hoạt động của UBND các cấp", "BCSĐ-UBND", &["BTC"], Some(d(2020, 12, 31)), d(2019, 7, 1)),
+            task(
+                "government",
+                "Đổi mới tổ chức và hoạt động của UBND các cấp",
+                "BCSĐ-UBND",
+                &["BTC"],
+                Some(d(2020, 12, 31)),
+                d(2019, 7, 1),
+            ),
             vec![(25, d(2019, 12, 15)), (80, d(2020, 9, 1))],
         ),
         (
-            task("front", "Giám sát, phản biện xã hội; góp ý xây dựng Đảng, chính quyền", "MTTQ", &["BDV"], None, start),
+            task(
+                "front",
+                "Giám sát, phản biện xã hội; góp ý xây dựng Đảng, chính quyền",
+                "MTTQ",
+                &["BDV"],
+                None,
+                start,
+            ),
             vec![(30, d(2019, 6, 1))],
         ),
     ];
@@ -142,9 +202,14 @@ pub fn build(path: &Path) -> Store {
             upd(&mut s, id, p, on, "Cập nhật tiến độ");
         }
     }
-    s.urge_task(3, "Đề nghị khẩn trương hoàn thành, báo cáo Thường trực Tỉnh ủy", d(2020, 1, 10))
+    s.urge_task(
+        3,
+        "Đề nghị khẩn trương hoàn thành, báo cáo Thường trực Tỉnh ủy",
+        d(2020, 1, 10),
+    )
+    .unwrap();
+    s.urge_task(6, "Đề nghị báo cáo tiến độ", d(2019, 12, 20))
         .unwrap();
-    s.urge_task(6, "Đề nghị báo cáo tiến độ", d(2019, 12, 20)).unwrap();
     s.urge_task(6, "Đôn đốc lần 2", d(2020, 5, 4)).unwrap();
     s
 }

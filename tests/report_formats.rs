@@ -95,7 +95,12 @@ fn markdown_is_phrased_like_the_seed_reports() {
     assert!(vi.contains("| 6 | @Nhân rộng mô hình \"Dân vận khéo\" trên các lĩnh vực | Ban Dân vận Tỉnh ủy | 31/03/2020 | 275 | 10 | 2 |"), "{vi}");
     let en = report::markdown::render(&r, "en");
     assert!(en.starts_with("# Final review report: "));
-    assert!(en.contains("The program has 8 tasks (of which Ideology: 2 tasks; Party organization: 2 tasks;"), "{en}");
+    assert!(
+        en.contains(
+            "The program has 8 tasks (of which Ideology: 2 tasks; Party organization: 2 tasks;"
+        ),
+        "{en}"
+    );
     assert!(en.contains("Mean progress 68.8%."));
     // A review date in the middle is a preliminary review.
     let mid = report::build(&store, &req(None, d(2020, 1, 1)), today()).unwrap();
@@ -112,7 +117,10 @@ fn csv_and_xlsx_neutralize_formulas_and_carry_the_numbers() {
     assert!(csv.contains("\noverdue_task,6,\"'@Nhân rộng"), "{csv}");
     assert!(csv.contains("\noverdue_task,3,\"'=Ban hành"), "{csv}");
     assert!(csv.contains("\ntotal,XD-2019-2020,"));
-    assert!(csv.contains("\ncategory,ideology,Công tác tư tưởng,2,1,1,0,0,100,,,,\n"), "{csv}");
+    assert!(
+        csv.contains("\ncategory,ideology,Công tác tư tưởng,2,1,1,0,0,100,,,,\n"),
+        "{csv}"
+    );
 
     let tasks = store
         .tasks_as_of(Some("XD-2019-2020"), r.as_of, today(), false)
@@ -123,8 +131,14 @@ fn csv_and_xlsx_neutralize_formulas_and_carry_the_numbers() {
     let mut wb = open_workbook_auto(&path).unwrap();
     assert_eq!(wb.sheet_names(), report::xlsx::SHEETS);
     let cats = wb.worksheet_range("Categories").unwrap();
-    assert_eq!(cats.get((0, 1)), Some(&Data::String("Lĩnh vực công tác".into())));
-    assert_eq!(cats.get((1, 1)), Some(&Data::String("Công tác tư tưởng".into())));
+    assert_eq!(
+        cats.get((0, 1)),
+        Some(&Data::String("Lĩnh vực công tác".into()))
+    );
+    assert_eq!(
+        cats.get((1, 1)),
+        Some(&Data::String("Công tác tư tưởng".into()))
+    );
     assert_eq!(cats.get((1, 2)), Some(&Data::Float(2.0)));
     let total_row = r.categories.len() + 1;
     assert_eq!(cats.get((total_row, 2)), Some(&Data::Float(8.0)));
@@ -133,19 +147,36 @@ fn csv_and_xlsx_neutralize_formulas_and_carry_the_numbers() {
     let t = wb.worksheet_range("Tasks").unwrap();
     assert_eq!(t.height(), 9);
     let titles: Vec<String> = (1..9).map(|r| t.get((r, 3)).unwrap().to_string()).collect();
-    for (i, prefix) in [(1, "'- Phát hành"), (2, "'=Ban hành"), (4, "'+Tăng cường"), (5, "'@Nhân rộng")] {
+    for (i, prefix) in [
+        (1, "'- Phát hành"),
+        (2, "'=Ban hành"),
+        (4, "'+Tăng cường"),
+        (5, "'@Nhân rộng"),
+    ] {
         assert!(titles[i].starts_with(prefix), "{titles:?}");
     }
     let o = wb.worksheet_range("Overdue").unwrap();
     assert_eq!(o.height(), 3);
     assert_eq!(o.get((1, 0)), Some(&Data::Float(3.0)));
     assert_eq!(o.get((1, 4)), Some(&Data::Float(366.0)));
-    assert!(o.get((2, 1)).unwrap().to_string().starts_with("'@Nhân rộng"));
+    assert!(o
+        .get((2, 1))
+        .unwrap()
+        .to_string()
+        .starts_with("'@Nhân rộng"));
     let s = wb.worksheet_range("Summary").unwrap();
     let label_value: Vec<(String, String)> = (1..s.height())
-        .map(|r| (s.get((r, 0)).unwrap().to_string(), s.get((r, 1)).unwrap().to_string()))
+        .map(|r| {
+            (
+                s.get((r, 0)).unwrap().to_string(),
+                s.get((r, 1)).unwrap().to_string(),
+            )
+        })
         .collect();
-    assert!(label_value.contains(&("Số nhiệm vụ".into(), "8".into())), "{label_value:?}");
+    assert!(
+        label_value.contains(&("Số nhiệm vụ".into(), "8".into())),
+        "{label_value:?}"
+    );
     assert!(label_value.contains(&("Chưa hoàn thành, quá hạn".into(), "2".into())));
 }
 
@@ -193,17 +224,31 @@ fn the_cli_writes_every_format_and_checks_its_arguments() {
     assert!(std::fs::read(&x).unwrap().starts_with(b"PK"));
     let md = phoihop(&db)
         .args(base)
-        .args(["--from", "2020-01-01", "--to", "30/06/2020", "--format", "md", "--lang", "vi"])
+        .args([
+            "--from",
+            "2020-01-01",
+            "--to",
+            "30/06/2020",
+            "--format",
+            "md",
+            "--lang",
+            "vi",
+        ])
         .output()
         .unwrap();
     let md = String::from_utf8(md.stdout).unwrap();
-    assert!(md.contains("Kỳ báo cáo: từ ngày 01/01/2020 đến ngày 30/06/2020."), "{md}");
+    assert!(
+        md.contains("Kỳ báo cáo: từ ngày 01/01/2020 đến ngày 30/06/2020."),
+        "{md}"
+    );
     let table = phoihop(&db)
         .args(base)
         .args(["--as-of", "2020-12-31"])
         .output()
         .unwrap();
-    assert!(String::from_utf8(table.stdout).unwrap().contains("Overdue task"));
+    assert!(String::from_utf8(table.stdout)
+        .unwrap()
+        .contains("Overdue task"));
 
     for (args, code) in [
         (vec!["--period", "2020H1", "--as-of", "2020-01-01"], 2),

@@ -87,12 +87,30 @@ fn demo_reports_match_the_golden_files() {
     };
     let now = report::build(&store, &all, today()).unwrap();
     let outputs: Vec<(&str, Vec<u8>)> = vec![
-        ("demo-2020-11-06.vi.md", report::markdown::render(&r, "vi").into_bytes()),
-        ("demo-2020-11-06.en.md", report::markdown::render(&r, "en").into_bytes()),
-        ("demo-2020-11-06.csv", report::csv::render(&r, "vi", false).unwrap()),
-        ("demo-2020-11-06.json", report::json::render(&r, "vi").unwrap().into_bytes()),
-        ("demo-2020H1.vi.md", report::markdown::render(&h1, "vi").into_bytes()),
-        ("demo-all-today.json", report::json::render(&now, "en").unwrap().into_bytes()),
+        (
+            "demo-2020-11-06.vi.md",
+            report::markdown::render(&r, "vi").into_bytes(),
+        ),
+        (
+            "demo-2020-11-06.en.md",
+            report::markdown::render(&r, "en").into_bytes(),
+        ),
+        (
+            "demo-2020-11-06.csv",
+            report::csv::render(&r, "vi", false).unwrap(),
+        ),
+        (
+            "demo-2020-11-06.json",
+            report::json::render(&r, "vi").unwrap().into_bytes(),
+        ),
+        (
+            "demo-2020H1.vi.md",
+            report::markdown::render(&h1, "vi").into_bytes(),
+        ),
+        (
+            "demo-all-today.json",
+            report::json::render(&now, "en").unwrap().into_bytes(),
+        ),
     ];
     let diffs: Vec<String> = outputs
         .iter()
@@ -176,7 +194,11 @@ fn as_of_the_demo_program_follows_its_history() {
         )
         .unwrap();
         let t = r.totals;
-        (t.tasks, [t.done_on_time, t.done_late, t.in_time, t.overdue], t.progress)
+        (
+            t.tasks,
+            [t.done_on_time, t.done_late, t.in_time, t.overdue],
+            t.progress,
+        )
     };
     let (n17, b17, p17) = at(d(2017, 12, 31));
     let (n20, b20, p20) = at(d(2020, 11, 6));

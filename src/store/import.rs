@@ -271,6 +271,22 @@ fn plan(conn: &Connection, who: &Who, batch: &ImportBatch) -> Result<Plan> {
     }
 
     let mut titles: HashMap<(&str, &str), &Origin> = HashMap::new();
+    // Titles already in the programs this import adds to: a task is not added twice.
+    let mut existing: std::collections::HashSet<(i64, String)> = Default::default();
+    {
+        let mut seen_programs = std::collections::HashSet::new();
+        let mut st = conn.prepare("SELECT title FROM task WHERE program_id = ?1")?;
+        for t in &batch.tasks {
+            if let Some(Ref::Db(id)) = p.programs.get(&t.value.task.program) {
+                if seen_programs.insert(*id) {
+                    let rows = st.query_map([id], |r| r.get::<_, String>(0))?;
+                    for title in rows {
+                        existing.insert((*id, title?));
+                    }
+                }
+            }
+        }
+    }
     p.tasks.reserve(batch.tasks.len());
     for t in &batch.tasks {
         let (o, it) = (&t.origin, &t.value);
@@ -291,6 +307,17 @@ fn plan(conn: &Connection, who: &Who, batch: &ImportBatch) -> Result<Plan> {
                 None => Ok(lead),
             })
             .collect::<Result<Vec<_>>>()?;
+        if let Ref::Db(pid) = program {
+            if existing.contains(&(pid, task.title.clone())) {
+                return Err(o.invalid(
+                    "title",
+                    format!(
+                        "The program `{}` already has a task with this title; it is not added twice.",
+                        task.program
+                    ),
+                ));
+            }
+        }
         if let Some(first) = titles.insert((&task.program, &task.title), o) {
             return Err(o.invalid(
                 "title",
