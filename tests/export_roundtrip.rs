@@ -87,7 +87,7 @@ fn demo_export_import_gives_the_same_reports_byte_for_byte() {
         "{}",
         String::from_utf8_lossy(&check.stdout)
     );
-    // Importing the same file again is refused as duplicate tasks, and changes nothing.
+    // Importing the same file again is refused (its tasks are already there), and changes nothing.
     let before = std::fs::read(&b).unwrap();
     phoihop(&b)
         .args(["import", json.to_str().unwrap()])

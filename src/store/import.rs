@@ -270,18 +270,26 @@ fn plan(conn: &Connection, who: &Who, batch: &ImportBatch) -> Result<Plan> {
         p.outcome.programs_added += 1;
     }
 
-    let mut titles: HashMap<(&str, &str), &Origin> = HashMap::new();
-    // Titles already in the programs this import adds to: a task is not added twice.
-    let mut existing: std::collections::HashSet<(i64, String)> = Default::default();
+    // The tasks already in the programs this import adds to, by (program, category, lead,
+    // title): importing the same file twice does not add its tasks twice.
+    let mut existing: std::collections::HashSet<(i64, i64, i64, String)> = Default::default();
     {
         let mut seen_programs = std::collections::HashSet::new();
-        let mut st = conn.prepare("SELECT title FROM task WHERE program_id = ?1")?;
+        let mut st =
+            conn.prepare("SELECT category_id, lead_id, title FROM task WHERE program_id = ?1")?;
         for t in &batch.tasks {
             if let Some(Ref::Db(id)) = p.programs.get(&t.value.task.program) {
                 if seen_programs.insert(*id) {
-                    let rows = st.query_map([id], |r| r.get::<_, String>(0))?;
-                    for title in rows {
-                        existing.insert((*id, title?));
+                    let rows = st.query_map([id], |r| {
+                        Ok((
+                            *id,
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, i64>(1)?,
+                            r.get::<_, String>(2)?,
+                        ))
+                    })?;
+                    for row in rows {
+                        existing.insert(row?);
                     }
                 }
             }
@@ -307,25 +315,16 @@ fn plan(conn: &Connection, who: &Who, batch: &ImportBatch) -> Result<Plan> {
                 None => Ok(lead),
             })
             .collect::<Result<Vec<_>>>()?;
-        if let Ref::Db(pid) = program {
-            if existing.contains(&(pid, task.title.clone())) {
+        if let (Ref::Db(pid), Ref::Db(cid), Ref::Db(lid)) = (program, category, lead) {
+            if !existing.is_empty() && existing.contains(&(pid, cid, lid, task.title.clone())) {
                 return Err(o.invalid(
                     "title",
                     format!(
-                        "The program `{}` already has a task with this title; it is not added twice.",
+                        "The program `{}` already has this task (same category, lead agency and title); it is not added twice.",
                         task.program
                     ),
                 ));
             }
-        }
-        if let Some(first) = titles.insert((&task.program, &task.title), o) {
-            return Err(o.invalid(
-                "title",
-                format!(
-                    "The program `{}` already has this title at {first}; a task is listed twice.",
-                    task.program
-                ),
-            ));
         }
         match (lead, with.iter().all(|w| matches!(w, Ref::Db(_)))) {
             (Ref::Db(l), true) => {
