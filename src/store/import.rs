@@ -496,6 +496,13 @@ fn apply(conn: &Connection, who: &Who, batch: &ImportBatch, p: &Plan) -> Result<
     };
 
     let bulk = batch.tasks.len() >= BULK_TASKS;
+    if bulk {
+        // A large page cache keeps the transaction's pages (and the index sorts) in
+        // memory instead of spilling them to the WAL and temp files mid-way.
+        conn.pragma_update(None, "cache_size", -131_072)?;
+        // Let the index sorts use helper threads (both cores).
+        conn.pragma_update(None, "threads", 4)?;
+    }
     let indexes = if bulk {
         let ix = bulk_indexes(conn)?;
         for (name, _) in &ix {
