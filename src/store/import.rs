@@ -116,6 +116,9 @@ enum Ref {
     New(usize),
 }
 
+/// A task's resolved program, category, lead, coordinating agencies and urged agencies.
+type TaskRefs = (Ref, Ref, Ref, Vec<Ref>, Vec<Ref>);
+
 #[derive(Debug, Default)]
 struct Plan {
     new_categories: Vec<usize>,
@@ -125,7 +128,7 @@ struct Plan {
     programs: HashMap<String, Ref>,
     categories: HashMap<String, Ref>,
     /// Per task: program, category, lead, coordinating agencies, urge agencies.
-    tasks: Vec<(Ref, Ref, Ref, Vec<Ref>, Vec<Ref>)>,
+    tasks: Vec<TaskRefs>,
     new_grants: Vec<usize>,
     outcome: ImportOutcome,
 }
