@@ -11,6 +11,7 @@ pub mod fs;
 mod maintenance;
 mod programs;
 pub mod schema;
+mod search;
 mod stats;
 mod tasks;
 mod users;
