@@ -287,6 +287,7 @@ impl Narrower {
     fn apply(&mut self, pat: Pattern) {
         let narrowing = self.last.as_ref().is_some_and(|old| pat.narrows(old));
         if narrowing && self.last.as_ref() == Some(&pat) && !pat.has_accents() {
+            self.scanned = 0;
             return;
         }
         let mut m = if narrowing {
