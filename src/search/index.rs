@@ -146,8 +146,9 @@ impl SearchIndex {
         m
     }
 
-    /// Scores the candidates (all items when `None`) on every core, in index order.
-    fn run(&self, pat: &Pattern, candidates: Option<&[Match]>) -> Vec<Match> {
+    /// Scores the candidates (positions in index order; all items when `None`) on every
+    /// core; the matches come out in index order.
+    fn run(&self, pat: &Pattern, candidates: Option<&[u32]>) -> Vec<Match> {
         let one = |pos: u32| {
             pat.score(self.folded(pos as usize)).map(|score| Match {
                 id: self.ids[pos as usize],
@@ -164,7 +165,14 @@ impl SearchIndex {
                         pos,
                     })
                     .collect(),
-                Some(c) => c.iter().map(|m| Match { score: 0, ..*m }).collect(),
+                Some(c) => c
+                    .iter()
+                    .map(|&pos| Match {
+                        id: self.ids[pos as usize],
+                        score: 0,
+                        pos,
+                    })
+                    .collect(),
             };
         }
         match candidates {
@@ -176,25 +184,39 @@ impl SearchIndex {
             Some(c) => c
                 .par_iter()
                 .with_min_len(MIN_CHUNK)
-                .filter_map(|m| one(m.pos))
+                .filter_map(|&pos| one(pos))
                 .collect(),
         }
     }
 
     /// Sorts best first: score, then the shorter text (fzf's default tiebreak), then the
-    /// index order.
-    fn rank(&self, m: &mut [Match]) {
-        let cmp = |a: &Match, b: &Match| -> Ordering {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| self.text_len(a.pos).cmp(&self.text_len(b.pos)))
-                .then_with(|| a.pos.cmp(&b.pos))
-        };
-        if m.len() >= 4 * MIN_CHUNK {
-            m.par_sort_unstable_by(cmp);
-        } else {
-            m.sort_unstable_by(cmp);
+    /// index order. The comparison runs on packed keys, not through the index.
+    fn rank(&self, m: &mut Vec<Match>) {
+        if m.len() < 2 {
+            return;
         }
+        let key = |(i, x): (usize, &Match)| {
+            // Higher scores first: flip the sign bit and invert.
+            let s = !((x.score as u32) ^ 0x8000_0000);
+            (((s as u64) << 32) | self.text_len(x.pos) as u64, i as u32)
+        };
+        // Ties fall in index order because `i` follows it: `run` returns matches in index
+        // order; anything else is put back in it first.
+        if !m.windows(2).all(|w| w[0].pos < w[1].pos) {
+            m.par_sort_unstable_by_key(|x| x.pos);
+        }
+        let mut keys: Vec<(u64, u32)> = if m.len() >= 4 * MIN_CHUNK {
+            m.par_iter().enumerate().map(key).collect()
+        } else {
+            m.iter().enumerate().map(key).collect()
+        };
+        if keys.len() >= 4 * MIN_CHUNK {
+            keys.par_sort_unstable();
+        } else {
+            keys.sort_unstable();
+        }
+        let ranked: Vec<Match> = keys.iter().map(|&(_, i)| m[i as usize]).collect();
+        *m = ranked;
     }
 }
 
@@ -205,6 +227,8 @@ impl SearchIndex {
 pub struct Narrower {
     index: Arc<SearchIndex>,
     last: Option<Pattern>,
+    /// The positions of the last matches, in index order (what a narrowing step scans).
+    set: Vec<u32>,
     matches: Vec<Match>,
     scanned: usize,
 }
@@ -215,6 +239,7 @@ impl Narrower {
         Narrower {
             index,
             last: None,
+            set: Vec::new(),
             matches: Vec::new(),
             scanned: 0,
         }
@@ -239,6 +264,7 @@ impl Narrower {
     /// Forgets the last query (e.g. after the index changed).
     pub fn reset(&mut self) {
         self.last = None;
+        self.set.clear();
         self.matches.clear();
     }
 
@@ -291,12 +317,13 @@ impl Narrower {
             return;
         }
         let mut m = if narrowing {
-            self.scanned = self.matches.len();
-            self.index.run(&pat, Some(&self.matches))
+            self.scanned = self.set.len();
+            self.index.run(&pat, Some(&self.set))
         } else {
             self.scanned = self.index.len();
             self.index.run(&pat, None)
         };
+        self.set = m.iter().map(|x| x.pos).collect();
         self.index.rank(&mut m);
         self.matches = m;
         self.last = Some(pat);
