@@ -190,7 +190,9 @@ fn criterion_benches(c: &mut Criterion) {
     let folded: Vec<String> = originals.iter().map(|s| fold(s)).collect();
     let index = Arc::new(index_of(&folded));
     let mut g = c.benchmark_group("search_100k");
-    g.sample_size(10);
+    g.sample_size(10)
+        .warm_up_time(std::time::Duration::from_secs(1))
+        .measurement_time(std::time::Duration::from_secs(3));
     for q in ["dan van", "nghi quyet"] {
         for p in prefixes(q) {
             g.bench_function(format!("fresh/{p}"), |b| {
