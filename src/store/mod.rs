@@ -7,6 +7,7 @@
 
 mod access;
 mod agencies;
+pub mod bulk;
 pub mod fs;
 mod maintenance;
 mod programs;
