@@ -6,6 +6,8 @@
 //! - `search titles N` — prints N generated folded Vietnamese-looking titles, one a line
 //!   (`--original` for the accented originals); used by `scripts/bench-search.sh` until
 //!   `phoihop gen` exists.
+//! - `search gen-db PATH N` — fills a new database at PATH with `phoihop::demo::generate`
+//!   (what `phoihop gen --tasks N` runs), for the script to dump with sqlite3.
 //! - `search compare FILE QUERY…` — loads the folded lines of FILE into a `SearchIndex` and,
 //!   for each keystroke prefix of each query, prints `query  prefix  fresh_ms  narrow_ms
 //!   count` (medians): `fresh` searches the whole index, `narrow` is the keystroke's step
@@ -237,6 +239,23 @@ fn main() {
                 let line = if original { t } else { fold(&t) };
                 writeln!(out, "{line}").unwrap();
             }
+        }
+        Some("gen-db") => {
+            let path = args.get(1).expect("gen-db PATH N");
+            let n: u64 = args
+                .get(2)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(1_000_000);
+            let mut store = phoihop::store::Store::open(std::path::Path::new(path), false)
+                .unwrap_or_else(|e| panic!("cannot open {path}: {e}"));
+            let opts = phoihop::demo::GenOptions {
+                tasks: n,
+                agencies: 200,
+                seed: 1,
+            };
+            let today = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+            phoihop::demo::generate(&mut store, &opts, today)
+                .unwrap_or_else(|e| panic!("gen: {e}"));
         }
         Some("compare") => {
             let file = args.get(1).expect("compare FILE QUERY…");

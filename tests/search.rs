@@ -449,7 +449,7 @@ fn match_sets_equal_fzf_filter_on_the_folded_titles() {
         println!("NOTICE: fzf is not installed; the comparison with `fzf --filter` was skipped.");
         return;
     }
-    let (_dir, store) = fixture();
+    let (_dir, store) = demo_store();
     let mut lines: Vec<String> = store
         .task_folded_titles(&TaskFilter::default())
         .unwrap()
@@ -511,4 +511,64 @@ fn match_sets_equal_fzf_filter_on_the_folded_titles() {
         b.sort();
         assert_eq!(a, b, "match set for {q:?}");
     }
+}
+
+// ---------------------------------------------------------------- the demo data
+
+fn demo_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("demo.db"), false).unwrap();
+    phoihop::demo::load(&mut s, d(2025, 6, 30), false).unwrap();
+    (dir, s)
+}
+
+#[test]
+fn demo_data_matches_and_non_matches() {
+    let (_dir, store) = demo_store();
+    let dan_van = titles_for(&store, "dan van");
+    assert!(
+        dan_van.contains(&"Thực hiện Quy chế công tác dân vận của hệ thống chính trị".to_string())
+    );
+    assert!(titles_for(&store, "dan van kheo")[0].contains("“Dân vận khéo”"));
+    let exact = titles_for(&store, "'kheo dan van");
+    assert!(exact.len() >= 2 && exact.iter().all(|t| t.contains("Dân vận khéo")));
+    assert!(titles_for(&store, "dang uy khoi").contains(
+        &"Các ban, Cơ quan Ủy ban Kiểm tra, Văn phòng Đảng ủy Khối xây dựng kế hoạch cải cách hành chính"
+            .to_string()
+    ));
+    assert!(titles_for(&store, "nghi quyet 18").contains(
+        &"Sắp xếp bộ máy, cán bộ, công chức, viên chức các sở, ngành theo Nghị quyết 18, 19-NQ/TW"
+            .to_string()
+    ));
+    let nq19 = titles_for(&store, "'19-nq/tw");
+    assert!(
+        !nq19.is_empty() && nq19.iter().all(|t| t.contains("19-NQ/TW")),
+        "{nq19:?}"
+    );
+    assert!(titles_for(&store, "dang uy khoi zw").is_empty());
+    assert!(titles_for(&store, "'nghi quyet 99").is_empty());
+    // Typed plain, "ban đảng về Văn phòng" ties with "dân vận" (fuzzy, as in fzf); typed
+    // with diacritics, every title that says "dân vận" comes before the others.
+    assert!(dan_van[..5]
+        .iter()
+        .any(|t| !t.to_lowercase().contains("dân vận")));
+    let accented = titles_for(&store, "dân vận");
+    assert_eq!(accented.len(), dan_van.len());
+    let says = |t: &String| t.to_lowercase().contains("dân vận");
+    let first_other = accented.iter().position(|t| !says(t)).unwrap();
+    assert!(first_other >= 4, "{:?}", &accented[..first_other + 1]);
+    let folded_only = "Chuyển bộ phận lái xe, kế toán của các ban đảng về Văn phòng Tỉnh ủy";
+    let plain_at = dan_van.iter().position(|t| t == folded_only).unwrap();
+    let accented_at = accented.iter().position(|t| t == folded_only).unwrap();
+    let last_literal = accented.iter().rposition(says).unwrap();
+    assert!(
+        plain_at < 5 && accented_at > last_literal,
+        "{plain_at} {accented_at} {last_literal}"
+    );
+
+    let agencies = search_agencies(&store, "ban dan van").unwrap();
+    assert_eq!(agencies[0].0.name, "Ban Dân vận Tỉnh ủy");
+    let agencies = search_agencies(&store, "dang uy khoi").unwrap();
+    assert_eq!(agencies[0].0.name, "Đảng ủy Khối các cơ quan tỉnh");
+    assert!(search_agencies(&store, "quoc hoi zw").unwrap().is_empty());
 }
