@@ -62,7 +62,12 @@ fn progress_form_validates_saves_and_records_who_and_what() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(dir.path());
     let mut s = open(&path, false);
-    let id = on_tasks(&mut s);
+    on_tasks(&mut s);
+    // A task not done yet.
+    while s.tasks.selected().unwrap().status == Status::Done {
+        s.update(Action::Down);
+    }
+    let id = s.tasks.selected().unwrap().id;
     let before = s.store().task(id).unwrap();
     s.update(Action::UpdateProgress);
     assert!(matches!(s.form.as_ref().unwrap().kind, FormKind::Progress(_)));
