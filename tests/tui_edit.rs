@@ -70,7 +70,10 @@ fn progress_form_validates_saves_and_records_who_and_what() {
     let id = s.tasks.selected().unwrap().id;
     let before = s.store().task(id).unwrap();
     s.update(Action::UpdateProgress);
-    assert!(matches!(s.form.as_ref().unwrap().kind, FormKind::Progress(_)));
+    assert!(matches!(
+        s.form.as_ref().unwrap().kind,
+        FormKind::Progress(_)
+    ));
     // The percentage is prefilled; 150 is refused beside the field.
     s.update(Action::ClearField);
     typed(&mut s, "150");
@@ -109,7 +112,11 @@ fn progress_form_validates_saves_and_records_who_and_what() {
     assert_eq!(change.actor, os_login());
     assert_eq!(change.action, "update");
     assert_eq!(change.key, id.to_string());
-    let p = change.fields.iter().find(|f| f.field == "progress").unwrap();
+    let p = change
+        .fields
+        .iter()
+        .find(|f| f.field == "progress")
+        .unwrap();
     assert_eq!(p.before, Some(before.progress.get().to_string()));
     assert_eq!(p.after, Some(pct.to_string()));
     assert_eq!(change.note.as_deref(), Some("Đã họp triển khai"));
@@ -123,7 +130,12 @@ fn escape_cancels_without_writing() {
     let id = on_tasks(&mut s);
     let v = s.store().task(id).unwrap().version;
     let audits = s.store().recent_changes(1000).unwrap().len();
-    for open in [Action::UpdateProgress, Action::Edit, Action::Urge, Action::New] {
+    for open in [
+        Action::UpdateProgress,
+        Action::Edit,
+        Action::Urge,
+        Action::New,
+    ] {
         s.update(open);
         assert!(s.form.is_some(), "{open:?}");
         typed(&mut s, "7");
@@ -294,7 +306,10 @@ fn new_task_agency_and_program_forms() {
     typed(&mut s, "31/12/2030");
     s.update(Action::Submit);
     assert!(s.form.is_none());
-    assert_eq!(s.store().program("CT-MOI").unwrap().title, "Chương trình mới");
+    assert_eq!(
+        s.store().program("CT-MOI").unwrap().title,
+        "Chương trình mới"
+    );
 }
 
 #[test]
@@ -306,7 +321,9 @@ fn delete_names_the_record_and_asks_first() {
     let title = s.tasks.selected().unwrap().title.clone();
     s.update(Action::Delete);
     match &s.dialog {
-        Some(Dialog::Confirm(phoihop::tui::state::DeleteTarget::Task { id: i, title: t, .. })) => {
+        Some(Dialog::Confirm(phoihop::tui::state::DeleteTarget::Task {
+            id: i, title: t, ..
+        })) => {
             assert_eq!((*i, t.as_str()), (id, title.as_str()))
         }
         other => panic!("{other:?}"),
@@ -363,7 +380,10 @@ fn a_stale_save_opens_the_conflict_dialog_then_reload_or_overwrite() {
     let c = &s.store().recent_changes(1).unwrap()[0];
     assert_eq!(c.action, "overwrite_update");
     let p = c.fields.iter().find(|f| f.field == "progress").unwrap();
-    assert_eq!((p.before.as_deref(), p.after.as_deref()), (Some("45"), Some("90")));
+    assert_eq!(
+        (p.before.as_deref(), p.after.as_deref()),
+        (Some("45"), Some("90"))
+    );
 }
 
 #[test]
@@ -388,7 +408,12 @@ fn read_only_and_supervisors_are_told_why() {
     let mut s = open(&path, false);
     let id = on_tasks(&mut s);
     let v = s.store().task(id).unwrap().version;
-    for a in [Action::UpdateProgress, Action::Edit, Action::Delete, Action::New] {
+    for a in [
+        Action::UpdateProgress,
+        Action::Edit,
+        Action::Delete,
+        Action::New,
+    ] {
         s.update(a);
         assert_eq!(denied(&s), Some(Msg::DenySupervisor), "{a:?}");
         assert!(s.form.is_none());
@@ -415,7 +440,9 @@ fn operators_may_change_only_their_agencys_tasks() {
     let first = on_tasks(&mut s);
     let mine = s.store().task(first).unwrap().lead;
     let mut admin = Store::open(&path, false).unwrap();
-    admin.grant(&os_login(), Role::Operator, Some(&mine)).unwrap();
+    admin
+        .grant(&os_login(), Role::Operator, Some(&mine))
+        .unwrap();
     let mut s = open(&path, false);
     on_tasks(&mut s);
     assert_eq!(s.operator_agency().as_deref(), Some(mine.as_str()));
@@ -483,9 +510,20 @@ fn a_change_in_one_state_shows_in_the_other_with_the_cursor_kept() {
     typed(&mut a, "100");
     a.update(Action::Submit);
     assert_eq!(a.store().task(moved).unwrap().progress.get(), 100);
-    assert!(poll(&mut b, &mut seen), "B sees the commit on its next poll");
-    assert_eq!(b.tasks.selected().unwrap().id, watched, "cursor on the same id");
-    assert_eq!(b.tasks.cursor.selected, pos + 1, "the row moved down by one");
+    assert!(
+        poll(&mut b, &mut seen),
+        "B sees the commit on its next poll"
+    );
+    assert_eq!(
+        b.tasks.selected().unwrap().id,
+        watched,
+        "cursor on the same id"
+    );
+    assert_eq!(
+        b.tasks.cursor.selected,
+        pos + 1,
+        "the row moved down by one"
+    );
     // The activity view of B lists the change live.
     b.update(Action::SwitchView(View::Activity));
     let top = &b.activity.rows[0].change;
@@ -506,14 +544,18 @@ fn an_operator_sees_urges_for_their_agency_in_the_inbox() {
     let id = on_tasks(&mut s);
     let lead = s.store().task(id).unwrap().lead;
     let mut admin = Store::open(&path, false).unwrap();
-    admin.grant(&os_login(), Role::Operator, Some(&lead)).unwrap();
+    admin
+        .grant(&os_login(), Role::Operator, Some(&lead))
+        .unwrap();
     let mut op = open(&path, false);
     let mut seen = op.data_version().unwrap();
     let before = op.inbox.items.len();
     assert_eq!(op.inbox.unseen(), 0);
     // Anyone may urge; the operator's inbox shows it on the next poll.
     let mut sender = Store::open(&path, false).unwrap();
-    sender.urge_task(id, "Đề nghị khẩn trương", common::today()).unwrap();
+    sender
+        .urge_task(id, "Đề nghị khẩn trương", common::today())
+        .unwrap();
     assert!(poll(&mut op, &mut seen));
     assert_eq!(op.inbox.items.len(), before + 1);
     assert_eq!(op.inbox.unseen(), 1);

@@ -162,7 +162,6 @@ impl Drop for Session {
     }
 }
 
-
 fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(dir.path());
@@ -201,7 +200,11 @@ fn a_progress_change_typed_in_one_appears_on_the_other_within_a_second() {
     }
     let row = row_of(&b.text(), first.id).expect("first task row on B");
     assert!(!row.contains(&format!("{target}%")), "{row}");
-    assert!(b.text().contains("● live"), "status bar says live:\n{}", b.text());
+    assert!(
+        b.text().contains("● live"),
+        "status bar says live:\n{}",
+        b.text()
+    );
     a.send("p");
     a.wait_text("Update progress");
     // Ctrl-u empties the prefilled percentage.
@@ -252,7 +255,11 @@ fn a_supervisors_p_is_refused_and_writes_nothing() {
     let (_d, db) = demo();
     let mut admin = phoihop::store::Store::open(&db, false).unwrap();
     admin
-        .grant(&phoihop::store::os_login(), phoihop::domain::Role::Supervisor, None)
+        .grant(
+            &phoihop::store::os_login(),
+            phoihop::domain::Role::Supervisor,
+            None,
+        )
         .unwrap();
     let audits = admin.recent_changes(100_000).unwrap().len();
     let before = admin.task(1).ok();
@@ -296,7 +303,11 @@ fn an_urge_sent_from_one_shows_in_the_others_inbox() {
     for s in [&mut a, &mut b] {
         s.wait_text("Tasks by work category");
     }
-    assert!(!b.text().contains("new)"), "no new urges yet:\n{}", b.text());
+    assert!(
+        !b.text().contains("new)"),
+        "no new urges yet:\n{}",
+        b.text()
+    );
     a.send("3");
     a.wait_text("Sorted by");
     a.send("u");

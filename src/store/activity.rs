@@ -69,12 +69,7 @@ fn text_of(v: &Value) -> Option<String> {
         Value::String(s) if s.is_empty() => None,
         Value::String(s) => Some(s.clone()),
         Value::Array(a) if a.is_empty() => None,
-        Value::Array(a) => Some(
-            a.iter()
-                .filter_map(text_of)
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
+        Value::Array(a) => Some(a.iter().filter_map(text_of).collect::<Vec<_>>().join(", ")),
         other => Some(other.to_string()),
     }
 }
@@ -83,7 +78,9 @@ fn text_of(v: &Value) -> Option<String> {
 const SKIP: &[&str] = &["version", "id", "task_id", "at", "on", "actor"];
 
 /// Fields shown for a record that was added or removed.
-const MAIN: &[&str] = &["title", "name", "lead", "deadline", "role", "agency", "message"];
+const MAIN: &[&str] = &[
+    "title", "name", "lead", "deadline", "role", "agency", "message",
+];
 
 fn diff(before: Option<&Value>, after: Option<&Value>) -> Vec<FieldChange> {
     let obj = |v: Option<&Value>| v.and_then(Value::as_object).cloned().unwrap_or_default();
@@ -104,7 +101,11 @@ fn diff(before: Option<&Value>, after: Option<&Value>) -> Vec<FieldChange> {
             }
         }
     } else {
-        let (src, added) = if after.is_some() { (&a, true) } else { (&b, false) };
+        let (src, added) = if after.is_some() {
+            (&a, true)
+        } else {
+            (&b, false)
+        };
         for k in MAIN {
             if let Some(v) = src.get(*k).and_then(text_of) {
                 out.push(FieldChange {
@@ -327,10 +328,19 @@ mod tests {
         assert_eq!((upd.action.as_str(), upd.actor.as_str()), ("update", "ana"));
         assert_eq!(upd.note.as_deref(), Some("Đã họp"));
         let p = upd.fields.iter().find(|f| f.field == "progress").unwrap();
-        assert_eq!((p.before.as_deref(), p.after.as_deref()), (Some("0"), Some("40")));
+        assert_eq!(
+            (p.before.as_deref(), p.after.as_deref()),
+            (Some("0"), Some("40"))
+        );
         assert!(upd.fields.iter().all(|f| f.field != "version"));
         assert_eq!(c[2].action, "add");
-        assert_eq!(s.latest_change("task", &t.id.to_string()).unwrap().unwrap().id, c[0].id);
+        assert_eq!(
+            s.latest_change("task", &t.id.to_string())
+                .unwrap()
+                .unwrap()
+                .id,
+            c[0].id
+        );
         let inbox = s.inbox(Some("BTC"), 10).unwrap();
         assert_eq!(inbox.len(), 1);
         assert_eq!(inbox[0].task_title, "Rà soát");

@@ -329,7 +329,7 @@ catalog! {
     InboxEmpty => "Chưa có lần đôn đốc nào.", "No urges.";
     InboxNew => "mới", "new";
     When => "Thời điểm", "When";
-    Who => "Người thực hiện", "Who";
+    Who => "Tài khoản", "Who";
     What => "Thao tác", "Action";
     Record => "Đối tượng", "Record";
     Changes => "Nội dung thay đổi", "Changes";

@@ -24,7 +24,10 @@ pub enum Mode {
 impl Mode {
     /// Modes where the global bindings do not apply (the keys belong to an overlay).
     pub fn is_overlay(self) -> bool {
-        matches!(self, Mode::Help | Mode::Form | Mode::Confirm | Mode::Conflict)
+        matches!(
+            self,
+            Mode::Help | Mode::Form | Mode::Confirm | Mode::Conflict
+        )
     }
 }
 
@@ -143,7 +146,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Edit,
         scope: Scope::Only(LISTS),
         help: Msg::ActEdit,
-        hint: Some(Msg::HintEdit),
+        hint: None,
     },
     Binding {
         keys: &[Key::Char('n')],
@@ -164,7 +167,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Urge,
         scope: Scope::Only(LISTS),
         help: Msg::ActUrge,
-        hint: Some(Msg::HintUrge),
+        hint: None,
     },
     Binding {
         keys: &[Key::Char('i')],
@@ -415,6 +418,12 @@ pub fn hints(mode: Mode) -> Vec<(String, Msg)> {
             out.push((label, h));
         }
     }
+    // Help comes right after moving: it lists everything else when the line is short.
+    if let Some(i) = out.iter().position(|(_, m)| *m == Msg::HintHelp) {
+        let help = out.remove(i);
+        let at = usize::from(!mode.is_overlay()).min(out.len());
+        out.insert(at, help);
+    }
     out
 }
 
@@ -444,13 +453,25 @@ mod tests {
             Some(Action::UpdateProgress)
         );
         // In a form, letters and digits are typed, not commands.
-        assert_eq!(action_for(Mode::Form, Key::Char('q')), Some(Action::Input('q')));
-        assert_eq!(action_for(Mode::Form, Key::Char('3')), Some(Action::Input('3')));
+        assert_eq!(
+            action_for(Mode::Form, Key::Char('q')),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            action_for(Mode::Form, Key::Char('3')),
+            Some(Action::Input('3'))
+        );
         assert_eq!(action_for(Mode::Form, Key::Esc), Some(Action::Cancel));
         assert_eq!(action_for(Mode::Form, Key::Enter), Some(Action::Submit));
-        assert_eq!(action_for(Mode::Confirm, Key::Char('y')), Some(Action::Confirm));
+        assert_eq!(
+            action_for(Mode::Confirm, Key::Char('y')),
+            Some(Action::Confirm)
+        );
         assert_eq!(action_for(Mode::Confirm, Key::Char('q')), None);
-        assert_eq!(action_for(Mode::Conflict, Key::Char('o')), Some(Action::Overwrite));
+        assert_eq!(
+            action_for(Mode::Conflict, Key::Char('o')),
+            Some(Action::Overwrite)
+        );
     }
 
     #[test]

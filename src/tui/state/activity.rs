@@ -116,7 +116,10 @@ impl Inbox {
     }
 
     pub fn mark_seen(&mut self) {
-        self.seen = self.items.first().map_or(self.seen, |i| i.urge.id.max(self.seen));
+        self.seen = self
+            .items
+            .first()
+            .map_or(self.seen, |i| i.urge.id.max(self.seen));
     }
 
     pub fn selected(&self) -> Option<&InboxItem> {

@@ -14,9 +14,19 @@ use crate::tui::state::tasks::TaskListKind;
 /// What a delete confirmation is about (named in the dialog).
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeleteTarget {
-    Task { id: i64, version: i64, title: String },
-    Agency { code: String, name: String },
-    Program { code: String, title: String },
+    Task {
+        id: i64,
+        version: i64,
+        title: String,
+    },
+    Agency {
+        code: String,
+        name: String,
+    },
+    Program {
+        code: String,
+        title: String,
+    },
 }
 
 /// A save that found the task changed since the form read it.
@@ -334,11 +344,14 @@ impl AppState {
                 .store
                 .overwrite_progress(*id, v, update.clone())
                 .map(|_| Msg::Saved),
-            (Request::Progress {
-                id,
-                version,
-                update,
-            }, None) => self
+            (
+                Request::Progress {
+                    id,
+                    version,
+                    update,
+                },
+                None,
+            ) => self
                 .store
                 .update_progress(*id, Some(*version), update.clone())
                 .map(|_| Msg::Saved),
@@ -352,9 +365,7 @@ impl AppState {
                 .map(|_| Msg::Saved),
             (Request::NewTask(t), _) => self.store.add_task(t.clone()).map(|_| Msg::Added),
             (Request::NewAgency(a), _) => self.store.add_agency(a.clone()).map(|_| Msg::Added),
-            (Request::NewProgram(p), _) => {
-                self.store.add_program(p.clone()).map(|_| Msg::Added)
-            }
+            (Request::NewProgram(p), _) => self.store.add_program(p.clone()).map(|_| Msg::Added),
             (Request::Urge { id, message }, _) => self
                 .store
                 .urge_task(*id, message, today)

@@ -71,6 +71,9 @@ pub struct Picker {
     pub chosen: Option<usize>,
     /// When true, an empty query means "none".
     pub optional: bool,
+    /// Whether the code is shown beside the name (agencies, programs), or only the name
+    /// (statuses, kinds, categories).
+    pub show_code: bool,
 }
 
 impl Picker {
@@ -80,6 +83,16 @@ impl Picker {
             options,
             chosen,
             optional,
+            show_code: true,
+        }
+    }
+
+    /// How an option is shown.
+    pub fn shown(&self, o: &Opt) -> String {
+        if self.show_code {
+            format!("{} — {}", o.code, o.label)
+        } else {
+            o.label.clone()
         }
     }
 
@@ -208,7 +221,9 @@ impl Field {
                 if v.trim().is_empty() {
                     None
                 } else {
-                    Progress::parse(v.trim()).err().map(|_| Msg::ReasonBadPercent)
+                    Progress::parse(v.trim())
+                        .err()
+                        .map(|_| Msg::ReasonBadPercent)
                 }
             }
             FieldKind::Number { min, max } => match v.trim().parse::<i64>() {
@@ -380,6 +395,13 @@ fn pick(options: &[Opt], current: Option<&str>, optional: bool) -> FieldKind {
     FieldKind::Pick(Picker::new(options.to_vec(), current, optional))
 }
 
+/// A pick list of names only (statuses, kinds, categories).
+fn pick_name(options: &[Opt], current: Option<&str>) -> FieldKind {
+    let mut p = Picker::new(options.to_vec(), current, false);
+    p.show_code = false;
+    FieldKind::Pick(p)
+}
+
 fn date_text(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%d/%m/%Y").to_string())
         .unwrap_or_default()
@@ -407,7 +429,7 @@ impl Form {
             Field::new(
                 Key::Status,
                 Msg::Status,
-                pick(&c.statuses, Some(task.status.code()), false),
+                pick_name(&c.statuses, Some(task.status.code())),
                 "",
             ),
             Field::new(Key::Note, Msg::FieldNote, FieldKind::Text, ""),
@@ -427,7 +449,7 @@ impl Form {
             Field::new(
                 Key::Category,
                 Msg::Category,
-                pick(&c.categories, Some(&task.category), false),
+                pick_name(&c.categories, Some(&task.category)),
                 "",
             ),
             Field::new(
@@ -447,7 +469,7 @@ impl Form {
             Field::new(
                 Key::Cadence,
                 Msg::Cadence,
-                pick(&c.cadences, Some(task.cadence.code()), false),
+                pick_name(&c.cadences, Some(task.cadence.code())),
                 "",
             ),
             Field::new(
@@ -486,7 +508,7 @@ impl Form {
             Field::new(
                 Key::Category,
                 Msg::Category,
-                pick(&c.categories, None, false),
+                pick_name(&c.categories, None),
                 "",
             ),
             Field::new(
@@ -507,7 +529,7 @@ impl Form {
             Field::new(
                 Key::Cadence,
                 Msg::Cadence,
-                pick(&c.cadences, Some(Cadence::Roadmap.code()), false),
+                pick_name(&c.cadences, Some(Cadence::Roadmap.code())),
                 "",
             ),
             Field::new(
@@ -544,7 +566,7 @@ impl Form {
             Field::new(
                 Key::Kind,
                 Msg::Kind,
-                pick(&c.agency_kinds, Some(AgencyKind::Party.code()), false),
+                pick_name(&c.agency_kinds, Some(AgencyKind::Party.code())),
                 "",
             ),
             Field::new(
@@ -553,7 +575,12 @@ impl Form {
                 pick(&c.agencies, None, true),
                 "",
             ),
-            Field::new(Key::Head, Msg::Head, FieldKind::Line { required: false }, ""),
+            Field::new(
+                Key::Head,
+                Msg::Head,
+                FieldKind::Line { required: false },
+                "",
+            ),
         ];
         Form::new(FormKind::NewAgency, fields)
     }
@@ -573,7 +600,7 @@ impl Form {
             Field::new(
                 Key::Kind,
                 Msg::Kind,
-                pick(&c.program_kinds, Some(ProgramKind::Action.code()), false),
+                pick_name(&c.program_kinds, Some(ProgramKind::Action.code())),
                 "",
             ),
             Field::new(
@@ -629,10 +656,7 @@ impl Form {
 
     /// A refused character leaves the value as it was, with the reason shown.
     pub fn input(&mut self, c: char) {
-        let accepted = self
-            .fields
-            .get_mut(self.focus)
-            .is_some_and(|f| f.input(c));
+        let accepted = self.fields.get_mut(self.focus).is_some_and(|f| f.input(c));
         if accepted {
             self.after_change();
         }
@@ -699,11 +723,16 @@ impl Form {
     }
 
     fn chosen(&self, k: Key) -> Option<String> {
-        self.field(k)?.picker()?.chosen_opt().map(|o| o.code.clone())
+        self.field(k)?
+            .picker()?
+            .chosen_opt()
+            .map(|o| o.code.clone())
     }
 
     fn codes(&self, k: Key) -> Vec<String> {
-        self.field(k).map(|f| codes_of(&f.value)).unwrap_or_default()
+        self.field(k)
+            .map(|f| codes_of(&f.value))
+            .unwrap_or_default()
     }
 
     /// Checks that involve more than one field, setting the reason on the field to fix.
@@ -735,8 +764,7 @@ impl Form {
         }
         if let FormKind::Progress(task) = &self.kind {
             let upd = self.progress_update(task, NaiveDate::MIN);
-            let bad = apply_update((task.status, task.progress, task.completed_on), &upd)
-                .is_err()
+            let bad = apply_update((task.status, task.progress, task.completed_on), &upd).is_err()
                 && (upd.progress.is_some() || upd.status.is_some());
             if bad {
                 if let Some(f) = self.field_mut(Key::Status) {
@@ -909,16 +937,28 @@ pub fn task_diff(a: &Task, b: &Task) -> Vec<(Msg, TaskValue, TaskValue)> {
         }
     };
     use TaskValue as V;
-    push(Msg::Title, V::Text(a.title.clone()), V::Text(b.title.clone()));
+    push(
+        Msg::Title,
+        V::Text(a.title.clone()),
+        V::Text(b.title.clone()),
+    );
     push(
         Msg::Progress,
         V::Percent(a.progress.get()),
         V::Percent(b.progress.get()),
     );
     push(Msg::Status, V::Status(a.status), V::Status(b.status));
-    push(Msg::Category, V::Text(a.category.clone()), V::Text(b.category.clone()));
+    push(
+        Msg::Category,
+        V::Text(a.category.clone()),
+        V::Text(b.category.clone()),
+    );
     push(Msg::Lead, V::Text(a.lead.clone()), V::Text(b.lead.clone()));
-    push(Msg::With, V::Text(a.with.join(", ")), V::Text(b.with.join(", ")));
+    push(
+        Msg::With,
+        V::Text(a.with.join(", ")),
+        V::Text(b.with.join(", ")),
+    );
     push(Msg::Cadence, V::Cadence(a.cadence), V::Cadence(b.cadence));
     push(Msg::Deadline, V::Date(a.deadline), V::Date(b.deadline));
     push(

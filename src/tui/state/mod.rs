@@ -275,11 +275,9 @@ impl AppState {
                 return Ok(true);
             }
             Action::Inbox => self.open_inbox(),
-            Action::Edit
-            | Action::UpdateProgress
-            | Action::Urge
-            | Action::New
-            | Action::Delete => self.open_editor(action)?,
+            Action::Edit | Action::UpdateProgress | Action::Urge | Action::New | Action::Delete => {
+                self.open_editor(action)?
+            }
             Action::Search | Action::Filter | Action::SetAsOf => {
                 self.notice = Some(Notice::Info(Msg::NotYet))
             }
@@ -491,7 +489,9 @@ impl AppState {
             let keep = self.programs.selected().map(|r| r.program.code.clone());
             self.programs
                 .load_programs(&self.store, self.as_of, self.today, page)?;
-            if let Some(i) = keep.and_then(|k| self.programs.rows.iter().position(|r| r.program.code == k)) {
+            if let Some(i) =
+                keep.and_then(|k| self.programs.rows.iter().position(|r| r.program.code == k))
+            {
                 self.programs.cursor.selected = i;
                 self.programs.cursor.follow(self.programs.rows.len(), page);
             }
@@ -503,7 +503,9 @@ impl AppState {
             let keep = self.agencies.selected().map(|r| r.agency.code.clone());
             self.agencies
                 .load_agencies(&self.store, self.dashboard.summary.as_ref(), page)?;
-            if let Some(i) = keep.and_then(|k| self.agencies.rows.iter().position(|r| r.agency.code == k)) {
+            if let Some(i) =
+                keep.and_then(|k| self.agencies.rows.iter().position(|r| r.agency.code == k))
+            {
                 self.agencies.cursor.selected = i;
                 self.agencies.cursor.follow(self.agencies.rows.len(), page);
             }

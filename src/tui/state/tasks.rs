@@ -69,7 +69,12 @@ impl TaskList {
         let Some(id) = keep else { return Ok(()) };
         let pos = match self.rows.iter().position(|t| t.id == id) {
             Some(i) => Some(self.window_start + i),
-            None => store.task_position(&self.filter, self.sort_col().sort(), self.sort.descending, id)?,
+            None => store.task_position(
+                &self.filter,
+                self.sort_col().sort(),
+                self.sort.descending,
+                id,
+            )?,
         };
         if let Some(p) = pos {
             self.cursor.selected = p;

@@ -51,7 +51,10 @@ fn value(lang: Lang, field: &str, v: &Option<String>) -> String {
             .parse()
             .map(|s| lang.status(s).to_string())
             .unwrap_or_else(|_| v.clone()),
-        "category" => lang.category_short(v).map(str::to_string).unwrap_or_else(|| v.clone()),
+        "category" => lang
+            .category_short(v)
+            .map(str::to_string)
+            .unwrap_or_else(|| v.clone()),
         "cadence" => match v.as_str() {
             "roadmap" => lang.t(Msg::Roadmap).to_string(),
             "recurring" => lang.t(Msg::Recurring).to_string(),
@@ -91,12 +94,9 @@ pub fn record_name(lang: Lang, c: &Change) -> String {
     format!("{}{sep}{}", lang.t(m), c.key)
 }
 
-/// The change's text: the record's title, then each field before → after, then the note.
+/// The change's text: each field before → after, the note, then the record's title.
 pub fn change_text(lang: Lang, c: &Change) -> String {
     let mut parts = Vec::new();
-    if let Some(l) = &c.label {
-        parts.push(format!("«{l}»"));
-    }
     let field = |f: &FieldChange| -> String {
         let name = field_name(lang, &f.field);
         match (&f.before, &f.after) {
@@ -112,11 +112,29 @@ pub fn change_text(lang: Lang, c: &Change) -> String {
         }
     };
     let skip_title = |f: &&FieldChange| {
-        !(c.label.is_some() && (f.field == "title" || f.field == "name") && f.before.is_none() != f.after.is_none())
+        !(c.label.is_some()
+            && (f.field == "title" || f.field == "name")
+            && f.before.is_none() != f.after.is_none())
     };
-    parts.extend(c.fields.iter().filter(skip_title).map(field));
+    // The fields people look for first.
+    const ORDER: &[&str] = &[
+        "progress", "status", "title", "name", "deadline", "lead", "with", "category", "message",
+    ];
+    let rank = |f: &FieldChange| {
+        ORDER
+            .iter()
+            .position(|o| *o == f.field)
+            .unwrap_or(ORDER.len())
+    };
+    let mut fields: Vec<&FieldChange> = c.fields.iter().filter(skip_title).collect();
+    fields.sort_by_key(|f| rank(f));
+    parts.extend(fields.into_iter().map(field));
     if let Some(n) = &c.note {
         parts.push(format!("{}: {n}", lang.t(Msg::FieldNote)));
+    }
+    // What changed first; the record's title last (it is long and gets cut).
+    if let Some(l) = &c.label {
+        parts.push(format!("«{l}»"));
     }
     parts.join("; ")
 }
@@ -126,9 +144,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
     let a = &state.activity;
     let columns = vec![
         Column::new(lang.t(Msg::When), 16),
-        Column::new(lang.t(Msg::Who), 12).priority(2),
+        Column::new(lang.t(Msg::Who), 12).priority(1),
         Column::new(lang.t(Msg::What), 13),
-        Column::new(lang.t(Msg::Record), 14).priority(1),
+        Column::new(lang.t(Msg::Record), 14).priority(2),
         Column::new(lang.t(Msg::Changes), 20).flex(),
     ];
     let page = state.page();
@@ -158,7 +176,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
     let title = format!(
         "{} · {}/{}",
         lang.t(Msg::ViewActivity),
-        if a.rows.is_empty() { 0 } else { a.cursor.selected + 1 },
+        if a.rows.is_empty() {
+            0
+        } else {
+            a.cursor.selected + 1
+        },
         a.rows.len()
     );
     frame.render_widget(

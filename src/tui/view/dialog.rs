@@ -36,7 +36,14 @@ pub fn value_text(lang: Lang, v: &TaskValue) -> String {
     }
 }
 
-fn boxed(frame: &mut Frame<'_>, area: Rect, title: String, lines: Vec<Line<'static>>, w: u16, theme: &Theme) {
+fn boxed(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    title: String,
+    lines: Vec<Line<'static>>,
+    w: u16,
+    theme: &Theme,
+) {
     let h = (lines.len() as u16 + 2).min(area.height);
     let w = w.min(area.width);
     let r = Rect {
@@ -62,16 +69,30 @@ fn confirm(frame: &mut Frame<'_>, area: Rect, state: &AppState, t: &DeleteTarget
     let inner = usize::from(w.saturating_sub(2));
     let (question, name) = match t {
         DeleteTarget::Task { id, title, .. } => (fill(lang.t(Msg::ConfirmTask), id), title.clone()),
-        DeleteTarget::Agency { code, name } => (fill(lang.t(Msg::ConfirmAgency), code), name.clone()),
-        DeleteTarget::Program { code, title } => (fill(lang.t(Msg::ConfirmProgram), code), title.clone()),
+        DeleteTarget::Agency { code, name } => {
+            (fill(lang.t(Msg::ConfirmAgency), code), name.clone())
+        }
+        DeleteTarget::Program { code, title } => {
+            (fill(lang.t(Msg::ConfirmProgram), code), title.clone())
+        }
     };
     let mut lines = vec![Line::from(Span::styled(fit(&question, inner), theme.error))];
     for l in wrap(&name, inner).into_iter().take(3) {
         lines.push(Line::from(Span::styled(l, theme.title)));
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(fit(lang.t(Msg::ConfirmKeys), inner), theme.key)));
-    boxed(frame, area, lang.t(Msg::ConfirmTitle).to_string(), lines, w, theme);
+    lines.push(Line::from(Span::styled(
+        fit(lang.t(Msg::ConfirmKeys), inner),
+        theme.key,
+    )));
+    boxed(
+        frame,
+        area,
+        lang.t(Msg::ConfirmTitle).to_string(),
+        lines,
+        w,
+        theme,
+    );
 }
 
 fn conflict(frame: &mut Frame<'_>, area: Rect, state: &AppState, c: &Conflict, theme: &Theme) {
@@ -95,10 +116,16 @@ fn conflict(frame: &mut Frame<'_>, area: Rect, state: &AppState, c: &Conflict, t
         )));
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(fit(lang.t(Msg::Theirs), inner), theme.header)));
+    lines.push(Line::from(Span::styled(
+        fit(lang.t(Msg::Theirs), inner),
+        theme.header,
+    )));
     let theirs = task_diff(&c.base, &c.theirs);
     if theirs.is_empty() {
-        lines.push(Line::from(Span::styled(lang.t(Msg::NoDifference), theme.dim)));
+        lines.push(Line::from(Span::styled(
+            lang.t(Msg::NoDifference),
+            theme.dim,
+        )));
     }
     for (m, a, b) in theirs {
         lines.push(Line::from(fit(
@@ -112,7 +139,10 @@ fn conflict(frame: &mut Frame<'_>, area: Rect, state: &AppState, c: &Conflict, t
         )));
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(fit(lang.t(Msg::Yours), inner), theme.header)));
+    lines.push(Line::from(Span::styled(
+        fit(lang.t(Msg::Yours), inner),
+        theme.header,
+    )));
     for (m, v) in request_fields(&c.request) {
         lines.push(Line::from(fit(
             &format!("  {}: {}", lang.t(m), value_text(lang, &v)),
@@ -120,6 +150,16 @@ fn conflict(frame: &mut Frame<'_>, area: Rect, state: &AppState, c: &Conflict, t
         )));
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(fit(lang.t(Msg::ConflictKeys), inner), theme.key)));
-    boxed(frame, area, lang.t(Msg::ConflictTitle).to_string(), lines, w, theme);
+    lines.push(Line::from(Span::styled(
+        fit(lang.t(Msg::ConflictKeys), inner),
+        theme.key,
+    )));
+    boxed(
+        frame,
+        area,
+        lang.t(Msg::ConflictTitle).to_string(),
+        lines,
+        w,
+        theme,
+    );
 }

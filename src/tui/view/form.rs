@@ -44,7 +44,13 @@ fn tail(s: &str, max: usize) -> String {
     while start < chars.len() && width(&chars[start..].iter().collect::<String>()) + 1 > max {
         start += 1;
     }
-    format!("…{}", fit(&chars[start..].iter().collect::<String>(), max.saturating_sub(1)))
+    format!(
+        "…{}",
+        fit(
+            &chars[start..].iter().collect::<String>(),
+            max.saturating_sub(1)
+        )
+    )
 }
 
 fn field_lines(
@@ -58,21 +64,31 @@ fn field_lines(
     let lang = state.lang;
     let mark = if focused { "▶ " } else { "  " };
     let label = fit_left(lang.t(f.label), label_w);
-    let label_style = if focused { theme.key } else { theme.header.remove_modifier(ratatui::style::Modifier::UNDERLINED) };
+    let label_style = if focused {
+        theme.key
+    } else {
+        theme
+            .header
+            .remove_modifier(ratatui::style::Modifier::UNDERLINED)
+    };
     let value_w = inner_w.saturating_sub(label_w + 3);
     let reason = f.reason.map(|r| format!("⚠ {}", lang.t(r)));
     let reason_w = reason.as_deref().map_or(0, width);
     // The value box: wide enough for what is typed, the reason beside it when it fits.
     let shown = match (&f.kind, focused) {
         (FieldKind::Pick(p), false) => match p.chosen_opt() {
-            Some(o) => format!("{} — {}", o.code, o.label),
+            Some(o) => p.shown(o),
             None => f.value.clone(),
         },
         _ => f.value.clone(),
     };
     let box_w = value_w.min(36.max(width(&shown) + 1)).min(value_w);
     let beside = reason_w > 0 && box_w + 2 + reason_w <= value_w;
-    let box_w = if beside || reason_w == 0 { box_w } else { value_w };
+    let box_w = if beside || reason_w == 0 {
+        box_w
+    } else {
+        value_w
+    };
     let mut text = if focused {
         tail(&shown, box_w.saturating_sub(1))
     } else {
@@ -89,12 +105,21 @@ fn field_lines(
     let pad = box_w.saturating_sub(width(&text));
     spans.push(Span::styled(
         format!("{text}{}", " ".repeat(pad)),
-        if focused { theme.selected.remove_modifier(ratatui::style::Modifier::BOLD) } else { Style::new() },
+        if focused {
+            theme
+                .selected
+                .remove_modifier(ratatui::style::Modifier::BOLD)
+        } else {
+            Style::new()
+        },
     ));
     let mut lines = Vec::new();
     if beside {
         spans.push(Span::raw("  "));
-        spans.push(Span::styled(reason.clone().unwrap_or_default(), theme.error));
+        spans.push(Span::styled(
+            reason.clone().unwrap_or_default(),
+            theme.error,
+        ));
     }
     lines.push(Line::from(spans));
     if !beside {
@@ -108,12 +133,17 @@ fn field_lines(
     // The focused pick list: the chosen match and its neighbours.
     if let (true, FieldKind::Pick(p)) = (focused, &f.kind) {
         let m = p.matches(&f.value);
-        let pos = p.chosen.and_then(|c| m.iter().position(|&i| i == c)).unwrap_or(0);
-        let from = pos.saturating_sub(PICK_ROWS / 2).min(m.len().saturating_sub(PICK_ROWS));
+        let pos = p
+            .chosen
+            .and_then(|c| m.iter().position(|&i| i == c))
+            .unwrap_or(0);
+        let from = pos
+            .saturating_sub(PICK_ROWS / 2)
+            .min(m.len().saturating_sub(PICK_ROWS));
         for &i in m.iter().skip(from).take(PICK_ROWS) {
             let o = &p.options[i];
             let chosen = p.chosen == Some(i);
-            let text = fit_left(&format!("{} — {}", o.code, o.label), value_w.saturating_sub(2));
+            let text = fit_left(&p.shown(o), value_w.saturating_sub(2));
             lines.push(Line::from(vec![
                 Span::raw(" ".repeat(label_w + 3)),
                 Span::styled(if chosen { "› " } else { "  " }, theme.key),
@@ -144,7 +174,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, form: &Form, th
     let mut lines: Vec<Line<'static>> = Vec::new();
     // What the form is about.
     if let Some(t) = form.kind.task() {
-        lines.push(Line::from(Span::styled(fit(&t.title, inner_w), theme.title)));
+        lines.push(Line::from(Span::styled(
+            fit(&t.title, inner_w),
+            theme.title,
+        )));
         let about = match &form.kind {
             FormKind::Urge(_) => fill(lang.t(Msg::FormUrgeTo), &t.lead),
             _ => format!(
@@ -163,7 +196,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, form: &Form, th
         if i == form.focus {
             focus_line = lines.len();
         }
-        lines.extend(field_lines(state, f, i == form.focus, label_w, inner_w, theme));
+        lines.extend(field_lines(
+            state,
+            f,
+            i == form.focus,
+            label_w,
+            inner_w,
+            theme,
+        ));
     }
     if let Some(e) = &form.error {
         lines.push(Line::default());
@@ -184,11 +224,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, form: &Form, th
     };
     // Keep the focused field visible on a short screen.
     let room = usize::from(h.saturating_sub(2));
-    let scroll = (focus_line + PICK_ROWS + 2).saturating_sub(room).min(focus_line) as u16;
+    let total = lines.len();
+    let scroll = if total <= room {
+        0
+    } else {
+        focus_line.saturating_sub(2).min(total - room) as u16
+    };
     frame.render_widget(Clear, r);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(block(fit(&title(state, form), inner_w.saturating_sub(2)), theme))
+            .block(block(
+                fit(&title(state, form), inner_w.saturating_sub(2)),
+                theme,
+            ))
             .scroll((scroll, 0)),
         r,
     );

@@ -41,7 +41,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
     };
     let title = format!(
         "{what} · {}/{}",
-        if inbox.items.is_empty() { 0 } else { inbox.cursor.selected + 1 },
+        if inbox.items.is_empty() {
+            0
+        } else {
+            inbox.cursor.selected + 1
+        },
         inbox.items.len()
     );
     frame.render_widget(

@@ -21,7 +21,12 @@ pub fn right_parts(state: &AppState, theme: &Theme) -> Vec<(String, Style)> {
     if state.operator_agency().is_some() && state.inbox.recent > 0 {
         let unseen = state.inbox.unseen();
         let text = if unseen > 0 {
-            format!("✉ {} ({} {})", state.inbox.recent, unseen, lang.t(Msg::InboxNew))
+            format!(
+                "✉ {} ({} {})",
+                state.inbox.recent,
+                unseen,
+                lang.t(Msg::InboxNew)
+            )
         } else {
             format!("✉ {}", state.inbox.recent)
         };
