@@ -243,7 +243,8 @@ fn a_progress_change_typed_in_one_appears_on_the_other_within_a_second() {
     // B's Activity view lists it.
     b.send("5");
     let act = b.wait_text("Activity ·");
-    assert!(act.contains("Live test"), "{act}");
+    let change = format!("Progress: {}% → {target}%", first.progress.get());
+    assert!(act.contains(&change), "{act}");
     a.send("q");
     b.send("q");
     a.wait_exit(Duration::from_secs(5));

@@ -128,10 +128,14 @@ pub fn change_text(lang: Lang, c: &Change) -> String {
     };
     let mut fields: Vec<&FieldChange> = c.fields.iter().filter(skip_title).collect();
     fields.sort_by_key(|f| rank(f));
-    parts.extend(fields.into_iter().map(field));
+    // Progress and status, then the note written with them, then the rest.
+    let (first, rest): (Vec<&FieldChange>, Vec<&FieldChange>) =
+        fields.into_iter().partition(|f| rank(f) < 2);
+    parts.extend(first.into_iter().map(field));
     if let Some(n) = &c.note {
         parts.push(format!("{}: {n}", lang.t(Msg::FieldNote)));
     }
+    parts.extend(rest.into_iter().map(field));
     // What changed first; the record's title last (it is long and gets cut).
     if let Some(l) = &c.label {
         parts.push(format!("«{l}»"));
