@@ -179,11 +179,14 @@ impl AppState {
             (true, View::Agencies) => Some(View::Agencies),
             _ => None,
         };
-        let deny = |s: &mut AppState, m: Msg| s.notice = Some(Notice::Denied(m));
+        let deny = |s: &mut AppState, m: Msg| -> Result<()> {
+            s.notice = Some(Notice::Denied(m));
+            Ok(())
+        };
         match action {
             Action::New if records.is_some() => {
                 if let Some(m) = self.denied(Need::Admin) {
-                    return Ok(deny(self, m));
+                    return deny(self, m);
                 }
                 let c = self.choices()?;
                 self.form = Some(if records == Some(View::Programs) {
@@ -194,7 +197,7 @@ impl AppState {
             }
             Action::New => {
                 if let Some(m) = self.denied(Need::Task(None)) {
-                    return Ok(deny(self, m));
+                    return deny(self, m);
                 }
                 let program = match self.stack.last() {
                     Some(Layer::Tasks(t)) => match &t.kind {
@@ -209,7 +212,7 @@ impl AppState {
             }
             Action::Delete if records.is_some() => {
                 if let Some(m) = self.denied(Need::Admin) {
-                    return Ok(deny(self, m));
+                    return deny(self, m);
                 }
                 let target = if records == Some(View::Programs) {
                     self.programs.selected().map(|r| DeleteTarget::Program {
@@ -241,7 +244,7 @@ impl AppState {
                     Need::Task(Some(&task))
                 };
                 if let Some(m) = self.denied(need) {
-                    return Ok(deny(self, m));
+                    return deny(self, m);
                 }
                 match action {
                     Action::UpdateProgress => {

@@ -162,7 +162,7 @@ fn field_lines(
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, form: &Form, theme: &Theme) {
     let lang = state.lang;
-    let w = area.width.min(100).max(20);
+    let w = area.width.min(100);
     let inner_w = usize::from(w.saturating_sub(2));
     let label_w = form
         .fields
