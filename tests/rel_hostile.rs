@@ -1,0 +1,463 @@
+//! Hostile text through every entry point and every exit of the CLI.
+//!
+//! In: every text flag of every write command gets each string of a corpus (ESC, CSI,
+//! OSC 52 clipboard writes, OSC 8 links, BEL, DEL, C1 controls, bidi overrides and
+//! isolates, zero-width characters, 100 KB strings, very wide CJK and emoji strings, NFD
+//! text). Controls, bidi and invisible characters are refused with exit 6 and change
+//! nothing; the rest is stored in NFC.
+//!
+//! Out: text that got into the file by another way (a plain SQLite connection standing in
+//! for an older version, another tool or a bug) is read back through every table of the
+//! CLI, in both languages, and through error messages: no raw control byte, C1 control,
+//! bidi or invisible character reaches the terminal; it is shown visibly escaped.
+
+mod cli_support;
+mod rel_support;
+
+use cli_support::Db;
+use phoihop::store::os_login;
+use rel_support::{assert_one_sentence, run};
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters that must never reach a terminal raw (the test's own list, independent of
+/// the library's `is_dangerous`): C0 controls but the line break, DEL, C1 controls, bidi
+/// embeddings/overrides/isolates and marks, zero-width and invisible format characters,
+/// line and paragraph separators.
+fn raw_danger(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{9}' | '\u{b}'..='\u{1f}' | '\u{7f}' | '\u{80}'..='\u{9f}'
+        | '\u{200b}'..='\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2069}' | '\u{feff}')
+}
+
+/// Checks bytes meant for a terminal: valid UTF-8 with no dangerous character.
+fn assert_terminal_safe(what: &str, bytes: &[u8]) {
+    let s = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{what}: not UTF-8: {e}"));
+    if let Some((i, c)) = s.char_indices().find(|(_, c)| raw_danger(*c)) {
+        let from = s[..i].char_indices().rev().nth(20).map_or(0, |(j, _)| j);
+        panic!(
+            "{what}: raw U+{:04X} reaches the terminal near {:?}",
+            c as u32,
+            &s[from..(i + 8).min(s.len())]
+        );
+    }
+}
+
+/// Strings that must be refused (exit 6) wherever text enters.
+fn refused() -> Vec<(&'static str, String)> {
+    let mut v: Vec<(&'static str, String)> = vec![
+        ("ESC colour", "Đỏ \u{1b}[31mnguy hiểm\u{1b}[0m".into()),
+        ("CSI clear", "Xóa màn hình\u{1b}[2J\u{1b}[H".into()),
+        (
+            "OSC 52 clipboard",
+            "Sao chép\u{1b}]52;c;cm0gLXJmIH4=\u{7}".into(),
+        ),
+        (
+            "OSC 8 link",
+            "\u{1b}]8;;https://example.invalid/\u{1b}\\Bấm vào đây\u{1b}]8;;\u{1b}\\".into(),
+        ),
+        ("BEL", "Chuông\u{7}".into()),
+        ("DEL", "Xóa\u{7f}".into()),
+        ("C1 CSI", "Nhiệm vụ\u{9b}2J".into()),
+        ("C1 NEL", "Dòng\u{85}mới".into()),
+        ("C1 OSC", "Tiêu đề\u{9d}0;giả mạo\u{9c}".into()),
+        ("CR", "Báo cáo\rGiả".into()),
+        ("TAB", "Cột\tcột".into()),
+        ("line break", "Hai\ndòng".into()),
+        ("backspace", "Ẩn\u{8}\u{8}\u{8}hiện".into()),
+        ("ZWSP", "Đảng\u{200b}ủy".into()),
+        ("ZWNJ", "Đảng\u{200c}ủy".into()),
+        ("ZWJ", "Đảng\u{200d}ủy".into()),
+        ("word joiner", "Đảng\u{2060}ủy".into()),
+        ("BOM", "\u{feff}Đảng ủy".into()),
+        ("LRM", "Đảng\u{200e}ủy".into()),
+        ("RLM", "Đảng\u{200f}ủy".into()),
+        ("line separator", "Đảng\u{2028}ủy".into()),
+    ];
+    for c in ('\u{202a}'..='\u{202e}').chain('\u{2066}'..='\u{2069}') {
+        v.push(("bidi", format!("Hạn chót {c}0202-21-03 ngày")));
+    }
+    v.push(("100 KB", "Dài ".repeat(25_000)));
+    v.push(("2001 chars", "a".repeat(2001)));
+    v
+}
+
+/// Strings that are accepted and stored in NFC.
+fn accepted() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "NFD",
+            "Da\u{302}n va\u{323}\u{302}n To\u{309}\u{302}ng ke\u{302}\u{301}t".into(),
+        ),
+        ("NFC", "Công tác dân vận năm 2019".into()),
+        ("wide CJK 2000", "漢".repeat(2000)),
+        ("emoji", "Hoàn thành 🎉👍🏽🇻🇳 ".repeat(40).trim().to_string()),
+        ("RTL without override", "Báo cáo שלום مرحبا".into()),
+        (
+            "combining pile",
+            format!("Z{}", "\u{301}\u{300}\u{323}".repeat(30)),
+        ),
+        (
+            "formula =",
+            "=HYPERLINK(\"http://example.invalid\",\"Bấm\")".into(),
+        ),
+        ("formula +", "+84 912 345 678".into()),
+        ("formula -", "- Rà soát, bổ sung quy hoạch".into()),
+        ("formula @", "@SUM(A1:A9)".into()),
+        ("quotes", "\"Nghị quyết\", 'số 18'; a,b".into()),
+        ("visible pictures", "␛[31m is not ESC".into()),
+        ("backslash u", "\\u{202e} chỉ là chữ".into()),
+    ]
+}
+
+/// The write commands and the text field each one takes; `{}` is the hostile string,
+/// `{n}` a counter for unique codes.
+const ENTRIES: &[&[&str]] = &[
+    &["agency", "add", "H{n}", "--name={}"],
+    &["agency", "add", "{}", "--name", "Tên hợp lệ"],
+    &["agency", "edit", "A", "--head={}"],
+    &["agency", "edit", "A", "--name={}"],
+    &[
+        "program",
+        "add",
+        "Q{n}",
+        "--title={}",
+        "--from",
+        "2020-01-01",
+        "--to",
+        "2020-12-31",
+    ],
+    &[
+        "program",
+        "add",
+        "R{n}",
+        "--title",
+        "Tên",
+        "--from",
+        "2020-01-01",
+        "--to",
+        "2020-12-31",
+        "--basis={}",
+    ],
+    &["program", "edit", "P", "--basis={}"],
+    &[
+        "task",
+        "add",
+        "--program",
+        "P",
+        "--category",
+        "ideology",
+        "--title={}",
+        "--lead",
+        "A",
+    ],
+    &[
+        "task",
+        "add",
+        "--program",
+        "P",
+        "--category",
+        "ideology",
+        "--title",
+        "T",
+        "--lead",
+        "A",
+        "--description={}",
+    ],
+    &[
+        "task",
+        "add",
+        "--program",
+        "P",
+        "--category",
+        "ideology",
+        "--title",
+        "T",
+        "--lead",
+        "A",
+        "--basis={}",
+    ],
+    &["task", "edit", "1", "--title={}"],
+    &["task", "update", "1", "--note={}"],
+    &["task", "urge", "1", "--message={}"],
+    &["user", "grant", "{}", "--role", "supervisor"],
+];
+
+fn fill(entry: &[&str], s: &str, n: usize) -> Vec<String> {
+    entry
+        .iter()
+        .map(|a| a.replace("{n}", &n.to_string()).replace("{}", s))
+        .collect()
+}
+
+fn setup() -> Db {
+    let db = Db::new();
+    db.seed(&[("ideology", "Nhiệm vụ một", "A", Some("2030-06-30"))]);
+    db.ok(&["user", "grant", &os_login(), "--role", "admin"]);
+    db
+}
+
+#[test]
+fn controls_bidi_and_invisibles_are_refused_at_every_entry() {
+    let db = setup();
+    let mut n = 0;
+    for (name, s) in refused() {
+        for entry in ENTRIES {
+            n += 1;
+            let args = fill(entry, &s, n);
+            let a: Vec<&str> = args.iter().map(String::as_str).collect();
+            let before = db.bytes();
+            let (code, out, err) = db.run(&a);
+            let multiline = a
+                .iter()
+                .any(|x| x.starts_with("--note=") || x.starts_with("--description="));
+            if name == "line break" && multiline {
+                // Notes and descriptions may have several lines.
+                assert_eq!(code, 0, "{name} in {entry:?}: {err}");
+                continue;
+            }
+            assert_eq!(code, 6, "{name} in {entry:?}: exit {code}: {err}");
+            assert!(out.is_empty(), "{name} in {entry:?}: stdout {out}");
+            assert_one_sentence(&err);
+            // The refusal does not echo the payload raw, nor flood the terminal.
+            assert_terminal_safe(&format!("stderr of {name} in {entry:?}"), err.as_bytes());
+            assert!(err.len() < 600, "{name}: stderr is {} bytes", err.len());
+            assert!(db.bytes() == before, "{name} in {entry:?} changed the file");
+        }
+    }
+}
+
+#[test]
+fn accepted_text_is_stored_in_nfc_and_read_back_safely() {
+    let db = setup();
+    let mut n = 0;
+    for (name, s) in accepted() {
+        let nfc: String = s.nfc().collect::<String>().trim().to_string();
+        for entry in ENTRIES {
+            n += 1;
+            let args = fill(entry, &s, n);
+            let a: Vec<&str> = args.iter().map(String::as_str).collect();
+            let (code, out, err) = db.run(&a);
+            let is_code = entry[2] == "{}" || entry[1] == "grant";
+            if is_code {
+                // Codes and logins are narrower than free text: refusal (6) is fine.
+                // (2 when it starts with `-` and so reads as a flag.)
+                assert!(
+                    code == 0 || code == 6 || (code == 2 && s.starts_with('-')),
+                    "{name} as code {entry:?}: {code} {err}"
+                );
+                if code != 0 {
+                    assert_one_sentence(&err);
+                }
+            } else {
+                assert_eq!(code, 0, "{name} in {entry:?}: {err}");
+            }
+            assert_terminal_safe(&format!("stdout of {name} {entry:?}"), out.as_bytes());
+            assert_terminal_safe(&format!("stderr of {name} {entry:?}"), err.as_bytes());
+        }
+        // Read back: JSON gives the NFC text exactly; CSV too.
+        let tasks = db.json(&["task", "list"]);
+        let last = tasks.as_array().unwrap().last().unwrap().clone();
+        let shown = db.json(&["task", "show", &last["id"].to_string()]);
+        assert_eq!(shown["basis"].as_str(), Some(nfc.as_str()), "{name}: basis");
+        let one = db.json(&["task", "show", "1"]);
+        assert_eq!(
+            one["title"].as_str(),
+            Some(nfc.as_str()),
+            "{name}: edited title"
+        );
+        let history = one["history"].as_array().unwrap();
+        assert_eq!(
+            history.last().unwrap()["note"].as_str(),
+            Some(nfc.as_str()),
+            "{name}"
+        );
+        let urges = one["urges"].as_array().unwrap();
+        assert_eq!(
+            urges.last().unwrap()["message"].as_str(),
+            Some(nfc.as_str()),
+            "{name}"
+        );
+        let a = db.json(&["agency", "show", "A"]);
+        assert_eq!(
+            a["name"].as_str(),
+            Some(nfc.as_str()),
+            "{name}: agency name"
+        );
+        assert_eq!(
+            a["head"].as_str(),
+            Some(nfc.as_str()),
+            "{name}: agency head"
+        );
+        let csv = db.ok(&["agency", "show", "A", "--format", "csv"]);
+        let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+        let row = rdr.records().next().unwrap().unwrap();
+        assert_eq!(&row[1], nfc.as_str(), "{name}: csv");
+    }
+    every_table_is_safe(&db, "after accepted corpus");
+    db.ok(&["check"]);
+}
+
+/// Every read command in table format, both languages.
+fn every_table_is_safe(db: &Db, ctx: &str) {
+    let tasks = db.json(&["task", "list"]);
+    let ids: Vec<String> = tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].to_string())
+        .collect();
+    let agencies = db.json(&["agency", "list"]);
+    let programs = db.json(&["program", "list"]);
+    let mut reads: Vec<Vec<String>> = vec![
+        vec!["task".into(), "list".into()],
+        vec!["agency".into(), "list".into()],
+        vec!["program".into(), "list".into()],
+        vec!["user".into(), "list".into()],
+        vec!["check".into()],
+    ];
+    for id in &ids {
+        reads.push(vec!["task".into(), "show".into(), id.clone()]);
+    }
+    for a in agencies.as_array().unwrap() {
+        reads.push(vec![
+            "agency".into(),
+            "show".into(),
+            a["code"].as_str().unwrap().into(),
+        ]);
+    }
+    for p in programs.as_array().unwrap() {
+        reads.push(vec![
+            "program".into(),
+            "show".into(),
+            p["code"].as_str().unwrap().into(),
+        ]);
+    }
+    for lang in ["en", "vi"] {
+        for r in &reads {
+            let mut a: Vec<&str> = vec!["--lang", lang];
+            a.extend(r.iter().map(String::as_str));
+            let (code, out, err) = db.run(&a);
+            assert!(
+                code == 0 || (r[0] == "check" && code == 1),
+                "{ctx} {a:?}: {code} {err}"
+            );
+            assert_terminal_safe(&format!("{ctx}: stdout of {a:?}"), out.as_bytes());
+            assert_terminal_safe(&format!("{ctx}: stderr of {a:?}"), err.as_bytes());
+        }
+    }
+}
+
+#[test]
+fn text_stored_by_another_way_is_shown_escaped() {
+    let db = setup();
+    let id = db.add_task("front", "Bình thường", "B", None);
+    db.ok(&["task", "update", &id.to_string(), "--note", "ghi chú"]);
+    db.ok(&["task", "urge", &id.to_string(), "--message", "đôn đốc"]);
+    let mut corpus: Vec<String> = refused().into_iter().map(|(_, s)| s).collect();
+    corpus.push("NUL\u{0}giữa".into());
+    corpus.push("\u{1b}P1$r0m\u{1b}\\ DCS".into());
+    corpus.push("\u{1b}[6n hỏi vị trí con trỏ".into());
+    // Write the payloads straight into the file, as a bug or another tool could.
+    let c = db.sqlite();
+    for (i, s) in corpus.iter().enumerate() {
+        let code = format!("X{i}");
+        c.execute(
+            "INSERT INTO agency (code, name, name_fold, kind, head) VALUES (?1, ?2, ?2, 'party', ?2)",
+            rusqlite::params![code, s],
+        )
+        .unwrap();
+        c.execute(
+            "INSERT INTO task (program_id, category_id, title, title_fold, description, lead_id, cadence, status, progress, basis, created_on) \
+             SELECT 1, 1, ?1, ?1, ?1, id, 'recurring', 'in_progress', 10, ?1, '2020-01-01' FROM agency WHERE code = ?2",
+            rusqlite::params![s, code],
+        )
+        .unwrap();
+        let tid = c.last_insert_rowid();
+        c.execute(
+            "INSERT INTO task_history (task_id, at, on_date, actor, status, progress, note) VALUES (?1, '2020-01-01T00:00:00.000Z', '2020-01-01', ?2, 'in_progress', 10, ?2)",
+            rusqlite::params![tid, s],
+        )
+        .unwrap();
+        c.execute(
+            "INSERT INTO urge (task_id, agency_id, at, on_date, actor, message) SELECT ?1, lead_id, '2020-01-02T00:00:00.000Z', '2020-01-02', ?2, ?2 FROM task WHERE id = ?1",
+            rusqlite::params![tid, s],
+        )
+        .unwrap();
+        c.execute(
+            "INSERT INTO role_grant (login, role) VALUES (?1, 'supervisor')",
+            [s],
+        )
+        .unwrap();
+    }
+    c.execute(
+        "INSERT INTO program (code, title, kind, starts_on, ends_on, basis) VALUES ('HOSTILE', ?1, 'action', '2020-01-01', '2020-12-31', ?1)",
+        [&corpus[2]],
+    )
+    .unwrap();
+    drop(c);
+    every_table_is_safe(&db, "stored hostile text");
+
+    // Escaped, not dropped: the payload is visible as pictures and \u{…}.
+    let out = db.ok(&["task", "show", "3"]);
+    assert!(out.contains("␛[31m"), "{out}");
+    let list = db.ok(&["task", "list"]);
+    assert!(
+        list.contains("\\u{202e}") || list.contains("\\u{9b}"),
+        "{list}"
+    );
+    let ag = db.ok(&["agency", "list"]);
+    assert!(ag.contains("␛]52;c;"), "{ag}");
+    // Error messages that quote user input escape it too.
+    for args in [
+        vec!["agency", "show", "\u{1b}[2J"],
+        vec!["task", "list", "--agency", "\u{1b}]52;c;eA==\u{7}"],
+        vec!["task", "list", "--search", "\u{9b}31m\u{202e}"],
+        vec!["task", "list", "--status", "\u{1b}[5m"],
+        vec!["task", "update", "1", "--progress", "\u{1b}[2J"],
+        vec![
+            "task",
+            "add",
+            "--program",
+            "P",
+            "--category",
+            "\u{202e}x",
+            "--title",
+            "t",
+            "--lead",
+            "A",
+        ],
+        vec!["task", "list", "--as-of", "\u{1b}[2J"],
+        vec!["user", "revoke", "\u{1b}[2J"],
+        vec!["--lang", "vi", "program", "show", "\u{85}\u{1b}c"],
+    ] {
+        let (code, out, err) = run(&db.path, &args);
+        assert_terminal_safe(&format!("stdout of {args:?}"), out.as_bytes());
+        assert_terminal_safe(&format!("stderr of {args:?}"), err.as_bytes());
+        if args.contains(&"--search") || args.contains(&"--agency") {
+            // A query or filter is not stored: it may simply match nothing.
+            assert!(code == 0 || code == 6, "{args:?}: {code}");
+            continue;
+        }
+        assert_ne!(code, 0, "{args:?}");
+        assert_one_sentence(&err);
+    }
+    // A hostile search that matches nothing still prints a safe table.
+    let (code, out, _) = run(&db.path, &["task", "list", "--search", "Đỏ"]);
+    assert_eq!(code, 0);
+    assert_terminal_safe("search", out.as_bytes());
+}
+
+#[test]
+fn nfd_input_is_stored_nfc_and_found_by_folded_search() {
+    let db = setup();
+    let nfd = "Công ta\u{301}c da\u{302}n va\u{323}\u{302}n";
+    let id = db.add_task("mass_mobilization", nfd, "A", None);
+    let shown = db.json(&["task", "show", &id.to_string()]);
+    assert_eq!(shown["title"], "Công tác dân vận");
+    assert_ne!(shown["title"].as_str().unwrap(), nfd);
+    let found = db.json(&["task", "list", "--search", "dan van"]);
+    assert_eq!(cli_support::ids(&found), vec![id]);
+    let found = db.json(&["task", "list", "--search", "da\u{302}n"]);
+    assert_eq!(cli_support::ids(&found), vec![id]);
+}
