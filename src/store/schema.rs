@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use crate::error::{Error, Result};
 
 /// The migrations, in order; index 0 is version 1.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this binary knows.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -138,6 +138,15 @@ INSERT INTO category (code, name_vi, name_en, position) VALUES
     ('internal_affairs', 'Công tác nội chính', 'Internal affairs', 5),
     ('government', 'Công tác xây dựng bộ máy chính quyền', 'Government apparatus', 6),
     ('front', 'Công tác MTTQ và các đoàn thể', 'Fatherland Front & mass organizations', 7);
+"#;
+
+/// Version 2: `INSERT OR REPLACE` (and `REPLACE INTO`) on an existing audit id deletes the
+/// old row without firing the DELETE trigger (unless `recursive_triggers` is on), so an
+/// audit row could be overwritten. Refuse an insert that reuses an id.
+const V2: &str = r#"
+CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
+WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 "#;
 
 /// The schema version of an open database.
