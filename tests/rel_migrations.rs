@@ -151,6 +151,16 @@ fn every_fixture_opens_migrates_and_keeps_every_row() {
             bytes,
             "{name}: a second init changed the file"
         );
+        // Since version 2 the audit log also refuses an insert that reuses an id.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        let e = c
+            .execute(
+                "INSERT OR REPLACE INTO audit (id, at, actor, action, entity, entity_key) SELECT id, at, 'x', action, entity, entity_key FROM audit",
+                [],
+            )
+            .unwrap_err();
+        assert!(e.to_string().contains("append-only"), "{e}");
+        drop(c);
         // And writes work on the migrated file.
         let (code, _, err) = run(&path, &["task", "update", "2", "--progress", "70"]);
         assert_eq!(code, 0, "{err}");
