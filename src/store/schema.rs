@@ -165,6 +165,20 @@ pub fn check_not_newer(conn: &Connection) -> Result<i64> {
     Ok(v)
 }
 
+/// Refuses an SQLite file of another program: tables but no phoihop schema version
+/// (version 0 is otherwise a new, empty file). Called before anything is written.
+pub fn refuse_foreign(conn: &Connection) -> Result<()> {
+    if version(conn)? == 0 {
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if tables > 0 {
+            return Err(Error::Other(
+                "The file is an SQLite database of another program (it has tables but no phoihop schema version); give phoihop a file of its own.".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Brings the database up to [`LATEST`], each step in its own immediate transaction.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     let mut v = check_not_newer(conn)?;
