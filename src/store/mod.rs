@@ -7,9 +7,13 @@
 
 mod access;
 mod agencies;
+pub mod bulk;
+pub mod export;
 pub mod fs;
+pub mod import;
 mod maintenance;
 mod programs;
+pub mod report;
 pub mod schema;
 mod stats;
 mod tasks;

@@ -1,0 +1,351 @@
+//! Bulk writes: clearing the data of a database (for `demo --force`) and loading a large
+//! generated data set (for `gen`), each in one transaction with one audit row.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Transaction};
+use serde::Serialize;
+
+use super::{audit, now_stamp, Store};
+use crate::domain::{Agency, Cadence, Program, Progress, Status};
+use crate::error::{Error, Result};
+use crate::search::fold;
+
+/// How many rows a [`Store::clear_data`] removed, or a [`Store::bulk_load`] wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct BulkCounts {
+    pub agencies: u64,
+    pub programs: u64,
+    pub tasks: u64,
+    pub history: u64,
+    pub urges: u64,
+}
+
+/// One generated task. Agencies, programs and categories are given by their index in the
+/// slices passed to [`Store::bulk_load`] (categories: in [`Store::categories`] order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BulkTask {
+    pub program: usize,
+    pub category: usize,
+    pub title: String,
+    pub lead: usize,
+    /// Coordinating agencies (indexes, distinct, not the lead).
+    pub with: Vec<usize>,
+    pub cadence: Cadence,
+    pub deadline: Option<NaiveDate>,
+    pub status: Status,
+    pub progress: Progress,
+    pub completed_on: Option<NaiveDate>,
+    pub basis: Option<&'static str>,
+    pub created_on: NaiveDate,
+    /// The note of the task's single history entry.
+    pub note: Option<&'static str>,
+}
+
+fn count(tx: &Transaction<'_>, table: &str) -> Result<u64> {
+    // `table` is one of the fixed names below, never user input.
+    let n: i64 = tx.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+    Ok(n.max(0) as u64)
+}
+
+fn counts(tx: &Transaction<'_>) -> Result<BulkCounts> {
+    Ok(BulkCounts {
+        agencies: count(tx, "agency")?,
+        programs: count(tx, "program")?,
+        tasks: count(tx, "task")?,
+        history: count(tx, "task_history")?,
+        urges: count(tx, "urge")?,
+    })
+}
+
+fn date(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+impl Store {
+    /// True when the database holds any agency, program or task.
+    pub fn holds_data(&self) -> Result<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM agency) OR EXISTS (SELECT 1 FROM program) OR EXISTS (SELECT 1 FROM task)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Removes every task (with history, coordinating agencies and urges), program and
+    /// agency, and the operator grants bound to those agencies (admin only). Categories,
+    /// admin and supervisor grants and the audit log stay. One transaction, one audit row
+    /// that records what was removed.
+    pub fn clear_data(&mut self) -> Result<BulkCounts> {
+        self.write(|tx, who| {
+            who.require_admin("clear the data of the database")?;
+            let before = counts(tx)?;
+            let operators: i64 = tx.query_row(
+                "SELECT count(*) FROM role_grant WHERE agency_id IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )?;
+            tx.execute_batch(
+                "DELETE FROM urge;
+                 DELETE FROM task_history;
+                 DELETE FROM task_with;
+                 DELETE FROM task;
+                 DELETE FROM program_party;
+                 DELETE FROM program;
+                 DELETE FROM role_grant WHERE agency_id IS NOT NULL;
+                 UPDATE agency SET parent_id = NULL;
+                 DELETE FROM agency;",
+            )?;
+            #[derive(Serialize)]
+            struct Removed {
+                #[serde(flatten)]
+                counts: BulkCounts,
+                operator_grants: i64,
+            }
+            audit(
+                tx,
+                who,
+                "clear",
+                "database",
+                "*",
+                Some(&Removed {
+                    counts: before,
+                    operator_grants: operators,
+                }),
+                None::<&()>,
+            )?;
+            Ok(before)
+        })
+    }
+
+    /// Loads generated data into an empty database (admin only): agencies (parents before
+    /// children), programs, then every task with its coordinating agencies and one history
+    /// entry. One transaction and one audit row (`summary` is recorded as its `after`).
+    ///
+    /// The task indexes are dropped during the load and rebuilt at the end (a sorted build
+    /// is much faster than a million random inserts), and `synchronous` is OFF for the load
+    /// and restored to FULL afterwards; the WAL is checkpointed at the end.
+    pub fn bulk_load<S: Serialize>(
+        &mut self,
+        agencies: &[Agency],
+        programs: &[Program],
+        tasks: impl Iterator<Item = BulkTask>,
+        summary: &S,
+    ) -> Result<BulkCounts> {
+        let agencies: Vec<Agency> = agencies
+            .iter()
+            .cloned()
+            .map(Agency::validated)
+            .collect::<Result<_>>()?;
+        let programs: Vec<Program> = programs
+            .iter()
+            .cloned()
+            .map(Program::validated)
+            .collect::<Result<_>>()?;
+        if self.is_read_only() {
+            return Err(Error::PermissionDenied(
+                "The database is open read-only (--read-only), so nothing can be changed.".into(),
+            ));
+        }
+        self.conn().pragma_update(None, "synchronous", "OFF")?;
+        let result = self.write(|tx, who| {
+            who.require_admin("load generated data")?;
+            let existing = counts(tx)?;
+            if existing.agencies + existing.programs + existing.tasks > 0 {
+                return Err(Error::Usage(
+                    "The database already holds data; gen fills only an empty database, so give a new file with --db."
+                        .into(),
+                ));
+            }
+            load(tx, &who.login, &agencies, &programs, tasks)?;
+            let after = counts(tx)?;
+            #[derive(Serialize)]
+            struct Loaded<'a, S> {
+                #[serde(flatten)]
+                counts: BulkCounts,
+                options: &'a S,
+            }
+            audit(
+                tx,
+                who,
+                "gen",
+                "database",
+                "*",
+                None::<&()>,
+                Some(&Loaded {
+                    counts: after,
+                    options: summary,
+                }),
+            )?;
+            Ok(after)
+        });
+        let restored = self.conn().pragma_update(None, "synchronous", "FULL");
+        let out = result?;
+        restored?;
+        // Fold the large WAL back into the database file and truncate it.
+        self.conn()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(out)
+    }
+}
+
+fn load(
+    tx: &Transaction<'_>,
+    actor: &str,
+    agencies: &[Agency],
+    programs: &[Program],
+    tasks: impl Iterator<Item = BulkTask>,
+) -> Result<()> {
+    // Agencies, parents first (a parent must come earlier in the slice).
+    let mut agency_ids: Vec<i64> = Vec::with_capacity(agencies.len());
+    let mut by_code: HashMap<&str, i64> = HashMap::new();
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT INTO agency (code, name, name_fold, kind, parent_id, head, members, staff) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for a in agencies {
+            let parent = match &a.parent {
+                Some(p) => Some(*by_code.get(p.as_str()).ok_or_else(|| {
+                    Error::invalid(format!(
+                        "The parent agency `{p}` of `{}` must come before it.",
+                        a.code
+                    ))
+                })?),
+                None => None,
+            };
+            st.execute(params![
+                a.code,
+                a.name,
+                fold(&a.name),
+                a.kind.code(),
+                parent,
+                a.head,
+                a.members,
+                a.staff
+            ])
+            .map_err(|e| {
+                super::unique_violation(e, || {
+                    format!("An agency with the code `{}` already exists.", a.code)
+                })
+            })?;
+            let id = tx.last_insert_rowid();
+            agency_ids.push(id);
+            by_code.insert(a.code.as_str(), id);
+        }
+    }
+    // Programs and their signatories.
+    let mut program_ids: Vec<i64> = Vec::with_capacity(programs.len());
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT INTO program (code, title, kind, starts_on, ends_on, basis, review_months) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        let mut party =
+            tx.prepare_cached("INSERT INTO program_party (program_id, agency_id) VALUES (?1, ?2)")?;
+        for p in programs {
+            st.execute(params![
+                p.code,
+                p.title,
+                p.kind.code(),
+                date(Some(p.starts_on)),
+                date(Some(p.ends_on)),
+                p.basis,
+                p.review_months
+            ])
+            .map_err(|e| {
+                super::unique_violation(e, || {
+                    format!("A program with the code `{}` already exists.", p.code)
+                })
+            })?;
+            let id = tx.last_insert_rowid();
+            program_ids.push(id);
+            for code in &p.parties {
+                let a = by_code.get(code.as_str()).ok_or_else(|| {
+                    Error::invalid(format!(
+                        "The signatory agency `{code}` is not a known agency code."
+                    ))
+                })?;
+                party.execute([id, *a])?;
+            }
+        }
+    }
+    let category_ids: Vec<i64> = {
+        let mut st = tx.prepare("SELECT id FROM category ORDER BY position, code")?;
+        let ids = st
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids
+    };
+    // Drop the secondary indexes of the task tables; rebuilt below from their own SQL.
+    let indexes: Vec<(String, String)> = {
+        let mut st = tx.prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL \
+             AND tbl_name IN ('task', 'task_with', 'task_history') ORDER BY name",
+        )?;
+        let rows = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        rows
+    };
+    for (name, _) in &indexes {
+        tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    let at = now_stamp();
+    {
+        let mut ins_task = tx.prepare_cached(
+            "INSERT INTO task (id, program_id, category_id, title, title_fold, lead_id, cadence, deadline, status, progress, completed_on, basis, created_on) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?;
+        let mut ins_with =
+            tx.prepare_cached("INSERT INTO task_with (task_id, agency_id) VALUES (?1, ?2)")?;
+        let mut ins_hist = tx.prepare_cached(
+            "INSERT INTO task_history (task_id, at, on_date, actor, status, progress, completed_on, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        let pick = |ids: &[i64], i: usize, what: &str| -> Result<i64> {
+            ids.get(i).copied().ok_or_else(|| {
+                Error::invalid(format!("A generated task refers to a missing {what}."))
+            })
+        };
+        for (n, t) in tasks.enumerate() {
+            let id = n as i64 + 1;
+            let lead = pick(&agency_ids, t.lead, "agency")?;
+            let completed = date(t.completed_on);
+            let created = date(Some(t.created_on));
+            ins_task.execute(params![
+                id,
+                pick(&program_ids, t.program, "program")?,
+                pick(&category_ids, t.category, "category")?,
+                t.title,
+                fold(&t.title),
+                lead,
+                t.cadence.code(),
+                date(t.deadline),
+                t.status.code(),
+                t.progress.get(),
+                completed,
+                t.basis,
+                created
+            ])?;
+            for w in &t.with {
+                let w = pick(&agency_ids, *w, "agency")?;
+                if w != lead {
+                    ins_with.execute([id, w])?;
+                }
+            }
+            ins_hist.execute(params![
+                id,
+                at,
+                created,
+                actor,
+                t.status.code(),
+                t.progress.get(),
+                completed,
+                t.note
+            ])?;
+        }
+    }
+    for (_, sql) in &indexes {
+        tx.execute_batch(sql)?;
+    }
+    Ok(())
+}

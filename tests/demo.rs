@@ -1,0 +1,350 @@
+//! The demo data set and `gen`, on real temp-file databases.
+
+use chrono::NaiveDate;
+use phoihop::demo::{self, GenOptions};
+use phoihop::domain::Bucket;
+use phoihop::store::{Scope, Store, TaskFilter, TaskSort};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+const TODAY: &str = "2026-11-22";
+
+fn fresh() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("demo.db"), false).unwrap();
+    (dir, store)
+}
+
+fn program(code: &str) -> Scope {
+    Scope {
+        program: Some(code.into()),
+        ..Default::default()
+    }
+}
+
+fn demo_store(today: NaiveDate) -> (tempfile::TempDir, Store) {
+    let (dir, mut store) = fresh();
+    demo::load(&mut store, today, false).unwrap();
+    (dir, store)
+}
+
+#[test]
+fn demo_matches_the_seeds() {
+    let today = day(TODAY);
+    let (_dir, store) = demo_store(today);
+
+    // Seed 003: 5/15/4/11/4/16/3 tasks per category, 58 in all.
+    let s = store
+        .summary(&program("XDHTCT-2015-2020"), today, today)
+        .unwrap();
+    let per_category: Vec<(String, i64)> = s
+        .categories
+        .iter()
+        .map(|c| (c.category.code.clone(), c.counts.tasks))
+        .collect();
+    let expected = [
+        ("ideology", 5),
+        ("organization", 15),
+        ("inspection", 4),
+        ("mass_mobilization", 11),
+        ("internal_affairs", 4),
+        ("government", 16),
+        ("front", 3),
+    ];
+    assert_eq!(
+        per_category,
+        expected
+            .iter()
+            .map(|(c, n)| (c.to_string(), *n))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(s.totals.tasks, 58);
+
+    // Every program of the brief exists.
+    let codes: Vec<String> = store
+        .programs()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.code)
+        .collect();
+    for code in [
+        "XDHTCT-2015-2020",
+        "PH-2016",
+        "PH-2019",
+        "DA-VPTU-2018",
+        "CCHC-2021-2030",
+        "PH-2026",
+    ] {
+        assert!(
+            codes.contains(&code.to_string()),
+            "{code} missing: {codes:?}"
+        );
+    }
+    let xd = store.program("XDHTCT-2015-2020").unwrap();
+    assert_eq!(xd.ends_on, day("2020-11-06"));
+    // Seed 000: five key contents in 2019.
+    assert_eq!(
+        store
+            .summary(&program("PH-2019"), today, today)
+            .unwrap()
+            .totals
+            .tasks,
+        5
+    );
+    // Seed 002: the office-merger scheme is due 30/06/2018.
+    let merger = store
+        .tasks(
+            &TaskFilter {
+                program: Some("DA-VPTU-2018".into()),
+                ..Default::default()
+            },
+            TaskSort::Deadline,
+            false,
+            0,
+            1,
+        )
+        .unwrap();
+    assert_eq!(merger[0].deadline, Some(day("2018-06-30")));
+    // Seed 004: Đảng ủy Khối with its counts, under the Tỉnh ủy.
+    let duk = store.agency("DUK").unwrap();
+    assert_eq!(duk.name, "Đảng ủy Khối các cơ quan tỉnh");
+    assert_eq!((duk.members, duk.staff), (Some(5000), Some(7000)));
+    assert_eq!(duk.parent.as_deref(), Some("TU"));
+    assert_eq!(
+        store.agency("BTCTU").unwrap().head.as_deref(),
+        Some("Mai Văn Tuất")
+    );
+
+    // Titles are distinct within the 2015-2020 program.
+    let tasks = store
+        .tasks(
+            &TaskFilter {
+                program: Some("XDHTCT-2015-2020".into()),
+                ..Default::default()
+            },
+            TaskSort::Id,
+            false,
+            0,
+            100,
+        )
+        .unwrap();
+    let titles: std::collections::HashSet<_> = tasks.iter().map(|t| t.title.clone()).collect();
+    assert_eq!(titles.len(), 58);
+    // Progress histories: several entries per task, spread over the years.
+    let h = store.task_history(tasks[0].id).unwrap();
+    assert!(h.len() >= 3, "{h:?}");
+
+    assert_eq!(store.check().unwrap(), vec![]);
+}
+
+#[test]
+fn current_year_program_shows_every_state_as_of_today() {
+    for today in [day(TODAY), day("2027-01-05"), day("2026-06-30")] {
+        let (_dir, store) = demo_store(today);
+        let code = demo::live_program_code(today);
+        let s = store.summary(&program(&code), today, today).unwrap();
+        assert!(s.totals.overdue >= 1, "{today}: {s:?}");
+        assert!(s.due_soon >= 1, "{today}: {s:?}");
+        assert!(s.totals.done() >= 1, "{today}: {s:?}");
+        // In time and not due soon.
+        let base = TaskFilter {
+            program: Some(code.clone()),
+            as_of: Some(today),
+            ..Default::default()
+        };
+        let in_time = store
+            .count_tasks(&TaskFilter {
+                bucket: Some(Bucket::InTime),
+                ..base.clone()
+            })
+            .unwrap();
+        let soon = store
+            .count_tasks(&TaskFilter {
+                due_soon: true,
+                ..base.clone()
+            })
+            .unwrap();
+        assert!(
+            in_time > soon,
+            "{today}: {in_time} in time, {soon} due soon"
+        );
+        // Urges are there.
+        let overdue = store
+            .tasks(
+                &TaskFilter {
+                    overdue: true,
+                    ..base
+                },
+                TaskSort::Deadline,
+                false,
+                0,
+                10,
+            )
+            .unwrap();
+        let urged = overdue
+            .iter()
+            .filter(|t| !store.task_urges(t.id).unwrap().is_empty())
+            .count();
+        assert!(urged >= 1);
+        assert_eq!(store.check().unwrap(), vec![]);
+    }
+}
+
+#[test]
+fn buckets_move_from_2017_to_the_final_review() {
+    let today = day(TODAY);
+    let (_dir, store) = demo_store(today);
+    let scope = program("XDHTCT-2015-2020");
+    let early = store.summary(&scope, day("2017-12-31"), today).unwrap();
+    let review = store.summary(&scope, day("2020-11-06"), today).unwrap();
+    // By the final review almost everything is done; at the end of 2017 most was open.
+    assert!(review.totals.done() >= 50, "{:?}", review.totals);
+    assert!(early.totals.done() < 15, "{:?}", early.totals);
+    assert!(early.totals.in_time > review.totals.in_time);
+    assert!(review.totals.done_late > early.totals.done_late);
+    assert!(review.totals.overdue >= 1, "some were late at the review");
+    assert!(early.totals.progress < review.totals.progress);
+    // Tasks created after 2017 are not counted as of 2017.
+    assert!(early.totals.tasks < review.totals.tasks);
+    assert_eq!(review.totals.tasks, 58);
+}
+
+#[test]
+fn load_refuses_a_database_with_data_unless_forced() {
+    let today = day(TODAY);
+    let (dir, mut store) = demo_store(today);
+    let path = dir.path().join("demo.db");
+    let before = store.summary(&Scope::default(), today, today).unwrap();
+    let audit_before = audit_rows(&path);
+
+    let err = demo::load(&mut store, today, false).unwrap_err();
+    assert_eq!(err.exit_code(), 2);
+    assert!(err.to_string().contains("demo --force"), "{err}");
+    assert_eq!(
+        store.summary(&Scope::default(), today, today).unwrap(),
+        before
+    );
+    assert_eq!(audit_rows(&path), audit_before);
+
+    // A change, then --force: the change is gone and the demo is whole again.
+    let id = store
+        .tasks(&TaskFilter::default(), TaskSort::Id, false, 0, 1)
+        .unwrap()[0]
+        .id;
+    store.remove_task(id, None).unwrap();
+    demo::load(&mut store, today, true).unwrap();
+    assert_eq!(
+        store.summary(&Scope::default(), today, today).unwrap(),
+        before
+    );
+    assert_eq!(store.check().unwrap(), vec![]);
+    // The clearing is one audit row.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let clears: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit WHERE action = 'clear' AND entity = 'database'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(clears, 1);
+}
+
+fn audit_rows(path: &std::path::Path) -> i64 {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn gen_is_deterministic_and_consistent() {
+    let today = day(TODAY);
+    let opts = GenOptions {
+        tasks: 3_000,
+        agencies: 40,
+        seed: 42,
+    };
+    let run = |opts: &GenOptions| {
+        let (dir, mut store) = fresh();
+        demo::generate(&mut store, opts, today).unwrap();
+        let s = store.summary(&Scope::default(), today, today).unwrap();
+        let first = store
+            .tasks(&TaskFilter::default(), TaskSort::Id, false, 0, 50)
+            .unwrap();
+        assert_eq!(store.check().unwrap(), vec![]);
+        (dir, store, s, first)
+    };
+    let (_d1, store, s1, t1) = run(&opts);
+    let (_d2, _s2, s2, t2) = run(&opts);
+    assert_eq!(s1, s2);
+    assert_eq!(t1, t2);
+    let (_d3, _s3, s3, _) = run(&GenOptions {
+        seed: 43,
+        ..opts.clone()
+    });
+    assert_ne!(s1, s3);
+
+    assert_eq!(s1.totals.tasks, 3_000);
+    assert_eq!(store.agencies().unwrap().len(), 40);
+    // Every category and every bucket is represented; many are done.
+    assert!(s1.categories.iter().all(|c| c.counts.tasks > 0));
+    let t = s1.totals;
+    assert!(t.done_on_time > 0 && t.done_late > 0 && t.in_time > 0 && t.overdue > 0);
+    assert!(t.done() * 3 > t.tasks, "{t:?}");
+    assert!(s1.due_soon > 0);
+    // Government (16/58) well ahead of front (3/58), as in seed 003.
+    let count = |code: &str| {
+        s1.categories
+            .iter()
+            .find(|c| c.category.code == code)
+            .unwrap()
+            .counts
+            .tasks
+    };
+    assert!(count("government") > 3 * count("front"));
+    // Diacritic-free search finds generated titles.
+    let hits = store
+        .count_tasks(&TaskFilter {
+            contains: Some("dan van".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(hits > 0);
+}
+
+#[test]
+fn gen_refuses_a_database_with_data() {
+    let today = day(TODAY);
+    let (_dir, mut store) = demo_store(today);
+    let before = store.summary(&Scope::default(), today, today).unwrap();
+    let err = demo::generate(
+        &mut store,
+        &GenOptions {
+            tasks: 10,
+            agencies: 5,
+            seed: 1,
+        },
+        today,
+    )
+    .unwrap_err();
+    assert_eq!(err.exit_code(), 2);
+    assert_eq!(
+        store.summary(&Scope::default(), today, today).unwrap(),
+        before
+    );
+    let (_dir, mut empty) = fresh();
+    let err = demo::generate(
+        &mut empty,
+        &GenOptions {
+            tasks: 10,
+            agencies: 0,
+            seed: 1,
+        },
+        today,
+    )
+    .unwrap_err();
+    assert_eq!(err.exit_code(), 2);
+    assert!(!empty.holds_data().unwrap());
+}
