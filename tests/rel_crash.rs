@@ -178,3 +178,94 @@ fn kill_9_during_bursts_of_edits_loses_no_confirmed_write() {
     // The kills must land inside writes at least sometimes, or the test proves nothing.
     assert!(killed > 0, "no writer was ever killed");
 }
+
+/// A CSV of `n` tasks for program P led by A, titles tagged with `tag`.
+fn import_csv(dir: &Path, tag: &str, n: usize) -> std::path::PathBuf {
+    use std::fmt::Write;
+    let mut s =
+        String::from("program,category,title,lead,with,cadence,deadline,status,progress,basis\n");
+    for i in 0..n {
+        let _ = writeln!(
+            s,
+            "P,ideology,Nhiệm vụ nhập {tag} số {i},A,B,roadmap,2025-06-30,in_progress,{},Nghị quyết 18-NQ/TW",
+            i % 100
+        );
+    }
+    let path = dir.join(format!("{tag}.csv"));
+    std::fs::write(&path, s).unwrap();
+    path
+}
+
+#[test]
+fn kill_9_during_a_large_import_leaves_all_or_nothing() {
+    let rounds = knob("REL_CRASH_ROUNDS", 20);
+    let n = knob("REL_IMPORT_TASKS", 3000);
+    let mut rng = Rng::from_env();
+    let db = Db::new();
+    db.seed(&[("ideology", "Có sẵn", "A", None)]);
+    let count = |sql: &str| rel_support::scalar(&db.path, sql);
+    // Aim the kills over the whole import: time one first.
+    let t = Instant::now();
+    let first = import_csv(db.dir.path(), "do", n);
+    let (code, _, err) = run(&db.path, &["import", first.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let window = (t.elapsed().as_micros() as u64 * 6 / 5).max(5_000);
+    eprintln!("import of {n} tasks took {:?}", t.elapsed());
+
+    let (mut absent, mut present) = (0, 0);
+    for r in 0..rounds {
+        let tasks_before = count("SELECT count(*) FROM task");
+        let history_before = count("SELECT count(*) FROM task_history");
+        let imports_before = count("SELECT count(*) FROM audit WHERE action = 'import'");
+        let file = import_csv(db.dir.path(), &format!("r{r}"), n);
+        let mut child = start(
+            &db.path,
+            &["import".to_string(), file.display().to_string()],
+        );
+        std::thread::sleep(Duration::from_micros(rng.below(window)));
+        let _ = child.kill();
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert_eq!(integrity(&db.path), "ok", "round {r}");
+        let tasks = count("SELECT count(*) FROM task");
+        let history = count("SELECT count(*) FROM task_history");
+        let imports = count("SELECT count(*) FROM audit WHERE action = 'import'");
+        let tagged = count(&format!(
+            "SELECT count(*) FROM task WHERE title LIKE 'Nhiệm vụ nhập r{r} số %'"
+        ));
+        if tasks == tasks_before {
+            assert!(
+                !stdout.starts_with("Imported"),
+                "round {r}: confirmed import lost"
+            );
+            assert_eq!(
+                (history, imports, tagged),
+                (history_before, imports_before, 0)
+            );
+            absent += 1;
+        } else {
+            assert_eq!(
+                tasks,
+                tasks_before + n as i64,
+                "round {r}: a partial import"
+            );
+            assert_eq!(tagged, n as i64);
+            assert_eq!(history, history_before + n as i64);
+            assert_eq!(imports, imports_before + 1);
+            present += 1;
+        }
+        let with = count("SELECT count(*) FROM task_with");
+        assert_eq!(
+            with,
+            tasks - 1,
+            "round {r}: coordinating agencies of a partial import"
+        );
+        std::fs::remove_file(&file).unwrap();
+    }
+    let (code, out, err) = run(&db.path, &["check"]);
+    assert_eq!(code, 0, "{out} {err}");
+    eprintln!("{rounds} killed imports: {absent} wholly absent, {present} wholly present");
+    assert!(absent > 0, "no import was ever interrupted");
+}
