@@ -350,6 +350,14 @@ fn every_table_is_safe(db: &Db, ctx: &str) {
 
 #[test]
 fn text_stored_by_another_way_is_shown_escaped() {
+    let db = hostile_db();
+    check_stored_hostile_text(&db);
+}
+
+/// A database holding the whole corpus (and NUL, DCS, a cursor-position query) in every
+/// text column, written straight into the file as a bug or another tool could; tasks
+/// overdue, so that reports list them.
+fn hostile_db() -> Db {
     let db = setup();
     let id = db.add_task("front", "Bình thường", "B", None);
     db.ok(&["task", "update", &id.to_string(), "--note", "ghi chú"]);
@@ -368,8 +376,8 @@ fn text_stored_by_another_way_is_shown_escaped() {
         )
         .unwrap();
         c.execute(
-            "INSERT INTO task (program_id, category_id, title, title_fold, description, lead_id, cadence, status, progress, basis, created_on) \
-             SELECT 1, 1, ?1, ?1, ?1, id, 'recurring', 'in_progress', 10, ?1, '2020-01-01' FROM agency WHERE code = ?2",
+            "INSERT INTO task (program_id, category_id, title, title_fold, description, lead_id, cadence, deadline, status, progress, basis, created_on) \
+             SELECT 1, 1, ?1, ?1, ?1, id, 'roadmap', '2020-06-30', 'in_progress', 10, ?1, '2020-01-01' FROM agency WHERE code = ?2",
             rusqlite::params![s, code],
         )
         .unwrap();
@@ -396,7 +404,40 @@ fn text_stored_by_another_way_is_shown_escaped() {
     )
     .unwrap();
     drop(c);
-    every_table_is_safe(&db, "stored hostile text");
+    // Formula-like titles, entered the ordinary way (they are valid text).
+    for t in [
+        "=HYPERLINK(\"http://example.invalid\",\"Bấm\")",
+        "+84 912 345 678",
+        "-2+3",
+        "@SUM(A1:A9)",
+    ] {
+        let title = format!("--title={t}");
+        db.ok(&[
+            "task",
+            "add",
+            "--program",
+            "P",
+            "--category",
+            "ideology",
+            &title,
+            "--lead",
+            "A",
+            "--deadline",
+            "2020-06-30",
+        ]);
+    }
+    db.ok(&[
+        "agency",
+        "add",
+        "F1",
+        "--name=-Ban đặc biệt",
+        "--head=@người",
+    ]);
+    db
+}
+
+fn check_stored_hostile_text(db: &Db) {
+    every_table_is_safe(db, "stored hostile text");
 
     // Escaped, not dropped: the payload is visible as pictures and \u{…}.
     let out = db.ok(&["task", "show", "3"]);
@@ -446,6 +487,14 @@ fn text_stored_by_another_way_is_shown_escaped() {
     let (code, out, _) = run(&db.path, &["task", "list", "--search", "Đỏ"]);
     assert_eq!(code, 0);
     assert_terminal_safe("search", out.as_bytes());
+    // JSON is a machine format: it carries the stored text exactly (serde escapes C0
+    // controls; C1 and bidi characters stay as they are). This also proves the corpus is
+    // really in the file, so the table checks above are not vacuous.
+    let (_, json, _) = run(&db.path, &["task", "list", "--format", "json"]);
+    assert!(
+        json.contains('\u{202e}') && json.contains("\\u001b"),
+        "corpus not stored"
+    );
 }
 
 #[test]
@@ -460,4 +509,294 @@ fn nfd_input_is_stored_nfc_and_found_by_folded_search() {
     assert_eq!(cli_support::ids(&found), vec![id]);
     let found = db.json(&["task", "list", "--search", "da\u{302}n"]);
     assert_eq!(cli_support::ids(&found), vec![id]);
+}
+
+/// A spreadsheet cell that a spreadsheet program would run as a formula. Plain numbers
+/// (a negative count) are not text and are fine.
+fn starts_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.trim().parse::<f64>().is_err()
+}
+
+fn csv_cells(what: &str, bytes: &[u8]) -> Vec<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut cells = Vec::new();
+    for r in rdr.records() {
+        let r = r.unwrap_or_else(|e| panic!("{what}: {e}"));
+        cells.extend(r.iter().map(str::to_string));
+    }
+    cells
+}
+
+#[test]
+fn reports_and_exports_are_safe_for_terminals_and_spreadsheets() {
+    let db = hostile_db();
+    let dir = db.dir.path();
+    // Terminal-bound outputs: the report as a table and as Markdown, both languages.
+    for lang in ["en", "vi"] {
+        for fmt in ["table", "md"] {
+            let args = [
+                "--lang",
+                lang,
+                "report",
+                "--as-of",
+                "2021-01-01",
+                "--format",
+                fmt,
+            ];
+            let (code, out, err) = run(&db.path, &args);
+            assert_eq!(code, 0, "{args:?}: {err}");
+            assert_terminal_safe(&format!("report {fmt} {lang}"), out.as_bytes());
+            assert!(
+                out.contains('␛'),
+                "report {fmt} {lang}: the hostile tasks are not listed"
+            );
+        }
+    }
+    // Spreadsheet-bound outputs: no text cell starts a formula.
+    let mut sheets: Vec<(String, Vec<String>)> = Vec::new();
+    for args in [
+        vec!["report", "--as-of", "2021-01-01", "--format", "csv"],
+        vec![
+            "report",
+            "--as-of",
+            "2021-01-01",
+            "--format",
+            "csv",
+            "--excel",
+        ],
+        vec!["export", "--format", "csv"],
+        vec!["export", "--format", "csv", "--excel"],
+    ] {
+        let out = bin_output(&db, &args);
+        sheets.push((format!("{args:?}"), csv_cells(&format!("{args:?}"), &out)));
+    }
+    let csv_dir = dir.join("csv-export/");
+    db.ok(&[
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        csv_dir.to_str().unwrap(),
+    ]);
+    for f in ["agencies.csv", "programs.csv", "tasks.csv"] {
+        let bytes = std::fs::read(csv_dir.join(f)).unwrap();
+        sheets.push((f.to_string(), csv_cells(f, &bytes)));
+    }
+    let xlsx = dir.join("report.xlsx");
+    for lang in ["en", "vi"] {
+        db.ok(&[
+            "--lang",
+            lang,
+            "report",
+            "--as-of",
+            "2021-01-01",
+            "--format",
+            "xlsx",
+            "--out",
+            xlsx.to_str().unwrap(),
+        ]);
+        sheets.extend(xlsx_cells(&xlsx));
+        std::fs::remove_file(&xlsx).unwrap();
+    }
+    let mut saw_neutralized = false;
+    for (what, cells) in &sheets {
+        assert!(!cells.is_empty(), "{what}: empty");
+        for c in cells {
+            assert!(!starts_formula(c), "{what}: a cell starts a formula: {c:?}");
+            saw_neutralized |= c.starts_with("'=HYPERLINK") || c.starts_with("'-Ban");
+        }
+    }
+    assert!(
+        saw_neutralized,
+        "the formula-like titles never reached a spreadsheet"
+    );
+    // An export imports back unchanged: the apostrophe is taken off again.
+    let (_d2, copy) = fresh_db();
+    let (code, _, err) = run(&copy, &["import", csv_dir.to_str().unwrap()]);
+    assert_ne!(code, 0, "hostile stored text must not import: {err}");
+}
+
+/// Stdout of a command that must succeed, as bytes.
+fn bin_output(db: &Db, args: &[&str]) -> Vec<u8> {
+    let out = cli_support::bin()
+        .arg("--db")
+        .arg(&db.path)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// Every string cell of every sheet of a workbook; no cell may hold a formula.
+fn xlsx_cells(path: &std::path::Path) -> Vec<(String, Vec<String>)> {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
+    let mut out = Vec::new();
+    for name in wb.sheet_names().to_vec() {
+        let range = wb.worksheet_range(&name).unwrap();
+        let cells: Vec<String> = range
+            .cells()
+            .filter_map(|(_, _, d)| match d {
+                Data::String(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect();
+        let formulas = wb.worksheet_formula(&name).unwrap();
+        assert!(
+            formulas.cells().all(|(_, _, f)| f.is_empty()),
+            "xlsx sheet {name} has a formula"
+        );
+        out.push((format!("xlsx {name}"), cells));
+    }
+    out
+}
+
+/// A new, empty database (no agencies), for imports.
+fn fresh_db() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fresh.db");
+    let (code, _, err) = run(&path, &["init"]);
+    assert_eq!(code, 0, "{err}");
+    (dir, path)
+}
+
+#[test]
+fn hostile_import_files_are_refused_whole() {
+    let db = setup();
+    let id = db
+        .add_task("front", "Nhiệm vụ có lịch sử", "B", Some("2030-01-01"))
+        .to_string();
+    db.ok(&[
+        "task",
+        "update",
+        &id,
+        "--progress",
+        "20",
+        "--note",
+        "ghi chú",
+    ]);
+    db.ok(&["task", "urge", &id, "--message", "đôn đốc"]);
+    let export: serde_json::Value = serde_json::from_slice(&bin_output(&db, &["export"])).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (_d, target) = fresh_db();
+    let before = std::fs::read(&target).unwrap();
+    let mut corpus = refused();
+    corpus.push(("NUL", "NUL\u{0}giữa".into()));
+    // JSON: the payload in each text field of an export, imported into an empty database.
+    let fields: &[&[&str]] = &[
+        &["tasks", "0", "title"],
+        &["tasks", "1", "description"],
+        &["tasks", "1", "history", "1", "note"],
+        &["tasks", "1", "urges", "0", "message"],
+        &["agencies", "0", "name"],
+        &["programs", "0", "title"],
+        &["roles", "0", "login"],
+    ];
+    for (name, s) in &corpus {
+        for path in fields {
+            if *name == "line break" && (path.contains(&"description") || path.contains(&"note")) {
+                continue;
+            }
+            let mut doc = export.clone();
+            let mut v = &mut doc;
+            for k in *path {
+                v = match k.parse::<usize>() {
+                    Ok(i) => &mut v[i],
+                    Err(_) => &mut v[*k],
+                };
+            }
+            assert!(
+                v.is_string() || v.is_null(),
+                "{path:?} is not text in the export"
+            );
+            *v = serde_json::Value::String(s.clone());
+            let file = dir.path().join("hostile.json");
+            std::fs::write(&file, serde_json::to_vec(&doc).unwrap()).unwrap();
+            let (code, out, err) = run(&target, &["import", file.to_str().unwrap()]);
+            assert_eq!(code, 6, "{name} at {path:?}: {out} {err}");
+            assert_one_sentence(&err);
+            assert_terminal_safe(&format!("stderr of {name} at {path:?}"), err.as_bytes());
+            assert!(err.len() < 800, "{name}: {} bytes of stderr", err.len());
+            assert!(
+                std::fs::read(&target).unwrap() == before,
+                "{name} at {path:?} changed the file"
+            );
+        }
+        // CSV: the payload as a task title and as an agency name.
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record([
+            "program", "category", "title", "lead", "with", "cadence", "deadline", "status",
+            "progress", "basis",
+        ])
+        .unwrap();
+        w.write_record(["P", "ideology", "Hợp lệ", "A", "", "", "", "", "", ""])
+            .unwrap();
+        w.write_record(["P", "ideology", s.as_str(), "A", "", "", "", "", "", ""])
+            .unwrap();
+        let file = dir.path().join("tasks.csv");
+        std::fs::write(&file, w.into_inner().unwrap()).unwrap();
+        let db_before = db.bytes();
+        let (code, _, err) = db.run(&["import", file.to_str().unwrap()]);
+        assert_eq!(code, 6, "csv {name}: {err}");
+        assert_one_sentence(&err);
+        assert_terminal_safe(&format!("stderr of csv {name}"), err.as_bytes());
+        assert!(err.contains("line 3"), "csv {name}: {err}");
+        assert!(db.bytes() == db_before, "csv {name} changed the file");
+    }
+    // Bad UTF-8 in a CSV file.
+    let file = dir.path().join("latin1.csv");
+    let mut bytes =
+        b"program,category,title,lead,with,cadence,deadline,status,progress,basis\nP,ideology,"
+            .to_vec();
+    bytes.extend_from_slice(b"C\xf4ng t\xe1c,A,,,,,,\n");
+    std::fs::write(&file, bytes).unwrap();
+    let (code, _, err) = db.run(&["import", file.to_str().unwrap()]);
+    assert_eq!(code, 6, "{err}");
+    assert_one_sentence(&err);
+    assert_terminal_safe("latin1", err.as_bytes());
+
+    // NFD and formula-like text are accepted, stored in NFC, and the leading apostrophe
+    // of an exported formula cell is taken off again.
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "program", "category", "title", "lead", "with", "cadence", "deadline", "status",
+        "progress", "basis",
+    ])
+    .unwrap();
+    w.write_record([
+        "P",
+        "ideology",
+        "Da\u{302}n va\u{323}\u{302}n nhập",
+        "A",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ])
+    .unwrap();
+    w.write_record(["P", "ideology", "'=1+1 nhập", "A", "", "", "", "", "", ""])
+        .unwrap();
+    let file = dir.path().join("ok.csv");
+    std::fs::write(&file, w.into_inner().unwrap()).unwrap();
+    db.ok(&["import", file.to_str().unwrap()]);
+    let titles: Vec<String> = db
+        .json(&["task", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap().to_string())
+        .collect();
+    assert!(titles.contains(&"Dân vận nhập".to_string()), "{titles:?}");
+    assert!(titles.contains(&"=1+1 nhập".to_string()), "{titles:?}");
 }
