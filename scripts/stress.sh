@@ -14,6 +14,8 @@ export REL_WRITERS=${REL_WRITERS:-8}
 export REL_UPDATES=${REL_UPDATES:-250}
 export REL_RACE_ROUNDS=${REL_RACE_ROUNDS:-100}
 export REL_CRASH_ROUNDS=${REL_CRASH_ROUNDS:-100}
+# From 20,000 tasks an import drops and rebuilds the task indexes: crash that path too.
+export REL_IMPORT_TASKS=${REL_IMPORT_TASKS:-25000}
 if [ "$mode" = long ]; then
   export REL_WRITERS=32
 elif [ "$mode" != normal ]; then
