@@ -348,3 +348,103 @@ fn gen_refuses_a_database_with_data() {
     assert_eq!(err.exit_code(), 2);
     assert!(!empty.holds_data().unwrap());
 }
+
+/// Not a pass/fail test: prints how long `gen` takes, for the numbers in `docs/demo.md`.
+/// Run: `PHOIHOP_GEN_TASKS=1000000 cargo test --release --test demo gen_timing -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn gen_timing() {
+    let n: u64 = std::env::var("PHOIHOP_GEN_TASKS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let (dir, mut store) = fresh();
+    let cpu_before = cpu_seconds();
+    let started = std::time::Instant::now();
+    demo::generate(
+        &mut store,
+        &GenOptions {
+            tasks: n,
+            agencies: 60,
+            seed: 1,
+        },
+        day(TODAY),
+    )
+    .unwrap();
+    let took = started.elapsed();
+    let cpu = cpu_seconds() - cpu_before;
+    let size = std::fs::metadata(dir.path().join("demo.db")).unwrap().len();
+    println!(
+        "gen {n} tasks: {:.2} s wall, {cpu:.2} s CPU, database {:.1} MB",
+        took.as_secs_f64(),
+        size as f64 / 1e6
+    );
+    let started = std::time::Instant::now();
+    let s = store
+        .summary(&Scope::default(), day(TODAY), day(TODAY))
+        .unwrap();
+    println!(
+        "summary as of today: {:.3} s, {:?}",
+        started.elapsed().as_secs_f64(),
+        s.totals
+    );
+    assert_eq!(s.totals.tasks as u64, n);
+}
+
+#[test]
+fn force_needs_an_admin_and_keeps_admin_grants() {
+    use phoihop::domain::Role;
+    let today = day(TODAY);
+    let (_dir, mut store) = demo_store(today);
+    let me = store.login().to_string();
+    // The first grant ends single-user mode: this login has none, so it is a supervisor.
+    store
+        .grant("chuyenvien", Role::Operator, Some("BTCTU"))
+        .unwrap();
+    let before = store.summary(&Scope::default(), today, today).unwrap();
+    let err = demo::load(&mut store, today, true).unwrap_err();
+    assert_eq!(err.exit_code(), 5, "{err}");
+    assert_eq!(
+        store.summary(&Scope::default(), today, today).unwrap(),
+        before
+    );
+    // Make this login and another one admins (directly in the file: only an admin may
+    // grant). Then --force replaces the data; the operator grant bound to an old agency
+    // is gone, the admin grants stay.
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    for login in [me.as_str(), "someone-else"] {
+        conn.execute(
+            "INSERT INTO role_grant (login, role) VALUES (?1, 'admin')",
+            [login],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    demo::load(&mut store, today, true).unwrap();
+    let grants: Vec<(String, Role)> = store
+        .grants()
+        .unwrap()
+        .into_iter()
+        .map(|g| (g.login, g.role))
+        .collect();
+    assert!(grants.contains(&("someone-else".to_string(), Role::Admin)));
+    assert!(grants.contains(&(me, Role::Admin)));
+    assert!(!grants.iter().any(|(l, _)| l == "chuyenvien"));
+    assert_eq!(store.check().unwrap(), vec![]);
+}
+
+/// User + system CPU time of this process so far (Linux `/proc/self/stat`, in seconds),
+/// so that a measurement on a busy shared machine can be read apart from the wall time.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or("");
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|s| s.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // Fields 14 and 15 of the file are utime and stime; `after` starts at field 3.
+    (ticks(11) + ticks(12)) / 100.0
+}

@@ -1,10 +1,35 @@
 //! The terminal app (Elm shape: event → action → update → view).
+//!
+//! `event` merges terminal input, signals and a slow tick into one channel; `keymap`
+//! turns keys into [`action::Action`]s per mode; [`state::AppState::update`] is the only
+//! place the state changes; `view` draws from `&AppState`; `widgets` are the reusable
+//! pieces. The screen is redrawn only when an update changed something.
 
+pub mod action;
+pub mod event;
+pub mod i18n;
+pub mod input;
+pub mod keymap;
+pub mod state;
+pub mod term;
+pub mod theme;
+pub mod view;
+pub mod widgets;
+
+use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::store::Store;
+use action::Action;
+use event::Event;
+use i18n::Lang;
+use state::AppState;
+use theme::Theme;
 
 /// Colour themes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -29,8 +54,91 @@ pub struct Options {
     pub theme: ThemeChoice,
 }
 
+/// How often the loop wakes when nothing happens, to look for commits by others.
+const TICK: Duration = Duration::from_secs(1);
+
 /// Runs the TUI until the user quits; the terminal is restored on every exit path.
 pub fn run(opts: Options) -> Result<()> {
-    let _ = opts;
-    Err(crate::Error::Other("The TUI is not built yet.".into()))
+    if !std::io::stdout().is_terminal() {
+        return Err(Error::Usage(
+            "The dashboard needs a terminal; for scripts use a subcommand such as `phoihop report` or `phoihop task list`.".into(),
+        ));
+    }
+    // Today is read once, here at the edge, and passed in.
+    let today = chrono::Local::now().date_naive();
+    let store = Store::open(&opts.db, opts.read_only)?;
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut state = AppState::new(
+        store,
+        Lang::from_code(opts.lang),
+        opts.as_of.unwrap_or(today),
+        today,
+        opts.program.clone(),
+        size,
+    )?;
+    let theme = Theme::new(opts.theme, theme::no_color_env());
+    let (tx, rx) = mpsc::channel();
+    let signals = event::spawn_signals(tx.clone())?;
+    term::install_panic_hook();
+    let mut terminal = term::setup()?;
+    let result = match event::spawn_input(tx) {
+        Ok(()) => event_loop(&mut terminal, &mut state, &theme, &rx),
+        Err(e) => Err(e.into()),
+    };
+    term::restore();
+    signals.close();
+    result
+}
+
+/// Reads events until quit, applying each and drawing when something changed. Keys
+/// that arrived together are all applied before one draw.
+fn event_loop(
+    terminal: &mut term::Tty,
+    state: &mut AppState,
+    theme: &Theme,
+    rx: &Receiver<Event>,
+) -> Result<()> {
+    let mut dirty = true;
+    let mut version = state.data_version().ok();
+    loop {
+        if dirty {
+            if terminal.draw(|f| view::draw(f, state, theme)).is_err() {
+                // The terminal is gone; nothing more can be shown.
+                return Ok(());
+            }
+            dirty = false;
+        }
+        let first = match rx.recv_timeout(TICK) {
+            Ok(ev) => Some(ev),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        };
+        let mut events: Vec<Event> = first.into_iter().collect();
+        events.extend(rx.try_iter());
+        if events.is_empty() {
+            let now = state.data_version().ok();
+            if now != version {
+                version = now;
+                dirty |= state.update(Action::DataChanged);
+            }
+            continue;
+        }
+        for ev in events {
+            match ev {
+                Event::Key(k) => {
+                    if let Some(a) = keymap::action_for(state.mode(), k) {
+                        dirty |= state.update(a);
+                    }
+                }
+                Event::Resize => {
+                    let (w, h) = crossterm::terminal::size().unwrap_or(state.size);
+                    dirty |= state.update(Action::Resize(w, h));
+                }
+                Event::InputClosed | Event::Terminate(_) => return Ok(()),
+            }
+            if state.quit {
+                return Ok(());
+            }
+        }
+    }
 }

@@ -1,0 +1,207 @@
+//! Keystroke latency of the TUI: handle a key (AppState::update) and render a frame on a
+//! 120×40 TestBackend, on a `gen`-erated database. Reports median and p99 per operation,
+//! the first-load costs and the process's peak RSS.
+//!
+//!     cargo bench --bench tui                          # 100,000 tasks
+//!     PHOIHOP_BENCH_TASKS=1000000 cargo bench --bench tui
+//!
+//! The database is generated once and kept under target/ for later runs.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use phoihop::demo::GenOptions;
+use phoihop::store::Store;
+use phoihop::tui::action::{Action, View};
+use phoihop::tui::i18n::Lang;
+use phoihop::tui::state::AppState;
+use phoihop::tui::theme::Theme;
+use phoihop::tui::view;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+const W: u16 = 120;
+const H: u16 = 40;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 15).unwrap_or_default()
+}
+
+fn database(tasks: u64) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target");
+    let path = dir.join(format!("bench-tui-{tasks}.db"));
+    if !path.exists() {
+        let tmp = dir.join(format!("bench-tui-{tasks}.db.part"));
+        let _ = std::fs::remove_file(&tmp);
+        let t = Instant::now();
+        let mut store = Store::open(&tmp, false).expect("open");
+        let agencies = (tasks / 1000).clamp(20, 2000) as u32;
+        phoihop::demo::generate(
+            &mut store,
+            &GenOptions {
+                tasks,
+                agencies,
+                seed: 7,
+            },
+            today(),
+        )
+        .expect("gen");
+        drop(store);
+        for ext in ["", "-wal", "-shm"] {
+            let from = PathBuf::from(format!("{}{ext}", tmp.display()));
+            if from.exists() {
+                std::fs::rename(&from, format!("{}{ext}", path.display())).expect("rename");
+            }
+        }
+        eprintln!(
+            "generated {tasks} tasks in {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
+    }
+    path
+}
+
+struct Bench {
+    state: AppState,
+    term: Terminal<TestBackend>,
+    theme: Theme,
+}
+
+impl Bench {
+    /// One key: update, then draw. Returns the time both took.
+    fn key(&mut self, a: Action) -> Duration {
+        let t = Instant::now();
+        self.state.update(a);
+        let state = &self.state;
+        let theme = &self.theme;
+        self.term
+            .draw(|f| view::draw(f, state, theme))
+            .expect("draw");
+        t.elapsed()
+    }
+}
+
+fn report(name: &str, mut v: Vec<Duration>) {
+    v.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let med = v[v.len() / 2];
+    let p99 = v[(v.len() * 99 / 100).min(v.len() - 1)];
+    println!(
+        "{name:<28} n={:<5} median {:>7.3} ms   p99 {:>7.3} ms   max {:>7.3} ms",
+        v.len(),
+        ms(med),
+        ms(p99),
+        ms(*v.last().unwrap_or(&Duration::ZERO))
+    );
+}
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn main() {
+    let tasks: u64 = std::env::var("PHOIHOP_BENCH_TASKS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let path = database(tasks);
+    println!("phoihop TUI keystroke bench: {tasks} tasks, {W}x{H}");
+    let t = Instant::now();
+    let store = Store::open(&path, true).expect("open");
+    let state = AppState::new(store, Lang::Vi, today(), today(), None, (W, H)).expect("state");
+    let mut b = Bench {
+        state,
+        term: Terminal::new(TestBackend::new(W, H)).expect("terminal"),
+        theme: Theme::mono(),
+    };
+    let first = b.key(Action::Resize(W, H));
+    println!(
+        "first dashboard (open + summary + draw): {:.1} ms",
+        (t.elapsed()).as_secs_f64() * 1000.0
+    );
+    let _ = first;
+    for v in [View::Tasks, View::Agencies, View::Programs] {
+        let d = b.key(Action::SwitchView(v));
+        println!("first visit of {v:?}: {:.1} ms", d.as_secs_f64() * 1000.0);
+    }
+
+    // Row move on the tasks table: down through 3 pages' worth, back to the top.
+    b.key(Action::SwitchView(View::Tasks));
+    let mut v = Vec::new();
+    for i in 0..600 {
+        if i % 120 == 119 {
+            b.key(Action::Top);
+            continue;
+        }
+        v.push(b.key(Action::Down));
+    }
+    report("row move (tasks)", v);
+
+    // Page down 300 pages (11,000 rows deep), then back to the top.
+    let mut v = Vec::new();
+    for _ in 0..300 {
+        v.push(b.key(Action::PageDown));
+    }
+    b.key(Action::Top);
+    report("page down (tasks)", v);
+    let mut v = Vec::new();
+    b.key(Action::PageDown);
+    for _ in 0..300 {
+        v.push(b.key(Action::PageDown));
+        v.push(b.key(Action::PageUp));
+    }
+    b.key(Action::Top);
+    report("page down/up (tasks)", v);
+
+    // View switch over the four views (each already loaded once).
+    let mut v = Vec::new();
+    for _ in 0..400 {
+        v.push(b.key(Action::NextView));
+    }
+    report("view switch (Tab)", v);
+
+    // Drill-down: agency → tasks it leads, and back; task → detail, and back.
+    b.key(Action::SwitchView(View::Agencies));
+    let mut open = Vec::new();
+    let mut back = Vec::new();
+    for i in 0..200 {
+        if i % 20 == 0 {
+            b.key(Action::Top);
+        }
+        b.key(Action::Down);
+        open.push(b.key(Action::Open));
+        back.push(b.key(Action::Back));
+    }
+    report("drill-down agency→tasks", open);
+    report("back from agency tasks", back);
+    b.key(Action::SwitchView(View::Tasks));
+    let mut open = Vec::new();
+    let mut back = Vec::new();
+    for _ in 0..300 {
+        b.key(Action::Down);
+        open.push(b.key(Action::Open));
+        back.push(b.key(Action::Back));
+    }
+    report("drill-down task→detail", open);
+    report("back from detail", back);
+    b.key(Action::SwitchView(View::Programs));
+    let mut open = Vec::new();
+    for i in 0..30 {
+        if i % 5 == 0 {
+            b.key(Action::Top);
+        }
+        b.key(Action::Down);
+        open.push(b.key(Action::Open));
+        b.key(Action::Back);
+    }
+    report("drill-down program→tasks", open);
+    println!("peak RSS of the bench process: {:.1} MB", peak_rss_mb());
+}

@@ -1,0 +1,79 @@
+//! One channel of events: keys read from the terminal, resizes and termination signals,
+//! and (from the loop's timeout) a slow tick that watches the database for changes.
+//!
+//! The terminal is read with plain blocking reads: end of input or a read error (the
+//! SSH session or pty gone) sends [`Event::InputClosed`] and the reader stops, so the
+//! program ends instead of spinning.
+
+use std::io::{IsTerminal, Read};
+use std::sync::mpsc::Sender;
+use std::thread;
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+use signal_hook::iterator::Signals;
+
+use super::input::{Decoder, Key};
+
+/// What the main loop reacts to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    Key(Key),
+    /// The terminal changed size (SIGWINCH).
+    Resize,
+    /// The terminal is gone: end of input or a read error.
+    InputClosed,
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT.
+    Terminate(i32),
+}
+
+/// Starts the thread that reads the terminal (stdin when it is one, else `/dev/tty`).
+pub fn spawn_input(tx: Sender<Event>) -> std::io::Result<()> {
+    let mut source: Box<dyn Read + Send> = if std::io::stdin().is_terminal() {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open("/dev/tty")?)
+    };
+    thread::Builder::new()
+        .name("phoihop-input".into())
+        .spawn(move || {
+            let mut decoder = Decoder::default();
+            let mut buf = [0u8; 1024];
+            loop {
+                match source.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => {
+                        for k in decoder.feed(&buf[..n]) {
+                            if tx.send(Event::Key(k)).is_err() {
+                                return;
+                            }
+                        }
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(_) => break,
+                }
+            }
+            let _ = tx.send(Event::InputClosed);
+        })?;
+    Ok(())
+}
+
+/// Starts the thread that turns signals into events.
+pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<signal_hook::iterator::Handle> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])?;
+    let handle = signals.handle();
+    thread::Builder::new()
+        .name("phoihop-signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                let ev = if sig == SIGWINCH {
+                    Event::Resize
+                } else {
+                    Event::Terminate(sig)
+                };
+                if tx.send(ev).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok(handle)
+}

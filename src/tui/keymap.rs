@@ -1,0 +1,298 @@
+//! Keys → actions, per mode. The help overlay and the hint bar are generated from
+//! [`BINDINGS`], so they cannot drift from what the keys do.
+
+use super::action::{Action, View};
+use super::i18n::Msg;
+use super::input::Key;
+
+/// Where the keys are being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Dashboard,
+    /// Agencies, programs or tasks table.
+    Table,
+    Detail,
+    Help,
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every mode but the help overlay.
+    Global,
+    Only(&'static [Mode]),
+}
+
+/// One binding: the keys, what they do, where, and how help and hints name it.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub scope: Scope,
+    /// The help overlay's description.
+    pub help: Msg,
+    /// The hint bar's short word, when the binding is worth a hint.
+    pub hint: Option<Msg>,
+}
+
+const LISTS: &[Mode] = &[Mode::Dashboard, Mode::Table, Mode::Detail];
+const TABLES: &[Mode] = &[Mode::Dashboard, Mode::Table];
+const OPENS: &[Mode] = &[Mode::Dashboard, Mode::Table];
+const BACKS: &[Mode] = &[Mode::Table, Mode::Detail];
+const SORTS: &[Mode] = &[Mode::Table];
+const HELP: &[Mode] = &[Mode::Help];
+
+/// The default keymap (product.md's keys).
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[Key::Up, Key::Char('k')],
+        action: Action::Up,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActUp,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Down, Key::Char('j')],
+        action: Action::Down,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActDown,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::PageUp, Key::Ctrl('u')],
+        action: Action::PageUp,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActPageUp,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::PageDown, Key::Ctrl('d')],
+        action: Action::PageDown,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActPageDown,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('g'), Key::Home],
+        action: Action::Top,
+        scope: Scope::Only(TABLES),
+        help: Msg::ActTop,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('G'), Key::End],
+        action: Action::Bottom,
+        scope: Scope::Only(TABLES),
+        help: Msg::ActBottom,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Enter],
+        action: Action::Open,
+        scope: Scope::Only(OPENS),
+        help: Msg::ActOpen,
+        hint: Some(Msg::HintOpen),
+    },
+    Binding {
+        keys: &[Key::Esc, Key::Backspace],
+        action: Action::Back,
+        scope: Scope::Only(BACKS),
+        help: Msg::ActBack,
+        hint: Some(Msg::HintBack),
+    },
+    Binding {
+        keys: &[Key::Char('s')],
+        action: Action::SortNext,
+        scope: Scope::Only(SORTS),
+        help: Msg::ActSort,
+        hint: Some(Msg::HintSort),
+    },
+    Binding {
+        keys: &[Key::Char('S')],
+        action: Action::SortReverse,
+        scope: Scope::Only(SORTS),
+        help: Msg::ActSortReverse,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('1')],
+        action: Action::SwitchView(View::Dashboard),
+        scope: Scope::Global,
+        help: Msg::ViewDashboard,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('2')],
+        action: Action::SwitchView(View::Programs),
+        scope: Scope::Global,
+        help: Msg::ViewPrograms,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('3')],
+        action: Action::SwitchView(View::Tasks),
+        scope: Scope::Global,
+        help: Msg::ViewTasks,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('4')],
+        action: Action::SwitchView(View::Agencies),
+        scope: Scope::Global,
+        help: Msg::ViewAgencies,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Tab],
+        action: Action::NextView,
+        scope: Scope::Global,
+        help: Msg::ActNextView,
+        hint: Some(Msg::HintViews),
+    },
+    Binding {
+        keys: &[Key::BackTab],
+        action: Action::PrevView,
+        scope: Scope::Global,
+        help: Msg::ActPrevView,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('r')],
+        action: Action::Reload,
+        scope: Scope::Global,
+        help: Msg::ActReload,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('?')],
+        action: Action::ToggleHelp,
+        scope: Scope::Global,
+        help: Msg::ActHelp,
+        hint: Some(Msg::HintHelp),
+    },
+    Binding {
+        keys: &[Key::Char('q'), Key::Ctrl('c')],
+        action: Action::Quit,
+        scope: Scope::Global,
+        help: Msg::ActQuit,
+        hint: Some(Msg::HintQuit),
+    },
+    Binding {
+        keys: &[Key::Char('?'), Key::Esc, Key::Char('q')],
+        action: Action::ToggleHelp,
+        scope: Scope::Only(HELP),
+        help: Msg::HintClose,
+        hint: Some(Msg::HintClose),
+    },
+    Binding {
+        keys: &[Key::Ctrl('c')],
+        action: Action::Quit,
+        scope: Scope::Only(HELP),
+        help: Msg::ActQuit,
+        hint: None,
+    },
+];
+
+impl Binding {
+    /// Whether the binding is live in `mode`.
+    pub fn applies(&self, mode: Mode) -> bool {
+        match self.scope {
+            Scope::Global => mode != Mode::Help,
+            Scope::Only(modes) => modes.contains(&mode),
+        }
+    }
+
+    /// The keys as help shows them: `↑/k`.
+    pub fn keys_label(&self) -> String {
+        self.keys
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+/// The action a key asks for in `mode`, if any. Mode-specific bindings win over global ones.
+pub fn action_for(mode: Mode, key: Key) -> Option<Action> {
+    let hit = |b: &&Binding| b.applies(mode) && b.keys.contains(&key);
+    BINDINGS
+        .iter()
+        .filter(|b| matches!(b.scope, Scope::Only(_)))
+        .find(hit)
+        .or_else(|| BINDINGS.iter().find(hit))
+        .map(|b| b.action)
+}
+
+/// The bindings live in `mode`: those of the mode itself first, then the global ones.
+pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    let own = BINDINGS
+        .iter()
+        .filter(move |b| matches!(b.scope, Scope::Only(_)) && b.applies(mode));
+    let global = BINDINGS
+        .iter()
+        .filter(move |b| matches!(b.scope, Scope::Global) && b.applies(mode));
+    own.chain(global)
+}
+
+/// The hint bar's entries in `mode`: (first key's label, short word). The view switch keys
+/// are summarised as `1-4`.
+pub fn hints(mode: Mode) -> Vec<(String, Msg)> {
+    let mut out = Vec::new();
+    if mode != Mode::Help {
+        out.push(("↑↓".to_string(), Msg::HintMove));
+    }
+    for b in bindings_for(mode) {
+        if let Some(h) = b.hint {
+            let label = if b.action == Action::NextView {
+                format!("1-{}/{}", View::ALL.len(), b.keys[0].label())
+            } else {
+                b.keys[0].label()
+            };
+            out.push((label, h));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn product_keys() {
+        assert_eq!(action_for(Mode::Table, Key::Char('j')), Some(Action::Down));
+        assert_eq!(
+            action_for(Mode::Dashboard, Key::Char('3')),
+            Some(Action::SwitchView(View::Tasks))
+        );
+        assert_eq!(
+            action_for(Mode::Help, Key::Char('q')),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(action_for(Mode::Help, Key::Char('3')), None);
+        assert_eq!(action_for(Mode::Detail, Key::Esc), Some(Action::Back));
+        assert_eq!(
+            action_for(Mode::Table, Key::Char('S')),
+            Some(Action::SortReverse)
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        for mode in [Mode::Dashboard, Mode::Table, Mode::Detail, Mode::Help] {
+            let mut seen = std::collections::HashSet::new();
+            for b in bindings_for(mode) {
+                for k in b.keys {
+                    assert!(seen.insert(*k), "{k:?} bound twice in {mode:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hints_come_from_bindings() {
+        let h = hints(Mode::Table);
+        assert!(h.iter().any(|(k, m)| k == "s" && *m == Msg::HintSort));
+        assert!(h.iter().any(|(k, m)| k == "q" && *m == Msg::HintQuit));
+    }
+}

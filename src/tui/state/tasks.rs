@@ -1,0 +1,128 @@
+//! A task table: a filter, a sort, the count of matching tasks and a window of rows
+//! around what is visible. Only the window is ever read from the store.
+
+use super::columns::{SortState, TaskCol};
+use super::cursor::Cursor;
+use crate::domain::Task;
+use crate::error::Result;
+use crate::store::{Store, TaskFilter};
+use crate::tui::action::Action;
+
+/// What a task table shows, for its caption.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TaskListKind {
+    /// Every task in the app's scope.
+    All,
+    /// Drill-down from an agency: tasks it leads (code, name).
+    LedBy(String, String),
+    /// Drill-down from a program (code).
+    OfProgram(String),
+}
+
+/// A windowed task table.
+#[derive(Debug, Clone)]
+pub struct TaskList {
+    pub kind: TaskListKind,
+    pub filter: TaskFilter,
+    pub sort: SortState,
+    pub total: usize,
+    pub cursor: Cursor,
+    /// Index of `rows[0]` among all matching tasks.
+    pub window_start: usize,
+    pub rows: Vec<Task>,
+    pub loaded: bool,
+}
+
+impl TaskList {
+    pub fn new(kind: TaskListKind, filter: TaskFilter) -> TaskList {
+        TaskList {
+            kind,
+            filter,
+            sort: SortState::default(),
+            total: 0,
+            cursor: Cursor::default(),
+            window_start: 0,
+            rows: Vec::new(),
+            loaded: false,
+        }
+    }
+
+    /// The sort column.
+    pub fn sort_col(&self) -> TaskCol {
+        TaskCol::ALL[self.sort.column % TaskCol::ALL.len()]
+    }
+
+    /// Counts the matching tasks and reads the window around the selection.
+    pub fn load(&mut self, store: &Store, page: usize) -> Result<()> {
+        self.total = usize::try_from(store.count_tasks(&self.filter)?).unwrap_or(0);
+        self.cursor.follow(self.total, page);
+        self.rows.clear();
+        self.loaded = true;
+        self.fetch(store, page)
+    }
+
+    /// Reads the window again only when the visible rows are not all in it.
+    pub fn ensure_window(&mut self, store: &Store, page: usize) -> Result<()> {
+        let want_end = (self.cursor.top + page).min(self.total);
+        let have_end = self.window_start + self.rows.len();
+        if self.cursor.top >= self.window_start && want_end <= have_end {
+            return Ok(());
+        }
+        self.fetch(store, page)
+    }
+
+    /// Reads one page above and two below the first visible row. A window past the
+    /// middle is read in the opposite order from the end, so SQLite skips fewer rows.
+    fn fetch(&mut self, store: &Store, page: usize) -> Result<()> {
+        let start = self.cursor.top.saturating_sub(page);
+        let limit = (page * 4).max(16).min(self.total.saturating_sub(start));
+        let sort = self.sort_col().sort();
+        let desc = self.sort.descending;
+        self.rows = if start > self.total / 2 {
+            let from_end = self.total - start - limit;
+            let mut rows = store.tasks(&self.filter, sort, !desc, from_end, limit)?;
+            rows.reverse();
+            rows
+        } else {
+            store.tasks(&self.filter, sort, desc, start, limit)?
+        };
+        self.window_start = start;
+        Ok(())
+    }
+
+    /// The visible rows: `page` rows from the top of the view (fewer near the end).
+    pub fn visible(&self, page: usize) -> &[Task] {
+        let from = self.cursor.top.saturating_sub(self.window_start);
+        let from = from.min(self.rows.len());
+        let to = (from + page).min(self.rows.len());
+        &self.rows[from..to]
+    }
+
+    /// The selected task, when it is in the window.
+    pub fn selected(&self) -> Option<&Task> {
+        self.cursor
+            .selected
+            .checked_sub(self.window_start)
+            .and_then(|i| self.rows.get(i))
+    }
+
+    /// Moves the selection and reads a new window when needed.
+    pub fn apply_move(&mut self, store: &Store, action: Action, page: usize) -> Result<bool> {
+        let moved = self.cursor.apply(action, self.total, page);
+        if moved {
+            self.ensure_window(store, page)?;
+        }
+        Ok(moved)
+    }
+
+    /// Applies `s` / `S` and reads the first window of the new order.
+    pub fn apply_sort(&mut self, store: &Store, action: Action, page: usize) -> Result<()> {
+        match action {
+            Action::SortNext => self.sort.next(TaskCol::ALL.len()),
+            Action::SortReverse => self.sort.reverse(),
+            _ => return Ok(()),
+        }
+        self.cursor = Cursor::default();
+        self.fetch(store, page)
+    }
+}

@@ -1,0 +1,84 @@
+//! The agencies table (numbers are of the tasks each agency leads).
+
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+use super::{block, block_title, view_name};
+use crate::domain::AgencyKind;
+use crate::tui::action::View;
+use crate::tui::i18n::{Lang, Msg};
+use crate::tui::state::columns::AgencyCol;
+use crate::tui::state::AppState;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{CellData, Column, DataTable};
+
+pub fn kind_name(lang: Lang, k: AgencyKind) -> &'static str {
+    lang.t(match k {
+        AgencyKind::Party => Msg::KindParty,
+        AgencyKind::Government => Msg::KindGovernment,
+        AgencyKind::Front => Msg::KindFront,
+    })
+}
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+    let lang = state.lang;
+    let t = &state.agencies;
+    let sorted = AgencyCol::ALL[t.sort.column % AgencyCol::ALL.len()];
+    let col = |c: AgencyCol, w: u16| {
+        Column::new(lang.t(c.msg()), w).sorted((c == sorted).then_some(t.sort.descending))
+    };
+    let columns = vec![
+        col(AgencyCol::Code, 12),
+        col(AgencyCol::Name, 24).flex(),
+        col(AgencyCol::Kind, 15).priority(2),
+        col(AgencyCol::Tasks, 9).right(),
+        col(AgencyCol::Overdue, 8).right().priority(1),
+        col(AgencyCol::Progress, 12).priority(3),
+    ];
+    let page = state.page();
+    let rows = t
+        .visible(page)
+        .iter()
+        .map(|r| {
+            let a = &r.agency;
+            vec![
+                CellData::text(a.code.clone()),
+                CellData::text(a.name.clone()),
+                CellData::text(kind_name(lang, a.kind)),
+                CellData::text(r.counts.tasks.to_string()),
+                CellData::styled(
+                    r.counts.overdue.to_string(),
+                    if r.counts.overdue > 0 {
+                        theme.overdue
+                    } else {
+                        theme.dim
+                    },
+                ),
+                CellData::Bar(r.counts.progress),
+            ]
+        })
+        .collect();
+    let arrow = if t.sort.descending { "▼" } else { "▲" };
+    let title = format!(
+        "{} · {}/{} · {}: {} {arrow}",
+        lang.t(view_name(View::Agencies)),
+        if t.rows.is_empty() {
+            0
+        } else {
+            t.cursor.selected + 1
+        },
+        t.rows.len(),
+        lang.t(Msg::SortedBy),
+        lang.t(sorted.msg())
+    );
+    frame.render_widget(
+        DataTable {
+            columns,
+            rows,
+            selected: (!t.rows.is_empty()).then(|| t.cursor.selected - t.cursor.top),
+            block: Some(block(block_title(&title, area), theme)),
+            theme,
+        },
+        area,
+    );
+}

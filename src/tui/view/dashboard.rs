@@ -1,0 +1,371 @@
+//! The dashboard: title (program, as-of date, next review), totals, the category table,
+//! the bar chart, the agency table and the overdue / due-soon list.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use super::{block, block_title};
+use crate::domain::{days_late, text::escape};
+use crate::store::Summary;
+use crate::tui::i18n::{fill, Lang, Msg};
+use crate::tui::state::AppState;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{fit, BarChart, CellData, Column, DataTable};
+
+/// Rows the category table takes with its border and header.
+const CATEGORY_ROWS: u16 = 10;
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+    let lang = state.lang;
+    let d = &state.dashboard;
+    title(frame, Rect { height: 1, ..area }, state, theme);
+    let Some(summary) = &d.summary else { return };
+    if d.empty {
+        empty(
+            frame,
+            Rect {
+                y: area.y + 1,
+                height: area.height - 1,
+                ..area
+            },
+            lang,
+            theme,
+        );
+        return;
+    }
+    let wide = area.width >= 110 && area.height >= 34;
+    let totals_h = 2;
+    let totals_area = Rect {
+        y: area.y + 1,
+        height: totals_h,
+        ..area
+    };
+    totals(frame, totals_area, summary, lang, theme);
+    let rest = Rect {
+        y: totals_area.bottom(),
+        height: area.height.saturating_sub(1 + totals_h),
+        ..area
+    };
+    let cat_h = CATEGORY_ROWS.min(rest.height);
+    let top = Rect {
+        height: cat_h,
+        ..rest
+    };
+    let below = Rect {
+        y: top.bottom(),
+        height: rest.height - cat_h,
+        ..rest
+    };
+    if wide {
+        // Categories, then the chart under them, then agencies beside the attention list.
+        categories(frame, top, summary, lang, theme);
+        let chart_h = (summary.categories.len() as u16 + 2).min(below.height.saturating_sub(8));
+        chart(
+            frame,
+            Rect {
+                height: chart_h,
+                ..below
+            },
+            summary,
+            lang,
+            theme,
+        );
+        let below = Rect {
+            y: below.y + chart_h,
+            height: below.height - chart_h,
+            ..below
+        };
+        let half = rest.width / 2;
+        agencies(
+            frame,
+            Rect {
+                width: half,
+                ..below
+            },
+            summary,
+            lang,
+            theme,
+        );
+        attention(
+            frame,
+            Rect {
+                x: below.x + half,
+                width: below.width - half,
+                ..below
+            },
+            state,
+            theme,
+        );
+    } else {
+        categories(frame, top, summary, lang, theme);
+        // Tall enough for both: the attention list first, then the agencies.
+        if below.height >= 20 {
+            let h = below.height / 2;
+            attention(frame, Rect { height: h, ..below }, state, theme);
+            agencies(
+                frame,
+                Rect {
+                    y: below.y + h,
+                    height: below.height - h,
+                    ..below
+                },
+                summary,
+                lang,
+                theme,
+            );
+        } else {
+            attention(frame, below, state, theme);
+        }
+    }
+}
+
+fn title(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+    let lang = state.lang;
+    let d = &state.dashboard;
+    let program = match &d.program {
+        Some(p) if area.width >= 110 => format!("{} — {}", p.code, p.title),
+        Some(p) => p.code.clone(),
+        None => lang.t(Msg::AllPrograms).to_string(),
+    };
+    let review = match &d.next_review {
+        Some((date, _)) if d.program.is_some() => lang.date(*date),
+        Some((date, code)) => format!("{} ({})", lang.date(*date), escape(code)),
+        None => lang.t(Msg::NoReview).to_string(),
+    };
+    let tail = format!(
+        " · {} {} · {}: {review}",
+        lang.t(Msg::AsOf),
+        lang.date(state.as_of),
+        lang.t(Msg::NextReview)
+    );
+    let w = usize::from(area.width);
+    let tail_w = crate::tui::widgets::width(&tail);
+    let head = fit(&program, w.saturating_sub(tail_w + 1).max(12));
+    let line = Line::from(vec![
+        Span::styled(format!(" {head}"), theme.title),
+        Span::raw(tail),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn totals(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &Theme) {
+    let t = &s.totals;
+    let item = |label: Msg, value: String, style| {
+        vec![
+            Span::raw(format!(" {} ", lang.t(label))),
+            Span::styled(value, style),
+            Span::styled(" │", theme.dim),
+        ]
+    };
+    let mut first: Vec<Span<'static>> = Vec::new();
+    first.extend(item(Msg::Tasks, t.tasks.to_string(), theme.title));
+    first.extend(item(Msg::DoneOnTime, t.done_on_time.to_string(), theme.ok));
+    first.extend(item(Msg::DoneLate, t.done_late.to_string(), theme.soon));
+    first.extend(item(Msg::DueSoon, s.due_soon.to_string(), theme.soon));
+    let mut second: Vec<Span<'static>> = Vec::new();
+    second.extend(item(Msg::InTime, t.in_time.to_string(), theme.title));
+    second.extend(item(Msg::Overdue, t.overdue.to_string(), theme.overdue));
+    second.extend(item(
+        Msg::MeanProgress,
+        lang.percent(t.progress),
+        theme.title,
+    ));
+    let lines = if area.height >= 2 {
+        vec![Line::from(first), Line::from(second)]
+    } else {
+        first.extend(second);
+        vec![Line::from(first)]
+    };
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn categories(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &Theme) {
+    let columns = vec![
+        Column::new(lang.t(Msg::Category), 14).flex(),
+        Column::new(lang.t(Msg::Tasks), 8).right(),
+        Column::new(lang.t(Msg::ShortOnTime), 8).right().priority(2),
+        Column::new(lang.t(Msg::ShortLate), 7).right().priority(3),
+        Column::new(lang.t(Msg::ShortInTime), 9).right().priority(2),
+        Column::new(lang.t(Msg::ShortOverdue), 7).right(),
+        Column::new(lang.t(Msg::Progress), 12).priority(1),
+    ];
+    let rows = s
+        .categories
+        .iter()
+        .map(|c| {
+            let n = &c.counts;
+            vec![
+                CellData::text(c.category.name(lang.code())),
+                CellData::text(n.tasks.to_string()),
+                CellData::text(n.done_on_time.to_string()),
+                CellData::text(n.done_late.to_string()),
+                CellData::text(n.in_time.to_string()),
+                CellData::styled(
+                    n.overdue.to_string(),
+                    if n.overdue > 0 {
+                        theme.overdue
+                    } else {
+                        theme.dim
+                    },
+                ),
+                CellData::Bar(n.progress),
+            ]
+        })
+        .collect();
+    frame.render_widget(
+        DataTable {
+            columns,
+            rows,
+            selected: None,
+            block: Some(block(
+                block_title(lang.t(Msg::CategoriesTitle), area),
+                theme,
+            )),
+            theme,
+        },
+        area,
+    );
+}
+
+fn chart(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &Theme) {
+    let b = block(block_title(lang.t(Msg::ChartTitle), area), theme);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    let bars = s
+        .categories
+        .iter()
+        .map(|c| {
+            let name = c.category.name(lang.code());
+            // "Công tác tư tưởng" → "tư tưởng": the common prefix says nothing in a chart.
+            let short = name.strip_prefix("Công tác ").unwrap_or(name);
+            (short.to_string(), c.counts.tasks.max(0) as u64)
+        })
+        .collect();
+    frame.render_widget(BarChart { bars, theme }, inner);
+}
+
+fn agencies(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &Theme) {
+    let columns = vec![
+        Column::new(lang.t(Msg::Code), 10).priority(2),
+        Column::new(lang.t(Msg::Name), 14).flex(),
+        Column::new(lang.t(Msg::Tasks), 8).right(),
+        Column::new(lang.t(Msg::ShortOverdue), 7)
+            .right()
+            .priority(1),
+        Column::new(lang.t(Msg::Progress), 12),
+    ];
+    let mut list: Vec<_> = s.agencies.iter().collect();
+    list.sort_by(|a, b| {
+        b.counts
+            .tasks
+            .cmp(&a.counts.tasks)
+            .then(a.code.cmp(&b.code))
+    });
+    let room = usize::from(area.height.saturating_sub(3));
+    let rows = list
+        .iter()
+        .take(room)
+        .map(|a| {
+            vec![
+                CellData::text(a.code.clone()),
+                CellData::text(a.name.clone()),
+                CellData::text(a.counts.tasks.to_string()),
+                CellData::styled(
+                    a.counts.overdue.to_string(),
+                    if a.counts.overdue > 0 {
+                        theme.overdue
+                    } else {
+                        theme.dim
+                    },
+                ),
+                CellData::Bar(a.counts.progress),
+            ]
+        })
+        .collect();
+    frame.render_widget(
+        DataTable {
+            columns,
+            rows,
+            selected: None,
+            block: Some(block(block_title(lang.t(Msg::AgenciesTitle), area), theme)),
+            theme,
+        },
+        area,
+    );
+}
+
+fn attention(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+    let lang = state.lang;
+    let d = &state.dashboard;
+    let title = format!("{} · {}", lang.t(Msg::AttentionTitle), d.attention.len());
+    let b = block(block_title(&title, area), theme);
+    if d.attention.is_empty() {
+        let inner = b.inner(area);
+        frame.render_widget(b, area);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                fit(lang.t(Msg::NothingOverdue), usize::from(inner.width)),
+                theme.dim,
+            )),
+            inner,
+        );
+        return;
+    }
+    let columns = vec![
+        Column::new(lang.t(Msg::Deadline), 10),
+        Column::new("", 14),
+        Column::new(lang.t(Msg::Lead), 10).priority(1),
+        Column::new(lang.t(Msg::Title), 16).flex(),
+    ];
+    let page = usize::from(area.height.saturating_sub(3)).max(1);
+    let mut cursor = d.cursor;
+    cursor.follow(d.attention.len(), page);
+    let rows = d
+        .attention
+        .iter()
+        .skip(cursor.top)
+        .take(page)
+        .map(|t| {
+            let late = days_late(t.deadline, state.as_of);
+            let (when, style) = if late > 0 {
+                (fill(lang.t(Msg::DaysLate), late), theme.overdue)
+            } else {
+                let left = t.deadline.map_or(0, |dl| (dl - state.as_of).num_days());
+                (fill(lang.t(Msg::DaysLeft), left), theme.soon)
+            };
+            vec![
+                CellData::text(t.deadline.map(|d| lang.date(d)).unwrap_or_default()),
+                CellData::styled(when, style),
+                CellData::text(t.lead.clone()),
+                CellData::text(t.title.clone()),
+            ]
+        })
+        .collect();
+    frame.render_widget(
+        DataTable {
+            columns,
+            rows,
+            selected: Some(cursor.selected - cursor.top),
+            block: Some(b),
+            theme,
+        },
+        area,
+    );
+}
+
+fn empty(frame: &mut Frame<'_>, area: Rect, lang: Lang, theme: &Theme) {
+    let w = usize::from(area.width.saturating_sub(4));
+    let lines = vec![
+        Line::default(),
+        Line::from(Span::styled(fit(lang.t(Msg::EmptyTitle), w), theme.title)),
+        Line::default(),
+        Line::from(fit(lang.t(Msg::EmptyDemo), w)),
+        Line::from(fit(lang.t(Msg::EmptyImport), w)),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).block(block(lang.t(Msg::ViewDashboard).to_string(), theme)),
+        area,
+    );
+}

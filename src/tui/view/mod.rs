@@ -1,0 +1,137 @@
+//! Drawing: one file per screen, all from `&AppState` only (no queries, no changes).
+
+mod agencies;
+mod dashboard;
+mod detail;
+mod help;
+mod programs;
+mod status;
+mod tasks;
+
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::action::View;
+use super::i18n::{fill, Lang, Msg};
+use super::state::{AppState, Layer};
+use super::theme::Theme;
+use super::widgets::fit;
+
+/// The smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, state.lang, theme);
+        return;
+    }
+    let top = Rect { height: 1, ..area };
+    let bottom = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 2,
+        ..area
+    };
+    tabs(frame, top, state, theme);
+    match state.stack.last() {
+        Some(Layer::Tasks(t)) => tasks::draw(frame, body, state, t, theme),
+        Some(Layer::Detail(d)) => detail::draw(frame, body, state, d, theme),
+        None => match state.view {
+            View::Dashboard => dashboard::draw(frame, body, state, theme),
+            View::Programs => programs::draw(frame, body, state, theme),
+            View::Tasks => tasks::draw(frame, body, state, &state.tasks, theme),
+            View::Agencies => agencies::draw(frame, body, state, theme),
+        },
+    }
+    status::draw(frame, bottom, state, theme);
+    if state.help {
+        help::draw(frame, body, state, theme);
+    }
+}
+
+/// The name of a top-level view.
+pub fn view_name(v: View) -> Msg {
+    match v {
+        View::Dashboard => Msg::ViewDashboard,
+        View::Programs => Msg::ViewPrograms,
+        View::Tasks => Msg::ViewTasks,
+        View::Agencies => Msg::ViewAgencies,
+    }
+}
+
+fn tabs(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+    let lang = state.lang;
+    let mut spans = vec![Span::styled(" phoihop ", theme.title)];
+    for (i, v) in View::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, lang.t(view_name(*v)));
+        let style = if *v == state.view {
+            theme.tab_active
+        } else {
+            theme.dim
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(label, style));
+    }
+    let left = Line::from(spans);
+    let left_w = left.width();
+    frame.render_widget(Paragraph::new(left), area);
+    let right = format!("{} {} ", lang.t(Msg::AsOf), lang.date(state.as_of));
+    if left_w + super::widgets::width(&right) < usize::from(area.width) {
+        frame.render_widget(
+            Paragraph::new(Span::styled(right, theme.dim)).alignment(Alignment::Right),
+            area,
+        );
+    }
+}
+
+fn too_small(frame: &mut Frame<'_>, area: Rect, lang: Lang, theme: &Theme) {
+    let need = format!("{MIN_WIDTH}×{MIN_HEIGHT}");
+    let lines = vec![
+        Line::from(Span::styled(
+            fit(lang.t(Msg::TooSmall), area.width.into()),
+            theme.error,
+        )),
+        Line::from(fit(
+            &fill(lang.t(Msg::TooSmallNeed), &need),
+            area.width.into(),
+        )),
+        Line::from(fit(
+            &format!("{}×{}", area.width, area.height),
+            area.width.into(),
+        )),
+    ];
+    let y = area.y + area.height.saturating_sub(3) / 2;
+    let r = Rect {
+        y,
+        height: area.height.min(3).min(area.bottom() - y),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), r);
+}
+
+/// A bordered block with a title, in the theme.
+pub fn block<'a>(title: String, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {title} "), theme.title))
+}
+
+/// A block's title fitted to an area's width (borders and padding taken off).
+pub fn block_title(s: &str, area: Rect) -> String {
+    fit(s, usize::from(area.width.saturating_sub(4)))
+}
+
+/// A paragraph that wraps (for long stored text), escaped.
+pub fn wrapped(lines: Vec<Line<'static>>) -> Paragraph<'static> {
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}

@@ -1,0 +1,96 @@
+//! The programs table.
+
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+use super::{block, block_title, view_name};
+use crate::domain::ProgramKind;
+use crate::tui::action::View;
+use crate::tui::i18n::{Lang, Msg};
+use crate::tui::state::columns::ProgramCol;
+use crate::tui::state::AppState;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{CellData, Column, DataTable};
+
+pub fn kind_name(lang: Lang, k: ProgramKind) -> &'static str {
+    lang.t(match k {
+        ProgramKind::Coordination => Msg::KindCoordination,
+        ProgramKind::Building => Msg::KindBuilding,
+        ProgramKind::Action => Msg::KindAction,
+    })
+}
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+    let lang = state.lang;
+    let t = &state.programs;
+    let sorted = ProgramCol::ALL[t.sort.column % ProgramCol::ALL.len()];
+    let col = |c: ProgramCol, w: u16| {
+        Column::new(lang.t(c.msg()), w).sorted((c == sorted).then_some(t.sort.descending))
+    };
+    let columns = vec![
+        col(ProgramCol::Code, 18),
+        col(ProgramCol::Title, 20).flex(),
+        col(ProgramCol::Kind, 12).priority(4),
+        col(ProgramCol::Period, 23).priority(3),
+        col(ProgramCol::Tasks, 9).right(),
+        col(ProgramCol::Overdue, 8).right().priority(2),
+        col(ProgramCol::Progress, 11).priority(1),
+        col(ProgramCol::NextReview, 12).priority(5),
+    ];
+    let page = state.page();
+    let rows = t
+        .visible(page)
+        .iter()
+        .map(|r| {
+            let p = &r.program;
+            vec![
+                CellData::text(p.code.clone()),
+                CellData::text(p.title.clone()),
+                CellData::text(kind_name(lang, p.kind)),
+                CellData::text(format!(
+                    "{}–{}",
+                    lang.date(p.starts_on),
+                    lang.date(p.ends_on)
+                )),
+                CellData::text(r.counts.tasks.to_string()),
+                CellData::styled(
+                    r.counts.overdue.to_string(),
+                    if r.counts.overdue > 0 {
+                        theme.overdue
+                    } else {
+                        theme.dim
+                    },
+                ),
+                CellData::Bar(r.counts.progress),
+                CellData::text(
+                    r.next_review
+                        .map(|d| lang.date(d))
+                        .unwrap_or_else(|| lang.t(Msg::None_).to_string()),
+                ),
+            ]
+        })
+        .collect();
+    let arrow = if t.sort.descending { "▼" } else { "▲" };
+    let title = format!(
+        "{} · {}/{} · {}: {} {arrow}",
+        lang.t(view_name(View::Programs)),
+        if t.rows.is_empty() {
+            0
+        } else {
+            t.cursor.selected + 1
+        },
+        t.rows.len(),
+        lang.t(Msg::SortedBy),
+        lang.t(sorted.msg())
+    );
+    frame.render_widget(
+        DataTable {
+            columns,
+            rows,
+            selected: (!t.rows.is_empty()).then(|| t.cursor.selected - t.cursor.top),
+            block: Some(block(block_title(&title, area), theme)),
+            theme,
+        },
+        area,
+    );
+}

@@ -1,0 +1,112 @@
+//! A task table (all tasks, or a drill-down from a program or an agency).
+
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+use super::{block, block_title};
+use crate::domain::{bucket, Bucket};
+use crate::tui::i18n::{fill, Msg};
+use crate::tui::state::columns::TaskCol;
+use crate::tui::state::{AppState, TaskList, TaskListKind};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{CellData, Column, DataTable};
+
+/// The caption of a task table: what it shows, the position, the sort.
+pub fn caption(state: &AppState, t: &TaskList) -> String {
+    let lang = state.lang;
+    let what = match &t.kind {
+        TaskListKind::All => lang.t(Msg::ViewTasks).to_string(),
+        TaskListKind::LedBy(code, name) => {
+            fill(lang.t(Msg::TasksLedBy), format!("{code} – {name}"))
+        }
+        TaskListKind::OfProgram(code) => fill(lang.t(Msg::TasksOfProgram), code),
+    };
+    let pos = if t.total == 0 {
+        0
+    } else {
+        t.cursor.selected + 1
+    };
+    let arrow = if t.sort.descending { "▼" } else { "▲" };
+    format!(
+        "{what} · {pos}/{} · {}: {} {arrow}",
+        t.total,
+        lang.t(Msg::SortedBy),
+        lang.t(t.sort_col().msg())
+    )
+}
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, t: &TaskList, theme: &Theme) {
+    let lang = state.lang;
+    let sorted = t.sort_col();
+    let col = |c: TaskCol, w: u16| {
+        Column::new(lang.t(c.msg()), w).sorted((c == sorted).then_some(t.sort.descending))
+    };
+    let columns = vec![
+        col(TaskCol::Id, 6).right(),
+        col(TaskCol::Title, 20).flex(),
+        col(TaskCol::Program, 16).priority(4),
+        col(TaskCol::Category, 18).priority(5),
+        col(TaskCol::Lead, 10).priority(1),
+        col(TaskCol::Deadline, 12),
+        col(TaskCol::Status, 15).priority(3),
+        col(TaskCol::Progress, 11).priority(2),
+    ];
+    let page = state.page();
+    let rows = t
+        .visible(page)
+        .iter()
+        .map(|task| {
+            let b = bucket(task.status, task.deadline, task.completed_on, state.as_of);
+            let deadline = match task.deadline {
+                Some(d) => lang.date(d),
+                None => lang.t(Msg::Recurring).to_string(),
+            };
+            let deadline_style = match b {
+                Bucket::Overdue => theme.overdue,
+                _ => ratatui::style::Style::new(),
+            };
+            // Overdue is also written out (not colour alone): a mark before the date.
+            let deadline = if b == Bucket::Overdue {
+                format!("!{deadline}")
+            } else {
+                deadline
+            };
+            vec![
+                CellData::text(task.id.to_string()),
+                CellData::text(task.title.clone()),
+                CellData::text(task.program.clone()),
+                CellData::text(category_name(state, &task.category)),
+                CellData::text(task.lead.clone()),
+                CellData::styled(deadline, deadline_style),
+                CellData::text(lang.status(task.status)),
+                CellData::Bar(f64::from(task.progress.get())),
+            ]
+        })
+        .collect();
+    let selected = t
+        .cursor
+        .selected
+        .checked_sub(t.cursor.top)
+        .filter(|_| t.total > 0);
+    frame.render_widget(
+        DataTable {
+            columns,
+            rows,
+            selected,
+            block: Some(block(block_title(&caption(state, t), area), theme)),
+            theme,
+        },
+        area,
+    );
+}
+
+/// A category's name in the interface language (its code when unknown).
+fn category_name(state: &AppState, code: &str) -> String {
+    state
+        .dashboard
+        .summary
+        .as_ref()
+        .and_then(|s| s.categories.iter().find(|c| c.category.code == code))
+        .map(|c| c.category.name(state.lang.code()).to_string())
+        .unwrap_or_else(|| code.to_string())
+}

@@ -1,0 +1,12 @@
+//! Reusable drawing pieces: text fitting, the data table with its sort indicator, the
+//! progress bar and the horizontal bar chart.
+
+pub mod barchart;
+pub mod data_table;
+pub mod progress;
+pub mod text;
+
+pub use barchart::BarChart;
+pub use data_table::{Align, CellData, Column, DataTable};
+pub use progress::progress_bar;
+pub use text::{fit, fit_left, fit_right, width};

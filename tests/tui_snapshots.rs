@@ -1,0 +1,245 @@
+//! Snapshots of every view at 80×24 and 120×40 on the demo data, with a fixed as-of date
+//! and a fixed today; plus tiny terminals, resize storms and escaped stored text.
+
+mod common;
+
+use phoihop::store::Store;
+use phoihop::tui::action::{Action, View};
+use phoihop::tui::i18n::Lang;
+use phoihop::tui::state::AppState;
+use phoihop::tui::theme::Theme;
+use phoihop::tui::view;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn app(path: &std::path::Path, lang: Lang, program: Option<&str>, size: (u16, u16)) -> AppState {
+    let store = Store::open(path, true).unwrap();
+    AppState::new(
+        store,
+        lang,
+        common::as_of(),
+        common::today(),
+        program.map(str::to_string),
+        size,
+    )
+    .unwrap()
+}
+
+fn render(state: &AppState, theme: &Theme) -> String {
+    let (w, h) = state.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::draw(f, state, theme)).unwrap();
+    t.backend().to_string()
+}
+
+/// Drives the state to a screen, then snapshots it at both sizes.
+fn snap(name: &str, lang: Lang, program: Option<&str>, actions: &[Action]) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    for (w, h) in SIZES {
+        let mut s = app(&path, lang, program, (w, h));
+        for a in actions {
+            s.update(*a);
+        }
+        let out = render(&s, &Theme::mono());
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), out);
+    }
+}
+
+#[test]
+fn dashboard_vi() {
+    snap("dashboard_vi", Lang::Vi, Some("XDHTCT-2015-2020"), &[]);
+}
+
+#[test]
+fn dashboard_en_all_programs() {
+    snap("dashboard_en", Lang::En, None, &[]);
+}
+
+#[test]
+fn programs() {
+    snap(
+        "programs_vi",
+        Lang::Vi,
+        None,
+        &[Action::SwitchView(View::Programs)],
+    );
+}
+
+#[test]
+fn tasks_sorted_by_deadline_descending() {
+    use Action::*;
+    snap(
+        "tasks_vi",
+        Lang::Vi,
+        Some("XDHTCT-2015-2020"),
+        &[
+            SwitchView(View::Tasks),
+            SortNext,
+            SortNext,
+            SortNext,
+            SortNext,
+            SortNext,
+            SortReverse,
+            Down,
+            Down,
+        ],
+    );
+}
+
+#[test]
+fn tasks_en() {
+    snap(
+        "tasks_en",
+        Lang::En,
+        None,
+        &[Action::SwitchView(View::Tasks), Action::PageDown],
+    );
+}
+
+#[test]
+fn agencies_and_drill_down() {
+    use Action::*;
+    snap(
+        "agencies_vi",
+        Lang::Vi,
+        None,
+        &[SwitchView(View::Agencies), Down],
+    );
+    snap(
+        "agency_tasks_vi",
+        Lang::Vi,
+        None,
+        &[
+            SwitchView(View::Agencies),
+            SortNext,
+            SortNext,
+            SortNext,
+            SortReverse,
+            Open,
+        ],
+    );
+}
+
+#[test]
+fn task_detail() {
+    use Action::*;
+    snap(
+        "detail_vi",
+        Lang::Vi,
+        None,
+        &[
+            SwitchView(View::Tasks),
+            Down,
+            Down,
+            Down,
+            Down,
+            Down,
+            Down,
+            Open,
+        ],
+    );
+    snap(
+        "detail_en",
+        Lang::En,
+        None,
+        &[
+            SwitchView(View::Tasks),
+            Down,
+            Down,
+            Down,
+            Down,
+            Down,
+            Down,
+            Open,
+        ],
+    );
+}
+
+#[test]
+fn help_overlay() {
+    snap(
+        "help_vi",
+        Lang::Vi,
+        None,
+        &[Action::SwitchView(View::Tasks), Action::ToggleHelp],
+    );
+    snap("help_en", Lang::En, None, &[Action::ToggleHelp]);
+}
+
+#[test]
+fn empty_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.db");
+    drop(Store::open(&path, false).unwrap());
+    for lang in [Lang::Vi, Lang::En] {
+        let s = app(&path, lang, None, (80, 24));
+        insta::assert_snapshot!(format!("empty_{}", lang.code()), render(&s, &Theme::mono()));
+    }
+}
+
+#[test]
+fn too_small_and_resize_storm_never_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = app(&path, Lang::Vi, None, (20, 5));
+    insta::assert_snapshot!("too_small_20x5", render(&s, &Theme::mono()));
+    let screens = [
+        vec![],
+        vec![Action::SwitchView(View::Tasks)],
+        vec![Action::SwitchView(View::Tasks), Action::Open],
+        vec![Action::SwitchView(View::Programs), Action::Open],
+        vec![Action::SwitchView(View::Agencies), Action::ToggleHelp],
+    ];
+    for actions in screens {
+        for a in &actions {
+            s.update(*a);
+        }
+        for w in [1u16, 2, 5, 19, 20, 59, 60, 61, 79, 80, 133, 300] {
+            for h in [1u16, 2, 3, 5, 14, 15, 16, 24, 41, 100] {
+                s.update(Action::Resize(w, h));
+                s.update(Action::Down);
+                s.update(Action::PageDown);
+                let out = render(&s, &Theme::new(phoihop::tui::ThemeChoice::Dark, false));
+                assert_eq!(out.lines().count(), usize::from(h));
+            }
+        }
+        s.update(Action::SwitchView(View::Dashboard));
+    }
+}
+
+#[test]
+fn stored_text_is_drawn_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    // Text that bypassed every input check (written straight into the file).
+    let evil = "Báo cáo \u{1b}]52;c;SGVsbG8=\u{7} \u{202e}gnp.exe \u{1b}[2J xong";
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute(
+            "UPDATE task SET title = ?1, description = ?1 WHERE id = 1",
+            [evil],
+        )
+        .unwrap();
+        c.execute("UPDATE agency SET name = ?1 WHERE code = (SELECT a.code FROM agency a JOIN task t ON t.lead_id = a.id WHERE t.id = 1)", [evil])
+            .unwrap();
+    }
+    let mut s = app(&path, Lang::Vi, None, (120, 40));
+    s.update(Action::SwitchView(View::Tasks));
+    let table = render(&s, &Theme::mono());
+    s.update(Action::Open);
+    let detail = render(&s, &Theme::mono());
+    s.update(Action::SwitchView(View::Agencies));
+    let agencies = render(&s, &Theme::mono());
+    for out in [&table, &detail, &agencies] {
+        assert!(
+            !out.contains('\u{1b}'),
+            "raw ESC reached the screen:\n{out}"
+        );
+        assert!(!out.contains('\u{7}') && !out.contains('\u{202e}'));
+        assert!(out.contains('␛'), "ESC shown visibly:\n{out}");
+    }
+    assert!(detail.contains("\\u{202e}"));
+}
