@@ -800,3 +800,131 @@ fn hostile_import_files_are_refused_whole() {
     assert!(titles.contains(&"Dân vận nhập".to_string()), "{titles:?}");
     assert!(titles.contains(&"=1+1 nhập".to_string()), "{titles:?}");
 }
+
+/// The real TUI in a pseudo-terminal over the hostile database: every byte it writes is
+/// kept. Besides its own drawing (CSI sequences), no payload may reach the terminal: no
+/// OSC (clipboard writes, links, titles), no DCS, no BEL, no C1 control, no bidi or
+/// invisible character; and the payloads are visible on the screen as escapes.
+#[test]
+fn tui_draws_stored_hostile_text_escaped() {
+    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+    use std::io::{Read, Write};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    let db = hostile_db();
+    let (cols, rows) = (160u16, 50u16);
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_phoihop"));
+    cmd.arg("--db");
+    cmd.arg(&db.path);
+    cmd.args(["--lang", "en", "--program", "P"]);
+    cmd.env("LANG", "C.UTF-8");
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let raw = Arc::new(Mutex::new(Vec::<u8>::new()));
+    let screen = Arc::new(Mutex::new(vt100::Parser::new(
+        std::num::NonZeroU16::new(rows).unwrap(),
+        std::num::NonZeroU16::new(cols).unwrap(),
+        0,
+    )));
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (raw2, screen2) = (raw.clone(), screen.clone());
+    let reading = std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            raw2.lock().unwrap().extend_from_slice(&buf[..n]);
+            screen2.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    let mut w = pair.master.take_writer().unwrap();
+    let wait = |what: &str| {
+        let start = Instant::now();
+        loop {
+            let t = screen.lock().unwrap().screen().contents();
+            if t.contains(what) {
+                return t;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "no {what:?} on:\n{t}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    };
+    let mut seen = String::new();
+    seen.push_str(&wait("Dashboard"));
+    // Tasks, then the detail of several hostile tasks, agencies, programs.
+    let mut send = |k: &str| {
+        w.write_all(k.as_bytes()).unwrap();
+        w.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(120));
+    };
+    send("3");
+    seen.push_str(&wait("Sorted by"));
+    for _ in 0..6 {
+        send("j");
+        send("\r");
+        seen.push_str(&screen.lock().unwrap().screen().contents());
+        send("\x1b");
+    }
+    send("4");
+    seen.push_str(&screen.lock().unwrap().screen().contents());
+    send("2");
+    seen.push_str(&screen.lock().unwrap().screen().contents());
+    send("q");
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the TUI did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    drop(w);
+    drop(pair.master);
+    let _ = reading.join();
+    let bytes = raw.lock().unwrap().clone();
+    assert!(bytes.len() > 1000, "the TUI wrote {} bytes", bytes.len());
+    let find = |needle: &[u8]| bytes.windows(needle.len()).position(|x| x == needle);
+    for (what, needle) in [
+        ("OSC", &b"\x1b]"[..]),
+        ("DCS", b"\x1bP"),
+        ("BEL", b"\x07"),
+        ("cursor position query", b"\x1b[6n"),
+    ] {
+        if let Some(i) = find(needle) {
+            let ctx =
+                String::from_utf8_lossy(&bytes[i.saturating_sub(40)..(i + 40).min(bytes.len())]);
+            panic!("{what} reached the terminal: {ctx:?}");
+        }
+    }
+    // UTF-8 encodings of C1 controls (C2 80–C2 9F) and bidi/invisible characters.
+    let text = String::from_utf8_lossy(&bytes);
+    if let Some(c) = text
+        .chars()
+        .find(|c| *c != '\u{1b}' && *c != '\r' && *c != '\n' && raw_danger(*c))
+    {
+        panic!("raw U+{:04X} reached the terminal", c as u32);
+    }
+    // Escaped, not dropped: the payloads are visible.
+    assert!(
+        seen.contains("␛[31m") || seen.contains("␛]52;c;"),
+        "no visible escape on:\n{seen}"
+    );
+    assert!(
+        seen.contains("\\u{202e}") || seen.contains("\\u{9b}") || seen.contains("\\u{200b}"),
+        "{seen}"
+    );
+}
