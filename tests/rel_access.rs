@@ -462,3 +462,133 @@ fn network_filesystem_magic_numbers() {
     let db = Db::new();
     db.ok(&["check"]);
 }
+
+/// A minimal FUSE filesystem served from this test over /dev/fuse: an empty root
+/// directory that answers INIT, GETATTR, LOOKUP (nothing there) and STATFS. Enough for
+/// the kernel to mount it and for `statfs(2)` to report FUSE's magic number.
+fn serve_empty_fuse(mut dev: std::fs::File, give_up: std::time::Instant) {
+    use std::io::{Read, Write};
+    let mut buf = vec![0u8; 256 * 1024];
+    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes(b[i..i + 4].try_into().unwrap());
+    loop {
+        let n = match dev.read(&mut buf) {
+            Ok(n) if n >= 40 => n,
+            // Not mounted yet (EPERM): wait for the mount, for a while.
+            Err(e) if e.raw_os_error() == Some(1) && std::time::Instant::now() < give_up => {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+                continue;
+            }
+            _ => return, // unmounted (ENODEV), or never mounted
+        };
+        let req = &buf[..n];
+        let opcode = u32_at(req, 4);
+        let unique = u64::from_le_bytes(req[8..16].try_into().unwrap());
+        let mut body: Vec<u8> = Vec::new();
+        let mut error: i32 = 0;
+        match opcode {
+            // FORGET, BATCH_FORGET: no reply.
+            2 | 42 => continue,
+            // INIT: protocol 7.31, no optional features.
+            26 => {
+                for v in [7u32, 31, 0, 0] {
+                    body.extend(v.to_le_bytes());
+                }
+                body.extend(16u16.to_le_bytes()); // max_background
+                body.extend(12u16.to_le_bytes()); // congestion_threshold
+                body.extend((128u32 * 1024).to_le_bytes()); // max_write
+                body.extend(1u32.to_le_bytes()); // time_gran
+                body.extend(32u16.to_le_bytes()); // max_pages
+                body.extend(0u16.to_le_bytes()); // map_alignment
+                body.extend([0u8; 32]); // flags2, unused
+            }
+            // GETATTR: the root, an empty directory.
+            3 => {
+                body.extend(1u64.to_le_bytes()); // attr_valid
+                body.extend([0u8; 8]); // attr_valid_nsec, dummy
+                body.extend(1u64.to_le_bytes()); // ino
+                body.extend([0u8; 8 * 5 + 4 * 3]); // size, blocks, times
+                for v in [0o40755u32, 2, 0, 0, 0, 4096, 0] {
+                    body.extend(v.to_le_bytes()); // mode, nlink, uid, gid, rdev, blksize, flags
+                }
+            }
+            // LOOKUP: nothing in it.
+            1 => error = -2,
+            // STATFS
+            17 => {
+                for v in [1000u64, 1000, 1000, 100, 100] {
+                    body.extend(v.to_le_bytes());
+                }
+                for v in [4096u32, 255, 4096, 0] {
+                    body.extend(v.to_le_bytes());
+                }
+                body.extend([0u8; 24]);
+            }
+            _ => error = -38, // ENOSYS
+        }
+        let mut reply = Vec::with_capacity(16 + body.len());
+        reply.extend(((16 + body.len()) as u32).to_le_bytes());
+        reply.extend(error.to_le_bytes());
+        reply.extend(unique.to_le_bytes());
+        reply.extend(body);
+        if dev.write_all(&reply).is_err() {
+            return;
+        }
+    }
+}
+
+#[test]
+fn network_filesystem_refused_on_a_real_fuse_mount() {
+    let Ok(dev) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/fuse")
+    else {
+        eprintln!("no /dev/fuse here; the refusal is covered by the magic numbers only");
+        return;
+    };
+    if !rel_support::can_unshare_mount() {
+        eprintln!("no mount namespace here; the refusal is covered by the magic numbers only");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mnt = dir.path().join("fuse");
+    std::fs::create_dir(&mnt).unwrap();
+    let _server = {
+        let dev = dev.try_clone().unwrap();
+        let give_up = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        std::thread::spawn(move || serve_empty_fuse(dev, give_up))
+    };
+    let m = rel_support::sh_quote(mnt.to_str().unwrap());
+    let exe = rel_support::sh_quote(assert_cmd::cargo::cargo_bin("phoihop").to_str().unwrap());
+    // fd 0 of the shell is this test's /dev/fuse: the mount is served by the thread above
+    // and lives only as long as the private mount namespace.
+    let script = format!(
+        "mount -i -t fuse -o fd=0,rootmode=40000,user_id=0,group_id=0 phoihop-test {m} || exit 99
+         stat -f -c %t {m} >&2
+         {exe} --db {m}/phoihop.db init </dev/null"
+    );
+    // (Bounded: should the server thread fail, the kernel would wait for it forever.)
+    let out = std::process::Command::new("timeout")
+        .args(["-s", "KILL", "60", "unshare", "-m", "sh", "-c", &script])
+        .stdin(dev)
+        .env_remove("PHOIHOP_DB")
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap_or(-1);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    if code == 99 {
+        eprintln!(
+            "the kernel refused the FUSE mount here ({err}); covered by the magic numbers only"
+        );
+        return;
+    }
+    let mut lines = err.lines();
+    assert_eq!(lines.next(), Some("65735546"), "not a FUSE mount: {err}");
+    let msg = lines.collect::<Vec<_>>().join("\n");
+    assert_eq!(code, 1, "{err}");
+    cli_support::assert_one_sentence(&msg);
+    assert!(msg.contains("FUSE filesystem"), "{msg}");
+    assert!(msg.contains("local disk"), "{msg}");
+    assert!(std::fs::read_dir(&mnt).unwrap().next().is_none());
+}
