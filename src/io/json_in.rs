@@ -100,7 +100,7 @@ impl<'a> Obj<'a> {
     }
 
     fn required(&self, f: &str) -> Result<String> {
-        if self.map.get(f).is_none_or(Value::is_null) {
+        if matches!(self.map.get(f), None | Some(Value::Null)) {
             return Err(self.o.invalid(f, format!("The field `{f}` is missing.")));
         }
         self.text(f)

@@ -116,6 +116,9 @@ enum Ref {
     New(usize),
 }
 
+/// A task's resolved program, category, lead, coordinating agencies and urged agencies.
+type TaskRefs = (Ref, Ref, Ref, Vec<Ref>, Vec<Ref>);
+
 #[derive(Debug, Default)]
 struct Plan {
     new_categories: Vec<usize>,
@@ -125,7 +128,7 @@ struct Plan {
     programs: HashMap<String, Ref>,
     categories: HashMap<String, Ref>,
     /// Per task: program, category, lead, coordinating agencies, urge agencies.
-    tasks: Vec<(Ref, Ref, Ref, Vec<Ref>, Vec<Ref>)>,
+    tasks: Vec<TaskRefs>,
     new_grants: Vec<usize>,
     outcome: ImportOutcome,
 }
@@ -496,6 +499,13 @@ fn apply(conn: &Connection, who: &Who, batch: &ImportBatch, p: &Plan) -> Result<
     };
 
     let bulk = batch.tasks.len() >= BULK_TASKS;
+    if bulk {
+        // A large page cache keeps the transaction's pages (and the index sorts) in
+        // memory instead of spilling them to the WAL and temp files mid-way.
+        conn.pragma_update(None, "cache_size", -131_072)?;
+        // Let the index sorts use helper threads (both cores).
+        conn.pragma_update(None, "threads", 4)?;
+    }
     let indexes = if bulk {
         let ix = bulk_indexes(conn)?;
         for (name, _) in &ix {

@@ -15,6 +15,7 @@ mod maintenance;
 mod programs;
 pub mod report;
 pub mod schema;
+mod search;
 mod stats;
 mod tasks;
 mod users;

@@ -109,7 +109,7 @@ fn scope_where(store: &Store, scope: &Scope, vals: &mut Vec<Value>) -> Result<Ve
     if let Some(a) = &scope.agency {
         let n = push(agency_id(store.conn(), a)?, vals);
         conds.push(format!(
-            "(t.lead_id = {n} OR EXISTS (SELECT 1 FROM task_with w WHERE w.task_id = t.id AND w.agency_id = {n}))"
+            "(t.lead_id = {n} OR t.id IN (SELECT w.task_id FROM task_with w WHERE w.agency_id = {n}))"
         ));
     }
     Ok(conds)

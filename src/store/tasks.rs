@@ -128,7 +128,7 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Task> {
 }
 
 /// Builds the WHERE clause and its parameters for a filter. Unknown codes match nothing.
-fn where_clause(conn: &Connection, f: &TaskFilter) -> Result<(String, Vec<Value>)> {
+pub(super) fn where_clause(conn: &Connection, f: &TaskFilter) -> Result<(String, Vec<Value>)> {
     let mut conds: Vec<String> = Vec::new();
     let mut vals: Vec<Value> = Vec::new();
     let bind = |v: Value, vals: &mut Vec<Value>| -> String {
@@ -151,7 +151,7 @@ fn where_clause(conn: &Connection, f: &TaskFilter) -> Result<(String, Vec<Value>
     if let Some(a) = &f.agency {
         let n = bind(id_or_none(agency_id(conn, a)?), &mut vals);
         conds.push(format!(
-            "(t.lead_id = {n} OR EXISTS (SELECT 1 FROM task_with w WHERE w.task_id = t.id AND w.agency_id = {n}))"
+            "(t.lead_id = {n} OR t.id IN (SELECT w.task_id FROM task_with w WHERE w.agency_id = {n}))"
         ));
     }
     if let Some(s) = f.status {
@@ -276,6 +276,9 @@ impl Store {
     }
 
     /// Tasks matching `filter`, sorted, `limit` rows from `offset` (a window, not the table).
+    ///
+    /// Two steps, so that a window of a large table stays cheap: the ids of the window are
+    /// found first (sorting only ids and the sort key), then only those rows are read whole.
     pub fn tasks(
         &self,
         filter: &TaskFilter,
@@ -292,14 +295,32 @@ impl Store {
             .map(|c| format!("{c} {dir}"))
             .collect::<Vec<_>>()
             .join(", ");
+        let join = match sort {
+            TaskSort::Program => " JOIN program p ON p.id = t.program_id",
+            TaskSort::Category => " JOIN category c ON c.id = t.category_id",
+            TaskSort::Lead => " JOIN agency a ON a.id = t.lead_id",
+            _ => "",
+        };
         let sql = format!(
-            "{SELECT}{w} ORDER BY {order}, t.id {dir} LIMIT {} OFFSET {}",
+            "SELECT t.id FROM task t{join}{w} ORDER BY {order}, t.id {dir} LIMIT {} OFFSET {}",
             limit.min(i64::MAX as usize),
             offset
         );
-        let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(vals), from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let ids: Vec<i64> = {
+            let mut st = self.conn().prepare_cached(&sql)?;
+            let rows = st.query_map(params_from_iter(vals), |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut out = Vec::with_capacity(ids.len());
+        let mut st = self
+            .conn()
+            .prepare_cached(&format!("{SELECT} WHERE t.id = ?1"))?;
+        for id in ids {
+            if let Some(t) = st.query_row([id], from_row).optional()? {
+                out.push(t);
+            }
+        }
+        Ok(out)
     }
 
     /// How many tasks match `filter`.
