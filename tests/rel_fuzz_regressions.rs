@@ -90,3 +90,42 @@ fn text_cleaning_and_escaping() {
         assert!(!n.starts_with(['=', '+', '-', '@', '\t', '\r']), "{n:?}");
     }
 }
+
+/// Inputs the importer targets found (tests/fixtures/rel/fuzz/): a NUL in a CSV header
+/// and a DEL in a JSON key were quoted raw in the error message, which the CLI printed
+/// to the terminal.
+#[test]
+fn importer_errors_never_quote_raw_controls() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rel/fuzz");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let r = if name.ends_with(".json") {
+            phoihop::io::json_in::read(&name, &bytes, today, &mut |_| {})
+        } else {
+            phoihop::io::csv_in::read(&name, &bytes, today, &mut |_| {})
+        };
+        let e = r.expect_err(&name);
+        assert_eq!(e.exit_code(), 6, "{name}");
+        let m = e.to_string();
+        assert!(
+            !m.chars().any(phoihop::domain::text::is_dangerous),
+            "{name}: {m:?}"
+        );
+        seen += 1;
+    }
+    assert!(seen >= 2);
+    // The same through hand-made headers and keys with ESC sequences.
+    let csv = b"program,category,title,lead,with,cadence,deadline,status,p\x1b]52;c;eA==\x07rogress,basis\nP,ideology,T,A,,,,,,\n";
+    let e = phoihop::io::csv_in::read("x.csv", csv, today, &mut |_| {}).unwrap_err();
+    assert!(
+        !e.to_string()
+            .chars()
+            .any(phoihop::domain::text::is_dangerous),
+        "{e}"
+    );
+    assert!(e.to_string().contains("␛]52"), "{e}");
+}

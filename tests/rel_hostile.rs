@@ -752,6 +752,31 @@ fn hostile_import_files_are_refused_whole() {
         assert!(err.contains("line 3"), "csv {name}: {err}");
         assert!(db.bytes() == db_before, "csv {name} changed the file");
     }
+    // Control characters in a CSV header and a JSON key are quoted escaped.
+    let file = dir.path().join("header.csv");
+    std::fs::write(
+        &file,
+        b"program,category,title,lead,with,cadence,deadline,status,p\x1b]52;c;eA==\x07rogress,basis\nP,ideology,T,A,,,,,,\n",
+    )
+    .unwrap();
+    let (code, _, err) = db.run(&["import", file.to_str().unwrap()]);
+    assert_eq!(code, 6, "{err}");
+    assert_terminal_safe("csv header", err.as_bytes());
+    assert!(err.contains("␛]52"), "{err}");
+    let mut doc = export.clone();
+    doc["tasks"][0]["ti\u{9b}tle\u{202e}"] = serde_json::json!("x");
+    let file = dir.path().join("key.json");
+    std::fs::write(&file, serde_json::to_vec(&doc).unwrap()).unwrap();
+    let (code, _, err) = run(&target, &["import", file.to_str().unwrap()]);
+    assert_eq!(code, 6, "{err}");
+    assert_terminal_safe("json key", err.as_bytes());
+    // A file name is quoted escaped too.
+    let file = dir.path().join("t\u{1b}[2J.csv");
+    std::fs::write(&file, "").unwrap();
+    let (code, _, err) = db.run(&["import", file.to_str().unwrap()]);
+    assert_eq!(code, 6, "{err}");
+    assert_terminal_safe("file name", err.as_bytes());
+
     // Bad UTF-8 in a CSV file.
     let file = dir.path().join("latin1.csv");
     let mut bytes =
