@@ -225,12 +225,16 @@ fn read_only_directory() {
         r
     } else if rel_support::can_unshare_mount() {
         let dq = sh_quote(d.to_str().unwrap());
+        // Outside the directory made read-only, and not in the working directory.
+        let err_dir = tempfile::tempdir().unwrap();
+        let err_file = sh_quote(err_dir.path().join("err").to_str().unwrap());
         let exe = exe();
         let script = format!(
             "mount --bind {dq} {dq} && mount -o remount,bind,ro {dq} || exit 99
              for args in 'task list' 'task update 2 --progress 5' '--read-only task list'; do
-               {exe} --db {db} $args >/dev/null 2>err; echo \"$? $(cat err)\"; done
-             {exe} --db {new_db} init >/dev/null 2>err; echo \"$? $(cat err)\""
+               {exe} --db {db} $args >/dev/null 2>{e}; echo \"$? $(cat {e})\"; done
+             {exe} --db {new_db} init >/dev/null 2>{e}; echo \"$? $(cat {e})\"",
+            e = err_file
         );
         let (code, out, err) = in_namespace(&script);
         assert_eq!(code, 0, "{err}");
