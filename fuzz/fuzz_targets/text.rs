@@ -13,7 +13,9 @@ fuzz_target!(|data: &[u8]| {
     let s = String::from_utf8_lossy(data);
     let e = escape(&s);
     assert!(!e.chars().any(common::raw_danger), "escape({s:?}) = {e:?}");
-    if !s.chars().any(common::raw_danger) {
+    // Text the library deems safe is left alone (its list is wider than the test's:
+    // interlinear annotation characters U+FFF9–U+FFFB are escaped too).
+    if !s.chars().any(phoihop::domain::text::is_dangerous) {
         assert_eq!(e, s);
     }
     for (multiline, r) in [(false, clean_line("title", &s)), (true, clean_text("note", &s))] {
