@@ -9,10 +9,16 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     let f = fold(s);
     let nfc_bases: String = s.nfc().filter(|c| !is_combining_mark(*c)).collect();
-    assert_eq!(f.chars().count(), nfc_bases.chars().count(), "{s:?} → {f:?}");
+    assert_eq!(
+        f.chars().count(),
+        nfc_bases.chars().count(),
+        "{s:?} → {f:?}"
+    );
     assert_eq!(fold(&f), f, "not idempotent: {s:?} → {f:?}");
     assert_eq!(fold_nfc(&nfc_bases), f, "{s:?}");
     assert!(!f.chars().any(|c| c.is_ascii_uppercase()), "{f:?}");

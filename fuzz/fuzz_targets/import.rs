@@ -5,10 +5,14 @@ use crate::common::raw_danger;
 
 fn clean(what: &str, s: &str, multiline: bool) {
     assert!(
-        !s.chars().any(|c| raw_danger(c) && !(multiline && c == '\n')),
+        !s.chars()
+            .any(|c| raw_danger(c) && !(multiline && c == '\n')),
         "{what}: {s:?}"
     );
-    assert!(s.chars().count() <= phoihop::domain::text::MAX_TEXT_CHARS, "{what}");
+    assert!(
+        s.chars().count() <= phoihop::domain::text::MAX_TEXT_CHARS,
+        "{what}"
+    );
 }
 
 fn opt(what: &str, s: &Option<String>, multiline: bool) {
@@ -55,6 +59,10 @@ pub fn check_batch(b: &ImportBatch) {
 }
 
 pub fn check_error(e: &phoihop::Error) {
-    assert!(matches!(e.exit_code(), 3 | 5 | 6), "exit {} for {e}", e.exit_code());
+    assert!(
+        matches!(e.exit_code(), 3 | 5 | 6),
+        "exit {} for {e}",
+        e.exit_code()
+    );
     crate::common::check_message(e);
 }

@@ -6,7 +6,9 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use phoihop::domain::text::{clean_code, clean_line, clean_text, escape, neutralize_formula, MAX_TEXT_CHARS};
+use phoihop::domain::text::{
+    clean_code, clean_line, clean_text, escape, neutralize_formula, MAX_TEXT_CHARS,
+};
 use unicode_normalization::UnicodeNormalization;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,10 +20,17 @@ fuzz_target!(|data: &[u8]| {
     if !s.chars().any(phoihop::domain::text::is_dangerous) {
         assert_eq!(e, s);
     }
-    for (multiline, r) in [(false, clean_line("title", &s)), (true, clean_text("note", &s))] {
+    for (multiline, r) in [
+        (false, clean_line("title", &s)),
+        (true, clean_text("note", &s)),
+    ] {
         match r {
             Ok(t) => {
-                assert!(!t.chars().any(|c| common::raw_danger(c) && !(multiline && c == '\n')), "{t:?}");
+                assert!(
+                    !t.chars()
+                        .any(|c| common::raw_danger(c) && !(multiline && c == '\n')),
+                    "{t:?}"
+                );
                 assert_eq!(t.nfc().collect::<String>(), t, "not NFC: {t:?}");
                 assert_eq!(t.trim(), t);
                 assert!(t.chars().count() <= MAX_TEXT_CHARS);
@@ -33,7 +42,10 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     if let Ok(c) = clean_code("code", &s) {
-        assert!(c.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c)), "{c:?}");
+        assert!(
+            c.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c)),
+            "{c:?}"
+        );
     }
     let n = neutralize_formula(&s);
     assert!(!n.starts_with(['=', '+', '-', '@', '\t', '\r']), "{n:?}");
