@@ -39,7 +39,9 @@ impl fmt::Display for Origin {
 impl Origin {
     /// An invalid-data error about `field` of this record.
     pub fn invalid(&self, field: &str, msg: impl fmt::Display) -> Error {
-        Error::Invalid(format!("{self}, field {field}: {msg}"))
+        // Escaped: the message may quote the file's own bytes (a header, a key).
+        let m = format!("{self}, field {field}: {msg}");
+        Error::Invalid(crate::domain::text::escape(&m).into_owned())
     }
 }
 
