@@ -18,6 +18,7 @@ pub mod report;
 pub mod schema;
 mod search;
 mod stats;
+mod task_writes;
 mod tasks;
 mod users;
 #[cfg(test)]
