@@ -6,6 +6,7 @@ pub mod cursor;
 pub mod dashboard;
 pub mod detail;
 pub mod edit;
+pub mod field;
 pub mod form;
 pub mod lists;
 pub mod tasks;
