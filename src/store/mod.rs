@@ -7,6 +7,7 @@
 
 mod access;
 mod agencies;
+mod asof;
 pub mod bulk;
 pub mod export;
 pub mod fs;

@@ -46,12 +46,35 @@ pub enum Action {
     /// Another connection committed (seen through `PRAGMA data_version`).
     DataChanged,
     // Hooks for the editing issue; not bound to keys yet.
-    Search,
-    Filter,
     Edit,
     UpdateProgress,
     Urge,
     New,
     Delete,
+    /// Start typing a search in the table (`/`).
+    Search,
+    /// Open the filter panel (`f`).
+    Filter,
+    /// Ask for the as-of date (`a`).
     SetAsOf,
+    // Typing into a prompt or a panel.
+    /// A typed character.
+    Input(char),
+    /// Delete the last character.
+    Erase,
+    /// Empty the focused field.
+    ClearField,
+    NextField,
+    PrevField,
+    /// Accept (Enter).
+    Submit,
+    /// Close without accepting (Esc).
+    Cancel,
+    /// In the filter panel: the focused filter's next / previous value.
+    NextValue,
+    PrevValue,
+    /// In the filter panel: clear every filter.
+    ClearFilters,
+    /// Work done off the key loop (a search index) has finished.
+    Background,
 }

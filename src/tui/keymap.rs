@@ -13,6 +13,19 @@ pub enum Mode {
     Table,
     Detail,
     Help,
+    /// Typing a search query into the table's search line (`/`).
+    Search,
+    /// The filter panel (`f`).
+    Filter,
+    /// Typing the as-of date (`a`).
+    AsOf,
+}
+
+impl Mode {
+    /// Modes where the global bindings do not apply (the keys belong to an overlay).
+    pub fn is_overlay(self) -> bool {
+        matches!(self, Mode::Help | Mode::Search | Mode::Filter | Mode::AsOf)
+    }
 }
 
 /// Where a binding applies.
@@ -41,6 +54,11 @@ const OPENS: &[Mode] = &[Mode::Dashboard, Mode::Table];
 const BACKS: &[Mode] = &[Mode::Table, Mode::Detail];
 const SORTS: &[Mode] = &[Mode::Table];
 const HELP: &[Mode] = &[Mode::Help];
+const SEARCH: &[Mode] = &[Mode::Search];
+const FILTER: &[Mode] = &[Mode::Filter];
+const PROMPTS: &[Mode] = &[Mode::Search, Mode::AsOf];
+const ASOF: &[Mode] = &[Mode::AsOf];
+const QUIT_ONLY: &[Mode] = &[Mode::Help, Mode::Search, Mode::Filter, Mode::AsOf];
 
 /// The default keymap (product.md's keys).
 pub const BINDINGS: &[Binding] = &[
@@ -115,6 +133,156 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        keys: &[Key::Char('/')],
+        action: Action::Search,
+        scope: Scope::Only(SORTS),
+        help: Msg::ActSearch,
+        hint: Some(Msg::HintSearch),
+    },
+    Binding {
+        keys: &[Key::Char('f')],
+        action: Action::Filter,
+        scope: Scope::Only(TABLES),
+        help: Msg::ActFilter,
+        hint: Some(Msg::HintFilter),
+    },
+    Binding {
+        keys: &[Key::Char('a')],
+        action: Action::SetAsOf,
+        scope: Scope::Only(TABLES),
+        help: Msg::ActAsOf,
+        hint: None,
+    },
+    // Typing a search: letters, digits and spaces go into the query.
+    Binding {
+        keys: &[Key::Enter],
+        action: Action::Submit,
+        scope: Scope::Only(SEARCH),
+        help: Msg::ActSearchKeep,
+        hint: Some(Msg::HintKeep),
+    },
+    Binding {
+        keys: &[Key::Esc],
+        action: Action::Cancel,
+        scope: Scope::Only(SEARCH),
+        help: Msg::ActSearchClear,
+        hint: Some(Msg::HintClear),
+    },
+    Binding {
+        keys: &[Key::Up],
+        action: Action::Up,
+        scope: Scope::Only(SEARCH),
+        help: Msg::ActUp,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Down],
+        action: Action::Down,
+        scope: Scope::Only(SEARCH),
+        help: Msg::ActDown,
+        hint: Some(Msg::HintMove),
+    },
+    Binding {
+        keys: &[Key::PageUp],
+        action: Action::PageUp,
+        scope: Scope::Only(SEARCH),
+        help: Msg::ActPageUp,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::PageDown],
+        action: Action::PageDown,
+        scope: Scope::Only(SEARCH),
+        help: Msg::ActPageDown,
+        hint: None,
+    },
+    // Search and as-of prompts.
+    Binding {
+        keys: &[Key::Backspace],
+        action: Action::Erase,
+        scope: Scope::Only(PROMPTS),
+        help: Msg::ActErase,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Ctrl('u')],
+        action: Action::ClearField,
+        scope: Scope::Only(PROMPTS),
+        help: Msg::ActClearField,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Enter],
+        action: Action::Submit,
+        scope: Scope::Only(ASOF),
+        help: Msg::ActAsOfApply,
+        hint: Some(Msg::HintApply),
+    },
+    Binding {
+        keys: &[Key::Esc],
+        action: Action::Cancel,
+        scope: Scope::Only(ASOF),
+        help: Msg::ActCancel,
+        hint: Some(Msg::HintCancel),
+    },
+    // The filter panel.
+    Binding {
+        keys: &[Key::Up, Key::Char('k'), Key::BackTab],
+        action: Action::PrevField,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActPrevField,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Down, Key::Char('j'), Key::Tab],
+        action: Action::NextField,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActNextField,
+        hint: Some(Msg::HintField),
+    },
+    Binding {
+        keys: &[Key::Right, Key::Char('l'), Key::Char(' ')],
+        action: Action::NextValue,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActNextValue,
+        hint: Some(Msg::HintValue),
+    },
+    Binding {
+        keys: &[Key::Left, Key::Char('h')],
+        action: Action::PrevValue,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActPrevValue,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Backspace, Key::Delete, Key::Char('x')],
+        action: Action::ClearField,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActClearFilter,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('c')],
+        action: Action::ClearFilters,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActClearFilters,
+        hint: Some(Msg::HintClearAll),
+    },
+    Binding {
+        keys: &[Key::Enter],
+        action: Action::Submit,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActFilterApply,
+        hint: Some(Msg::HintApply),
+    },
+    Binding {
+        keys: &[Key::Esc, Key::Char('f')],
+        action: Action::Cancel,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActCancel,
+        hint: Some(Msg::HintCancel),
+    },
+    Binding {
         keys: &[Key::Char('1')],
         action: Action::SwitchView(View::Dashboard),
         scope: Scope::Global,
@@ -187,7 +355,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Ctrl('c')],
         action: Action::Quit,
-        scope: Scope::Only(HELP),
+        scope: Scope::Only(QUIT_ONLY),
         help: Msg::ActQuit,
         hint: None,
     },
@@ -197,7 +365,7 @@ impl Binding {
     /// Whether the binding is live in `mode`.
     pub fn applies(&self, mode: Mode) -> bool {
         match self.scope {
-            Scope::Global => mode != Mode::Help,
+            Scope::Global => !mode.is_overlay(),
             Scope::Only(modes) => modes.contains(&mode),
         }
     }
@@ -221,6 +389,11 @@ pub fn action_for(mode: Mode, key: Key) -> Option<Action> {
         .find(hit)
         .or_else(|| BINDINGS.iter().find(hit))
         .map(|b| b.action)
+        .or(match (mode, key) {
+            // In the search and as-of prompts, a character no binding takes is typed.
+            (Mode::Search | Mode::AsOf, Key::Char(c)) => Some(Action::Input(c)),
+            _ => None,
+        })
 }
 
 /// The bindings live in `mode`: those of the mode itself first, then the global ones.
@@ -238,13 +411,15 @@ pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
 /// are summarised as `1-4`.
 pub fn hints(mode: Mode) -> Vec<(String, Msg)> {
     let mut out = Vec::new();
-    if mode != Mode::Help {
+    if !mode.is_overlay() {
         out.push(("↑↓".to_string(), Msg::HintMove));
     }
     for b in bindings_for(mode) {
         if let Some(h) = b.hint {
             let label = if b.action == Action::NextView {
                 format!("1-{}/{}", View::ALL.len(), b.keys[0].label())
+            } else if b.action == Action::Down {
+                "↑↓".to_string()
             } else {
                 b.keys[0].label()
             };
@@ -275,11 +450,53 @@ mod tests {
             action_for(Mode::Table, Key::Char('S')),
             Some(Action::SortReverse)
         );
+        assert_eq!(
+            action_for(Mode::Table, Key::Char('/')),
+            Some(Action::Search)
+        );
+        assert_eq!(
+            action_for(Mode::Dashboard, Key::Char('f')),
+            Some(Action::Filter)
+        );
+        assert_eq!(
+            action_for(Mode::Table, Key::Char('a')),
+            Some(Action::SetAsOf)
+        );
+        // While typing a search, letters, digits and `/` are typed, not commands.
+        assert_eq!(
+            action_for(Mode::Search, Key::Char('q')),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            action_for(Mode::Search, Key::Char('3')),
+            Some(Action::Input('3'))
+        );
+        assert_eq!(
+            action_for(Mode::Search, Key::Char('đ')),
+            Some(Action::Input('đ'))
+        );
+        assert_eq!(action_for(Mode::Search, Key::Esc), Some(Action::Cancel));
+        assert_eq!(action_for(Mode::Search, Key::Enter), Some(Action::Submit));
+        assert_eq!(action_for(Mode::Search, Key::Down), Some(Action::Down));
+        assert_eq!(
+            action_for(Mode::AsOf, Key::Char('/')),
+            Some(Action::Input('/'))
+        );
+        assert_eq!(action_for(Mode::Filter, Key::Char('q')), None);
+        assert_eq!(action_for(Mode::Filter, Key::Ctrl('c')), Some(Action::Quit));
     }
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [Mode::Dashboard, Mode::Table, Mode::Detail, Mode::Help] {
+        for mode in [
+            Mode::Dashboard,
+            Mode::Table,
+            Mode::Detail,
+            Mode::Help,
+            Mode::Search,
+            Mode::Filter,
+            Mode::AsOf,
+        ] {
             let mut seen = std::collections::HashSet::new();
             for b in bindings_for(mode) {
                 for k in b.keys {

@@ -1,10 +1,13 @@
 //! The app state. [`AppState::update`] is the only place it changes; views read it.
 
+pub mod asof;
 pub mod columns;
 pub mod cursor;
 pub mod dashboard;
 pub mod detail;
+pub mod filter;
 pub mod lists;
+pub mod search;
 pub mod tasks;
 
 use chrono::NaiveDate;
@@ -17,7 +20,9 @@ use crate::tui::keymap::Mode;
 
 pub use dashboard::Dashboard;
 pub use detail::Detail;
+pub use filter::Filters;
 pub use lists::{AgencyRow, ProgramRow, Table};
+pub use search::Find;
 pub use tasks::{TaskList, TaskListKind};
 
 /// Rows of chrome around a table: title line, hint line, the table's border and header.
@@ -62,6 +67,8 @@ pub struct AppState {
     pub programs: Table<ProgramRow>,
     pub tasks: TaskList,
     pub agencies: Table<AgencyRow>,
+    /// Search, filters and the as-of prompt.
+    pub find: Find,
 }
 
 impl AppState {
@@ -78,6 +85,7 @@ impl AppState {
         if let Some(code) = &program {
             store.program(code)?;
         }
+        let program_code = program.clone();
         let scope = Scope {
             program: program.clone(),
             ..Default::default()
@@ -103,7 +111,13 @@ impl AppState {
             programs: Table::default(),
             tasks: TaskList::new(TaskListKind::All, filter),
             agencies: Table::default(),
+            find: Find::new(Filters {
+                program: program_code,
+                ..Default::default()
+            }),
         };
+        state.tasks.filter = state.task_filter(&TaskListKind::All);
+        state.tasks.past = state.past();
         state.load_view()?;
         Ok(state)
     }
@@ -112,6 +126,8 @@ impl AppState {
     pub fn mode(&self) -> Mode {
         if self.help {
             Mode::Help
+        } else if let Some(m) = self.find_mode() {
+            m
         } else {
             self.base_mode()
         }
@@ -148,6 +164,9 @@ impl AppState {
         let page = self.page();
         // Any key clears a one-shot notice.
         let had_notice = self.notice.take().is_some();
+        if let Some(changed) = self.apply_find(action)? {
+            return Ok(changed || had_notice);
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.help = !self.help,
@@ -186,14 +205,24 @@ impl AppState {
                 self.ensure_top_window()?;
             }
             Action::DataChanged => self.notice = Some(Notice::Info(Msg::DataChanged)),
+            Action::Edit | Action::UpdateProgress | Action::Urge | Action::New | Action::Delete => {
+                self.notice = Some(Notice::Info(Msg::NotYet))
+            }
+            // Handled by `apply_find` where they mean something.
             Action::Search
             | Action::Filter
-            | Action::Edit
-            | Action::UpdateProgress
-            | Action::Urge
-            | Action::New
-            | Action::Delete
-            | Action::SetAsOf => self.notice = Some(Notice::Info(Msg::NotYet)),
+            | Action::SetAsOf
+            | Action::Input(_)
+            | Action::Erase
+            | Action::ClearField
+            | Action::NextField
+            | Action::PrevField
+            | Action::Submit
+            | Action::Cancel
+            | Action::NextValue
+            | Action::PrevValue
+            | Action::ClearFilters
+            | Action::Background => return Ok(had_notice),
         }
         Ok(true)
     }
@@ -214,8 +243,13 @@ impl AppState {
                     .load(&self.store, &self.scope, self.as_of, self.today)?;
             }
             View::Programs if !self.programs.loaded => {
-                self.programs
-                    .load_programs(&self.store, self.as_of, self.today, page)?;
+                self.programs.load_programs(
+                    &self.store,
+                    &self.scope,
+                    self.as_of,
+                    self.today,
+                    page,
+                )?;
             }
             View::Tasks if !self.tasks.loaded => self.tasks.load(&self.store, page)?,
             View::Tasks => self.tasks.ensure_window(&self.store, page)?,
@@ -329,21 +363,16 @@ impl AppState {
             None => return Ok(false),
             Some(DrillTo::Task(id)) => Layer::Detail(Box::new(Detail::load(&self.store, id)?)),
             Some(DrillTo::Program(code)) => {
-                let filter = TaskFilter {
-                    program: Some(code.clone()),
-                    ..Default::default()
-                };
-                let mut t = TaskList::new(TaskListKind::OfProgram(code), filter);
+                let kind = TaskListKind::OfProgram(code);
+                let mut t = TaskList::new(kind.clone(), self.task_filter(&kind));
+                t.past = self.past();
                 t.load(&self.store, page)?;
                 Layer::Tasks(Box::new(t))
             }
             Some(DrillTo::Agency(code, name)) => {
-                let filter = TaskFilter {
-                    program: self.scope.program.clone(),
-                    lead: Some(code.clone()),
-                    ..Default::default()
-                };
-                let mut t = TaskList::new(TaskListKind::LedBy(code, name), filter);
+                let kind = TaskListKind::LedBy(code, name);
+                let mut t = TaskList::new(kind.clone(), self.task_filter(&kind));
+                t.past = self.past();
                 t.load(&self.store, page)?;
                 Layer::Tasks(Box::new(t))
             }
@@ -359,7 +388,7 @@ impl AppState {
             .load(&self.store, &self.scope, self.as_of, self.today)?;
         if self.programs.loaded {
             self.programs
-                .load_programs(&self.store, self.as_of, self.today, page)?;
+                .load_programs(&self.store, &self.scope, self.as_of, self.today, page)?;
         }
         if self.tasks.loaded {
             self.tasks.load(&self.store, page)?;
@@ -378,7 +407,7 @@ impl AppState {
                 }
             }
         }
-        Ok(())
+        self.after_reload()
     }
 
     /// The store's `PRAGMA data_version`, for the change watcher.

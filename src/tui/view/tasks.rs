@@ -5,6 +5,7 @@ use ratatui::Frame;
 
 use super::{block, block_title};
 use crate::domain::{bucket, Bucket};
+use crate::search;
 use crate::tui::i18n::{fill, Msg};
 use crate::tui::state::columns::TaskCol;
 use crate::tui::state::{AppState, TaskList, TaskListKind};
@@ -27,11 +28,16 @@ pub fn caption(state: &AppState, t: &TaskList) -> String {
         t.cursor.selected + 1
     };
     let arrow = if t.sort.descending { "▼" } else { "▲" };
+    // While a search narrows the table, the matches come best first.
+    let sort = match t.query() {
+        Some(_) => lang.t(Msg::Relevance).to_string(),
+        None => format!("{} {arrow}", lang.t(t.sort_col().msg())),
+    };
+    let search = super::search::title_suffix(state, t.query(), false);
     format!(
-        "{what} · {pos}/{} · {}: {} {arrow}",
+        "{what} · {pos}/{}{search} · {}: {sort}",
         t.total,
         lang.t(Msg::SortedBy),
-        lang.t(t.sort_col().msg())
     )
 }
 
@@ -52,6 +58,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, t: &TaskList, t
         col(TaskCol::Progress, 11).priority(2),
     ];
     let page = state.page();
+    let query = t.query();
     let rows = t
         .visible(page)
         .iter()
@@ -73,7 +80,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, t: &TaskList, t
             };
             vec![
                 CellData::text(task.id.to_string()),
-                CellData::text(task.title.clone()),
+                match query {
+                    Some(q) => {
+                        CellData::Marked(task.title.clone(), search::highlight(&task.title, q))
+                    }
+                    None => CellData::text(task.title.clone()),
+                },
                 CellData::text(task.program.clone()),
                 CellData::text(category_name(state, &task.category)),
                 CellData::text(task.lead.clone()),
