@@ -207,7 +207,7 @@ mod tests {
 
     #[test]
     fn past_tables_show_the_state_then() {
-        let (_dir, mut store) = Store::temp_store("tester");
+        let (_dir, mut store) = crate::store::test_support::temp_store("tester");
         crate::demo::load(
             &mut store,
             NaiveDate::from_ymd_opt(2026, 3, 15).unwrap(),
