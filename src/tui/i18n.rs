@@ -166,7 +166,7 @@ catalog! {
     TasksOfProgram => "Nhiệm vụ của chương trình {}", "Tasks of program {}";
     Rows => "dòng", "rows";
     // Search, filters and the as-of date.
-    ActSearch => "Tìm trong bảng (gõ không dấu cũng được)", "Search the table (accents optional)";
+    ActSearch => "Tìm (gõ không dấu cũng được)", "Search (accents optional)";
     ActFilter => "Bộ lọc", "Filters";
     ActAsOf => "Xem số liệu đến một ngày", "Show the data as of a date";
     ActSearchKeep => "Giữ kết quả tìm, trở lại bảng", "Keep the results, back to the table";
@@ -203,7 +203,7 @@ catalog! {
     FilterNone => "không lọc", "no filters";
     FilterLabel => "Lọc", "Filter";
     FilterDashboardNote => "Tổng quan chỉ thu hẹp theo chương trình, lĩnh vực và cơ quan.", "The dashboard narrows by program, category and agency only.";
-    AsOfPrompt => "Số liệu đến ngày (dd/mm/yyyy; để trống = hôm nay): ", "As of (dd/mm/yyyy or YYYY-MM-DD; empty = today): ";
+    AsOfPrompt => "Đến ngày (dd/mm/yyyy; trống = hôm nay): ", "As of (dd/mm/yyyy or YYYY-MM-DD; empty = today): ";
     AsOfIncomplete => "chưa đủ ngày", "incomplete date";
     AsOfBadChar => "chỉ gõ số và / hoặc -", "digits and / or - only";
     AsOfNoSuchDay => "không có ngày này", "no such day";

@@ -73,7 +73,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
             .unwrap_or_else(|| lang.t(Msg::FilterAny).to_string());
         // The dashboard mark: `*` on the fields that narrow it too.
         let star = if f.scopes_dashboard() { "*" } else { " " };
-        let room = inner_w.saturating_sub(2 + label_w + 1 + 5);
+        let room = inner_w.saturating_sub(2 + label_w + 3 + 5);
         let val = format!("‹ {} ›", fit(&shown, room));
         let val_style = match (focused, v.is_some()) {
             (true, _) => theme.selected,
@@ -83,6 +83,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
         lines.push(Line::from(vec![
             Span::styled(mark.to_string(), theme.key),
             Span::raw(fit_left(lang.t(label(*f)), label_w)),
+            Span::raw(" "),
             Span::styled(star.to_string(), theme.dim),
             Span::raw(" "),
             Span::styled(val, val_style),

@@ -33,7 +33,7 @@ pub fn draw_prompt(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &
                 None => list_count(state),
             };
             let q = fit(q, w.saturating_sub(6 + width(&status)));
-            let used = 3 + width(&q) + 1 + 2 + width(&status);
+            let used = 3 + width(&q) + 1 + 2 + width(&status) + 1;
             (
                 vec![
                     Span::styled(" / ", theme.key),
@@ -41,6 +41,7 @@ pub fn draw_prompt(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &
                     Span::styled(CARET, theme.key),
                     Span::raw("  "),
                     Span::styled(status, theme.dim),
+                    Span::raw(" "),
                 ],
                 used,
             )

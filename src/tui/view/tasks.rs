@@ -43,9 +43,10 @@ pub fn caption(state: &AppState, t: &TaskList) -> String {
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, t: &TaskList, theme: &Theme) {
     let lang = state.lang;
-    let sorted = t.sort_col();
+    // While a search narrows the table, the order is by relevance: no column is marked.
+    let sorted = t.query().is_none().then(|| t.sort_col());
     let col = |c: TaskCol, w: u16| {
-        Column::new(lang.t(c.msg()), w).sorted((c == sorted).then_some(t.sort.descending))
+        Column::new(lang.t(c.msg()), w).sorted((Some(c) == sorted).then_some(t.sort.descending))
     };
     let columns = vec![
         col(TaskCol::Id, 6).right(),
