@@ -6,6 +6,7 @@
 //! history row and an audit row.
 
 mod access;
+mod activity;
 mod agencies;
 mod asof;
 pub mod bulk;
@@ -32,6 +33,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 
 pub use access::{os_login, Who};
+pub use activity::{Change, FieldChange, InboxItem};
 pub use agencies::AgencyEdit;
 pub use maintenance::Finding;
 pub use programs::ProgramEdit;

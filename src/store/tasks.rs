@@ -323,6 +323,43 @@ impl Store {
         Ok(out)
     }
 
+    /// The 0-based position of task `id` among the tasks matching `filter` in this sort
+    /// order (the order [`Store::tasks`] reads), or `None` when it does not match. Used to
+    /// keep a table's cursor on the same task when the data changes.
+    pub fn task_position(
+        &self,
+        filter: &TaskFilter,
+        sort: TaskSort,
+        descending: bool,
+        id: i64,
+    ) -> Result<Option<usize>> {
+        let (w, mut vals) = where_clause(self.conn(), filter)?;
+        let dir = if descending { "DESC" } else { "ASC" };
+        let order = sort
+            .sql()
+            .split(", ")
+            .map(|c| format!("{c} {dir}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let join = match sort {
+            TaskSort::Program => " JOIN program p ON p.id = t.program_id",
+            TaskSort::Category => " JOIN category c ON c.id = t.category_id",
+            TaskSort::Lead => " JOIN agency a ON a.id = t.lead_id",
+            _ => "",
+        };
+        vals.push(Value::Integer(id));
+        let n = vals.len();
+        let sql = format!(
+            "SELECT rn FROM (SELECT t.id AS id, row_number() OVER (ORDER BY {order}, t.id {dir}) - 1 AS rn FROM task t{join}{w}) WHERE id = ?{n}"
+        );
+        let rn: Option<i64> = self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(vals), |r| r.get(0))
+            .optional()?;
+        Ok(rn.and_then(|r| usize::try_from(r).ok()))
+    }
+
     /// How many tasks match `filter`.
     pub fn count_tasks(&self, filter: &TaskFilter) -> Result<i64> {
         let (w, vals) = where_clause(self.conn(), filter)?;
@@ -464,6 +501,28 @@ impl Store {
         expect_version: Option<i64>,
         update: ProgressUpdate,
     ) -> Result<Task> {
+        self.update_progress_as(id, expect_version, update, "update")
+    }
+
+    /// Like [`Store::update_progress`], after a conflict the user chose to overwrite:
+    /// `expect_version` is the version they were shown (theirs), and the audit row's
+    /// action is `overwrite_update`, so the overwrite is on record as one.
+    pub fn overwrite_progress(
+        &mut self,
+        id: i64,
+        expect_version: i64,
+        update: ProgressUpdate,
+    ) -> Result<Task> {
+        self.update_progress_as(id, Some(expect_version), update, "overwrite_update")
+    }
+
+    fn update_progress_as(
+        &mut self,
+        id: i64,
+        expect_version: Option<i64>,
+        update: ProgressUpdate,
+        action: &str,
+    ) -> Result<Task> {
         let note = match &update.note {
             Some(n) => Some(text::clean_text("note", n)?).filter(|s| !s.is_empty()),
             None => None,
@@ -484,7 +543,7 @@ impl Store {
             .execute(params![id, state.0.code(), state.1.get(), state.2.map(|d| d.to_string())])?;
             insert_history(tx, who, id, update.on, state, update.note.as_deref())?;
             let after = get(tx, id)?;
-            audit(tx, who, "update", "task", &id.to_string(), Some(&before), Some(&after))?;
+            audit(tx, who, action, "task", &id.to_string(), Some(&before), Some(&after))?;
             Ok(after)
         })
     }
@@ -495,6 +554,22 @@ impl Store {
         id: i64,
         expect_version: Option<i64>,
         edit: TaskEdit,
+    ) -> Result<Task> {
+        self.edit_task_as(id, expect_version, edit, "edit")
+    }
+
+    /// Like [`Store::edit_task`], after a conflict the user chose to overwrite; the audit
+    /// row's action is `overwrite_edit`.
+    pub fn overwrite_task(&mut self, id: i64, expect_version: i64, edit: TaskEdit) -> Result<Task> {
+        self.edit_task_as(id, Some(expect_version), edit, "overwrite_edit")
+    }
+
+    fn edit_task_as(
+        &mut self,
+        id: i64,
+        expect_version: Option<i64>,
+        edit: TaskEdit,
+        action: &str,
     ) -> Result<Task> {
         self.write(|tx, who| {
             let before = get(tx, id)?;
@@ -549,7 +624,7 @@ impl Store {
             )?;
             set_with(tx, id, &new_with)?;
             let after = get(tx, id)?;
-            audit(tx, who, "edit", "task", &id.to_string(), Some(&before), Some(&after))?;
+            audit(tx, who, action, "task", &id.to_string(), Some(&before), Some(&after))?;
             Ok(after)
         })
     }

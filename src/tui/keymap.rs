@@ -13,6 +13,12 @@ pub enum Mode {
     Table,
     Detail,
     Help,
+    /// A form is open: typed characters go to the focused field.
+    Form,
+    /// A yes/no confirmation (delete).
+    Confirm,
+    /// The conflict dialog after a stale save.
+    Conflict,
     /// Typing a search query into the table's search line (`/`).
     Search,
     /// The filter panel (`f`).
@@ -24,7 +30,16 @@ pub enum Mode {
 impl Mode {
     /// Modes where the global bindings do not apply (the keys belong to an overlay).
     pub fn is_overlay(self) -> bool {
-        matches!(self, Mode::Help | Mode::Search | Mode::Filter | Mode::AsOf)
+        matches!(
+            self,
+            Mode::Help
+                | Mode::Form
+                | Mode::Confirm
+                | Mode::Conflict
+                | Mode::Search
+                | Mode::Filter
+                | Mode::AsOf
+        )
     }
 }
 
@@ -54,11 +69,22 @@ const OPENS: &[Mode] = &[Mode::Dashboard, Mode::Table];
 const BACKS: &[Mode] = &[Mode::Table, Mode::Detail];
 const SORTS: &[Mode] = &[Mode::Table];
 const HELP: &[Mode] = &[Mode::Help];
+const FORM: &[Mode] = &[Mode::Form];
+const CONFIRM: &[Mode] = &[Mode::Confirm];
+const CONFLICT: &[Mode] = &[Mode::Conflict];
+const OVERLAYS: &[Mode] = &[
+    Mode::Help,
+    Mode::Form,
+    Mode::Confirm,
+    Mode::Conflict,
+    Mode::Search,
+    Mode::Filter,
+    Mode::AsOf,
+];
 const SEARCH: &[Mode] = &[Mode::Search];
 const FILTER: &[Mode] = &[Mode::Filter];
 const PROMPTS: &[Mode] = &[Mode::Search, Mode::AsOf];
 const ASOF: &[Mode] = &[Mode::AsOf];
-const QUIT_ONLY: &[Mode] = &[Mode::Help, Mode::Search, Mode::Filter, Mode::AsOf];
 
 /// The default keymap (product.md's keys).
 pub const BINDINGS: &[Binding] = &[
@@ -131,6 +157,139 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Only(SORTS),
         help: Msg::ActSortReverse,
         hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('p')],
+        action: Action::UpdateProgress,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActProgress,
+        hint: Some(Msg::HintProgress),
+    },
+    Binding {
+        keys: &[Key::Char('e')],
+        action: Action::Edit,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActEdit,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('n')],
+        action: Action::New,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActNew,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('d')],
+        action: Action::Delete,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActDelete,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('u')],
+        action: Action::Urge,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActUrge,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('i')],
+        action: Action::Inbox,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActInbox,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Enter],
+        action: Action::Submit,
+        scope: Scope::Only(FORM),
+        help: Msg::ActSubmit,
+        hint: Some(Msg::HintSave),
+    },
+    Binding {
+        keys: &[Key::Esc],
+        action: Action::Cancel,
+        scope: Scope::Only(FORM),
+        help: Msg::ActCancel,
+        hint: Some(Msg::HintCancel),
+    },
+    Binding {
+        keys: &[Key::Tab],
+        action: Action::NextField,
+        scope: Scope::Only(FORM),
+        help: Msg::ActNextField,
+        hint: Some(Msg::HintField),
+    },
+    Binding {
+        keys: &[Key::BackTab],
+        action: Action::PrevField,
+        scope: Scope::Only(FORM),
+        help: Msg::ActPrevField,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Up],
+        action: Action::Up,
+        scope: Scope::Only(FORM),
+        help: Msg::ActFormUp,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Down],
+        action: Action::Down,
+        scope: Scope::Only(FORM),
+        help: Msg::ActFormDown,
+        hint: Some(Msg::HintChoose),
+    },
+    Binding {
+        keys: &[Key::Backspace],
+        action: Action::Erase,
+        scope: Scope::Only(FORM),
+        help: Msg::ActErase,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Ctrl('u')],
+        action: Action::ClearField,
+        scope: Scope::Only(FORM),
+        help: Msg::ActClearField,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('y'), Key::Enter],
+        action: Action::Confirm,
+        scope: Scope::Only(CONFIRM),
+        help: Msg::ActConfirm,
+        hint: Some(Msg::HintYes),
+    },
+    Binding {
+        keys: &[Key::Char('n'), Key::Esc],
+        action: Action::Cancel,
+        scope: Scope::Only(CONFIRM),
+        help: Msg::ActCancel,
+        hint: Some(Msg::HintNo),
+    },
+    Binding {
+        keys: &[Key::Char('r')],
+        action: Action::TakeTheirs,
+        scope: Scope::Only(CONFLICT),
+        help: Msg::ActTakeTheirs,
+        hint: Some(Msg::HintTakeTheirs),
+    },
+    Binding {
+        keys: &[Key::Char('o')],
+        action: Action::Overwrite,
+        scope: Scope::Only(CONFLICT),
+        help: Msg::ActOverwrite,
+        hint: Some(Msg::HintOverwrite),
+    },
+    Binding {
+        keys: &[Key::Esc],
+        action: Action::Cancel,
+        scope: Scope::Only(CONFLICT),
+        help: Msg::ActBackToForm,
+        hint: Some(Msg::HintBackToForm),
     },
     Binding {
         keys: &[Key::Char('/')],
@@ -208,7 +367,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Key::Ctrl('u')],
         action: Action::ClearField,
         scope: Scope::Only(PROMPTS),
-        help: Msg::ActClearField,
+        help: Msg::ActClearEntry,
         hint: None,
     },
     Binding {
@@ -222,7 +381,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Key::Esc],
         action: Action::Cancel,
         scope: Scope::Only(ASOF),
-        help: Msg::ActCancel,
+        help: Msg::ActClose,
         hint: Some(Msg::HintCancel),
     },
     // The filter panel.
@@ -230,15 +389,15 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Key::Up, Key::Char('k'), Key::BackTab],
         action: Action::PrevField,
         scope: Scope::Only(FILTER),
-        help: Msg::ActPrevField,
+        help: Msg::ActPrevFilter,
         hint: None,
     },
     Binding {
         keys: &[Key::Down, Key::Char('j'), Key::Tab],
         action: Action::NextField,
         scope: Scope::Only(FILTER),
-        help: Msg::ActNextField,
-        hint: Some(Msg::HintField),
+        help: Msg::ActNextFilter,
+        hint: Some(Msg::HintFilterField),
     },
     Binding {
         keys: &[Key::Right, Key::Char('l'), Key::Char(' ')],
@@ -279,7 +438,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Key::Esc, Key::Char('f')],
         action: Action::Cancel,
         scope: Scope::Only(FILTER),
-        help: Msg::ActCancel,
+        help: Msg::ActClose,
         hint: Some(Msg::HintCancel),
     },
     Binding {
@@ -308,6 +467,13 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::SwitchView(View::Agencies),
         scope: Scope::Global,
         help: Msg::ViewAgencies,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('5')],
+        action: Action::SwitchView(View::Activity),
+        scope: Scope::Global,
+        help: Msg::ViewActivity,
         hint: None,
     },
     Binding {
@@ -355,7 +521,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Ctrl('c')],
         action: Action::Quit,
-        scope: Scope::Only(QUIT_ONLY),
+        scope: Scope::Only(OVERLAYS),
         help: Msg::ActQuit,
         hint: None,
     },
@@ -381,6 +547,7 @@ impl Binding {
 }
 
 /// The action a key asks for in `mode`, if any. Mode-specific bindings win over global ones.
+/// In a form, a character key that no binding takes is typed into the focused field.
 pub fn action_for(mode: Mode, key: Key) -> Option<Action> {
     let hit = |b: &&Binding| b.applies(mode) && b.keys.contains(&key);
     BINDINGS
@@ -390,6 +557,7 @@ pub fn action_for(mode: Mode, key: Key) -> Option<Action> {
         .or_else(|| BINDINGS.iter().find(hit))
         .map(|b| b.action)
         .or(match (mode, key) {
+            (Mode::Form, Key::Char(c)) => Some(Action::Input(c)),
             // In the search and as-of prompts, a character no binding takes is typed.
             (Mode::Search | Mode::AsOf, Key::Char(c)) => Some(Action::Input(c)),
             _ => None,
@@ -426,6 +594,12 @@ pub fn hints(mode: Mode) -> Vec<(String, Msg)> {
             out.push((label, h));
         }
     }
+    // Help comes right after moving: it lists everything else when the line is short.
+    if let Some(i) = out.iter().position(|(_, m)| *m == Msg::HintHelp) {
+        let help = out.remove(i);
+        let at = usize::from(!mode.is_overlay()).min(out.len());
+        out.insert(at, help);
+    }
     out
 }
 
@@ -449,6 +623,30 @@ mod tests {
         assert_eq!(
             action_for(Mode::Table, Key::Char('S')),
             Some(Action::SortReverse)
+        );
+        assert_eq!(
+            action_for(Mode::Table, Key::Char('p')),
+            Some(Action::UpdateProgress)
+        );
+        // In a form, letters and digits are typed, not commands.
+        assert_eq!(
+            action_for(Mode::Form, Key::Char('q')),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            action_for(Mode::Form, Key::Char('3')),
+            Some(Action::Input('3'))
+        );
+        assert_eq!(action_for(Mode::Form, Key::Esc), Some(Action::Cancel));
+        assert_eq!(action_for(Mode::Form, Key::Enter), Some(Action::Submit));
+        assert_eq!(
+            action_for(Mode::Confirm, Key::Char('y')),
+            Some(Action::Confirm)
+        );
+        assert_eq!(action_for(Mode::Confirm, Key::Char('q')), None);
+        assert_eq!(
+            action_for(Mode::Conflict, Key::Char('o')),
+            Some(Action::Overwrite)
         );
         assert_eq!(
             action_for(Mode::Table, Key::Char('/')),
@@ -493,6 +691,9 @@ mod tests {
             Mode::Table,
             Mode::Detail,
             Mode::Help,
+            Mode::Form,
+            Mode::Confirm,
+            Mode::Conflict,
             Mode::Search,
             Mode::Filter,
             Mode::AsOf,

@@ -94,6 +94,15 @@ impl TaskSearch {
         Some(m[from..to].iter().map(|x| x.id).collect())
     }
 
+    /// The rank of task `id` among the matches.
+    pub fn position(&self, id: i64) -> Option<usize> {
+        self.narrower
+            .as_ref()?
+            .matches()
+            .iter()
+            .position(|m| m.id == id)
+    }
+
     /// How many items the last keystroke examined (the whole index or the last matches).
     pub fn scanned(&self) -> usize {
         self.narrower.as_ref().map_or(0, Narrower::scanned)
@@ -331,7 +340,7 @@ impl AppState {
                 View::Tasks => Some(Target::Tasks),
                 View::Programs => Some(Target::Programs),
                 View::Agencies => Some(Target::Agencies),
-                View::Dashboard => None,
+                View::Dashboard | View::Activity => None,
             },
         }
     }
@@ -720,15 +729,17 @@ impl AppState {
         self.reload()
     }
 
-    /// After a reload: searches over data that may have changed start again from the
-    /// new rows and a new index.
+    /// After a reload (`r`, live refresh, new filters or date): the programs and
+    /// agencies searches start again from the new rows; a task search whose scope
+    /// changed gets a new index. (A task search over the same scope keeps its index
+    /// until it is cleared: live refresh reloads on every commit elsewhere.)
     pub(super) fn after_reload(&mut self) -> Result<()> {
         let queries = (
             self.find.programs.take().map(|s| s.query),
             self.find.agencies.take().map(|s| s.query),
         );
         self.reapply_list_searches(queries)?;
-        self.rebuild_task_searches(true)
+        self.rebuild_task_searches(false)
     }
 
     fn reapply_list_searches(&mut self, q: (Option<String>, Option<String>)) -> Result<()> {
