@@ -224,7 +224,12 @@ fn main() {
     let mut erased = Vec::new();
     for _ in 0..3 {
         for q in [
-            "dan van", "dang uy", "nghi quyet", "cong tac", "kiem tra", "can bo",
+            "dan van",
+            "dang uy",
+            "nghi quyet",
+            "cong tac",
+            "kiem tra",
+            "can bo",
         ] {
             for c in q.chars() {
                 typed.push(b.key(Action::Input(c)));

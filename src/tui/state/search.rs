@@ -604,27 +604,20 @@ impl AppState {
     fn clear_search(&mut self) -> Result<()> {
         let page = self.page();
         match self.target() {
-            Some(Target::Programs) => {
-                if self.find.programs.take().is_some() {
-                    self.programs.load_programs(
-                        &self.store,
-                        &self.scope,
-                        self.as_of,
-                        self.today,
-                        page,
-                    )?;
-                    self.programs.cursor = Default::default();
-                }
+            Some(Target::Programs) if self.find.programs.take().is_some() => {
+                self.programs.load_programs(
+                    &self.store,
+                    &self.scope,
+                    self.as_of,
+                    self.today,
+                    page,
+                )?;
+                self.programs.cursor = Default::default();
             }
-            Some(Target::Agencies) => {
-                if self.find.agencies.take().is_some() {
-                    self.agencies.load_agencies(
-                        &self.store,
-                        self.dashboard.summary.as_ref(),
-                        page,
-                    )?;
-                    self.agencies.cursor = Default::default();
-                }
+            Some(Target::Agencies) if self.find.agencies.take().is_some() => {
+                self.agencies
+                    .load_agencies(&self.store, self.dashboard.summary.as_ref(), page)?;
+                self.agencies.cursor = Default::default();
             }
             Some(t @ (Target::Tasks | Target::Layer)) => {
                 let store = &self.store;
@@ -640,7 +633,7 @@ impl AppState {
                     list.load(store, page)?;
                 }
             }
-            None => {}
+            _ => {}
         }
         Ok(())
     }
