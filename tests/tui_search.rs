@@ -96,6 +96,41 @@ fn search_narrows_as_the_query_grows_and_esc_clears() {
 }
 
 #[test]
+fn a_large_index_is_built_off_the_key_loop_and_the_keys_typed_meanwhile_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = app(&path, Lang::En, common::today(), (120, 40));
+    let (tx, rx) = std::sync::mpsc::channel();
+    s.set_notifier(tx);
+    s.set_background_above(0);
+    s.update(Action::SwitchView(View::Tasks));
+    let all = s.tasks.total;
+    s.update(Action::Search);
+    typed(&mut s, "dan van");
+    // The keys were taken while the index is built; the table is not narrowed yet
+    // (unless the thread already finished, which the event below says).
+    assert_eq!(s.search_query(), Some("dan van"));
+    let ev = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("the index thread reports");
+    assert_eq!(ev, phoihop::tui::event::Event::Background);
+    assert!(s.update(Action::Background));
+    let store = Store::open(&path, true).unwrap();
+    let direct =
+        phoihop::search::search_tasks(&store, &TaskFilter::default(), "dan van", 100_000).unwrap();
+    assert_eq!(s.tasks.total, direct.len());
+    assert!(s.tasks.total < all);
+    assert!(!s.task_search().unwrap().building());
+    // A stale result (the search cleared before the index came) is dropped.
+    s.update(Action::Cancel);
+    s.update(Action::Search);
+    s.update(Action::Cancel);
+    let _ = rx.recv_timeout(std::time::Duration::from_secs(30));
+    s.update(Action::Background);
+    assert_eq!(s.tasks.total, all);
+}
+
+#[test]
 fn kept_search_is_cleared_by_back_before_leaving() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(dir.path());

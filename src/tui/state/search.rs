@@ -28,12 +28,30 @@ use crate::tui::keymap::Mode;
 /// it, on a thread, while the table says "searching…".
 pub const SYNC_INDEX_LIMIT: usize = 20_000;
 
+/// Where a task search's matches come from.
+enum Engine {
+    /// A small index, narrowed on the key loop.
+    Local(Narrower),
+    /// A large index, built and narrowed on its own thread (which holds its own
+    /// read-only connection); each query is sent there and the matches come back as an
+    /// event, so the key loop never waits for a million titles.
+    Remote(Remote),
+}
+
+struct Remote {
+    queries: Sender<(u64, String)>,
+    /// The ids of the matches of query number `done`, best first (`None` until the
+    /// first answer).
+    ids: Option<Vec<i64>>,
+    sent: u64,
+    done: u64,
+}
+
 /// A task table's search.
 pub struct TaskSearch {
     pub query: String,
-    /// The index and its narrower, once built.
-    narrower: Option<Narrower>,
-    /// Which background build this search waits for.
+    engine: Option<Engine>,
+    /// Which background answers this search waits for.
     job: u64,
     /// The filter and date the index covers.
     scope: (TaskFilter, Option<NaiveDate>),
@@ -43,23 +61,31 @@ impl std::fmt::Debug for TaskSearch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TaskSearch")
             .field("query", &self.query)
-            .field("ready", &self.narrower.is_some())
+            .field("pending", &self.pending())
             .field("job", &self.job)
             .finish()
     }
 }
 
 impl Clone for TaskSearch {
-    /// A copy shares the index and narrows it afresh.
+    /// A copy shares the index (or the thread) and the last matches.
     fn clone(&self) -> Self {
-        let narrower = self.narrower.as_ref().map(|n| {
-            let mut m = Narrower::new(Arc::clone(n.index()));
-            m.filter(&self.query);
-            m
+        let engine = self.engine.as_ref().map(|e| match e {
+            Engine::Local(n) => {
+                let mut m = Narrower::new(Arc::clone(n.index()));
+                m.filter(&self.query);
+                Engine::Local(m)
+            }
+            Engine::Remote(r) => Engine::Remote(Remote {
+                queries: r.queries.clone(),
+                ids: r.ids.clone(),
+                sent: r.sent,
+                done: r.done,
+            }),
         });
         TaskSearch {
             query: self.query.clone(),
-            narrower,
+            engine,
             job: self.job,
             scope: self.scope.clone(),
         }
@@ -67,20 +93,54 @@ impl Clone for TaskSearch {
 }
 
 impl TaskSearch {
-    /// True while the index is being built.
-    pub fn building(&self) -> bool {
-        self.narrower.is_none()
+    /// True while the index is being built or the last query is being answered off the
+    /// key loop.
+    pub fn pending(&self) -> bool {
+        match &self.engine {
+            None => true,
+            Some(Engine::Local(_)) => false,
+            Some(Engine::Remote(r)) => r.ids.is_none() || r.done != r.sent,
+        }
     }
 
-    /// True when the query narrows the table (not blank, index ready).
+    /// True until the first matches are known.
+    pub fn building(&self) -> bool {
+        match &self.engine {
+            None => true,
+            Some(Engine::Local(_)) => false,
+            Some(Engine::Remote(r)) => r.ids.is_none(),
+        }
+    }
+
+    /// The ids of the last matches, best first, once known.
+    fn len(&self) -> Option<usize> {
+        match &self.engine {
+            Some(Engine::Local(n)) => Some(n.matches().len()),
+            Some(Engine::Remote(r)) => r.ids.as_ref().map(Vec::len),
+            None => None,
+        }
+    }
+
+    fn id_at(&self, i: usize) -> Option<i64> {
+        match &self.engine {
+            Some(Engine::Local(n)) => n.matches().get(i).map(|m| m.id),
+            Some(Engine::Remote(r)) => r.ids.as_ref()?.get(i).copied(),
+            None => None,
+        }
+    }
+
+    /// True when the query narrows the table (not blank, matches known).
     pub fn narrowing(&self) -> bool {
-        !self.query.trim().is_empty() && self.narrower.is_some()
+        !self.query.trim().is_empty() && !self.building()
     }
 
     /// How many tasks match, when the search narrows the table.
     pub fn count(&self) -> Option<usize> {
-        self.narrowing()
-            .then(|| self.narrower.as_ref().map_or(0, |n| n.matches().len()))
+        if self.narrowing() {
+            self.len()
+        } else {
+            None
+        }
     }
 
     /// The ids of matches `start..start + limit` (best first), when the search narrows.
@@ -88,24 +148,44 @@ impl TaskSearch {
         if !self.narrowing() {
             return None;
         }
-        let m = self.narrower.as_ref()?.matches();
-        let from = start.min(m.len());
-        let to = (start + limit).min(m.len());
-        Some(m[from..to].iter().map(|x| x.id).collect())
+        let n = self.len()?;
+        Some(
+            (start.min(n)..(start + limit).min(n))
+                .filter_map(|i| self.id_at(i))
+                .collect(),
+        )
     }
 
     /// The rank of task `id` among the matches.
     pub fn position(&self, id: i64) -> Option<usize> {
-        self.narrower
-            .as_ref()?
-            .matches()
-            .iter()
-            .position(|m| m.id == id)
+        let n = self.len()?;
+        (0..n).find(|&i| self.id_at(i) == Some(id))
     }
 
-    /// How many items the last keystroke examined (the whole index or the last matches).
+    /// How many items the last keystroke examined (narrowed on the key loop only).
     pub fn scanned(&self) -> usize {
-        self.narrower.as_ref().map_or(0, Narrower::scanned)
+        match &self.engine {
+            Some(Engine::Local(n)) => n.scanned(),
+            _ => 0,
+        }
+    }
+
+    /// Applies the query as it now stands: narrowed here (small index), or sent to the
+    /// search thread. True when the matches changed here.
+    fn refilter(&mut self, store: &Store) -> Result<bool> {
+        match &mut self.engine {
+            Some(Engine::Local(n)) => {
+                n.filter_with(&self.query, |ids| store.task_titles(ids))?;
+                Ok(true)
+            }
+            Some(Engine::Remote(r)) => {
+                r.sent += 1;
+                // A thread gone (it failed) leaves the table as it is.
+                let _ = r.queries.send((r.sent, self.query.clone()));
+                Ok(false)
+            }
+            None => Ok(false),
+        }
     }
 }
 
@@ -147,8 +227,9 @@ enum Target {
     Agencies,
 }
 
-/// A finished background build: (job, index or the error's text).
-type Built = (u64, std::result::Result<SearchIndex, String>);
+/// An answer of a search thread: (job, query number, the ids of the matches best first,
+/// or the error's text).
+type Built = (u64, u64, std::result::Result<Vec<i64>, String>);
 
 /// Search, filter and as-of state of the app.
 #[derive(Default)]
@@ -165,6 +246,8 @@ pub struct Find {
     notify: Option<Sender<Event>>,
     results: Option<(Sender<Built>, Receiver<Built>)>,
     next_job: u64,
+    /// Above this many tasks an index is built on a thread (`None`: [`SYNC_INDEX_LIMIT`]).
+    sync_limit: Option<usize>,
 }
 
 impl Find {
@@ -279,6 +362,12 @@ impl AppState {
         self.find.notify = Some(tx);
     }
 
+    /// Builds search indexes on a thread above `n` tasks instead of [`SYNC_INDEX_LIMIT`]
+    /// (for tests of the background path on small data).
+    pub fn set_background_above(&mut self, n: usize) {
+        self.find.sync_limit = Some(n);
+    }
+
     /// The as-of date for table reads: `None` when it is today (the live table).
     pub fn past(&self) -> Option<NaiveDate> {
         (self.as_of < self.today).then_some(self.as_of)
@@ -349,8 +438,8 @@ impl AppState {
     /// theirs (the caller handles it).
     pub(super) fn apply_find(&mut self, action: Action) -> Result<Option<bool>> {
         match self.find_mode() {
-            Some(Mode::AsOf) => return self.asof_key(action).map(Some),
-            Some(Mode::Filter) => return self.filter_key(action).map(Some),
+            Some(Mode::AsOf) => return self.asof_key(action),
+            Some(Mode::Filter) => return self.filter_key(action),
             Some(Mode::Search) => {
                 if let Some(r) = self.search_key(action)? {
                     return Ok(Some(r));
@@ -452,15 +541,27 @@ impl AppState {
                     return Ok(());
                 }
                 let query = t.search.take().map(|s| s.query).unwrap_or_default();
-                t.search = Some(TaskSearch {
-                    query,
-                    narrower: None,
-                    job,
-                    scope: scope.clone(),
-                });
                 let size = t.total;
                 self.find.next_job += 1;
-                self.build(job, scope, size)?;
+                let engine = self.engine(job, &scope, size, &query)?;
+                let page = self.page();
+                let store = &self.store;
+                if let Some(t) = match target {
+                    Target::Tasks => Some(&mut self.tasks),
+                    _ => match self.stack.last_mut() {
+                        Some(Layer::Tasks(t)) => Some(&mut **t),
+                        _ => None,
+                    },
+                } {
+                    t.search = Some(TaskSearch {
+                        query,
+                        engine: Some(engine),
+                        job,
+                        scope,
+                    });
+                    t.cursor = Default::default();
+                    t.load(store, page)?;
+                }
             }
         }
         Ok(())
@@ -485,72 +586,79 @@ impl AppState {
         }))
     }
 
-    /// Builds the index for `job`: in place when small or when nothing can wake the
-    /// loop, else on a thread with its own read-only connection.
-    fn build(
+    /// The engine of a new search for `job` over `scope` (`size` tasks), with `query`
+    /// applied: the index built and narrowed in place when small or when nothing can
+    /// wake the loop, else a thread with its own read-only connection that builds it
+    /// and then answers each query sent to it.
+    fn engine(
         &mut self,
         job: u64,
-        scope: (TaskFilter, Option<NaiveDate>),
+        scope: &(TaskFilter, Option<NaiveDate>),
         size: usize,
-    ) -> Result<()> {
-        let Some(notify) = self.find.notify.clone().filter(|_| size > SYNC_INDEX_LIMIT) else {
+        query: &str,
+    ) -> Result<Engine> {
+        let limit = self.find.sync_limit.unwrap_or(SYNC_INDEX_LIMIT);
+        let Some(notify) = self.find.notify.clone().filter(|_| size > limit) else {
             let index = build_index(&self.store, &scope.0, scope.1)?;
-            self.install(job, index)?;
-            return Ok(());
+            let mut n = Narrower::new(Arc::new(index));
+            n.filter_with(query, |ids| self.store.task_titles(ids))?;
+            return Ok(Engine::Local(n));
         };
         let (tx, _) = self.find.results.get_or_insert_with(mpsc::channel);
-        let tx = tx.clone();
+        let answers = tx.clone();
+        let (queries, inbox) = mpsc::channel::<(u64, String)>();
         let path = self.store.path().to_path_buf();
+        let scope = scope.clone();
         std::thread::Builder::new()
-            .name("phoihop-index".into())
-            .spawn(move || {
-                let built = Store::open(&path, true)
-                    .and_then(|s| build_index(&s, &scope.0, scope.1))
-                    .map_err(|e| e.to_string());
-                if tx.send((job, built)).is_ok() {
-                    let _ = notify.send(Event::Background);
-                }
-            })
+            .name("phoihop-search".into())
+            .spawn(move || search_thread(path, scope, job, inbox, answers, notify))
             .map_err(|e| Error::Other(format!("Could not start the search thread: {e}.")))?;
-        Ok(())
+        // The query typed so far is the first one answered, once the index is built.
+        let _ = queries.send((1, query.to_string()));
+        Ok(Engine::Remote(Remote {
+            queries,
+            ids: None,
+            sent: 1,
+            done: 0,
+        }))
     }
 
-    /// Takes the finished builds and gives each to the table still waiting for it.
+    /// Takes the search threads' answers and gives each to the table still waiting for
+    /// it (an answer to an older query is shown until the newest arrives).
     fn collect_builds(&mut self) -> Result<bool> {
         let done: Vec<Built> = match &self.find.results {
             Some((_, rx)) => rx.try_iter().collect(),
             None => return Ok(false),
         };
+        let page = self.page();
         let mut changed = false;
-        for (job, built) in done {
-            let index = built.map_err(Error::Other)?;
-            changed |= self.install(job, index)?;
+        for (job, seq, answer) in done {
+            let store = &self.store;
+            let lists = std::iter::once(&mut self.tasks).chain(self.stack.iter_mut().filter_map(
+                |l| match l {
+                    Layer::Tasks(t) => Some(&mut **t),
+                    _ => None,
+                },
+            ));
+            for t in lists {
+                let Some(s) = t.search.as_mut().filter(|s| s.job == job) else {
+                    continue;
+                };
+                let Some(Engine::Remote(r)) = s.engine.as_mut() else {
+                    continue;
+                };
+                let ids = answer.map_err(Error::Other)?;
+                if seq > r.done || r.ids.is_none() {
+                    r.done = seq;
+                    r.ids = Some(ids);
+                    t.cursor = Default::default();
+                    t.load(store, page)?;
+                    changed = true;
+                }
+                break;
+            }
         }
         Ok(changed)
-    }
-
-    /// Gives a built index to the table whose search waits for `job`, and filters it by
-    /// the query typed meanwhile. False when no table waits for it any more.
-    fn install(&mut self, job: u64, index: SearchIndex) -> Result<bool> {
-        let page = self.page();
-        let store = &self.store;
-        let lists =
-            std::iter::once(&mut self.tasks).chain(self.stack.iter_mut().filter_map(|l| match l {
-                Layer::Tasks(t) => Some(&mut **t),
-                _ => None,
-            }));
-        for t in lists {
-            let Some(s) = t.search.as_mut().filter(|s| s.job == job) else {
-                continue;
-            };
-            let mut n = Narrower::new(Arc::new(index));
-            n.filter_with(&s.query, |ids| store.task_titles(ids))?;
-            s.narrower = Some(n);
-            t.cursor = Default::default();
-            t.load(store, page)?;
-            return Ok(true);
-        }
-        Ok(false)
     }
 
     fn edit_query(&mut self, target: Target, f: impl FnOnce(&mut String)) -> Result<()> {
@@ -584,10 +692,8 @@ impl AppState {
                 };
                 let before = s.count();
                 f(&mut s.query);
-                if let Some(n) = s.narrower.as_mut() {
-                    n.filter_with(&s.query, |ids| store.task_titles(ids))?;
-                } else {
-                    // Still building: the query waits for the index.
+                if !s.refilter(store)? {
+                    // Sent to the search thread: the matches come back as an event.
                     return Ok(());
                 }
                 if before.is_none() && s.count().is_none() {
@@ -638,9 +744,11 @@ impl AppState {
         Ok(())
     }
 
-    fn filter_key(&mut self, action: Action) -> Result<bool> {
+    /// A key in the filter panel; `None` for what the panel leaves to the app (a resize,
+    /// live refresh).
+    fn filter_key(&mut self, action: Action) -> Result<Option<bool>> {
         let Some(panel) = self.find.panel.as_mut() else {
-            return Ok(false);
+            return Ok(None);
         };
         match action {
             Action::NextField => panel.next_field(true),
@@ -658,16 +766,16 @@ impl AppState {
                     self.refresh_all()?;
                 }
             }
-            Action::Quit => self.quit = true,
-            Action::Background => return self.collect_builds(),
-            _ => return Ok(false),
+            Action::Background => return self.collect_builds().map(Some),
+            _ => return Ok(None),
         }
-        Ok(true)
+        Ok(Some(true))
     }
 
-    fn asof_key(&mut self, action: Action) -> Result<bool> {
+    /// A key in the as-of prompt; `None` for what the prompt leaves to the app.
+    fn asof_key(&mut self, action: Action) -> Result<Option<bool>> {
         let Some(p) = self.find.asof.as_mut() else {
-            return Ok(false);
+            return Ok(None);
         };
         match action {
             Action::Input(c) => {
@@ -685,7 +793,7 @@ impl AppState {
                     AsOfCheck::Today => self.today,
                     AsOfCheck::Date(d) => d,
                     // Not a date yet: the reason is on screen; Enter does nothing.
-                    _ => return Ok(false),
+                    _ => return Ok(Some(false)),
                 };
                 self.find.asof = None;
                 if date != self.as_of {
@@ -693,11 +801,10 @@ impl AppState {
                     self.refresh_all()?;
                 }
             }
-            Action::Quit => self.quit = true,
-            Action::Background => return self.collect_builds(),
-            _ => return Ok(false),
+            Action::Background => return self.collect_builds().map(Some),
+            _ => return Ok(None),
         }
-        Ok(true)
+        Ok(Some(true))
     }
 
     /// What the as-of prompt's text amounts to, while it is open.
@@ -752,25 +859,76 @@ impl AppState {
     /// Rebuilds the index of every task search (`all`), or of those whose scope changed.
     fn rebuild_task_searches(&mut self, all: bool) -> Result<()> {
         let past = self.past();
-        let mut jobs = Vec::new();
-        let mut next = self.find.next_job;
-        for t in self.task_lists_mut() {
+        let page = self.page();
+        let mut todo = Vec::new();
+        for (i, t) in self.task_lists_mut().enumerate() {
             let scope = (t.filter.clone(), past);
-            let total = t.total;
-            if let Some(s) = t.search.as_mut() {
+            if let Some(s) = t.search.as_ref() {
                 if all || s.scope != scope {
-                    s.scope = scope.clone();
-                    s.narrower = None;
-                    s.job = next;
-                    next += 1;
-                    jobs.push((s.job, scope, total));
+                    todo.push((i, scope, t.total, s.query.clone()));
                 }
             }
         }
-        self.find.next_job = next;
-        for (job, scope, total) in jobs {
-            self.build(job, scope, total)?;
+        for (i, scope, total, query) in todo {
+            let job = self.find.next_job;
+            self.find.next_job += 1;
+            let engine = self.engine(job, &scope, total, &query)?;
+            let store = &self.store;
+            if let Some(t) = std::iter::once(&mut self.tasks)
+                .chain(self.stack.iter_mut().filter_map(|l| match l {
+                    Layer::Tasks(t) => Some(&mut **t),
+                    _ => None,
+                }))
+                .nth(i)
+            {
+                if let Some(s) = t.search.as_mut() {
+                    s.engine = Some(engine);
+                    s.job = job;
+                    s.scope = scope;
+                    t.cursor = Default::default();
+                    t.load(store, page)?;
+                }
+            }
         }
         Ok(())
+    }
+}
+
+/// A search thread: opens its own read-only connection, builds the index of `scope`,
+/// then answers the queries sent to it (only the newest of those waiting) until the
+/// search is dropped; each answer wakes the event loop.
+fn search_thread(
+    path: std::path::PathBuf,
+    scope: (TaskFilter, Option<NaiveDate>),
+    job: u64,
+    inbox: Receiver<(u64, String)>,
+    answers: Sender<Built>,
+    notify: Sender<Event>,
+) {
+    let fail = |e: Error| {
+        let _ = answers.send((job, 0, Err(e.to_string())));
+        let _ = notify.send(Event::Background);
+    };
+    let store = match Store::open(&path, true) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let index = match build_index(&store, &scope.0, scope.1) {
+        Ok(i) => i,
+        Err(e) => return fail(e),
+    };
+    let mut narrower = Narrower::new(Arc::new(index));
+    while let Ok(mut next) = inbox.recv() {
+        while let Ok(newer) = inbox.try_recv() {
+            next = newer;
+        }
+        let (seq, query) = next;
+        let answer = narrower
+            .filter_with(&query, |ids| store.task_titles(ids))
+            .map(|m| m.iter().map(|x| x.id).collect())
+            .map_err(|e| e.to_string());
+        if answers.send((job, seq, answer)).is_err() || notify.send(Event::Background).is_err() {
+            return;
+        }
     }
 }
