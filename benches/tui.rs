@@ -203,5 +203,60 @@ fn main() {
         b.key(Action::Back);
     }
     report("drill-down program→tasks", open);
+
+    // Search (`/`) on the tasks table: the index is built on a thread as in the app (the
+    // key loop is free meanwhile), then each key of diacritic-free queries narrows the
+    // matches and redraws; Backspace widens again.
+    b.key(Action::SwitchView(View::Tasks));
+    b.key(Action::Top);
+    let (tx, rx) = std::sync::mpsc::channel();
+    b.state.set_notifier(tx);
+    let t = Instant::now();
+    let first = b.key(Action::Search);
+    let _ = rx.recv_timeout(Duration::from_secs(120));
+    b.key(Action::Background);
+    println!(
+        "search: `/` took {:.1} ms on the key loop; index ready after {:.1} ms",
+        first.as_secs_f64() * 1000.0,
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+    // Each key: the time the key loop spends (update + draw), and the time until the
+    // matches of that key are on screen (the answer from the search thread applied and
+    // drawn).
+    let mut on_loop = Vec::new();
+    let mut typed = Vec::new();
+    let mut erased = Vec::new();
+    let mut step = |b: &mut Bench, a: Action, out: &mut Vec<Duration>| {
+        let t = Instant::now();
+        on_loop.push(b.key(a));
+        while b.state.task_search().is_some_and(|s| s.pending()) {
+            if rx.recv_timeout(Duration::from_secs(60)).is_err() {
+                break;
+            }
+            b.key(Action::Background);
+        }
+        out.push(t.elapsed());
+    };
+    for _ in 0..3 {
+        for q in [
+            "dan van",
+            "dang uy",
+            "nghi quyet",
+            "cong tac",
+            "kiem tra",
+            "can bo",
+        ] {
+            for c in q.chars() {
+                step(&mut b, Action::Input(c), &mut typed);
+            }
+            for _ in q.chars() {
+                step(&mut b, Action::Erase, &mut erased);
+            }
+        }
+    }
+    report("search key → matches drawn", typed);
+    report("search backspace → drawn", erased);
+    report("search key on the key loop", on_loop);
+    b.key(Action::Cancel);
     println!("peak RSS of the bench process: {:.1} MB", peak_rss_mb());
 }

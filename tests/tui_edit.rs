@@ -13,10 +13,12 @@ use phoihop::tui::state::{AppState, Dialog, FormError, FormKind, Layer, Notice};
 
 fn open(path: &std::path::Path, read_only: bool) -> AppState {
     let store = Store::open(path, read_only).unwrap();
+    // Edits act on today's data: the tables show it as of today (a past as-of date shows
+    // each task as it stood then).
     AppState::new(
         store,
         Lang::Vi,
-        common::as_of(),
+        common::today(),
         common::today(),
         None,
         (120, 40),

@@ -8,6 +8,7 @@
 mod access;
 mod activity;
 mod agencies;
+mod asof;
 pub mod bulk;
 pub mod export;
 pub mod fs;

@@ -81,8 +81,17 @@ pub enum Action {
     Overwrite,
     /// In the conflict dialog: drop mine and show theirs.
     TakeTheirs,
-    // Hooks for the search issue; not bound to keys yet.
+    /// Start typing a search in the table (`/`).
     Search,
+    /// Open the filter panel (`f`).
     Filter,
+    /// Ask for the as-of date (`a`).
     SetAsOf,
+    /// In the filter panel: the focused filter's next / previous value.
+    NextValue,
+    PrevValue,
+    /// In the filter panel: clear every filter.
+    ClearFilters,
+    /// Work done off the key loop (a search index) has finished.
+    Background,
 }

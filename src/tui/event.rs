@@ -24,6 +24,8 @@ pub enum Event {
     InputClosed,
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT.
     Terminate(i32),
+    /// Work done off the key loop has finished (a search index was built).
+    Background,
 }
 
 /// Starts the thread that reads the terminal (stdin when it is one, else `/dev/tty`).

@@ -19,6 +19,12 @@ pub enum Mode {
     Confirm,
     /// The conflict dialog after a stale save.
     Conflict,
+    /// Typing a search query into the table's search line (`/`).
+    Search,
+    /// The filter panel (`f`).
+    Filter,
+    /// Typing the as-of date (`a`).
+    AsOf,
 }
 
 impl Mode {
@@ -26,7 +32,13 @@ impl Mode {
     pub fn is_overlay(self) -> bool {
         matches!(
             self,
-            Mode::Help | Mode::Form | Mode::Confirm | Mode::Conflict
+            Mode::Help
+                | Mode::Form
+                | Mode::Confirm
+                | Mode::Conflict
+                | Mode::Search
+                | Mode::Filter
+                | Mode::AsOf
         )
     }
 }
@@ -60,7 +72,19 @@ const HELP: &[Mode] = &[Mode::Help];
 const FORM: &[Mode] = &[Mode::Form];
 const CONFIRM: &[Mode] = &[Mode::Confirm];
 const CONFLICT: &[Mode] = &[Mode::Conflict];
-const OVERLAYS: &[Mode] = &[Mode::Help, Mode::Form, Mode::Confirm, Mode::Conflict];
+const OVERLAYS: &[Mode] = &[
+    Mode::Help,
+    Mode::Form,
+    Mode::Confirm,
+    Mode::Conflict,
+    Mode::Search,
+    Mode::Filter,
+    Mode::AsOf,
+];
+const SEARCH: &[Mode] = &[Mode::Search];
+const FILTER: &[Mode] = &[Mode::Filter];
+const PROMPTS: &[Mode] = &[Mode::Search, Mode::AsOf];
+const ASOF: &[Mode] = &[Mode::AsOf];
 
 /// The default keymap (product.md's keys).
 pub const BINDINGS: &[Binding] = &[
@@ -268,6 +292,156 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some(Msg::HintBackToForm),
     },
     Binding {
+        keys: &[Key::Char('/')],
+        action: Action::Search,
+        scope: Scope::Only(SORTS),
+        help: Msg::ActSearch,
+        hint: Some(Msg::HintSearch),
+    },
+    Binding {
+        keys: &[Key::Char('f')],
+        action: Action::Filter,
+        scope: Scope::Only(TABLES),
+        help: Msg::ActFilter,
+        hint: Some(Msg::HintFilter),
+    },
+    Binding {
+        keys: &[Key::Char('a')],
+        action: Action::SetAsOf,
+        scope: Scope::Only(TABLES),
+        help: Msg::ActAsOf,
+        hint: None,
+    },
+    // Typing a search: letters, digits and spaces go into the query.
+    Binding {
+        keys: &[Key::Enter],
+        action: Action::Submit,
+        scope: Scope::Only(SEARCH),
+        help: Msg::ActSearchKeep,
+        hint: Some(Msg::HintKeep),
+    },
+    Binding {
+        keys: &[Key::Esc],
+        action: Action::Cancel,
+        scope: Scope::Only(SEARCH),
+        help: Msg::ActSearchClear,
+        hint: Some(Msg::HintClear),
+    },
+    Binding {
+        keys: &[Key::Up],
+        action: Action::Up,
+        scope: Scope::Only(SEARCH),
+        help: Msg::ActUp,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Down],
+        action: Action::Down,
+        scope: Scope::Only(SEARCH),
+        help: Msg::ActDown,
+        hint: Some(Msg::HintMove),
+    },
+    Binding {
+        keys: &[Key::PageUp],
+        action: Action::PageUp,
+        scope: Scope::Only(SEARCH),
+        help: Msg::ActPageUp,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::PageDown],
+        action: Action::PageDown,
+        scope: Scope::Only(SEARCH),
+        help: Msg::ActPageDown,
+        hint: None,
+    },
+    // Search and as-of prompts.
+    Binding {
+        keys: &[Key::Backspace],
+        action: Action::Erase,
+        scope: Scope::Only(PROMPTS),
+        help: Msg::ActErase,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Ctrl('u')],
+        action: Action::ClearField,
+        scope: Scope::Only(PROMPTS),
+        help: Msg::ActClearEntry,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Enter],
+        action: Action::Submit,
+        scope: Scope::Only(ASOF),
+        help: Msg::ActAsOfApply,
+        hint: Some(Msg::HintApply),
+    },
+    Binding {
+        keys: &[Key::Esc],
+        action: Action::Cancel,
+        scope: Scope::Only(ASOF),
+        help: Msg::ActClose,
+        hint: Some(Msg::HintCancel),
+    },
+    // The filter panel.
+    Binding {
+        keys: &[Key::Up, Key::Char('k'), Key::BackTab],
+        action: Action::PrevField,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActPrevFilter,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Down, Key::Char('j'), Key::Tab],
+        action: Action::NextField,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActNextFilter,
+        hint: Some(Msg::HintFilterField),
+    },
+    Binding {
+        keys: &[Key::Right, Key::Char('l'), Key::Char(' ')],
+        action: Action::NextValue,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActNextValue,
+        hint: Some(Msg::HintValue),
+    },
+    Binding {
+        keys: &[Key::Left, Key::Char('h')],
+        action: Action::PrevValue,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActPrevValue,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Backspace, Key::Delete, Key::Char('x')],
+        action: Action::ClearField,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActClearFilter,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('c')],
+        action: Action::ClearFilters,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActClearFilters,
+        hint: Some(Msg::HintClearAll),
+    },
+    Binding {
+        keys: &[Key::Enter],
+        action: Action::Submit,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActFilterApply,
+        hint: Some(Msg::HintApply),
+    },
+    Binding {
+        keys: &[Key::Esc, Key::Char('f')],
+        action: Action::Cancel,
+        scope: Scope::Only(FILTER),
+        help: Msg::ActClose,
+        hint: Some(Msg::HintCancel),
+    },
+    Binding {
         keys: &[Key::Char('1')],
         action: Action::SwitchView(View::Dashboard),
         scope: Scope::Global,
@@ -384,6 +558,8 @@ pub fn action_for(mode: Mode, key: Key) -> Option<Action> {
         .map(|b| b.action)
         .or(match (mode, key) {
             (Mode::Form, Key::Char(c)) => Some(Action::Input(c)),
+            // In the search and as-of prompts, a character no binding takes is typed.
+            (Mode::Search | Mode::AsOf, Key::Char(c)) => Some(Action::Input(c)),
             _ => None,
         })
 }
@@ -472,6 +648,40 @@ mod tests {
             action_for(Mode::Conflict, Key::Char('o')),
             Some(Action::Overwrite)
         );
+        assert_eq!(
+            action_for(Mode::Table, Key::Char('/')),
+            Some(Action::Search)
+        );
+        assert_eq!(
+            action_for(Mode::Dashboard, Key::Char('f')),
+            Some(Action::Filter)
+        );
+        assert_eq!(
+            action_for(Mode::Table, Key::Char('a')),
+            Some(Action::SetAsOf)
+        );
+        // While typing a search, letters, digits and `/` are typed, not commands.
+        assert_eq!(
+            action_for(Mode::Search, Key::Char('q')),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            action_for(Mode::Search, Key::Char('3')),
+            Some(Action::Input('3'))
+        );
+        assert_eq!(
+            action_for(Mode::Search, Key::Char('đ')),
+            Some(Action::Input('đ'))
+        );
+        assert_eq!(action_for(Mode::Search, Key::Esc), Some(Action::Cancel));
+        assert_eq!(action_for(Mode::Search, Key::Enter), Some(Action::Submit));
+        assert_eq!(action_for(Mode::Search, Key::Down), Some(Action::Down));
+        assert_eq!(
+            action_for(Mode::AsOf, Key::Char('/')),
+            Some(Action::Input('/'))
+        );
+        assert_eq!(action_for(Mode::Filter, Key::Char('q')), None);
+        assert_eq!(action_for(Mode::Filter, Key::Ctrl('c')), Some(Action::Quit));
     }
 
     #[test]
@@ -484,6 +694,9 @@ mod tests {
             Mode::Form,
             Mode::Confirm,
             Mode::Conflict,
+            Mode::Search,
+            Mode::Filter,
+            Mode::AsOf,
         ] {
             let mut seen = std::collections::HashSet::new();
             for b in bindings_for(mode) {

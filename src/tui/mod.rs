@@ -81,6 +81,7 @@ pub fn run(opts: Options) -> Result<()> {
     state.live = true;
     let theme = Theme::new(opts.theme, theme::no_color_env());
     let (tx, rx) = mpsc::channel();
+    state.set_notifier(tx.clone());
     let signals = event::spawn_signals(tx.clone())?;
     term::install_panic_hook();
     let mut terminal = term::setup()?;
@@ -137,6 +138,7 @@ fn event_loop(
                     let (w, h) = crossterm::terminal::size().unwrap_or(state.size);
                     dirty |= state.update(Action::Resize(w, h));
                 }
+                Event::Background => dirty |= state.update(Action::Background),
                 Event::InputClosed | Event::Terminate(_) => return Ok(()),
             }
             if state.quit {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::cursor::Cursor;
 use crate::domain::{next_review, Program, Task};
 use crate::error::Result;
-use crate::store::{Scope, Store, Summary};
+use crate::store::{Scope, Store, Summary, TaskFilter, TaskSort};
 
 /// How many overdue and due-soon tasks the dashboard lists.
 pub const ATTENTION_LIMIT: usize = 100;
@@ -35,7 +35,11 @@ impl Dashboard {
         today: NaiveDate,
     ) -> Result<()> {
         let summary = store.summary(scope, as_of, today)?;
-        self.attention = store.attention(scope, as_of, ATTENTION_LIMIT)?;
+        self.attention = if as_of < today {
+            attention_then(store, scope, as_of)?
+        } else {
+            store.attention(scope, as_of, ATTENTION_LIMIT)?
+        };
         let programs = store.programs()?;
         self.empty = summary.totals.tasks == 0 && programs.is_empty();
         self.program = match &scope.program {
@@ -61,4 +65,36 @@ impl Dashboard {
     pub fn selected(&self) -> Option<&Task> {
         self.attention.get(self.cursor.selected)
     }
+}
+
+/// The overdue, then due-soon, tasks as they stood on a past date.
+fn attention_then(store: &Store, scope: &Scope, as_of: NaiveDate) -> Result<Vec<Task>> {
+    let base = TaskFilter {
+        program: scope.program.clone(),
+        agency: scope.agency.clone(),
+        category: scope.category.clone(),
+        as_of: Some(as_of),
+        ..Default::default()
+    };
+    let read = |f: TaskFilter, limit: usize| {
+        store.tasks_at(&f, TaskSort::Deadline, false, 0, limit, Some(as_of))
+    };
+    let mut out = read(
+        TaskFilter {
+            overdue: true,
+            ..base.clone()
+        },
+        ATTENTION_LIMIT,
+    )?;
+    if out.len() < ATTENTION_LIMIT {
+        let rest = ATTENTION_LIMIT - out.len();
+        out.extend(read(
+            TaskFilter {
+                due_soon: true,
+                ..base
+            },
+            rest,
+        )?);
+    }
+    Ok(out)
 }

@@ -134,19 +134,25 @@ fn agency_cmp(a: &AgencyRow, b: &AgencyRow, col: usize) -> Ordering {
 }
 
 impl Table<ProgramRow> {
-    /// Reads the programs and each one's numbers as of `as_of` (one aggregate per program).
+    /// Reads the programs and each one's numbers as of `as_of` (one aggregate per program),
+    /// within `within` (its program, when set, is the only row; its agency and category
+    /// narrow the numbers).
     pub fn load_programs(
         &mut self,
         store: &Store,
+        within: &Scope,
         as_of: NaiveDate,
         today: NaiveDate,
         page: usize,
     ) -> Result<()> {
         let mut rows = Vec::new();
         for program in store.programs()? {
+            if within.program.as_ref().is_some_and(|p| *p != program.code) {
+                continue;
+            }
             let scope = Scope {
                 program: Some(program.code.clone()),
-                ..Default::default()
+                ..within.clone()
             };
             let counts = store.summary(&scope, as_of, today)?.totals;
             let next = next_review(

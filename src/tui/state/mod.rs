@@ -1,14 +1,17 @@
 //! The app state. [`AppState::update`] is the only place it changes; views read it.
 
 pub mod activity;
+pub mod asof;
 pub mod columns;
 pub mod cursor;
 pub mod dashboard;
 pub mod detail;
 pub mod edit;
 pub mod field;
+pub mod filter;
 pub mod form;
 pub mod lists;
+pub mod search;
 pub mod tasks;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -24,8 +27,10 @@ pub use activity::{Activity, ActivityRow, Inbox};
 pub use dashboard::Dashboard;
 pub use detail::Detail;
 pub use edit::{Conflict, DeleteTarget, Dialog};
+pub use filter::Filters;
 pub use form::{Form, FormError, FormKind, Request};
 pub use lists::{AgencyRow, ProgramRow, Table};
+pub use search::Find;
 pub use tasks::{TaskList, TaskListKind};
 
 /// Rows of chrome around a table: title line, hint line, the table's border and header.
@@ -56,6 +61,8 @@ pub enum Notice {
 
 /// Everything the TUI shows.
 pub struct AppState {
+    /// Search, filters and the as-of prompt.
+    pub find: Find,
     store: Store,
     pub lang: Lang,
     pub as_of: NaiveDate,
@@ -102,6 +109,7 @@ impl AppState {
         if let Some(code) = &program {
             store.program(code)?;
         }
+        let program_code = program.clone();
         let scope = Scope {
             program: program.clone(),
             ..Default::default()
@@ -134,7 +142,13 @@ impl AppState {
             dialog: None,
             live: false,
             last_change: None,
+            find: Find::new(Filters {
+                program: program_code,
+                ..Default::default()
+            }),
         };
+        state.tasks.filter = state.task_filter(&TaskListKind::All);
+        state.tasks.past = state.past();
         state.load_view()?;
         state.load_session()?;
         Ok(state)
@@ -192,7 +206,7 @@ impl AppState {
             (Some(Dialog::Conflict(_)), _) => Mode::Conflict,
             (None, Some(_)) => Mode::Form,
             (None, None) if self.help => Mode::Help,
-            (None, None) => self.base_mode(),
+            (None, None) => self.find_mode().unwrap_or_else(|| self.base_mode()),
         }
     }
 
@@ -231,6 +245,9 @@ impl AppState {
             if let Some(changed) = self.apply_overlay(action)? {
                 return Ok(changed || had_notice);
             }
+        }
+        if let Some(changed) = self.apply_find(action)? {
+            return Ok(changed || had_notice);
         }
         match action {
             Action::Quit => self.quit = true,
@@ -279,9 +296,14 @@ impl AppState {
             Action::Edit | Action::UpdateProgress | Action::Urge | Action::New | Action::Delete => {
                 self.open_editor(action)?
             }
-            Action::Search | Action::Filter | Action::SetAsOf => {
-                self.notice = Some(Notice::Info(Msg::NotYet))
-            }
+            // Handled by `apply_find` where they mean something.
+            Action::Search
+            | Action::Filter
+            | Action::SetAsOf
+            | Action::NextValue
+            | Action::PrevValue
+            | Action::ClearFilters
+            | Action::Background => return Ok(had_notice),
             // Form and dialog actions with nothing open.
             Action::Input(_)
             | Action::Erase
@@ -313,8 +335,13 @@ impl AppState {
                     .load(&self.store, &self.scope, self.as_of, self.today)?;
             }
             View::Programs if !self.programs.loaded => {
-                self.programs
-                    .load_programs(&self.store, self.as_of, self.today, page)?;
+                self.programs.load_programs(
+                    &self.store,
+                    &self.scope,
+                    self.as_of,
+                    self.today,
+                    page,
+                )?;
             }
             View::Tasks if !self.tasks.loaded => self.tasks.load(&self.store, page)?,
             View::Tasks => self.tasks.ensure_window(&self.store, page)?,
@@ -451,21 +478,16 @@ impl AppState {
             None => return Ok(false),
             Some(DrillTo::Task(id)) => Layer::Detail(Box::new(Detail::load(&self.store, id)?)),
             Some(DrillTo::Program(code)) => {
-                let filter = TaskFilter {
-                    program: Some(code.clone()),
-                    ..Default::default()
-                };
-                let mut t = TaskList::new(TaskListKind::OfProgram(code), filter);
+                let kind = TaskListKind::OfProgram(code);
+                let mut t = TaskList::new(kind.clone(), self.task_filter(&kind));
+                t.past = self.past();
                 t.load(&self.store, page)?;
                 Layer::Tasks(Box::new(t))
             }
             Some(DrillTo::Agency(code, name)) => {
-                let filter = TaskFilter {
-                    program: self.scope.program.clone(),
-                    lead: Some(code.clone()),
-                    ..Default::default()
-                };
-                let mut t = TaskList::new(TaskListKind::LedBy(code, name), filter);
+                let kind = TaskListKind::LedBy(code, name);
+                let mut t = TaskList::new(kind.clone(), self.task_filter(&kind));
+                t.past = self.past();
                 t.load(&self.store, page)?;
                 Layer::Tasks(Box::new(t))
             }
@@ -489,7 +511,7 @@ impl AppState {
         if self.programs.loaded {
             let keep = self.programs.selected().map(|r| r.program.code.clone());
             self.programs
-                .load_programs(&self.store, self.as_of, self.today, page)?;
+                .load_programs(&self.store, &self.scope, self.as_of, self.today, page)?;
             if let Some(i) =
                 keep.and_then(|k| self.programs.rows.iter().position(|r| r.program.code == k))
             {
@@ -537,7 +559,7 @@ impl AppState {
             self.stack.truncate(i);
             self.notice = Some(Notice::Info(Msg::TaskRemoved));
         }
-        Ok(())
+        self.after_reload()
     }
 
     /// The store's `PRAGMA data_version`, for the change watcher.

@@ -1,8 +1,11 @@
 //! A task table: a filter, a sort, the count of matching tasks and a window of rows
 //! around what is visible. Only the window is ever read from the store.
 
+use chrono::NaiveDate;
+
 use super::columns::{SortState, TaskCol};
 use super::cursor::Cursor;
+use super::search::TaskSearch;
 use crate::domain::Task;
 use crate::error::Result;
 use crate::store::{Store, TaskFilter};
@@ -31,6 +34,10 @@ pub struct TaskList {
     pub window_start: usize,
     pub rows: Vec<Task>,
     pub loaded: bool,
+    /// The search typed with `/`, narrowing the table while its query is not blank.
+    pub search: Option<TaskSearch>,
+    /// The past date the table shows the tasks as of (`None`: today, the live table).
+    pub past: Option<NaiveDate>,
 }
 
 impl TaskList {
@@ -44,6 +51,8 @@ impl TaskList {
             window_start: 0,
             rows: Vec::new(),
             loaded: false,
+            search: None,
+            past: None,
         }
     }
 
@@ -54,7 +63,7 @@ impl TaskList {
 
     /// Counts the matching tasks and reads the window around the selection.
     pub fn load(&mut self, store: &Store, page: usize) -> Result<()> {
-        self.total = usize::try_from(store.count_tasks(&self.filter)?).unwrap_or(0);
+        self.total = self.count_rows(store)?;
         self.cursor.follow(self.total, page);
         self.rows.clear();
         self.loaded = true;
@@ -69,6 +78,7 @@ impl TaskList {
         let Some(id) = keep else { return Ok(()) };
         let pos = match self.rows.iter().position(|t| t.id == id) {
             Some(i) => Some(self.window_start + i),
+            None if self.query().is_some() => self.search.as_ref().and_then(|s| s.position(id)),
             None => store.task_position(
                 &self.filter,
                 self.sort_col().sort(),
@@ -99,16 +109,7 @@ impl TaskList {
     fn fetch(&mut self, store: &Store, page: usize) -> Result<()> {
         let start = self.cursor.top.saturating_sub(page);
         let limit = (page * 4).max(16).min(self.total.saturating_sub(start));
-        let sort = self.sort_col().sort();
-        let desc = self.sort.descending;
-        self.rows = if start > self.total / 2 {
-            let from_end = self.total - start - limit;
-            let mut rows = store.tasks(&self.filter, sort, !desc, from_end, limit)?;
-            rows.reverse();
-            rows
-        } else {
-            store.tasks(&self.filter, sort, desc, start, limit)?
-        };
+        self.rows = self.read_rows(store, start, limit)?;
         self.window_start = start;
         Ok(())
     }

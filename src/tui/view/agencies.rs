@@ -3,7 +3,7 @@
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use super::{block, block_title, view_name};
+use super::{block, block_title, name_marked, view_name};
 use crate::domain::AgencyKind;
 use crate::tui::action::View;
 use crate::tui::i18n::{Lang, Msg};
@@ -36,14 +36,26 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
         col(AgencyCol::Progress, 12).priority(3),
     ];
     let page = state.page();
+    let query = state
+        .find
+        .agencies
+        .as_ref()
+        .map(|s| s.query.as_str())
+        .filter(|q| !q.trim().is_empty());
     let rows = t
         .visible(page)
         .iter()
         .map(|r| {
             let a = &r.agency;
             vec![
-                CellData::text(a.code.clone()),
-                CellData::text(a.name.clone()),
+                match query {
+                    Some(q) => name_marked(&a.name, &a.code, q).1,
+                    None => CellData::text(a.code.clone()),
+                },
+                match query {
+                    Some(q) => name_marked(&a.name, &a.code, q).0,
+                    None => CellData::text(a.name.clone()),
+                },
                 CellData::text(kind_name(lang, a.kind)),
                 CellData::text(r.counts.tasks.to_string()),
                 CellData::styled(
@@ -59,8 +71,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
         })
         .collect();
     let arrow = if t.sort.descending { "▼" } else { "▲" };
+    let suffix = super::search::title_suffix(state, query, true);
     let title = format!(
-        "{} · {}/{} · {}: {} {arrow}",
+        "{} · {}/{}{suffix} · {}: {} {arrow}",
         lang.t(view_name(View::Agencies)),
         if t.rows.is_empty() {
             0

@@ -134,8 +134,14 @@ fn title(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
         Some((date, code)) => format!("{} ({})", lang.date(*date), escape(code)),
         None => lang.t(Msg::NoReview).to_string(),
     };
+    let filters = super::search::filter_words(state.filters(), lang, true, false);
+    let filters = if filters.is_empty() {
+        filters
+    } else {
+        format!(" · {filters}")
+    };
     let tail = format!(
-        " · {} {} · {}: {review}",
+        " · {} {} · {}: {review}{filters}",
         lang.t(Msg::AsOf),
         lang.date(state.as_of),
         lang.t(Msg::NextReview)

@@ -5,10 +5,12 @@ mod agencies;
 mod dashboard;
 mod detail;
 pub mod dialog;
+mod filter;
 pub mod form;
 mod help;
 mod inbox;
 mod programs;
+pub mod search;
 mod status;
 mod tasks;
 
@@ -59,6 +61,8 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
         },
     }
     status::draw(frame, bottom, state, theme);
+    search::draw_prompt(frame, bottom, state, theme);
+    filter::draw(frame, body, state, theme);
     if state.help && state.form.is_none() && state.dialog.is_none() {
         help::draw(frame, body, state, theme);
     }
@@ -181,4 +185,25 @@ pub fn block_title(s: &str, area: Rect) -> String {
 /// A paragraph that wraps (for long stored text), escaped.
 pub fn wrapped(lines: Vec<Line<'static>>) -> Paragraph<'static> {
     Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// The name (or title) and the code cells of a programs or agencies row with the
+/// characters `query` matched marked (the search matched `name code`).
+pub fn name_marked(
+    name: &str,
+    code: &str,
+    query: &str,
+) -> (super::widgets::CellData, super::widgets::CellData) {
+    use unicode_normalization::UnicodeNormalization;
+    let len = name.nfc().count();
+    let marks = crate::search::highlight(&format!("{name} {code}"), query);
+    let in_name = marks.iter().copied().filter(|&p| p < len).collect();
+    let in_code = marks
+        .iter()
+        .filter_map(|&p| p.checked_sub(len + 1))
+        .collect();
+    (
+        super::widgets::CellData::Marked(name.to_string(), in_name),
+        super::widgets::CellData::Marked(code.to_string(), in_code),
+    )
 }

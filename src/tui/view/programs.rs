@@ -3,7 +3,7 @@
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use super::{block, block_title, view_name};
+use super::{block, block_title, name_marked, view_name};
 use crate::domain::ProgramKind;
 use crate::tui::action::View;
 use crate::tui::i18n::{Lang, Msg};
@@ -38,14 +38,26 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
         col(ProgramCol::NextReview, 12).priority(5),
     ];
     let page = state.page();
+    let query = state
+        .find
+        .programs
+        .as_ref()
+        .map(|s| s.query.as_str())
+        .filter(|q| !q.trim().is_empty());
     let rows = t
         .visible(page)
         .iter()
         .map(|r| {
             let p = &r.program;
             vec![
-                CellData::text(p.code.clone()),
-                CellData::text(p.title.clone()),
+                match query {
+                    Some(q) => name_marked(&p.title, &p.code, q).1,
+                    None => CellData::text(p.code.clone()),
+                },
+                match query {
+                    Some(q) => name_marked(&p.title, &p.code, q).0,
+                    None => CellData::text(p.title.clone()),
+                },
                 CellData::text(kind_name(lang, p.kind)),
                 CellData::text(format!(
                     "{}–{}",
@@ -71,8 +83,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
         })
         .collect();
     let arrow = if t.sort.descending { "▼" } else { "▲" };
+    let suffix = super::search::title_suffix(state, query, true);
     let title = format!(
-        "{} · {}/{} · {}: {} {arrow}",
+        "{} · {}/{}{suffix} · {}: {} {arrow}",
         lang.t(view_name(View::Programs)),
         if t.rows.is_empty() {
             0

@@ -5,6 +5,7 @@ use ratatui::Frame;
 
 use super::{block, block_title};
 use crate::domain::{bucket, Bucket};
+use crate::search;
 use crate::tui::i18n::{fill, Msg};
 use crate::tui::state::columns::TaskCol;
 use crate::tui::state::{AppState, TaskList, TaskListKind};
@@ -27,19 +28,25 @@ pub fn caption(state: &AppState, t: &TaskList) -> String {
         t.cursor.selected + 1
     };
     let arrow = if t.sort.descending { "▼" } else { "▲" };
+    // While a search narrows the table, the matches come best first.
+    let sort = match t.query() {
+        Some(_) => lang.t(Msg::Relevance).to_string(),
+        None => format!("{} {arrow}", lang.t(t.sort_col().msg())),
+    };
+    let search = super::search::title_suffix(state, t.query(), false);
     format!(
-        "{what} · {pos}/{} · {}: {} {arrow}",
+        "{what} · {pos}/{}{search} · {}: {sort}",
         t.total,
         lang.t(Msg::SortedBy),
-        lang.t(t.sort_col().msg())
     )
 }
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, t: &TaskList, theme: &Theme) {
     let lang = state.lang;
-    let sorted = t.sort_col();
+    // While a search narrows the table, the order is by relevance: no column is marked.
+    let sorted = t.query().is_none().then(|| t.sort_col());
     let col = |c: TaskCol, w: u16| {
-        Column::new(lang.t(c.msg()), w).sorted((c == sorted).then_some(t.sort.descending))
+        Column::new(lang.t(c.msg()), w).sorted((Some(c) == sorted).then_some(t.sort.descending))
     };
     // The title takes what the fixed columns leave; the program column is left out when
     // the table is of one program, and categories use their short names.
@@ -63,6 +70,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, t: &TaskList, t
         columns.push(Column::new("✎", 1).priority(6));
     }
     let page = state.page();
+    let query = t.query();
     let rows = t
         .visible(page)
         .iter()
@@ -84,7 +92,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, t: &TaskList, t
             };
             vec![
                 CellData::text(task.id.to_string()),
-                CellData::text(task.title.clone()),
+                match query {
+                    Some(q) => {
+                        CellData::Marked(task.title.clone(), search::highlight(&task.title, q))
+                    }
+                    None => CellData::text(task.title.clone()),
+                },
                 CellData::text(task.program.clone()),
                 CellData::text(category_name(state, &task.category)),
                 CellData::text(task.lead.clone()),

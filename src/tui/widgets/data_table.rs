@@ -10,6 +10,7 @@ use ratatui::widgets::{
     Block, Cell, HighlightSpacing, Row, StatefulWidget, Table, TableState, Widget,
 };
 
+use super::highlight::marked;
 use super::progress::progress_bar;
 use super::text::{fit_left, fit_right};
 use crate::tui::theme::Theme;
@@ -73,6 +74,8 @@ pub enum CellData {
     Text(String, Style),
     /// A progress bar for this percentage, as wide as the column.
     Bar(f64),
+    /// Text with the characters a search matched marked (character positions).
+    Marked(String, Vec<usize>),
 }
 
 impl CellData {
@@ -178,6 +181,7 @@ impl Widget for DataTable<'_> {
                         Line::from(Span::styled(s, *style))
                     }
                     Some(CellData::Bar(p)) => progress_bar(*p, wu, self.theme),
+                    Some(CellData::Marked(t, marks)) => marked(t, marks, wu, Style::new()),
                     None => Line::default(),
                 };
                 Cell::from(line)

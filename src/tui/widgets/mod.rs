@@ -3,10 +3,12 @@
 
 pub mod barchart;
 pub mod data_table;
+pub mod highlight;
 pub mod progress;
 pub mod text;
 
 pub use barchart::BarChart;
 pub use data_table::{Align, CellData, Column, DataTable};
+pub use highlight::marked;
 pub use progress::progress_bar;
 pub use text::{fit, fit_left, fit_right, width};
