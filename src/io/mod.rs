@@ -1,8 +1,10 @@
 //! Import and export (CSV, JSON). Formats are documented in `docs/formats.md`.
 //!
-//! Import reads and checks the whole file first (every field of every row, with file,
-//! line and field in every error), then hands the batch to [`Store::import`], which
-//! checks references and roles and writes everything in one transaction, or nothing.
+//! Import checks every field of every row (file, line and field in every error). Agencies,
+//! programs and JSON files are read whole and handed to [`Store::import`]; a tasks CSV is
+//! streamed to [`Store::import_stream`] (checked in parallel, written chunk by chunk).
+//! Either way references and roles are checked in the store and everything is written in
+//! one transaction, or nothing.
 
 pub mod csv_in;
 pub mod export;
