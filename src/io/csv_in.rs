@@ -1,13 +1,21 @@
 //! CSV import: one file holds one kind of record, told apart by its header (tasks,
-//! agencies or programs; see `docs/formats.md`). Every field is checked before anything
-//! is written; errors name the file, line and field.
+//! agencies or programs; see `docs/formats.md`). Every field is checked; errors name the
+//! file, line and field. A tasks file is streamed: read and checked in chunks on a
+//! background thread (each chunk's rows in parallel) while the store writes the chunk
+//! before, all in one transaction.
+
+use std::io::BufRead;
+use std::path::Path;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
+use unicode_normalization::char::is_combining_mark;
 
 use super::fields::{self, AgencyFields, ProgramFields, TaskFields};
-use crate::domain::text;
+use crate::domain::{text, Agency, Program};
 use crate::error::{Error, Result};
-use crate::store::import::{ImportBatch, ImportTask, Origin, Sourced};
+use crate::search::fold::fold_char;
+use crate::store::import::{ImportBatch, ImportTask, Origin, ReadyTask, Sourced};
 
 /// The kinds of CSV file and their columns: (required, optional).
 pub const TASK_COLUMNS: (&[&str], &[&str]) = (
@@ -46,35 +54,40 @@ fn columns_list(c: (&[&str], &[&str])) -> String {
     c.0.iter().chain(c.1).copied().collect::<Vec<_>>().join(",")
 }
 
-/// Reads a CSV file's bytes into a batch. `progress` is called now and then with the
-/// number of rows read.
-pub fn read(
-    file: &str,
-    bytes: &[u8],
-    today: NaiveDate,
-    progress: &mut dyn FnMut(u64),
-) -> Result<ImportBatch> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let origin = |line: u64| Origin {
+/// A parsed header: the kind of file, the column names and where each known column is.
+struct Header {
+    kind: Kind,
+    names: Vec<String>,
+    /// For each column of `columns(kind)` (required, then optional): its position.
+    index: Vec<Option<usize>>,
+}
+
+/// A CSV syntax error, escaped: the message may quote bytes of the file.
+fn csv_error(file: &str, e: csv::Error) -> Error {
+    let line = e.position().map_or(0, |p| p.line());
+    let m = format!("{file} line {line}, field (CSV syntax): {e}.");
+    Error::Invalid(crate::domain::text::escape(&m).into_owned())
+}
+
+fn origin(file: &str, line: u64) -> Origin {
+    Origin {
         file: file.to_string(),
         line,
-    };
+    }
+}
+
+/// Reads and checks the header row.
+fn header<R: std::io::Read>(file: &str, rdr: &mut csv::Reader<R>) -> Result<Header> {
     let mut rec = csv::ByteRecord::new();
-    let csv_err = |e: csv::Error| -> Error {
-        let line = e.position().map_or(0, |p| p.line());
-        let m = format!("{file} line {line}, field (CSV syntax): {e}.");
-        Error::Invalid(crate::domain::text::escape(&m).into_owned())
-    };
-    if !rdr.read_byte_record(&mut rec).map_err(csv_err)? {
+    if !rdr
+        .read_byte_record(&mut rec)
+        .map_err(|e| csv_error(file, e))?
+    {
         return Err(Error::Invalid(format!(
             "{file} line 1, field header: The file is empty; it needs a header row."
         )));
     }
-    let o = origin(rec.position().map_or(1, |p| p.line()));
+    let o = origin(file, rec.position().map_or(1, |p| p.line()));
     let mut header: Vec<String> = Vec::new();
     for (i, raw) in rec.iter().enumerate() {
         let name = std::str::from_utf8(raw).map_err(|_| {
@@ -145,102 +158,156 @@ pub fn read(
         .chain(cols.1)
         .map(|c| header.iter().position(|h| h == c))
         .collect();
-    let mut batch = ImportBatch {
-        label: file.to_string(),
-        ..Default::default()
-    };
-    let mut n = 0u64;
-    loop {
-        if !rdr.read_byte_record(&mut rec).map_err(csv_err)? {
-            break;
-        }
-        let o = origin(rec.position().map_or(0, |p| p.line()));
-        if rec.len() == 1 && rec.get(0).is_some_and(|f| f.is_empty()) {
-            continue;
-        }
-        if rec.len() != header.len() {
-            let field = if rec.len() < header.len() {
-                header[rec.len()].clone()
-            } else {
-                format!("column {}", header.len() + 1)
-            };
-            return Err(o.invalid(
-                &field,
+    Ok(Header {
+        kind,
+        names: header,
+        index,
+    })
+}
+
+/// One checked row.
+enum Row {
+    Task(ReadyTask),
+    Agency(Sourced<Agency>),
+    Program(Sourced<Program>),
+}
+
+/// Checks one data row: `None` for a blank line.
+fn row(file: &str, h: &Header, rec: &csv::ByteRecord, today: NaiveDate) -> Result<Option<Row>> {
+    let o = origin(file, rec.position().map_or(0, |p| p.line()));
+    if rec.len() == 1 && rec.get(0).is_some_and(|f| f.is_empty()) {
+        return Ok(None);
+    }
+    let header = &h.names;
+    if rec.len() != header.len() {
+        let field = if rec.len() < header.len() {
+            header[rec.len()].clone()
+        } else {
+            format!("column {}", header.len() + 1)
+        };
+        return Err(o.invalid(
+            &field,
+            format!(
+                "The row has {} fields but the header has {}.",
+                rec.len(),
+                header.len()
+            ),
+        ));
+    }
+    let mut cells: [&str; 16] = [""; 16];
+    for (i, raw) in rec.iter().enumerate() {
+        let s = std::str::from_utf8(raw).map_err(|e| {
+            o.invalid(
+                &header[i],
                 format!(
-                    "The row has {} fields but the header has {}.",
-                    rec.len(),
-                    header.len()
+                    "The text is not valid UTF-8 (bad byte at position {}).",
+                    e.valid_up_to() + 1
                 ),
-            ));
+            )
+        })?;
+        // At most 13 distinct columns (checked in the header).
+        if let Some(c) = cells.get_mut(i) {
+            *c = unneutralize(s);
         }
-        let mut cells: Vec<&str> = Vec::with_capacity(header.len());
-        for (i, raw) in rec.iter().enumerate() {
-            let s = std::str::from_utf8(raw).map_err(|e| {
-                o.invalid(
-                    &header[i],
-                    format!(
-                        "The text is not valid UTF-8 (bad byte at position {}).",
-                        e.valid_up_to() + 1
-                    ),
-                )
-            })?;
-            cells.push(unneutralize(s));
-        }
-        let get = |k: usize| index[k].map_or("", |i| cells[i]);
-        match kind {
-            Kind::Tasks => {
-                let f = TaskFields {
-                    program: get(0),
-                    category: get(1),
-                    title: get(2),
-                    lead: get(3),
-                    with: get(4),
-                    cadence: get(5),
-                    deadline: get(6),
-                    status: get(7),
-                    progress: get(8),
-                    basis: get(9),
-                    created_on: get(10),
-                    completed_on: get(11),
-                    description: get(12),
-                };
-                let task = fields::task(&o, &f, today)?;
-                batch.tasks.push(Sourced {
+    }
+    let get = |k: usize| h.index[k].map_or("", |i| cells.get(i).copied().unwrap_or(""));
+    Ok(Some(match h.kind {
+        Kind::Tasks => {
+            let f = TaskFields {
+                program: get(0),
+                category: get(1),
+                title: get(2),
+                lead: get(3),
+                with: get(4),
+                cadence: get(5),
+                deadline: get(6),
+                status: get(7),
+                progress: get(8),
+                basis: get(9),
+                created_on: get(10),
+                completed_on: get(11),
+                description: get(12),
+            };
+            let task = fields::task(&o, &f, today)?;
+            // The title is clean NFC text: folding needs no second normalization.
+            let title_fold = task
+                .title
+                .chars()
+                .filter(|c| !is_combining_mark(*c))
+                .map(fold_char)
+                .collect();
+            Row::Task(ReadyTask {
+                task: Sourced {
                     origin: o,
                     value: ImportTask {
                         task,
                         history: Vec::new(),
                         urges: Vec::new(),
                     },
-                });
-            }
-            Kind::Agencies => {
-                let f = AgencyFields {
-                    code: get(0),
-                    name: get(1),
-                    kind: get(2),
-                    parent: get(3),
-                    head: get(4),
-                    members: get(5),
-                    staff: get(6),
-                };
-                let value = fields::agency(&o, &f)?;
-                batch.agencies.push(Sourced { origin: o, value });
-            }
-            Kind::Programs => {
-                let f = ProgramFields {
-                    code: get(0),
-                    title: get(1),
-                    kind: get(2),
-                    starts_on: get(3),
-                    ends_on: get(4),
-                    parties: get(5),
-                    basis: get(6),
-                    review_months: get(7),
-                };
-                let value = fields::program(&o, &f)?;
-                batch.programs.push(Sourced { origin: o, value });
-            }
+                },
+                title_fold,
+            })
+        }
+        Kind::Agencies => {
+            let f = AgencyFields {
+                code: get(0),
+                name: get(1),
+                kind: get(2),
+                parent: get(3),
+                head: get(4),
+                members: get(5),
+                staff: get(6),
+            };
+            let value = fields::agency(&o, &f)?;
+            Row::Agency(Sourced { origin: o, value })
+        }
+        Kind::Programs => {
+            let f = ProgramFields {
+                code: get(0),
+                title: get(1),
+                kind: get(2),
+                starts_on: get(3),
+                ends_on: get(4),
+                parties: get(5),
+                basis: get(6),
+                review_months: get(7),
+            };
+            let value = fields::program(&o, &f)?;
+            Row::Program(Sourced { origin: o, value })
+        }
+    }))
+}
+
+fn reader<R: std::io::Read>(r: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(r)
+}
+
+/// Reads the remaining rows of `rdr` into a batch, one by one.
+fn read_rows<R: std::io::Read>(
+    file: &str,
+    h: &Header,
+    mut rdr: csv::Reader<R>,
+    today: NaiveDate,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportBatch> {
+    let mut batch = ImportBatch {
+        label: file.to_string(),
+        ..Default::default()
+    };
+    let mut rec = csv::ByteRecord::new();
+    let mut n = 0u64;
+    while rdr
+        .read_byte_record(&mut rec)
+        .map_err(|e| csv_error(file, e))?
+    {
+        match row(file, h, &rec, today)? {
+            None => continue,
+            Some(Row::Task(t)) => batch.tasks.push(t.task),
+            Some(Row::Agency(a)) => batch.agencies.push(a),
+            Some(Row::Program(p)) => batch.programs.push(p),
         }
         n += 1;
         if n % 50_000 == 0 {
@@ -248,4 +315,142 @@ pub fn read(
         }
     }
     Ok(batch)
+}
+
+/// Reads a CSV file's bytes into a batch. `progress` is called now and then with the
+/// number of rows read.
+pub fn read(
+    file: &str,
+    bytes: &[u8],
+    today: NaiveDate,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportBatch> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut rdr = reader(bytes);
+    let h = header(file, &mut rdr)?;
+    read_rows(file, &h, rdr, today, progress)
+}
+
+/// Rows per chunk of a streamed tasks file: checked in parallel, written in order.
+const CHUNK: usize = 4096;
+
+/// The tasks of a CSV file, read and checked on a background thread (the rows of each
+/// chunk in parallel) while the caller writes the previous chunk. Chunks come in file
+/// order; the first error of the file (by line) ends the stream, after the rows before it.
+pub struct TaskStream {
+    rx: Option<std::sync::mpsc::Receiver<Result<Vec<ReadyTask>>>>,
+    worker: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Iterator for TaskStream {
+    type Item = Result<Vec<ReadyTask>>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.rx.as_ref()?.recv().ok()
+    }
+}
+
+impl Drop for TaskStream {
+    fn drop(&mut self) {
+        // Closing the channel stops the reader at its next chunk.
+        self.rx = None;
+        if let Some(w) = self.worker.take() {
+            let _ = w.join();
+        }
+    }
+}
+
+fn stream_tasks<R: std::io::Read + Send + 'static>(
+    file: String,
+    h: Header,
+    mut rdr: csv::Reader<R>,
+    today: NaiveDate,
+) -> TaskStream {
+    let (tx, rx) = std::sync::mpsc::sync_channel(2);
+    let worker = std::thread::spawn(move || loop {
+        let mut raw: Vec<csv::ByteRecord> = Vec::with_capacity(CHUNK);
+        let mut end: Option<Error> = None;
+        let mut eof = false;
+        while raw.len() < CHUNK {
+            let mut rec = csv::ByteRecord::new();
+            match rdr.read_byte_record(&mut rec) {
+                Ok(true) => raw.push(rec),
+                Ok(false) => {
+                    eof = true;
+                    break;
+                }
+                Err(e) => {
+                    end = Some(csv_error(&file, e));
+                    break;
+                }
+            }
+        }
+        let checked: Vec<Result<Option<Row>>> = raw
+            .par_iter()
+            .with_min_len(64)
+            .map(|rec| row(&file, &h, rec, today))
+            .collect();
+        drop(raw);
+        let mut ok = Vec::with_capacity(checked.len());
+        for r in checked {
+            match r {
+                Ok(Some(Row::Task(t))) => ok.push(t),
+                Ok(_) => {}
+                Err(e) => {
+                    end = Some(e);
+                    break;
+                }
+            }
+        }
+        if tx.send(Ok(ok)).is_err() {
+            return;
+        }
+        if let Some(e) = end {
+            let _ = tx.send(Err(e));
+            return;
+        }
+        if eof {
+            return;
+        }
+    });
+    TaskStream {
+        rx: Some(rx),
+        worker: Some(worker),
+    }
+}
+
+/// A CSV file opened for import: a tasks file is streamed, the others are read whole.
+pub enum CsvSource {
+    Tasks(TaskStream),
+    Records(ImportBatch),
+}
+
+/// Opens a CSV file, reads its header and, for a tasks file, starts checking its rows in
+/// the background; agencies and programs files are read whole.
+pub fn open(
+    path: &Path,
+    file: &str,
+    today: NaiveDate,
+    progress: &mut dyn FnMut(u64),
+) -> Result<CsvSource> {
+    let f = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            Error::NotFound(format!("The file {} does not exist.", path.display()))
+        }
+        _ => Error::from(e),
+    })?;
+    let mut buf = std::io::BufReader::with_capacity(1 << 20, f);
+    if buf.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
+        buf.consume(3);
+    }
+    let mut rdr = reader(buf);
+    let h = header(file, &mut rdr)?;
+    if h.kind == Kind::Tasks {
+        return Ok(CsvSource::Tasks(stream_tasks(
+            file.to_string(),
+            h,
+            rdr,
+            today,
+        )));
+    }
+    read_rows(file, &h, rdr, today, progress).map(CsvSource::Records)
 }

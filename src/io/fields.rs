@@ -54,7 +54,29 @@ pub fn codes(o: &Origin, field: &str, raw: &str) -> Result<Vec<String>> {
 
 /// A required date (`YYYY-MM-DD` or `dd/mm/yyyy`).
 pub fn date(o: &Origin, field: &str, raw: &str) -> Result<NaiveDate> {
+    if let Some(d) = iso_fast(raw) {
+        return Ok(d);
+    }
     at(o, field, parse_date(field, raw))
+}
+
+/// The common case of a date, `YYYY-MM-DD` with a year from 1900 to 2200, without
+/// chrono's format parser; anything else (and every error) goes to `parse_date`.
+fn iso_fast(raw: &str) -> Option<NaiveDate> {
+    let b = raw.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let y = num(0..4)?;
+    if !(1900..=2200).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, num(5..7)?, num(8..10)?)
 }
 
 /// An optional date (empty = none).

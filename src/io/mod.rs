@@ -1,8 +1,10 @@
 //! Import and export (CSV, JSON). Formats are documented in `docs/formats.md`.
 //!
-//! Import reads and checks the whole file first (every field of every row, with file,
-//! line and field in every error), then hands the batch to [`Store::import`], which
-//! checks references and roles and writes everything in one transaction, or nothing.
+//! Import checks every field of every row (file, line and field in every error). Agencies,
+//! programs and JSON files are read whole and handed to [`Store::import`]; a tasks CSV is
+//! streamed to [`Store::import_stream`] (checked in parallel, written chunk by chunk).
+//! Either way references and roles are checked in the store and everything is written in
+//! one transaction, or nothing.
 
 pub mod csv_in;
 pub mod export;
@@ -85,17 +87,16 @@ fn read_file(
         }
         _ => Error::from(e),
     })?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
+    let name = file_name(path);
     match format.unwrap_or_else(|| FileFormat::guess(path)) {
         FileFormat::Csv => csv_in::read(&name, &bytes, today, progress),
         FileFormat::Json => json_in::read(&name, &bytes, today, progress),
     }
 }
 
-/// Imports a file (or a CSV export directory) into the store, all or nothing.
+/// Imports a file (or a CSV export directory) into the store, all or nothing. A tasks
+/// CSV file (alone, or the `tasks.csv` of a directory) is streamed: checked in parallel
+/// and written chunk by chunk in the one transaction, never held whole in memory.
 pub fn import(
     store: &mut Store,
     path: &Path,
@@ -104,6 +105,67 @@ pub fn import(
     today: NaiveDate,
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportOutcome> {
-    let batch = read_path(path, format, today, progress)?;
-    store.import(&batch, dry_run)
+    let (mut head, tasks) = if path.is_dir() {
+        let mut head = ImportBatch {
+            label: path.display().to_string(),
+            ..Default::default()
+        };
+        let mut found = false;
+        for name in &DIR_FILES[..2] {
+            let p = path.join(name);
+            if p.exists() {
+                found = true;
+                let b = read_file(&p, Some(FileFormat::Csv), today, progress)?;
+                head.agencies.extend(b.agencies);
+                head.programs.extend(b.programs);
+                head.tasks.extend(b.tasks);
+            }
+        }
+        let tasks = path.join(DIR_FILES[2]);
+        if !tasks.exists() {
+            if !found {
+                return Err(Error::NotFound(format!(
+                    "The directory {} holds none of {}.",
+                    path.display(),
+                    DIR_FILES.join(", ")
+                )));
+            }
+            return store.import(&head, dry_run);
+        }
+        (head, tasks)
+    } else {
+        if format.unwrap_or_else(|| FileFormat::guess(path)) == FileFormat::Json {
+            let batch = read_file(path, format, today, progress)?;
+            return store.import(&batch, dry_run);
+        }
+        let head = ImportBatch {
+            label: file_name(path),
+            ..Default::default()
+        };
+        (head, path.to_path_buf())
+    };
+    match csv_in::open(&tasks, &file_name(&tasks), today, progress)? {
+        csv_in::CsvSource::Tasks(mut stream) if head.tasks.is_empty() => {
+            store.import_stream(&head, &mut stream, dry_run, progress)
+        }
+        csv_in::CsvSource::Tasks(stream) => {
+            // Tasks in the agencies or programs file too: read everything, then import.
+            for chunk in stream {
+                head.tasks.extend(chunk?.into_iter().map(|t| t.task));
+            }
+            store.import(&head, dry_run)
+        }
+        csv_in::CsvSource::Records(b) => {
+            head.agencies.extend(b.agencies);
+            head.programs.extend(b.programs);
+            head.tasks.extend(b.tasks);
+            store.import(&head, dry_run)
+        }
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }

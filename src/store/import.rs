@@ -10,10 +10,10 @@
 //! field. Nothing is written until every record has been checked; any error rolls the
 //! transaction back, leaving the database file as it was.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
@@ -111,6 +111,32 @@ pub struct ImportOutcome {
     pub roles_unchanged: u64,
 }
 
+/// FNV-1a: codes are short and trusted to the process, so a cheap hash pays on the
+/// three or more lookups per imported task.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Codes of agencies, programs or categories, resolved.
+type CodeMap = HashMap<String, Ref, std::hash::BuildHasherDefault<Fnv>>;
+
 /// A code resolved to a row already in the database or to a record of this import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ref {
@@ -125,29 +151,23 @@ type TaskRefs = (Ref, Ref, Ref, Vec<Ref>, Vec<Ref>);
 struct Plan {
     new_categories: Vec<usize>,
     new_agencies: Vec<usize>,
-    agencies: HashMap<String, Ref>,
+    agencies: CodeMap,
     new_programs: Vec<usize>,
-    programs: HashMap<String, Ref>,
-    categories: HashMap<String, Ref>,
+    programs: CodeMap,
+    categories: CodeMap,
     /// Per task: program, category, lead, coordinating agencies, urge agencies.
     tasks: Vec<TaskRefs>,
     new_grants: Vec<usize>,
     outcome: ImportOutcome,
 }
 
-fn code_map(conn: &Connection, sql: &str) -> Result<HashMap<String, Ref>> {
+fn code_map(conn: &Connection, sql: &str) -> Result<CodeMap> {
     let mut st = conn.prepare(sql)?;
     let rows = st.query_map([], |r| Ok((r.get::<_, String>(1)?, Ref::Db(r.get(0)?))))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn resolve(
-    map: &HashMap<String, Ref>,
-    origin: &Origin,
-    field: &str,
-    what: &str,
-    code: &str,
-) -> Result<Ref> {
+fn resolve(map: &CodeMap, origin: &Origin, field: &str, what: &str, code: &str) -> Result<Ref> {
     map.get(code).copied().ok_or_else(|| {
         origin.invalid(
             field,
@@ -166,8 +186,9 @@ fn denied(origin: &Origin, e: Error) -> Error {
     }
 }
 
-/// Checks every record of `batch` against the database and `who`; writes nothing.
-fn plan(conn: &Connection, who: &Who, batch: &ImportBatch) -> Result<Plan> {
+/// Checks the categories, agencies and programs of `batch` (not its tasks or roles)
+/// against the database and `who`; writes nothing.
+fn plan_head(conn: &Connection, who: &Who, batch: &ImportBatch) -> Result<Plan> {
     let mut p = Plan {
         agencies: code_map(conn, "SELECT id, code FROM agency")?,
         programs: code_map(conn, "SELECT id, code FROM program")?,
@@ -274,65 +295,93 @@ fn plan(conn: &Connection, who: &Who, batch: &ImportBatch) -> Result<Plan> {
         p.new_programs.push(i);
         p.outcome.programs_added += 1;
     }
+    Ok(p)
+}
 
-    // The tasks already in the programs this import adds to, by (program, category, lead,
-    // title): importing the same file twice does not add its tasks twice.
-    let mut existing: std::collections::HashSet<(i64, i64, i64, String)> = Default::default();
-    {
-        let mut seen_programs = std::collections::HashSet::new();
-        let mut st =
-            conn.prepare("SELECT category_id, lead_id, title FROM task WHERE program_id = ?1")?;
-        for t in &batch.tasks {
-            if let Some(Ref::Db(id)) = p.programs.get(&t.value.task.program) {
-                if seen_programs.insert(*id) {
-                    let rows = st.query_map([id], |r| {
-                        Ok((
-                            *id,
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, i64>(1)?,
-                            r.get::<_, String>(2)?,
-                        ))
-                    })?;
-                    for row in rows {
-                        existing.insert(row?);
-                    }
-                }
+/// The tasks already in the programs an import adds to, by (program, category, lead,
+/// title): importing the same file twice does not add its tasks twice. A program's tasks
+/// are read the first time one of its tasks is checked, before any is written.
+#[derive(Default)]
+struct Existing {
+    programs: HashSet<i64>,
+    tasks: HashSet<(i64, i64, i64, String)>,
+}
+
+impl Existing {
+    fn contains(
+        &mut self,
+        conn: &Connection,
+        program: i64,
+        category: i64,
+        lead: i64,
+        title: &str,
+    ) -> Result<bool> {
+        if self.programs.insert(program) {
+            let mut st = conn.prepare_cached(
+                "SELECT category_id, lead_id, title FROM task WHERE program_id = ?1",
+            )?;
+            let rows = st.query_map([program], |r| {
+                Ok((
+                    program,
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?;
+            for row in rows {
+                self.tasks.insert(row?);
             }
+        }
+        // Cheap test first: most imports go to programs without tasks yet.
+        if self.tasks.is_empty() {
+            return Ok(false);
+        }
+        Ok(self
+            .tasks
+            .contains(&(program, category, lead, title.to_string())))
+    }
+}
+
+/// Resolves and checks one task (codes, duplicates, roles) and counts it in the outcome.
+fn check_task(
+    conn: &Connection,
+    who: &Who,
+    p: &mut Plan,
+    existing: &mut Existing,
+    t: &Sourced<ImportTask>,
+) -> Result<TaskRefs> {
+    let (o, it) = (&t.origin, &t.value);
+    let task = &it.task;
+    let program = resolve(&p.programs, o, "program", "program", &task.program)?;
+    let category = resolve(&p.categories, o, "category", "category", &task.category)?;
+    let lead = resolve(&p.agencies, o, "lead", "agency", &task.lead)?;
+    let with = task
+        .with
+        .iter()
+        .map(|w| resolve(&p.agencies, o, "with", "agency", w))
+        .collect::<Result<Vec<_>>>()?;
+    let urges = it
+        .urges
+        .iter()
+        .map(|u| match &u.agency {
+            Some(a) => resolve(&p.agencies, o, "urges", "agency", a),
+            None => Ok(lead),
+        })
+        .collect::<Result<Vec<_>>>()?;
+    if let (Ref::Db(pid), Ref::Db(cid), Ref::Db(lid)) = (program, category, lead) {
+        if existing.contains(conn, pid, cid, lid, &task.title)? {
+            return Err(o.invalid(
+                "title",
+                format!(
+                    "The program `{}` already has this task (same category, lead agency and title); it is not added twice.",
+                    task.program
+                ),
+            ));
         }
     }
-    p.tasks.reserve(batch.tasks.len());
-    for t in &batch.tasks {
-        let (o, it) = (&t.origin, &t.value);
-        let task = &it.task;
-        let program = resolve(&p.programs, o, "program", "program", &task.program)?;
-        let category = resolve(&p.categories, o, "category", "category", &task.category)?;
-        let lead = resolve(&p.agencies, o, "lead", "agency", &task.lead)?;
-        let with = task
-            .with
-            .iter()
-            .map(|w| resolve(&p.agencies, o, "with", "agency", w))
-            .collect::<Result<Vec<_>>>()?;
-        let urges = it
-            .urges
-            .iter()
-            .map(|u| match &u.agency {
-                Some(a) => resolve(&p.agencies, o, "urges", "agency", a),
-                None => Ok(lead),
-            })
-            .collect::<Result<Vec<_>>>()?;
-        if let (Ref::Db(pid), Ref::Db(cid), Ref::Db(lid)) = (program, category, lead) {
-            if !existing.is_empty() && existing.contains(&(pid, cid, lid, task.title.clone())) {
-                return Err(o.invalid(
-                    "title",
-                    format!(
-                        "The program `{}` already has this task (same category, lead agency and title); it is not added twice.",
-                        task.program
-                    ),
-                ));
-            }
-        }
-        match (lead, with.iter().all(|w| matches!(w, Ref::Db(_)))) {
-            (Ref::Db(l), true) => {
+    match (lead, with.iter().all(|w| matches!(w, Ref::Db(_)))) {
+        (Ref::Db(l), true) => {
+            if who.role != Role::Admin {
                 let ids: Vec<i64> = with
                     .iter()
                     .filter_map(|w| match w {
@@ -343,22 +392,25 @@ fn plan(conn: &Connection, who: &Who, batch: &ImportBatch) -> Result<Plan> {
                 who.require_task_write(l, &ids, "import this task")
                     .map_err(|e| denied(o, e))?;
             }
-            // New agencies: only an admin got this far.
-            _ => who
-                .require_admin("import tasks of new agencies")
-                .map_err(|e| denied(o, e))?,
         }
-        if !it.history.is_empty() || !it.urges.is_empty() {
-            who.require_admin("restore task histories and urges")
-                .map_err(|e| denied(o, e))?;
-        }
-        p.outcome.tasks_added += 1;
-        p.outcome.history_added += history_len(it) as u64;
-        p.outcome.urges_added += it.urges.len() as u64;
-        p.tasks.push((program, category, lead, with, urges));
+        // New agencies: only an admin got this far.
+        _ => who
+            .require_admin("import tasks of new agencies")
+            .map_err(|e| denied(o, e))?,
     }
+    if !it.history.is_empty() || !it.urges.is_empty() {
+        who.require_admin("restore task histories and urges")
+            .map_err(|e| denied(o, e))?;
+    }
+    p.outcome.tasks_added += 1;
+    p.outcome.history_added += history_len(it) as u64;
+    p.outcome.urges_added += it.urges.len() as u64;
+    Ok((program, category, lead, with, urges))
+}
 
-    seen.clear();
+/// Checks the roles of `batch` against the database and `who`.
+fn check_grants(conn: &Connection, who: &Who, batch: &ImportBatch, p: &mut Plan) -> Result<()> {
+    let mut seen: HashMap<String, &Origin> = HashMap::new();
     let grants = db_grants(conn)?;
     for (i, g) in batch.grants.iter().enumerate() {
         let login = &g.value.login;
@@ -384,6 +436,19 @@ fn plan(conn: &Connection, who: &Who, batch: &ImportBatch) -> Result<Plan> {
             }
         }
     }
+    Ok(())
+}
+
+/// Checks every record of `batch` against the database and `who`; writes nothing.
+fn plan(conn: &Connection, who: &Who, batch: &ImportBatch) -> Result<Plan> {
+    let mut p = plan_head(conn, who, batch)?;
+    let mut existing = Existing::default();
+    p.tasks.reserve(batch.tasks.len());
+    for t in &batch.tasks {
+        let refs = check_task(conn, who, &mut p, &mut existing, t)?;
+        p.tasks.push(refs);
+    }
+    check_grants(conn, who, batch, &mut p)?;
     Ok(p)
 }
 
@@ -424,56 +489,115 @@ fn history_len(t: &ImportTask) -> usize {
     }
 }
 
-/// Indexes of the bulk tables, dropped during a large import and rebuilt after it
-/// (one sort per index instead of a million random inserts).
+/// Indexes dropped during a large import and rebuilt after it (one sort per index instead
+/// of a million random inserts). The history, coordination and urge indexes by task stay:
+/// rows arrive in task order, so they grow by appending.
 fn bulk_indexes(conn: &Connection) -> Result<Vec<(String, String)>> {
     let mut st = conn.prepare(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL \
-         AND tbl_name IN ('task', 'task_with', 'task_history', 'urge')",
+         AND (tbl_name = 'task' OR name = 'task_with_by_agency') ORDER BY name",
     )?;
     let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Tasks from which dropping and rebuilding the indexes pays.
-const BULK_TASKS: usize = 20_000;
+const BULK_TASKS: u64 = 20_000;
 
-fn apply(conn: &Connection, who: &Who, batch: &ImportBatch, p: &Plan) -> Result<()> {
-    let now = now_stamp();
-    let mut category_ids: HashMap<usize, i64> = HashMap::new();
+/// The indexes of a bulk import: dropped once `BULK_TASKS` tasks are written (inside the
+/// transaction), rebuilt at the end.
+#[derive(Default)]
+struct Bulk {
+    dropped: Option<Vec<(String, String)>>,
+}
+
+impl Bulk {
+    fn tasks_written(&mut self, conn: &Connection, n: u64) -> Result<()> {
+        if n < BULK_TASKS || self.dropped.is_some() {
+            return Ok(());
+        }
+        // An 8 MB page cache. Measured at 1,000,000 tasks: larger caches (16–128 MB)
+        // make the index sorts no faster (one big in-memory merge sort instead of small
+        // sorted runs) and the process bigger; `PRAGMA threads` gave no gain on 2 cores.
+        conn.pragma_update(None, "cache_size", -8_192)?;
+        let ix = bulk_indexes(conn)?;
+        for (name, _) in &ix {
+            conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+        }
+        self.dropped = Some(ix);
+        Ok(())
+    }
+
+    fn finish(&mut self, conn: &Connection) -> Result<()> {
+        if let Some(ix) = self.dropped.take() {
+            for (_, sql) in &ix {
+                conn.execute_batch(sql)?;
+            }
+            conn.pragma_update(None, "cache_size", -2000)?;
+        }
+        Ok(())
+    }
+}
+
+/// Ids of the rows an import added, by their index in the batch.
+#[derive(Default)]
+struct Ids {
+    categories: HashMap<usize, i64>,
+    agencies: HashMap<usize, i64>,
+    programs: HashMap<usize, i64>,
+}
+
+impl Ids {
+    fn agency(&self, r: Ref) -> i64 {
+        match r {
+            Ref::Db(id) => id,
+            Ref::New(i) => self.agencies.get(&i).copied().unwrap_or_default(),
+        }
+    }
+    fn program(&self, r: Ref) -> i64 {
+        match r {
+            Ref::Db(id) => id,
+            Ref::New(i) => self.programs.get(&i).copied().unwrap_or_default(),
+        }
+    }
+    fn category(&self, r: Ref) -> i64 {
+        match r {
+            Ref::Db(id) => id,
+            Ref::New(i) => self.categories.get(&i).copied().unwrap_or_default(),
+        }
+    }
+}
+
+/// Writes the new categories, agencies and programs of a checked batch.
+fn apply_head(conn: &Connection, batch: &ImportBatch, p: &Plan) -> Result<Ids> {
+    let mut ids = Ids::default();
     for &i in &p.new_categories {
         let c = &batch.categories[i].value;
         conn.execute(
             "INSERT INTO category (code, name_vi, name_en, position) VALUES (?1, ?2, ?3, ?4)",
             params![c.code, c.name_vi, c.name_en, c.position],
         )?;
-        category_ids.insert(i, conn.last_insert_rowid());
+        ids.categories.insert(i, conn.last_insert_rowid());
     }
-    let mut agency_ids: HashMap<usize, i64> = HashMap::new();
     for &i in &p.new_agencies {
         let a = &batch.agencies[i].value;
         conn.prepare_cached(
             "INSERT INTO agency (code, name, name_fold, kind, head, members, staff) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
         .execute(params![a.code, a.name, fold(&a.name), a.kind.code(), a.head, a.members, a.staff])?;
-        agency_ids.insert(i, conn.last_insert_rowid());
+        ids.agencies.insert(i, conn.last_insert_rowid());
     }
-    let agency = |r: Ref| match r {
-        Ref::Db(id) => id,
-        Ref::New(i) => agency_ids.get(&i).copied().unwrap_or_default(),
-    };
     for &i in &p.new_agencies {
         let a = &batch.agencies[i].value;
         if let Some(parent) = &a.parent {
             if let Some(&r) = p.agencies.get(parent) {
                 conn.execute(
                     "UPDATE agency SET parent_id = ?1 WHERE code = ?2",
-                    params![agency(r), a.code],
+                    params![ids.agency(r), a.code],
                 )?;
             }
         }
     }
-    let mut program_ids: HashMap<usize, i64> = HashMap::new();
     for &i in &p.new_programs {
         let pr = &batch.programs[i].value;
         conn.execute(
@@ -481,114 +605,169 @@ fn apply(conn: &Connection, who: &Who, batch: &ImportBatch, p: &Plan) -> Result<
             params![pr.code, pr.title, pr.kind.code(), pr.starts_on.to_string(), pr.ends_on.to_string(), pr.basis, pr.review_months],
         )?;
         let id = conn.last_insert_rowid();
-        program_ids.insert(i, id);
+        ids.programs.insert(i, id);
         for party in &pr.parties {
             if let Some(&r) = p.agencies.get(party) {
                 conn.execute(
                     "INSERT INTO program_party (program_id, agency_id) VALUES (?1, ?2)",
-                    params![id, agency(r)],
+                    params![id, ids.agency(r)],
                 )?;
             }
         }
     }
-    let program = |r: Ref| match r {
-        Ref::Db(id) => id,
-        Ref::New(i) => program_ids.get(&i).copied().unwrap_or_default(),
-    };
-    let category = |r: Ref| match r {
-        Ref::Db(id) => id,
-        Ref::New(i) => category_ids.get(&i).copied().unwrap_or_default(),
-    };
+    Ok(ids)
+}
 
-    let bulk = batch.tasks.len() >= BULK_TASKS;
-    if bulk {
-        // A large page cache keeps the transaction's pages (and the index sorts) in
-        // memory instead of spilling them to the WAL and temp files mid-way.
-        conn.pragma_update(None, "cache_size", -131_072)?;
-        // Let the index sorts use helper threads (both cores).
-        conn.pragma_update(None, "threads", 4)?;
-    }
-    let indexes = if bulk {
-        let ix = bulk_indexes(conn)?;
-        for (name, _) in &ix {
-            conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+/// A date as stored (`YYYY-MM-DD`), without going through `fmt`.
+struct Ymd([u8; 10]);
+
+impl Ymd {
+    fn new(d: NaiveDate) -> Option<Ymd> {
+        let (y, m, day) = (d.year(), d.month(), d.day());
+        if !(0..=9999).contains(&y) {
+            return None;
         }
-        ix
-    } else {
-        Vec::new()
-    };
-    {
-        let mut ins_task = conn.prepare_cached(
-            "INSERT INTO task (program_id, category_id, title, title_fold, description, lead_id, cadence, deadline, status, progress, completed_on, basis, created_on) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        )?;
-        let mut ins_with =
-            conn.prepare_cached("INSERT INTO task_with (task_id, agency_id) VALUES (?1, ?2)")?;
-        let mut ins_hist = conn.prepare_cached(
-            "INSERT INTO task_history (task_id, at, on_date, actor, status, progress, completed_on, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
-        let mut ins_urge = conn.prepare_cached(
-            "INSERT INTO urge (task_id, agency_id, at, on_date, actor, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        let mut date_buf = String::new();
-        for (t, refs) in batch.tasks.iter().zip(&p.tasks) {
-            let it = &t.value;
-            let task = &it.task;
-            let (pr, cat, lead, with, urge_agencies) = refs;
-            date_buf.clear();
-            ins_task.execute(params![
-                program(*pr),
-                category(*cat),
-                task.title,
-                fold(&task.title),
-                task.description,
-                agency(*lead),
-                task.cadence.code(),
-                task.deadline.map(|d| d.to_string()),
-                task.status.code(),
-                task.progress.get(),
-                task.completed_on.map(|d| d.to_string()),
-                task.basis,
-                task.created_on.to_string()
-            ])?;
-            let id = conn.last_insert_rowid();
-            for w in with {
-                ins_with.execute(params![id, agency(*w)])?;
-            }
+        let y = y as u32;
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        Some(Ymd([
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ]))
+    }
+}
+
+/// Binds a date as stored text (or NULL).
+fn bind_date(st: &mut rusqlite::Statement<'_>, i: usize, d: Option<NaiveDate>) -> Result<()> {
+    match d {
+        None => st.raw_bind_parameter(i, rusqlite::types::Null)?,
+        Some(d) => match Ymd::new(d) {
+            // Only ASCII digits and dashes.
+            Some(b) => st.raw_bind_parameter(i, std::str::from_utf8(&b.0).unwrap_or_default())?,
+            None => st.raw_bind_parameter(i, d.to_string())?,
+        },
+    }
+    Ok(())
+}
+
+/// The prepared statements that write tasks, their coordinating agencies, history and urges.
+struct TaskWriter<'c> {
+    conn: &'c Connection,
+    task: rusqlite::CachedStatement<'c>,
+    with: rusqlite::CachedStatement<'c>,
+    hist: rusqlite::CachedStatement<'c>,
+    urge: rusqlite::CachedStatement<'c>,
+    now: String,
+    login: String,
+    with_ids: Vec<i64>,
+}
+
+impl<'c> TaskWriter<'c> {
+    fn new(conn: &'c Connection, who: &Who) -> Result<TaskWriter<'c>> {
+        Ok(TaskWriter {
+            conn,
+            task: conn.prepare_cached(
+                "INSERT INTO task (program_id, category_id, title, title_fold, description, lead_id, cadence, deadline, status, progress, completed_on, basis, created_on) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?,
+            with: conn.prepare_cached("INSERT INTO task_with (task_id, agency_id) VALUES (?1, ?2)")?,
+            hist: conn.prepare_cached(
+                "INSERT INTO task_history (task_id, at, on_date, actor, status, progress, completed_on, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?,
+            urge: conn.prepare_cached(
+                "INSERT INTO urge (task_id, agency_id, at, on_date, actor, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?,
+            now: now_stamp(),
+            login: who.login.clone(),
+            with_ids: Vec::new(),
+        })
+    }
+
+    /// Writes one checked task; `title_fold` is its folded title.
+    fn write(
+        &mut self,
+        ids: &Ids,
+        it: &ImportTask,
+        title_fold: &str,
+        refs: &TaskRefs,
+    ) -> Result<()> {
+        let task = &it.task;
+        let (pr, cat, lead, with, urge_agencies) = refs;
+        let st = &mut self.task;
+        st.raw_bind_parameter(1, ids.program(*pr))?;
+        st.raw_bind_parameter(2, ids.category(*cat))?;
+        st.raw_bind_parameter(3, task.title.as_str())?;
+        st.raw_bind_parameter(4, title_fold)?;
+        st.raw_bind_parameter(5, task.description.as_deref())?;
+        st.raw_bind_parameter(6, ids.agency(*lead))?;
+        st.raw_bind_parameter(7, task.cadence.code())?;
+        bind_date(st, 8, task.deadline)?;
+        st.raw_bind_parameter(9, task.status.code())?;
+        st.raw_bind_parameter(10, task.progress.get())?;
+        bind_date(st, 11, task.completed_on)?;
+        st.raw_bind_parameter(12, task.basis.as_deref())?;
+        bind_date(st, 13, Some(task.created_on))?;
+        st.raw_execute()?;
+        let id = self.conn.last_insert_rowid();
+        // In key order, so the coordination table grows by appending.
+        self.with_ids.clear();
+        self.with_ids.extend(with.iter().map(|w| ids.agency(*w)));
+        self.with_ids.sort_unstable();
+        for w in &self.with_ids {
+            self.with.execute(params![id, w])?;
+        }
+        let mut hist = |h: &ImportHistory| -> Result<()> {
+            let st = &mut self.hist;
+            st.raw_bind_parameter(1, id)?;
+            st.raw_bind_parameter(2, h.at.as_deref().unwrap_or(&self.now))?;
+            bind_date(st, 3, Some(h.on))?;
+            st.raw_bind_parameter(4, h.actor.as_deref().unwrap_or(&self.login))?;
+            st.raw_bind_parameter(5, h.status.code())?;
+            st.raw_bind_parameter(6, h.progress.get())?;
+            bind_date(st, 7, h.completed_on)?;
+            st.raw_bind_parameter(8, h.note.as_deref())?;
+            st.raw_execute()?;
+            Ok(())
+        };
+        if it.history.is_empty() {
             for h in history_of(it) {
-                ins_hist.execute(params![
-                    id,
-                    h.at.as_deref().unwrap_or(&now),
-                    h.on.to_string(),
-                    h.actor.as_deref().unwrap_or(&who.login),
-                    h.status.code(),
-                    h.progress.get(),
-                    h.completed_on.map(|d| d.to_string()),
-                    h.note
-                ])?;
+                hist(&h)?;
             }
-            for (u, a) in it.urges.iter().zip(urge_agencies) {
-                ins_urge.execute(params![
-                    id,
-                    agency(*a),
-                    u.at.as_deref().unwrap_or(&now),
-                    u.on.to_string(),
-                    u.actor.as_deref().unwrap_or(&who.login),
-                    u.message
-                ])?;
+        } else {
+            for h in &it.history {
+                hist(h)?;
             }
         }
+        for (u, a) in it.urges.iter().zip(urge_agencies) {
+            self.urge.execute(params![
+                id,
+                ids.agency(*a),
+                u.at.as_deref().unwrap_or(&self.now),
+                u.on.to_string(),
+                u.actor.as_deref().unwrap_or(&self.login),
+                u.message
+            ])?;
+        }
+        Ok(())
     }
-    for (_, sql) in &indexes {
-        conn.execute_batch(sql)?;
-    }
+}
+
+/// Writes the new roles of a checked batch.
+fn apply_grants(conn: &Connection, batch: &ImportBatch, p: &Plan, ids: &Ids) -> Result<()> {
     for &i in &p.new_grants {
         let g = &batch.grants[i].value;
         let agency_id = g
             .agency
             .as_ref()
             .and_then(|a| p.agencies.get(a))
-            .map(|r| agency(*r));
+            .map(|r| ids.agency(*r));
         if g.role == Role::Operator && agency_id.is_none() {
             return Err(batch.grants[i].origin.invalid(
                 "agency",
@@ -603,6 +782,18 @@ fn apply(conn: &Connection, who: &Who, batch: &ImportBatch, p: &Plan) -> Result<
     Ok(())
 }
 
+/// A task of a streamed import, checked field by field, with its folded title (computed
+/// where the rows are checked, in parallel).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadyTask {
+    pub task: Sourced<ImportTask>,
+    pub title_fold: String,
+}
+
+/// The tasks of a streamed import, in file order, in chunks. An `Err` ends the stream: it
+/// is the first error of the file after the rows already given.
+pub type TaskChunks<'a> = &'a mut dyn Iterator<Item = Result<Vec<ReadyTask>>>;
+
 impl Store {
     /// Imports `batch` all or nothing. With `dry_run` every check is made and the
     /// outcome reported, but nothing is written (this also works on a read-only open).
@@ -615,9 +806,21 @@ impl Store {
                 Ok(p.outcome)
             });
         }
-        self.write(|tx, who| {
-            let p = plan(tx, who, batch)?;
-            apply(tx, who, batch, &p)?;
+        let bulk = batch.tasks.len() as u64 >= BULK_TASKS;
+        self.bulk_write(bulk, |tx, who| {
+            let mut p = plan(tx, who, batch)?;
+            let ids = apply_head(tx, batch, &p)?;
+            let mut b = Bulk::default();
+            b.tasks_written(tx, batch.tasks.len() as u64)?;
+            {
+                let mut w = TaskWriter::new(tx, who)?;
+                for (t, refs) in batch.tasks.iter().zip(&p.tasks) {
+                    w.write(&ids, &t.value, &fold(&t.value.task.title), refs)?;
+                }
+            }
+            b.finish(tx)?;
+            apply_grants(tx, batch, &p, &ids)?;
+            p.tasks = Vec::new();
             audit(
                 tx,
                 who,
@@ -629,6 +832,111 @@ impl Store {
             )?;
             Ok(p.outcome)
         })
+    }
+
+    /// Imports `head` (categories, agencies, programs, roles; its `tasks` must be empty)
+    /// and then the tasks of `tasks` as they arrive, all in one transaction: each task is
+    /// checked (codes, duplicates, roles) and written before the next chunk is read, so
+    /// the whole file is never held in memory. Any error rolls everything back and the
+    /// database file is left as it was. With `dry_run` everything is checked and nothing
+    /// is written. `progress` is called after each chunk with the tasks done so far.
+    pub fn import_stream(
+        &mut self,
+        head: &ImportBatch,
+        tasks: TaskChunks<'_>,
+        dry_run: bool,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<ImportOutcome> {
+        if !head.tasks.is_empty() {
+            return Err(Error::Other(
+                "A streamed import takes its tasks from the stream only.".into(),
+            ));
+        }
+        if dry_run {
+            let who = self.whoami()?;
+            return self.snapshot(|s| {
+                let conn = s.conn();
+                let mut p = plan_head(conn, &who, head)?;
+                let mut existing = Existing::default();
+                let mut n = 0u64;
+                for chunk in tasks {
+                    for t in &chunk? {
+                        check_task(conn, &who, &mut p, &mut existing, &t.task)?;
+                    }
+                    n = p.outcome.tasks_added;
+                    progress(n);
+                }
+                let _ = n;
+                check_grants(conn, &who, head, &mut p)?;
+                p.outcome.dry_run = true;
+                Ok(p.outcome)
+            });
+        }
+        self.bulk_write(true, |tx, who| {
+            let mut p = plan_head(tx, who, head)?;
+            let ids = apply_head(tx, head, &p)?;
+            let mut existing = Existing::default();
+            let mut b = Bulk::default();
+            {
+                // Written chunks are freed on another thread, off the writer's path.
+                let (done, freed) = std::sync::mpsc::channel::<Vec<ReadyTask>>();
+                std::thread::spawn(move || freed.into_iter().for_each(drop));
+                let mut w = TaskWriter::new(tx, who)?;
+                for chunk in tasks {
+                    let chunk = chunk?;
+                    for t in &chunk {
+                        let refs = check_task(tx, who, &mut p, &mut existing, &t.task)?;
+                        w.write(&ids, &t.task.value, &t.title_fold, &refs)?;
+                    }
+                    let _ = done.send(chunk);
+                    b.tasks_written(tx, p.outcome.tasks_added)?;
+                    progress(p.outcome.tasks_added);
+                }
+            }
+            b.finish(tx)?;
+            check_grants(tx, who, head, &mut p)?;
+            apply_grants(tx, head, &p, &ids)?;
+            audit(
+                tx,
+                who,
+                "import",
+                "import",
+                &head.label,
+                None::<&()>,
+                Some(&p.outcome),
+            )?;
+            Ok(p.outcome)
+        })
+    }
+
+    /// Runs `f` in one write transaction; with `bulk`, with `synchronous=OFF` for the
+    /// transaction only and then made durable: `synchronous` back to FULL, the WAL
+    /// checkpointed (which syncs it and the database file) and, if a reader kept the
+    /// checkpoint from finishing, the WAL file synced by hand.
+    fn bulk_write<T>(
+        &mut self,
+        bulk: bool,
+        f: impl FnOnce(&rusqlite::Transaction<'_>, &Who) -> Result<T>,
+    ) -> Result<T> {
+        if !bulk || self.is_read_only() {
+            return self.write(f);
+        }
+        self.conn().pragma_update(None, "synchronous", "OFF")?;
+        let result = self.write(f);
+        let restored = self.conn().pragma_update(None, "synchronous", "FULL");
+        let out = result?;
+        restored?;
+        let (busy, _, _): (i64, i64, i64) =
+            self.conn()
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
+        if busy != 0 {
+            let mut wal = self.path().as_os_str().to_owned();
+            wal.push("-wal");
+            std::fs::File::open(&wal).and_then(|f| f.sync_all())?;
+        }
+        Ok(out)
     }
 }
 
