@@ -560,6 +560,9 @@ impl AppState {
                 let size = t.total;
                 self.find.next_job += 1;
                 let engine = self.engine(job, &scope, size, &query)?;
+                // Matches known now (small index): show them; else the rows stay until
+                // the thread answers.
+                let ready = matches!(engine, Engine::Local(_));
                 let page = self.page();
                 let store = &self.store;
                 if let Some(t) = match target {
@@ -575,8 +578,10 @@ impl AppState {
                         job,
                         scope,
                     });
-                    t.cursor = Default::default();
-                    t.load(store, page)?;
+                    if ready {
+                        t.cursor = Default::default();
+                        t.load(store, page)?;
+                    }
                 }
             }
         }
