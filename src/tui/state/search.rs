@@ -284,14 +284,14 @@ impl std::fmt::Debug for Find {
     }
 }
 
-/// The text matched for a program row and for an agency row: name (or title) then code,
-/// so that highlight positions below the name's length fall in the name.
+/// The text matched for a program row and for an agency row: code then name (or
+/// title), so that a query matching the code ranks it first (a match at the start).
 pub fn program_text(r: &ProgramRow) -> String {
-    format!("{} {}", r.program.title, r.program.code)
+    format!("{} {}", r.program.code, r.program.title)
 }
 
 pub fn agency_text(r: &AgencyRow) -> String {
-    format!("{} {}", r.agency.name, r.agency.code)
+    format!("{} {}", r.agency.code, r.agency.name)
 }
 
 /// `rows` narrowed to those `text` matches with `query`, best first (all, in their
