@@ -179,8 +179,8 @@ fn row_of(screen: &str, id: i64) -> Option<String> {
         .map(str::to_string)
 }
 
-// Live sessions follow today: a table at a past as-of date shows the past state, where
-// today's change rightly does not appear.
+// As of today: a change made today shows in the tables (a past as-of date shows each
+// task as it stood then).
 const ARGS: &[&str] = &["--lang", "en"];
 
 #[test]

@@ -95,51 +95,65 @@ fn search_narrows_as_the_query_grows_and_esc_clears() {
     assert_eq!(s.tasks.total, all);
 }
 
-#[test]
-fn a_large_index_is_built_off_the_key_loop_and_the_keys_typed_meanwhile_apply() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = common::demo_db(dir.path());
-    let mut s = app(&path, Lang::En, common::today(), (120, 40));
-    let (tx, rx) = std::sync::mpsc::channel();
-    s.set_notifier(tx);
-    s.set_background_above(0);
-    s.update(Action::SwitchView(View::Tasks));
-    let all = s.tasks.total;
-    s.update(Action::Search);
-    typed(&mut s, "dan van");
-    // The keys were taken while the index is built; the table is not narrowed yet
-    // (unless the thread already finished, which the event below says).
-    assert_eq!(s.search_query(), Some("dan van"));
-    // The answers come back as events until the newest query is answered.
-    while s.task_search().unwrap().pending() {
+/// Waits for the search thread's answers until the newest query is answered.
+fn settle(s: &mut AppState, rx: &std::sync::mpsc::Receiver<phoihop::tui::event::Event>) {
+    while s.task_search().is_some_and(|t| t.pending()) {
         let ev = rx
             .recv_timeout(std::time::Duration::from_secs(30))
             .expect("the search thread answers");
         assert_eq!(ev, phoihop::tui::event::Event::Background);
         s.update(Action::Background);
     }
-    // More keys: sent to the thread, answered in turn.
-    s.update(Action::Erase);
-    assert!(s.task_search().unwrap().pending());
-    s.update(Action::Input('n'));
-    while s.task_search().unwrap().pending() {
-        rx.recv_timeout(std::time::Duration::from_secs(30))
-            .expect("the search thread answers");
-        s.update(Action::Background);
-    }
+}
+
+/// The background paths, forced on the small demo: the index built on a thread and
+/// handed back (`narrow` large), or kept there and every query answered there (`narrow`
+/// 0); the keys typed meanwhile apply when the answers come.
+#[test]
+fn large_indexes_are_built_and_narrowed_off_the_key_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
     let store = Store::open(&path, true).unwrap();
-    let direct =
-        phoihop::search::search_tasks(&store, &TaskFilter::default(), "dan van", 100_000).unwrap();
-    assert_eq!(s.tasks.total, direct.len());
-    assert!(s.tasks.total < all);
-    assert!(!s.task_search().unwrap().building());
-    // A stale result (the search cleared before the index came) is dropped.
-    s.update(Action::Cancel);
-    s.update(Action::Search);
-    s.update(Action::Cancel);
-    let _ = rx.recv_timeout(std::time::Duration::from_secs(30));
-    s.update(Action::Background);
-    assert_eq!(s.tasks.total, all);
+    let count = |q: &str| {
+        phoihop::search::search_tasks(&store, &TaskFilter::default(), q, 100_000)
+            .unwrap()
+            .len()
+    };
+    for narrow in [usize::MAX, 0] {
+        let mut s = app(&path, Lang::En, common::today(), (120, 40));
+        let (tx, rx) = std::sync::mpsc::channel();
+        s.set_notifier(tx);
+        s.set_background_above(0, narrow);
+        s.update(Action::SwitchView(View::Tasks));
+        let all = s.tasks.total;
+        s.update(Action::Search);
+        assert!(s.task_search().unwrap().building());
+        typed(&mut s, "dan van");
+        assert_eq!(s.search_query(), Some("dan van"));
+        settle(&mut s, &rx);
+        assert_eq!(s.tasks.total, count("dan van"), "narrow above {narrow}");
+        assert!(s.tasks.total < all);
+        // More keys, answered in turn.
+        s.update(Action::Erase);
+        s.update(Action::Erase);
+        if narrow == 0 {
+            assert!(s.task_search().unwrap().pending());
+        }
+        settle(&mut s, &rx);
+        assert_eq!(s.tasks.total, count("dan v"));
+        // The rows shown are the best matches, read by id.
+        let top =
+            phoihop::search::search_tasks(&store, &TaskFilter::default(), "dan v", 3).unwrap();
+        let shown: Vec<i64> = s.tasks.rows.iter().take(3).map(|t| t.id).collect();
+        assert_eq!(shown, top.iter().map(|(t, _)| t.id).collect::<Vec<_>>());
+        // A result for a search cleared meanwhile is dropped.
+        s.update(Action::Cancel);
+        s.update(Action::Search);
+        s.update(Action::Cancel);
+        let _ = rx.recv_timeout(std::time::Duration::from_secs(30));
+        s.update(Action::Background);
+        assert_eq!(s.tasks.total, all);
+    }
 }
 
 #[test]

@@ -2,10 +2,12 @@
 //! state, and the part of [`AppState::update`] that handles them.
 //!
 //! A task table's search builds a [`SearchIndex`] of folded titles once per filter scope
-//! (off the key loop when the scope is large, the result coming back as an event) and
-//! narrows it with a [`Narrower`] as the query grows; only the visible window of matched
-//! tasks is read from the store, by id. Programs and agencies are small: they are matched
-//! in memory.
+//! and narrows it with a [`Narrower`] as the query grows; only the visible window of
+//! matched tasks is read from the store, by id. Up to [`SYNC_INDEX_LIMIT`] tasks all of
+//! it happens on the key loop (milliseconds); above, a thread with its own connection
+//! builds the index and, up to [`LOCAL_NARROW_LIMIT`], hands it back to be narrowed on
+//! the key loop; above that it keeps it and answers each query itself, the matches coming
+//! back as an event. Programs and agencies are small: they are matched in memory.
 
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
@@ -27,6 +29,11 @@ use crate::tui::keymap::Mode;
 /// Up to this many tasks the index is built on the key loop (a few milliseconds); above
 /// it, on a thread, while the table says "searching…".
 pub const SYNC_INDEX_LIMIT: usize = 20_000;
+
+/// Up to this many tasks an index built on a thread comes back to the key loop, where
+/// narrowing one key takes a few milliseconds; above it, the thread keeps it and answers
+/// each query itself.
+pub const LOCAL_NARROW_LIMIT: usize = 250_000;
 
 /// Where a task search's matches come from.
 enum Engine {
@@ -227,9 +234,16 @@ enum Target {
     Agencies,
 }
 
-/// An answer of a search thread: (job, query number, the ids of the matches best first,
-/// or the error's text).
-type Built = (u64, u64, std::result::Result<Vec<i64>, String>);
+/// What a search thread sends back, for its job.
+enum Answer {
+    /// The index, when it is small enough to narrow on the key loop.
+    Index(SearchIndex),
+    /// The ids of the matches of query number `.0`, best first.
+    Ids(u64, Vec<i64>),
+    Failed(String),
+}
+
+type Built = (u64, Answer);
 
 /// Search, filter and as-of state of the app.
 #[derive(Default)]
@@ -246,8 +260,9 @@ pub struct Find {
     notify: Option<Sender<Event>>,
     results: Option<(Sender<Built>, Receiver<Built>)>,
     next_job: u64,
-    /// Above this many tasks an index is built on a thread (`None`: [`SYNC_INDEX_LIMIT`]).
-    sync_limit: Option<usize>,
+    /// Above this many tasks an index is built on a thread, and above the second it is
+    /// narrowed there too (`None`: [`SYNC_INDEX_LIMIT`], [`LOCAL_NARROW_LIMIT`]).
+    limits: Option<(usize, usize)>,
 }
 
 impl Find {
@@ -269,14 +284,14 @@ impl std::fmt::Debug for Find {
     }
 }
 
-/// The text matched for a program row and for an agency row: name (or title) then code,
-/// so that highlight positions below the name's length fall in the name.
+/// The text matched for a program row and for an agency row: code then name (or
+/// title), so that a query matching the code ranks it first (a match at the start).
 pub fn program_text(r: &ProgramRow) -> String {
-    format!("{} {}", r.program.title, r.program.code)
+    format!("{} {}", r.program.code, r.program.title)
 }
 
 pub fn agency_text(r: &AgencyRow) -> String {
-    format!("{} {}", r.agency.name, r.agency.code)
+    format!("{} {}", r.agency.code, r.agency.name)
 }
 
 /// `rows` narrowed to those `text` matches with `query`, best first (all, in their
@@ -362,10 +377,11 @@ impl AppState {
         self.find.notify = Some(tx);
     }
 
-    /// Builds search indexes on a thread above `n` tasks instead of [`SYNC_INDEX_LIMIT`]
-    /// (for tests of the background path on small data).
-    pub fn set_background_above(&mut self, n: usize) {
-        self.find.sync_limit = Some(n);
+    /// Builds search indexes on a thread above `build` tasks and narrows them there above
+    /// `narrow` tasks, instead of [`SYNC_INDEX_LIMIT`] and [`LOCAL_NARROW_LIMIT`] (for
+    /// tests of the background paths on small data).
+    pub fn set_background_above(&mut self, build: usize, narrow: usize) {
+        self.find.limits = Some((build, narrow));
     }
 
     /// The as-of date for table reads: `None` when it is today (the live table).
@@ -544,6 +560,9 @@ impl AppState {
                 let size = t.total;
                 self.find.next_job += 1;
                 let engine = self.engine(job, &scope, size, &query)?;
+                // Matches known now (small index): show them; else the rows stay until
+                // the thread answers.
+                let ready = matches!(engine, Engine::Local(_));
                 let page = self.page();
                 let store = &self.store;
                 if let Some(t) = match target {
@@ -559,8 +578,10 @@ impl AppState {
                         job,
                         scope,
                     });
-                    t.cursor = Default::default();
-                    t.load(store, page)?;
+                    if ready {
+                        t.cursor = Default::default();
+                        t.load(store, page)?;
+                    }
                 }
             }
         }
@@ -597,7 +618,10 @@ impl AppState {
         size: usize,
         query: &str,
     ) -> Result<Engine> {
-        let limit = self.find.sync_limit.unwrap_or(SYNC_INDEX_LIMIT);
+        let (limit, narrow_limit) = self
+            .find
+            .limits
+            .unwrap_or((SYNC_INDEX_LIMIT, LOCAL_NARROW_LIMIT));
         let Some(notify) = self.find.notify.clone().filter(|_| size > limit) else {
             let index = build_index(&self.store, &scope.0, scope.1)?;
             let mut n = Narrower::new(Arc::new(index));
@@ -611,7 +635,7 @@ impl AppState {
         let scope = scope.clone();
         std::thread::Builder::new()
             .name("phoihop-search".into())
-            .spawn(move || search_thread(path, scope, job, inbox, answers, notify))
+            .spawn(move || search_thread(path, scope, job, narrow_limit, inbox, answers, notify))
             .map_err(|e| Error::Other(format!("Could not start the search thread: {e}.")))?;
         // The query typed so far is the first one answered, once the index is built.
         let _ = queries.send((1, query.to_string()));
@@ -632,7 +656,7 @@ impl AppState {
         };
         let page = self.page();
         let mut changed = false;
-        for (job, seq, answer) in done {
+        for (job, answer) in done {
             let store = &self.store;
             let lists = std::iter::once(&mut self.tasks).chain(self.stack.iter_mut().filter_map(
                 |l| match l {
@@ -645,16 +669,29 @@ impl AppState {
                     continue;
                 };
                 let Some(Engine::Remote(r)) = s.engine.as_mut() else {
-                    continue;
+                    break;
                 };
-                let ids = answer.map_err(Error::Other)?;
-                if seq > r.done || r.ids.is_none() {
-                    r.done = seq;
-                    r.ids = Some(ids);
-                    t.cursor = Default::default();
-                    t.load(store, page)?;
-                    changed = true;
+                match answer {
+                    Answer::Failed(e) => {
+                        s.engine = None;
+                        return Err(Error::Other(e));
+                    }
+                    Answer::Index(index) => {
+                        let mut n = Narrower::new(Arc::new(index));
+                        n.filter_with(&s.query, |ids| store.task_titles(ids))?;
+                        s.engine = Some(Engine::Local(n));
+                    }
+                    Answer::Ids(seq, ids) => {
+                        if seq <= r.done && r.ids.is_some() {
+                            break;
+                        }
+                        r.done = seq;
+                        r.ids = Some(ids);
+                    }
                 }
+                t.cursor = Default::default();
+                t.load(store, page)?;
+                changed = true;
                 break;
             }
         }
@@ -894,19 +931,21 @@ impl AppState {
     }
 }
 
-/// A search thread: opens its own read-only connection, builds the index of `scope`,
-/// then answers the queries sent to it (only the newest of those waiting) until the
-/// search is dropped; each answer wakes the event loop.
+/// A search thread: opens its own read-only connection, builds the index of `scope`;
+/// sends it back when it has at most `narrow_limit` titles, else answers the queries sent
+/// to it (only the newest of those waiting) until the search is dropped. Each answer
+/// wakes the event loop.
 fn search_thread(
     path: std::path::PathBuf,
     scope: (TaskFilter, Option<NaiveDate>),
     job: u64,
+    narrow_limit: usize,
     inbox: Receiver<(u64, String)>,
     answers: Sender<Built>,
     notify: Sender<Event>,
 ) {
     let fail = |e: Error| {
-        let _ = answers.send((job, 0, Err(e.to_string())));
+        let _ = answers.send((job, Answer::Failed(e.to_string())));
         let _ = notify.send(Event::Background);
     };
     let store = match Store::open(&path, true) {
@@ -917,17 +956,24 @@ fn search_thread(
         Ok(i) => i,
         Err(e) => return fail(e),
     };
+    if index.len() <= narrow_limit {
+        // Small enough: the key loop narrows it (a few ms a key, no round trip).
+        if answers.send((job, Answer::Index(index))).is_ok() {
+            let _ = notify.send(Event::Background);
+        }
+        return;
+    }
     let mut narrower = Narrower::new(Arc::new(index));
     while let Ok(mut next) = inbox.recv() {
         while let Ok(newer) = inbox.try_recv() {
             next = newer;
         }
         let (seq, query) = next;
-        let answer = narrower
-            .filter_with(&query, |ids| store.task_titles(ids))
-            .map(|m| m.iter().map(|x| x.id).collect())
-            .map_err(|e| e.to_string());
-        if answers.send((job, seq, answer)).is_err() || notify.send(Event::Background).is_err() {
+        let answer = match narrower.filter_with(&query, |ids| store.task_titles(ids)) {
+            Ok(m) => Answer::Ids(seq, m.iter().map(|x| x.id).collect()),
+            Err(e) => Answer::Failed(e.to_string()),
+        };
+        if answers.send((job, answer)).is_err() || notify.send(Event::Background).is_err() {
             return;
         }
     }

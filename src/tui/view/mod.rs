@@ -188,17 +188,17 @@ pub fn wrapped(lines: Vec<Line<'static>>) -> Paragraph<'static> {
 }
 
 /// The name (or title) and the code cells of a programs or agencies row with the
-/// characters `query` matched marked (the search matched `name code`).
+/// characters `query` matched marked (the search matched `code name`).
 pub fn name_marked(
     name: &str,
     code: &str,
     query: &str,
 ) -> (super::widgets::CellData, super::widgets::CellData) {
     use unicode_normalization::UnicodeNormalization;
-    let len = name.nfc().count();
-    let marks = crate::search::highlight(&format!("{name} {code}"), query);
-    let in_name = marks.iter().copied().filter(|&p| p < len).collect();
-    let in_code = marks
+    let len = code.nfc().count();
+    let marks = crate::search::highlight(&format!("{code} {name}"), query);
+    let in_code = marks.iter().copied().filter(|&p| p < len).collect();
+    let in_name = marks
         .iter()
         .filter_map(|&p| p.checked_sub(len + 1))
         .collect();

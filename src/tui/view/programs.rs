@@ -24,8 +24,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
     let lang = state.lang;
     let t = &state.programs;
     let sorted = ProgramCol::ALL[t.sort.column % ProgramCol::ALL.len()];
+    // While a search narrows the table, the rows come best first: no column is marked.
+    let searching = state
+        .find
+        .programs
+        .as_ref()
+        .is_some_and(|s| !s.query.trim().is_empty());
     let col = |c: ProgramCol, w: u16| {
-        Column::new(lang.t(c.msg()), w).sorted((c == sorted).then_some(t.sort.descending))
+        Column::new(lang.t(c.msg()), w)
+            .sorted((c == sorted && !searching).then_some(t.sort.descending))
     };
     let columns = vec![
         col(ProgramCol::Code, 18),
@@ -85,7 +92,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
     let arrow = if t.sort.descending { "▼" } else { "▲" };
     let suffix = super::search::title_suffix(state, query, true);
     let title = format!(
-        "{} · {}/{}{suffix} · {}: {} {arrow}",
+        "{} · {}/{}{suffix} · {}: {}",
         lang.t(view_name(View::Programs)),
         if t.rows.is_empty() {
             0
@@ -94,7 +101,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
         },
         t.rows.len(),
         lang.t(Msg::SortedBy),
-        lang.t(sorted.msg())
+        if searching {
+            lang.t(Msg::Relevance).to_string()
+        } else {
+            format!("{} {arrow}", lang.t(sorted.msg()))
+        }
     );
     frame.render_widget(
         DataTable {
