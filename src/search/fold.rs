@@ -28,6 +28,25 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// Lowercases one character, keeping its diacritics; a character whose lowercase is not
+/// a single character stays as it is (one in, one out, like [`fold_char`]).
+pub fn lower_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// True when `s` has a character that folding changes other than by case: a diacritic,
+/// or `đ`/`Đ`.
+pub fn has_diacritics(s: &str) -> bool {
+    s.nfc().any(|c| fold_char(c) != lower_char(c))
+}
+
 /// Folds a string already in NFC, character by character (same number of characters).
 pub fn fold_nfc(s: &str) -> String {
     s.chars().map(fold_char).collect()

@@ -12,6 +12,7 @@ pub mod fs;
 mod maintenance;
 mod programs;
 pub mod schema;
+mod search;
 mod stats;
 mod tasks;
 mod users;

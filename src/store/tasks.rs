@@ -128,7 +128,7 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Task> {
 }
 
 /// Builds the WHERE clause and its parameters for a filter. Unknown codes match nothing.
-fn where_clause(conn: &Connection, f: &TaskFilter) -> Result<(String, Vec<Value>)> {
+pub(super) fn where_clause(conn: &Connection, f: &TaskFilter) -> Result<(String, Vec<Value>)> {
     let mut conds: Vec<String> = Vec::new();
     let mut vals: Vec<Value> = Vec::new();
     let bind = |v: Value, vals: &mut Vec<Value>| -> String {

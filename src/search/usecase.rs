@@ -1,0 +1,113 @@
+//! One-shot ranked searches for the CLI, and highlighting for every view.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::fold::fold_nfc;
+use super::index::{Narrower, SearchIndex, SearchIndexBuilder};
+use super::pattern::Pattern;
+use crate::domain::{Agency, Task};
+use crate::error::Result;
+use crate::store::{Store, TaskFilter, TaskSort};
+
+/// Tasks fetched per lookup by id.
+const FETCH: usize = 5_000;
+
+/// The positions (character indices into the NFC form of `original`) of the characters
+/// `query` matched, ascending. When the query carries diacritics and the original matches
+/// them, the accented occurrences are the ones shown.
+pub fn highlight(original: &str, query: &str) -> Vec<usize> {
+    let nfc: String = original.nfc().collect();
+    let folded = fold_nfc(&nfc);
+    let pat = Pattern::parse(query);
+    if pat.has_accents() && pat.matches_accented(&nfc) {
+        pat.positions(&folded, Some(&nfc))
+    } else {
+        pat.positions(&folded, None)
+    }
+}
+
+/// A search index over the folded titles of the tasks matching `filter`, read straight
+/// from the store into the arena.
+pub fn task_index(store: &Store, filter: &TaskFilter) -> Result<SearchIndex> {
+    let (n, bytes) = store.task_folded_size(filter)?;
+    let mut b = SearchIndexBuilder::with_capacity(n, bytes);
+    store.each_task_folded_title(filter, |id, s| b.push(id, s))?;
+    Ok(b.finish())
+}
+
+/// The tasks matching `filter` whose titles match `query`, best first, at most `limit`,
+/// each with the highlight positions in its title. The filter's `contains` is ignored
+/// (the query replaces it).
+pub fn search_tasks(
+    store: &Store,
+    filter: &TaskFilter,
+    query: &str,
+    limit: usize,
+) -> Result<Vec<(Task, Vec<usize>)>> {
+    let filter = TaskFilter {
+        contains: None,
+        ..filter.clone()
+    };
+    let index = task_index(store, &filter)?;
+    let mut narrower = Narrower::new(Arc::new(index));
+    let matches = narrower.filter_with(query, |ids| store.task_titles(ids))?;
+    let top: Vec<i64> = matches.iter().take(limit).map(|m| m.id).collect();
+    let mut by_id: HashMap<i64, Task> = HashMap::with_capacity(top.len());
+    for chunk in top.chunks(FETCH) {
+        let f = TaskFilter {
+            ids: Some(chunk.to_vec()),
+            ..TaskFilter::default()
+        };
+        for t in store.tasks(&f, TaskSort::Id, false, 0, chunk.len())? {
+            by_id.insert(t.id, t);
+        }
+    }
+    Ok(top
+        .iter()
+        .filter_map(|id| by_id.remove(id))
+        .map(|t| {
+            let h = highlight(&t.title, query);
+            (t, h)
+        })
+        .collect())
+}
+
+/// Agencies whose name or code matches `query`, best first, each with the highlight
+/// positions in its name.
+pub fn search_agencies(store: &Store, query: &str) -> Result<Vec<(Agency, Vec<usize>)>> {
+    let agencies = store.agencies()?;
+    let texts: Vec<String> = agencies
+        .iter()
+        .map(|a| format!("{} {}", a.name, a.code))
+        .collect();
+    let index = SearchIndex::from_originals(
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i as i64, t.as_str())),
+    )?;
+    let mut narrower = Narrower::new(Arc::new(index));
+    let matches = narrower.filter_with(query, |ids| {
+        Ok(ids
+            .iter()
+            .map(|&i| texts.get(i as usize).cloned().unwrap_or_default())
+            .collect())
+    })?;
+    let order: Vec<usize> = matches.iter().map(|m| m.id as usize).collect();
+    let mut slots: Vec<Option<Agency>> = agencies.into_iter().map(Some).collect();
+    Ok(order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .map(|a| {
+            let name_len = a.name.nfc().count();
+            let h = highlight(&format!("{} {}", a.name, a.code), query)
+                .into_iter()
+                .filter(|&p| p < name_len)
+                .collect();
+            (a, h)
+        })
+        .collect())
+}
