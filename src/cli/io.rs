@@ -1,18 +1,143 @@
-//! import, export.
-use clap::Args;
+//! `phoihop import` and `phoihop export`.
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use crate::error::{Error, Result};
+use crate::io::{self, FileFormat};
+use crate::store::import::ImportOutcome;
+
+/// File formats of import and export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IoFormat {
+    Csv,
+    Json,
+}
+
+impl From<IoFormat> for FileFormat {
+    fn from(f: IoFormat) -> FileFormat {
+        match f {
+            IoFormat::Csv => FileFormat::Csv,
+            IoFormat::Json => FileFormat::Json,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
-pub struct ImportArgs {}
+pub struct ImportArgs {
+    /// The file to import (or a directory written by `export --format csv --out DIR`).
+    pub file: PathBuf,
+    /// The file's format (default: from its extension; .json is JSON, else CSV).
+    #[arg(long, value_enum)]
+    pub format: Option<IoFormat>,
+    /// Check everything and report what would change, without changing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
 #[derive(Debug, Args)]
-pub struct ExportArgs {}
+pub struct ExportArgs {
+    /// json: everything (histories, urges, roles); csv: agencies, programs and tasks.
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: IoFormat,
+    /// Write here instead of standard output. With csv, a directory receives
+    /// agencies.csv, programs.csv and tasks.csv; a file receives the tasks.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub out: Option<PathBuf>,
+    /// CSV for Excel: start the tasks file with a UTF-8 byte order mark.
+    #[arg(long)]
+    pub excel: bool,
+}
+
+fn describe(o: &ImportOutcome, vi: bool) -> String {
+    let parts: Vec<String> = [
+        (o.agencies_added, "cơ quan", "agencies"),
+        (o.programs_added, "chương trình", "programs"),
+        (o.categories_added, "lĩnh vực", "categories"),
+        (o.tasks_added, "nhiệm vụ", "tasks"),
+        (o.history_added, "mục lịch sử tiến độ", "history entries"),
+        (o.urges_added, "lượt đôn đốc", "urges"),
+        (o.roles_added, "quyền", "roles"),
+    ]
+    .iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, v, e)| format!("{n} {}", if vi { v } else { e }))
+    .collect();
+    let unchanged =
+        o.agencies_unchanged + o.programs_unchanged + o.categories_unchanged + o.roles_unchanged;
+    let what = if parts.is_empty() {
+        if vi {
+            "không có gì mới".to_string()
+        } else {
+            "nothing new".to_string()
+        }
+    } else {
+        parts.join(", ")
+    };
+    match (o.dry_run, vi) {
+        (true, true) => format!("Kiểm tra xong, không có lỗi; nếu nhập sẽ thêm: {what} ({unchanged} bản ghi đã có, giữ nguyên). Chưa thay đổi gì."),
+        (false, true) => format!("Đã nhập: {what} ({unchanged} bản ghi đã có, giữ nguyên)."),
+        (true, false) => format!("Checked, no errors; an import would add: {what} ({unchanged} records already present, unchanged). Nothing was changed."),
+        (false, false) => format!("Imported: {what} ({unchanged} records already present, unchanged)."),
+    }
+}
 
 /// Runs `phoihop import`.
-pub fn import(ctx: &super::Context, args: &ImportArgs) -> crate::Result<()> {
-    let _ = (ctx, args);
-    Err(crate::Error::Other("import is not built yet".into()))
+pub fn import(ctx: &super::Context, args: &ImportArgs) -> Result<()> {
+    let tty = std::io::stderr().is_terminal();
+    let mut progress = |n: u64| {
+        if tty {
+            eprint!("\r{n} …");
+        }
+    };
+    let mut store = ctx.open()?;
+    let result = io::import(
+        &mut store,
+        &args.file,
+        args.format.map(Into::into),
+        args.dry_run,
+        ctx.today,
+        &mut progress,
+    );
+    if tty {
+        eprint!("\r\x1b[K");
+    }
+    let outcome = result?;
+    println!("{}", describe(&outcome, ctx.lang == "vi"));
+    Ok(())
 }
 
 /// Runs `phoihop export`.
-pub fn export(ctx: &super::Context, args: &ExportArgs) -> crate::Result<()> {
-    let _ = (ctx, args);
-    Err(crate::Error::Other("export is not built yet".into()))
+pub fn export(ctx: &super::Context, args: &ExportArgs) -> Result<()> {
+    let store = ctx.open()?;
+    let open = |p: &std::path::Path| -> Result<std::io::BufWriter<std::fs::File>> {
+        std::fs::File::create(p)
+            .map(std::io::BufWriter::new)
+            .map_err(|e| Error::Other(format!("Cannot write {}: {e}.", p.display())))
+    };
+    match (args.format, &args.out) {
+        (IoFormat::Json, Some(p)) => io::export::json(&store, &mut open(p)?).map(|_| ()),
+        (IoFormat::Json, None) => {
+            let mut so = std::io::BufWriter::new(std::io::stdout().lock());
+            ignore_pipe(io::export::json(&store, &mut so).map(|_| ()))
+        }
+        (IoFormat::Csv, Some(p))
+            if p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/') =>
+        {
+            io::export::csv_dir(&store, p).map(|_| ())
+        }
+        (IoFormat::Csv, Some(p)) => io::export::tasks_csv(&store, open(p)?, args.excel).map(|_| ()),
+        (IoFormat::Csv, None) => {
+            let so = std::io::BufWriter::new(std::io::stdout().lock());
+            ignore_pipe(io::export::tasks_csv(&store, so, args.excel).map(|_| ()))
+        }
+    }
+}
+
+fn ignore_pipe(r: Result<()>) -> Result<()> {
+    match r {
+        Err(Error::Other(m)) if m.contains("Broken pipe") => Ok(()),
+        other => other,
+    }
 }

@@ -1,10 +1,125 @@
-//! report.
-use clap::Args;
+//! `phoihop report`: a review report for a program and a period.
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use crate::error::{Error, Result};
+use crate::report::{self, Request};
+
+/// Output formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ReportFormat {
+    /// Aligned text for a terminal.
+    #[default]
+    Table,
+    /// Markdown, phrased like the review reports (Vietnamese or English).
+    Md,
+    Csv,
+    Json,
+    /// An Excel workbook (needs --out).
+    Xlsx,
+}
+
 #[derive(Debug, Args)]
-pub struct ReportArgs {}
+pub struct ReportArgs {
+    /// The program (by code); all programs when left out.
+    #[arg(long, value_name = "CODE")]
+    pub program: Option<String>,
+    /// A period: 2019, 2019H1, 2019H2, 2019Q1…2019Q4 or 2015-2020 (the report is as of its last day).
+    #[arg(long, conflicts_with_all = ["from", "to"])]
+    pub period: Option<String>,
+    /// First day of the period (YYYY-MM-DD or dd/mm/yyyy).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day of the period (default: --as-of, else today).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
+    /// CSV for Excel: start the file with a UTF-8 byte order mark.
+    #[arg(long)]
+    pub excel: bool,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+fn parse(field: &str, s: &Option<String>) -> Result<Option<chrono::NaiveDate>> {
+    s.as_deref()
+        .map(|s| crate::domain::date::parse_date(field, s).map_err(|e| Error::Usage(e.to_string())))
+        .transpose()
+}
+
+/// Works out the request from the arguments and the global --as-of.
+pub fn request(ctx: &super::Context, args: &ReportArgs) -> Result<Request> {
+    let (from, to) = if let Some(p) = &args.period {
+        if ctx.as_of.is_some() {
+            return Err(Error::Usage(
+                "Give either --period or --as-of, not both: a period's report is as of its last day.".into(),
+            ));
+        }
+        let (f, t) = report::parse_period(p)?;
+        (Some(f), t)
+    } else {
+        let to = parse("--to date", &args.to)?;
+        if to.is_some() && ctx.as_of.is_some() {
+            return Err(Error::Usage(
+                "Give either --to or --as-of, not both.".into(),
+            ));
+        }
+        (
+            parse("--from date", &args.from)?,
+            to.or(ctx.as_of).unwrap_or(ctx.today),
+        )
+    };
+    Ok(Request {
+        program: args.program.clone(),
+        from,
+        to,
+    })
+}
 
 /// Runs `phoihop report`.
-pub fn run(ctx: &super::Context, args: &ReportArgs) -> crate::Result<()> {
-    let _ = (ctx, args);
-    Err(crate::Error::Other("report is not built yet".into()))
+pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
+    let req = request(ctx, args)?;
+    if args.format == ReportFormat::Xlsx && args.out.is_none() {
+        return Err(Error::Usage(
+            "An Excel report is a file: give --out FILE.xlsx.".into(),
+        ));
+    }
+    if args.excel && args.format != ReportFormat::Csv {
+        return Err(Error::Usage("--excel applies to --format csv only.".into()));
+    }
+    let store = ctx.open()?;
+    let r = report::build(&store, &req, ctx.today)?;
+    let lang = ctx.lang;
+    let bytes = match args.format {
+        ReportFormat::Table => report::table::render(&r, lang).into_bytes(),
+        ReportFormat::Md => report::markdown::render(&r, lang).into_bytes(),
+        ReportFormat::Json => report::json::render(&r, lang)?.into_bytes(),
+        ReportFormat::Csv => report::csv::render(&r, lang, args.excel)?,
+        ReportFormat::Xlsx => {
+            let tasks = store.tasks_as_of(req.program.as_deref(), req.to, ctx.today, false)?;
+            report::xlsx::render(&r, &tasks, lang)?
+        }
+    };
+    write_out(args.out.as_deref(), &bytes)
+}
+
+/// Writes bytes to a file, or to standard output (a closed pipe is not an error).
+pub fn write_out(out: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
+    match out {
+        Some(p) => std::fs::write(p, bytes)
+            .map_err(|e| Error::Other(format!("Cannot write {}: {e}.", p.display()))),
+        None => {
+            let mut so = std::io::stdout().lock();
+            match so.write_all(bytes).and_then(|_| so.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(Error::Other(format!("Cannot write the report: {e}."))),
+                Ok(()) => Ok(()),
+            }
+        }
+    }
 }

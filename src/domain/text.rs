@@ -62,9 +62,16 @@ pub fn clean_text(field: &str, raw: &str) -> Result<String> {
 }
 
 fn clean(field: &str, raw: &str, multiline: bool, allow_empty: bool) -> Result<String> {
-    let nfc: String = raw.nfc().collect();
-    let normalized = if multiline {
-        nfc.replace("\r\n", "\n")
+    // Most text is already NFC: the quick check avoids re-composing it (bulk imports).
+    let nfc: Cow<'_, str> = if unicode_normalization::is_nfc_quick(raw.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        Cow::Borrowed(raw)
+    } else {
+        Cow::Owned(raw.nfc().collect())
+    };
+    let normalized = if multiline && nfc.contains('\r') {
+        Cow::Owned(nfc.replace("\r\n", "\n"))
     } else {
         nfc
     };

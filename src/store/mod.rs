@@ -8,9 +8,12 @@
 mod access;
 mod agencies;
 pub mod bulk;
+pub mod export;
 pub mod fs;
+pub mod import;
 mod maintenance;
 mod programs;
+pub mod report;
 pub mod schema;
 mod search;
 mod stats;

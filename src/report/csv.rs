@@ -1,0 +1,104 @@
+//! The report as one CSV table: a row per section entry (`total`, `category`,
+//! `lead_agency`, `coordinating_agency`, `overdue_task`) with the same columns, so a
+//! spreadsheet can filter by section. Cells beginning with `=`, `+`, `-` or `@` are
+//! neutralized (formula injection); `excel` starts the file with a UTF-8 BOM.
+
+use super::{days_late, num, Report};
+use crate::domain::text::neutralize_formula;
+use crate::error::{Error, Result};
+use crate::store::Counts;
+
+/// The columns of the report CSV.
+pub const COLUMNS: [&str; 13] = [
+    "section",
+    "code",
+    "name",
+    "tasks",
+    "done_on_time",
+    "done_late",
+    "in_time",
+    "overdue",
+    "progress",
+    "lead",
+    "deadline",
+    "days_late",
+    "urges",
+];
+
+fn counts(section: &str, code: &str, name: &str, c: &Counts) -> Vec<String> {
+    vec![
+        section.into(),
+        code.into(),
+        name.into(),
+        c.tasks.to_string(),
+        c.done_on_time.to_string(),
+        c.done_late.to_string(),
+        c.in_time.to_string(),
+        c.overdue.to_string(),
+        num(c.progress, "en"),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]
+}
+
+/// Renders the report as CSV (names in `lang`).
+pub fn render(r: &Report, lang: &str, excel: bool) -> Result<Vec<u8>> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut total = counts(
+        "total",
+        r.program.as_ref().map_or("", |p| p.code.as_str()),
+        r.program.as_ref().map_or("", |p| p.title.as_str()),
+        &r.totals,
+    );
+    total[12] = r.urges.to_string();
+    rows.push(total);
+    for c in &r.categories {
+        rows.push(counts(
+            "category",
+            &c.category.code,
+            c.category.name(lang),
+            &c.counts,
+        ));
+    }
+    for a in &r.agencies {
+        rows.push(counts("lead_agency", &a.code, &a.name, &a.counts));
+    }
+    for a in &r.coordinating {
+        rows.push(counts("coordinating_agency", &a.code, &a.name, &a.counts));
+    }
+    for t in &r.overdue {
+        rows.push(vec![
+            "overdue_task".into(),
+            t.id.to_string(),
+            t.title.clone(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            t.progress.get().to_string(),
+            t.lead.clone(),
+            t.deadline.map(|d| d.to_string()).unwrap_or_default(),
+            days_late(t, r.as_of).to_string(),
+            t.urges.to_string(),
+        ]);
+    }
+    let mut out = Vec::new();
+    if excel {
+        out.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    {
+        let mut w = csv::Writer::from_writer(&mut out);
+        let err = |e: csv::Error| Error::Other(format!("Writing the CSV report failed: {e}."));
+        w.write_record(COLUMNS).map_err(err)?;
+        for row in rows {
+            w.write_record(row.iter().map(|c| neutralize_formula(c).into_owned()))
+                .map_err(err)?;
+        }
+        w.flush()
+            .map_err(|e| Error::Other(format!("Writing the CSV report failed: {e}.")))?;
+    }
+    Ok(out)
+}

@@ -1,0 +1,113 @@
+//! The report as JSON. The first keys are the contract of `docs/cli.md`:
+//! `{program, as_of, totals, categories, agencies}` with `{tasks, done_on_time, done_late,
+//! in_time, overdue, progress}` counts (`agencies` = tasks each agency leads, `progress` =
+//! mean percentage). The keys after them add the period, the coordinating agencies, the
+//! overdue list, urges, progress made and the review schedule.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{days_late, Report};
+use crate::error::{Error, Result};
+use crate::store::report::ProgressMade;
+use crate::store::Counts;
+
+#[derive(Serialize)]
+struct Row<'a> {
+    code: &'a str,
+    name: &'a str,
+    #[serde(flatten)]
+    counts: &'a Counts,
+}
+
+#[derive(Serialize)]
+struct Overdue<'a> {
+    id: i64,
+    title: &'a str,
+    category: &'a str,
+    lead: &'a str,
+    deadline: Option<NaiveDate>,
+    days_late: i64,
+    progress: u8,
+    urges: i64,
+}
+
+#[derive(Serialize)]
+struct Reviews<'a> {
+    dates: &'a [NaiveDate],
+    next: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    program: Option<&'a str>,
+    as_of: NaiveDate,
+    totals: &'a Counts,
+    categories: Vec<Row<'a>>,
+    agencies: Vec<Row<'a>>,
+    from: Option<NaiveDate>,
+    program_title: Option<&'a str>,
+    coordinating: Vec<Row<'a>>,
+    overdue_tasks: Vec<Overdue<'a>>,
+    urges: i64,
+    progress_made: &'a ProgressMade,
+    due_soon: i64,
+    reviews: Option<Reviews<'a>>,
+}
+
+fn agency_rows(v: &[crate::store::AgencyCounts]) -> Vec<Row<'_>> {
+    v.iter()
+        .map(|a| Row {
+            code: &a.code,
+            name: &a.name,
+            counts: &a.counts,
+        })
+        .collect()
+}
+
+/// Renders the report as pretty JSON (category names in `lang`), ending with a newline.
+pub fn render(r: &Report, lang: &str) -> Result<String> {
+    let doc = Doc {
+        program: r.program.as_ref().map(|p| p.code.as_str()),
+        as_of: r.as_of,
+        totals: &r.totals,
+        categories: r
+            .categories
+            .iter()
+            .map(|c| Row {
+                code: &c.category.code,
+                name: c.category.name(lang),
+                counts: &c.counts,
+            })
+            .collect(),
+        agencies: agency_rows(&r.agencies),
+        from: r.from,
+        program_title: r.program.as_ref().map(|p| p.title.as_str()),
+        coordinating: agency_rows(&r.coordinating),
+        overdue_tasks: r
+            .overdue
+            .iter()
+            .map(|t| Overdue {
+                id: t.id,
+                title: &t.title,
+                category: &t.category,
+                lead: &t.lead,
+                deadline: t.deadline,
+                days_late: days_late(t, r.as_of),
+                progress: t.progress.get(),
+                urges: t.urges,
+            })
+            .collect(),
+        urges: r.urges,
+        progress_made: &r.progress,
+        due_soon: r.due_soon,
+        reviews: r.program.as_ref().map(|p| Reviews {
+            dates: &p.reviews,
+            next: p.next_review,
+        }),
+    };
+    let mut s = serde_json::to_string_pretty(&doc)
+        .map_err(|e| Error::Other(format!("JSON encoding failed: {e}.")))?;
+    s.push('\n');
+    Ok(s)
+}

@@ -1,0 +1,158 @@
+//! Reads for `export`: every task with its full progress history and urges, streamed in
+//! id order so a large database is never held in memory at once.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use super::programs::parse_date_col;
+use super::Store;
+use crate::domain::{Cadence, Progress, Status};
+use crate::error::Result;
+
+/// One history entry as exported: the state it records and who wrote it, when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryRecord {
+    pub on: NaiveDate,
+    pub at: String,
+    pub actor: String,
+    pub status: Status,
+    pub progress: Progress,
+    pub completed_on: Option<NaiveDate>,
+    pub note: Option<String>,
+}
+
+/// One urge as exported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UrgeRecord {
+    pub on: NaiveDate,
+    pub at: String,
+    pub actor: String,
+    /// The agency urged (the task's lead at the time).
+    pub agency: String,
+    pub message: String,
+}
+
+/// A task as exported: every stored field, its history and its urges.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskRecord {
+    pub id: i64,
+    pub program: String,
+    pub category: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub lead: String,
+    pub with: Vec<String>,
+    pub cadence: Cadence,
+    pub deadline: Option<NaiveDate>,
+    pub status: Status,
+    pub progress: Progress,
+    pub completed_on: Option<NaiveDate>,
+    pub basis: Option<String>,
+    pub created_on: NaiveDate,
+    pub history: Vec<HistoryRecord>,
+    pub urges: Vec<UrgeRecord>,
+}
+
+fn date_opt(s: Option<String>) -> Option<NaiveDate> {
+    s.map(|s| parse_date_col(&s))
+}
+
+impl Store {
+    /// How many tasks there are.
+    pub fn task_total(&self) -> Result<i64> {
+        Ok(self
+            .conn()
+            .query_row("SELECT count(*) FROM task", [], |r| r.get(0))?)
+    }
+
+    /// Runs `f` inside one read transaction, so that everything it reads is one
+    /// consistent snapshot even while others write.
+    pub fn snapshot<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.conn().execute_batch("BEGIN DEFERRED")?;
+        let out = f(self);
+        let end = self.conn().execute_batch("COMMIT");
+        let v = out?;
+        end?;
+        Ok(v)
+    }
+
+    /// Calls `f` with every task, in id order, with its history (oldest first) and urges.
+    /// Use inside [`Store::snapshot`] for a consistent export.
+    pub fn for_each_task_record(&self, mut f: impl FnMut(TaskRecord) -> Result<()>) -> Result<()> {
+        let conn = self.conn();
+        {
+            let mut st = conn.prepare(
+                "SELECT t.id, p.code, c.code, t.title, t.description, a.code, \
+                   (SELECT group_concat(wa.code, ';' ORDER BY wa.code) FROM task_with w JOIN agency wa ON wa.id = w.agency_id WHERE w.task_id = t.id), \
+                   t.cadence, t.deadline, t.status, t.progress, t.completed_on, t.basis, t.created_on \
+                 FROM task t JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.category_id \
+                   JOIN agency a ON a.id = t.lead_id ORDER BY t.id",
+            )?;
+            let mut hist = conn.prepare(
+                "SELECT on_date, at, actor, status, progress, completed_on, note FROM task_history \
+                 WHERE task_id = ?1 ORDER BY on_date, id",
+            )?;
+            let mut urges = conn.prepare(
+                "SELECT u.on_date, u.at, u.actor, a.code, u.message FROM urge u JOIN agency a ON a.id = u.agency_id \
+                 WHERE u.task_id = ?1 ORDER BY u.id",
+            )?;
+            let mut rows = st.query([])?;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                let with: Option<String> = r.get(6)?;
+                let cadence: String = r.get(7)?;
+                let status: String = r.get(9)?;
+                let created: String = r.get(13)?;
+                let history = hist
+                    .query_map(params![id], |h| {
+                        let on: String = h.get(0)?;
+                        let status: String = h.get(3)?;
+                        Ok(HistoryRecord {
+                            on: parse_date_col(&on),
+                            at: h.get(1)?,
+                            actor: h.get(2)?,
+                            status: status.parse().unwrap_or(Status::NotStarted),
+                            progress: Progress::new(h.get(4)?).unwrap_or_default(),
+                            completed_on: date_opt(h.get(5)?),
+                            note: h.get(6)?,
+                        })
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                let urges = urges
+                    .query_map(params![id], |u| {
+                        let on: String = u.get(0)?;
+                        Ok(UrgeRecord {
+                            on: parse_date_col(&on),
+                            at: u.get(1)?,
+                            actor: u.get(2)?,
+                            agency: u.get(3)?,
+                            message: u.get(4)?,
+                        })
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                f(TaskRecord {
+                    id,
+                    program: r.get(1)?,
+                    category: r.get(2)?,
+                    title: r.get(3)?,
+                    description: r.get(4)?,
+                    lead: r.get(5)?,
+                    with: with
+                        .map(|w| w.split(';').map(str::to_string).collect())
+                        .unwrap_or_default(),
+                    cadence: cadence.parse().unwrap_or(Cadence::Recurring),
+                    deadline: date_opt(r.get(8)?),
+                    status: status.parse().unwrap_or(Status::NotStarted),
+                    progress: Progress::new(r.get(10)?).unwrap_or_default(),
+                    completed_on: date_opt(r.get(11)?),
+                    basis: r.get(12)?,
+                    created_on: parse_date_col(&created),
+                    history,
+                    urges,
+                })?;
+            }
+        }
+        Ok(())
+    }
+}

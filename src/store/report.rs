@@ -1,0 +1,307 @@
+//! Reads the review reports need beyond [`Store::summary`]: every task's state as of a
+//! date (rebuilt from the progress history for a past date), counts per coordinating
+//! agency, progress made and urges sent during a period.
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Row};
+use serde::Serialize;
+
+use super::programs::{parse_date_col, program_id};
+use super::stats::{AgencyCounts, Counts};
+use super::tasks::bucket_sql;
+use super::Store;
+use crate::domain::{Bucket, Cadence, Progress, Status};
+use crate::error::{Error, Result};
+
+/// One task as it stood on a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskAsOf {
+    pub id: i64,
+    pub program: String,
+    pub category: String,
+    pub title: String,
+    pub lead: String,
+    pub lead_name: String,
+    /// Coordinating agencies, by code.
+    pub with: Vec<String>,
+    pub cadence: Cadence,
+    pub deadline: Option<NaiveDate>,
+    pub status: Status,
+    pub progress: Progress,
+    pub completed_on: Option<NaiveDate>,
+    pub bucket: Bucket,
+    /// Urges sent about the task on or before the date.
+    pub urges: i64,
+}
+
+/// Progress made between two dates, over the tasks that exist at the end.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct ProgressMade {
+    /// Mean progress (percent) the day before the period starts (0 for tasks not yet created).
+    pub start: f64,
+    /// Mean progress (percent) at the end of the period.
+    pub end: f64,
+    /// `end - start`, in percentage points.
+    pub gained: f64,
+    /// Tasks completed during the period.
+    pub completed: i64,
+    /// Progress updates recorded during the period (a task's creation is not counted).
+    pub updates: i64,
+    /// Tasks created during the period.
+    pub created: i64,
+}
+
+/// The FROM source giving each task's state as of the date bound to `?{n}`: the live
+/// table when `live`, else the last history entry on or before that date, for tasks
+/// created by then. Columns: the task's own plus the rebuilt status, progress and
+/// completed_on.
+fn source(live: bool, n: usize) -> String {
+    if live {
+        "(SELECT id, program_id, category_id, lead_id, title, cadence, deadline, created_on, \
+                 status, progress, completed_on FROM task)"
+            .to_string()
+    } else {
+        format!(
+            "(SELECT t0.id, t0.program_id, t0.category_id, t0.lead_id, t0.title, t0.cadence, \
+                     t0.deadline, t0.created_on, h.status, h.progress, h.completed_on \
+              FROM task t0 JOIN task_history h ON h.id = \
+                (SELECT h2.id FROM task_history h2 WHERE h2.task_id = t0.id AND h2.on_date <= ?{n} \
+                 ORDER BY h2.on_date DESC, h2.id DESC LIMIT 1) \
+              WHERE t0.created_on <= ?{n})"
+        )
+    }
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn date_opt(s: Option<String>) -> Option<NaiveDate> {
+    s.map(|s| parse_date_col(&s))
+}
+
+fn task_row(r: &Row<'_>) -> rusqlite::Result<TaskAsOf> {
+    let with: Option<String> = r.get(6)?;
+    let cadence: String = r.get(7)?;
+    let status: String = r.get(9)?;
+    let bucket: String = r.get(12)?;
+    Ok(TaskAsOf {
+        id: r.get(0)?,
+        program: r.get(1)?,
+        category: r.get(2)?,
+        title: r.get(3)?,
+        lead: r.get(4)?,
+        lead_name: r.get(5)?,
+        with: with
+            .map(|w| w.split(';').map(str::to_string).collect())
+            .unwrap_or_default(),
+        cadence: cadence.parse().unwrap_or(Cadence::Recurring),
+        deadline: date_opt(r.get(8)?),
+        status: status.parse().unwrap_or(Status::NotStarted),
+        progress: Progress::new(r.get(10)?).unwrap_or_default(),
+        completed_on: date_opt(r.get(11)?),
+        bucket: bucket.parse().unwrap_or(Bucket::InTime),
+        urges: r.get(13)?,
+    })
+}
+
+impl Store {
+    /// The id of a program code, or a not-found error; `None` stays `None` (all programs).
+    fn report_program(&self, program: Option<&str>) -> Result<Option<i64>> {
+        match program {
+            None => Ok(None),
+            Some(code) => program_id(self.conn(), code)?.map(Some).ok_or_else(|| {
+                Error::NotFound(format!(
+                    "No program has the code `{}`.",
+                    crate::domain::text::escape(code)
+                ))
+            }),
+        }
+    }
+
+    /// Every task of `program` (or of all programs) as it stood on `as_of`, with its
+    /// bucket. `overdue_only` keeps the overdue ones, most overdue first; otherwise
+    /// tasks come by category order, then id. `today` decides whether the live table
+    /// (as of today or later) or the history is read.
+    pub fn tasks_as_of(
+        &self,
+        program: Option<&str>,
+        as_of: NaiveDate,
+        today: NaiveDate,
+        overdue_only: bool,
+    ) -> Result<Vec<TaskAsOf>> {
+        let pid = self.report_program(program)?;
+        let mut vals = vec![Value::Text(as_of.to_string())];
+        let mut conds = Vec::new();
+        if let Some(id) = pid {
+            vals.push(Value::Integer(id));
+            conds.push(format!("t.program_id = ?{}", vals.len()));
+        }
+        let b = bucket_sql("?1");
+        if overdue_only {
+            conds.push(format!("({b}) = 'overdue'"));
+        }
+        let w = if conds.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", conds.join(" AND "))
+        };
+        let order = if overdue_only {
+            "t.deadline, t.id"
+        } else {
+            "c.position, c.code, t.id"
+        };
+        let sql = format!(
+            "SELECT t.id, p.code, c.code, t.title, a.code, a.name, \
+               (SELECT group_concat(wa.code, ';' ORDER BY wa.code) FROM task_with w JOIN agency wa ON wa.id = w.agency_id WHERE w.task_id = t.id), \
+               t.cadence, t.deadline, t.status, t.progress, t.completed_on, {b}, \
+               (SELECT count(*) FROM urge u WHERE u.task_id = t.id AND u.on_date <= ?1) \
+             FROM {} t JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.category_id \
+               JOIN agency a ON a.id = t.lead_id{w} ORDER BY {order}",
+            source(as_of >= today, 1)
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(vals), task_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Counts per coordinating agency (*đơn vị phối hợp*): the tasks each agency
+    /// coordinates, as of `as_of`, by agency code. Agencies coordinating nothing are left out.
+    pub fn coordinating_counts(
+        &self,
+        program: Option<&str>,
+        as_of: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<Vec<AgencyCounts>> {
+        let pid = self.report_program(program)?;
+        let mut vals = vec![Value::Text(as_of.to_string())];
+        let mut w = String::new();
+        if let Some(id) = pid {
+            vals.push(Value::Integer(id));
+            w = format!(" WHERE t.program_id = ?{}", vals.len());
+        }
+        let b = bucket_sql("?1");
+        let sql = format!(
+            "SELECT a.code, a.name, count(*), sum(x.b = 'done_on_time'), sum(x.b = 'done_late'), \
+                    sum(x.b = 'in_time'), sum(x.b = 'overdue'), sum(x.progress) \
+             FROM (SELECT t.id, t.progress, {b} AS b FROM {} t{w}) x \
+             JOIN task_with tw ON tw.task_id = x.id JOIN agency a ON a.id = tw.agency_id \
+             GROUP BY a.id ORDER BY a.code",
+            source(as_of >= today, 1)
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(vals), |r| {
+            let tasks: i64 = r.get(2)?;
+            let sum: i64 = r.get(7)?;
+            Ok(AgencyCounts {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                counts: Counts {
+                    tasks,
+                    done_on_time: r.get(3)?,
+                    done_late: r.get(4)?,
+                    in_time: r.get(5)?,
+                    overdue: r.get(6)?,
+                    progress: if tasks > 0 {
+                        round1(sum as f64 / tasks as f64)
+                    } else {
+                        0.0
+                    },
+                    progress_sum: sum,
+                },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Progress made from `from` (inclusive; `None` = since the beginning) to `to`
+    /// (inclusive), over the tasks that exist on `to`.
+    pub fn progress_made(
+        &self,
+        program: Option<&str>,
+        from: Option<NaiveDate>,
+        to: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<ProgressMade> {
+        let pid = self.report_program(program)?;
+        let start = from.and_then(|f| f.pred_opt());
+        let mut vals = vec![
+            Value::Text(to.to_string()),
+            match start {
+                Some(s) => Value::Text(s.to_string()),
+                None => Value::Null,
+            },
+        ];
+        let mut w = String::new();
+        if let Some(id) = pid {
+            vals.push(Value::Integer(id));
+            w = format!(" AND e.program_id = ?{}", vals.len());
+        }
+        // The start state: the last history entry on or before the day before `from`.
+        let sql = format!(
+            "SELECT count(*), coalesce(sum(e.progress), 0), \
+               coalesce(sum(CASE WHEN ?2 IS NULL THEN 0 ELSE coalesce((SELECT h.progress FROM task_history h \
+                  WHERE h.task_id = e.id AND h.on_date <= ?2 ORDER BY h.on_date DESC, h.id DESC LIMIT 1), 0) END), 0), \
+               coalesce(sum(e.status = 'done' AND e.completed_on <= ?1 AND (?2 IS NULL OR e.completed_on > ?2)), 0), \
+               coalesce(sum(?2 IS NULL OR e.created_on > ?2), 0) \
+             FROM {} e WHERE 1{w}",
+            source(to >= today, 1)
+        );
+        let (tasks, end_sum, start_sum, completed, created): (i64, i64, i64, i64, i64) = self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(vals.clone()), |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?;
+        let upd_sql = format!(
+            "SELECT count(*) FROM task_history h JOIN task t ON t.id = h.task_id \
+             WHERE h.on_date <= ?1 AND (?2 IS NULL OR h.on_date > ?2) \
+               AND h.id <> (SELECT min(h0.id) FROM task_history h0 WHERE h0.task_id = h.task_id){}",
+            w.replace("e.program_id", "t.program_id")
+        );
+        let updates: i64 = self
+            .conn()
+            .prepare_cached(&upd_sql)?
+            .query_row(params_from_iter(vals), |r| r.get(0))?;
+        let mean = |s: i64| {
+            if tasks > 0 {
+                round1(s as f64 / tasks as f64)
+            } else {
+                0.0
+            }
+        };
+        let (s, e) = (mean(start_sum), mean(end_sum));
+        Ok(ProgressMade {
+            start: s,
+            end: e,
+            gained: round1(e - s),
+            completed,
+            updates,
+            created,
+        })
+    }
+
+    /// Urges (*đôn đốc*) sent from `from` (inclusive; `None` = since the beginning) to
+    /// `to` (inclusive) about tasks of `program` (or all).
+    pub fn urges_between(
+        &self,
+        program: Option<&str>,
+        from: Option<NaiveDate>,
+        to: NaiveDate,
+    ) -> Result<i64> {
+        let pid = self.report_program(program)?;
+        let vals = vec![
+            Value::Text(to.to_string()),
+            from.map_or(Value::Null, |f| Value::Text(f.to_string())),
+            pid.map_or(Value::Null, Value::Integer),
+        ];
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT count(*) FROM urge u JOIN task t ON t.id = u.task_id \
+                 WHERE u.on_date <= ?1 AND (?2 IS NULL OR u.on_date >= ?2) AND (?3 IS NULL OR t.program_id = ?3)",
+            )?
+            .query_row(params_from_iter(vals), |r| r.get(0))?)
+    }
+}

@@ -1,0 +1,266 @@
+//! Reports on a program with a dated history: as-of buckets, periods, the Markdown
+//! phrasing, CSV and XLSX (read back with calamine) with formula cells neutralized, and
+//! the CLI's argument checks.
+
+#[path = "report_fixture.rs"]
+mod fixture;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use calamine::{open_workbook_auto, Data, Reader};
+use fixture::{d, today};
+use phoihop::report::{self, Request};
+
+fn req(from: Option<chrono::NaiveDate>, to: chrono::NaiveDate) -> Request {
+    Request {
+        program: Some("XD-2019-2020".into()),
+        from,
+        to,
+    }
+}
+
+fn phoihop(db: &Path) -> Command {
+    let mut c = Command::cargo_bin("phoihop").unwrap();
+    c.env("PHOIHOP_DB", db).env("LANG", "C");
+    c
+}
+
+#[test]
+fn buckets_as_of_two_dates_follow_the_history() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = fixture::build(&tmp.path().join("f.db"));
+    let a = report::build(&store, &req(None, d(2019, 12, 31)), today()).unwrap();
+    let t = a.totals;
+    assert_eq!(
+        (t.tasks, t.done_on_time, t.done_late, t.in_time, t.overdue),
+        (8, 1, 1, 6, 0)
+    );
+    assert_eq!(t.progress, 51.9);
+    let b = report::build(&store, &req(None, d(2020, 12, 31)), today()).unwrap();
+    let t = b.totals;
+    assert_eq!(
+        (t.tasks, t.done_on_time, t.done_late, t.in_time, t.overdue),
+        (8, 2, 1, 3, 2)
+    );
+    assert_eq!(t.progress, 68.8);
+    let overdue: Vec<i64> = b.overdue.iter().map(|t| t.id).collect();
+    assert_eq!(overdue, [3, 6], "most overdue first");
+    assert_eq!(report::days_late(&b.overdue[0], b.as_of), 366);
+    assert_eq!(report::days_late(&b.overdue[1], b.as_of), 275);
+    assert_eq!((b.overdue[0].urges, b.overdue[1].urges), (1, 2));
+    // Before the government task existed (created 01/07/2019) there were 7 tasks.
+    let early = report::build(&store, &req(None, d(2019, 6, 30)), today()).unwrap();
+    assert_eq!(early.totals.tasks, 7);
+    // Coordinating agencies: BTC coordinates tasks 1, 5 and 7.
+    let btc = b.coordinating.iter().find(|a| a.code == "BTC").unwrap();
+    assert_eq!(btc.counts.tasks, 3);
+    assert_eq!(btc.counts.done_on_time, 2);
+    assert_eq!(btc.counts.in_time, 1);
+}
+
+#[test]
+fn a_period_counts_progress_made_and_urges() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = fixture::build(&tmp.path().join("f.db"));
+    let (from, to) = report::parse_period("2020H1").unwrap();
+    let r = report::build(&store, &req(Some(from), to), today()).unwrap();
+    assert_eq!(r.urges, 2);
+    assert_eq!(r.progress.completed, 1);
+    assert_eq!(r.progress.updates, 2);
+    assert_eq!(r.progress.created, 0);
+    assert_eq!(r.progress.start, 51.9);
+    assert_eq!(r.progress.end, 61.9);
+    assert_eq!(r.progress.gained, 10.0);
+    let all = report::build(&store, &req(None, to), today()).unwrap();
+    assert_eq!(all.urges, 3);
+    assert_eq!(all.progress.created, 8);
+    assert_eq!(all.progress.start, 0.0);
+}
+
+#[test]
+fn markdown_is_phrased_like_the_seed_reports() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = fixture::build(&tmp.path().join("f.db"));
+    let r = report::build(&store, &req(None, d(2020, 12, 31)), today()).unwrap();
+    let vi = report::markdown::render(&r, "vi");
+    assert!(vi.starts_with(
+        "# Báo cáo tổng kết: Chương trình xây dựng hệ thống chính trị năm 2019-2020\n"
+    ));
+    assert!(vi.contains(
+        "Chương trình có 8 nhiệm vụ (trong đó, Công tác tư tưởng có 2 nhiệm vụ; Công tác tổ chức xây dựng Đảng có 2 nhiệm vụ; Công tác kiểm tra, giám sát có 1 nhiệm vụ; Công tác dân vận có 1 nhiệm vụ; Công tác xây dựng bộ máy chính quyền có 1 nhiệm vụ; Công tác MTTQ và các đoàn thể có 1 nhiệm vụ)."
+    ), "{vi}");
+    assert!(vi.contains("Tiến độ bình quân đạt 68,8%."), "{vi}");
+    assert!(vi.contains("chưa hoàn thành, quá hạn 2 nhiệm vụ"));
+    assert!(vi.contains("| 6 | @Nhân rộng mô hình \"Dân vận khéo\" trên các lĩnh vực | Ban Dân vận Tỉnh ủy | 31/03/2020 | 275 | 10 | 2 |"), "{vi}");
+    let en = report::markdown::render(&r, "en");
+    assert!(en.starts_with("# Final review report: "));
+    assert!(
+        en.contains(
+            "The program has 8 tasks (of which Ideology: 2 tasks; Party organization: 2 tasks;"
+        ),
+        "{en}"
+    );
+    assert!(en.contains("Mean progress 68.8%."));
+    // A review date in the middle is a preliminary review.
+    let mid = report::build(&store, &req(None, d(2020, 1, 1)), today()).unwrap();
+    assert!(report::markdown::render(&mid, "vi").starts_with("# Báo cáo sơ kết: "));
+}
+
+#[test]
+fn csv_and_xlsx_neutralize_formulas_and_carry_the_numbers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = fixture::build(&tmp.path().join("f.db"));
+    let r = report::build(&store, &req(None, d(2020, 12, 31)), today()).unwrap();
+    let csv = String::from_utf8(report::csv::render(&r, "vi", true).unwrap()).unwrap();
+    assert!(csv.starts_with('\u{feff}'), "BOM for Excel");
+    assert!(csv.contains("\noverdue_task,6,\"'@Nhân rộng"), "{csv}");
+    assert!(csv.contains("\noverdue_task,3,\"'=Ban hành"), "{csv}");
+    assert!(csv.contains("\ntotal,XD-2019-2020,"));
+    assert!(
+        csv.contains("\ncategory,ideology,Công tác tư tưởng,2,1,1,0,0,100,,,,\n"),
+        "{csv}"
+    );
+
+    let tasks = store
+        .tasks_as_of(Some("XD-2019-2020"), r.as_of, today(), false)
+        .unwrap();
+    let bytes = report::xlsx::render(&r, &tasks, "vi").unwrap();
+    let path = tmp.path().join("r.xlsx");
+    std::fs::write(&path, bytes).unwrap();
+    let mut wb = open_workbook_auto(&path).unwrap();
+    assert_eq!(wb.sheet_names(), report::xlsx::SHEETS);
+    let cats = wb.worksheet_range("Categories").unwrap();
+    assert_eq!(
+        cats.get((0, 1)),
+        Some(&Data::String("Lĩnh vực công tác".into()))
+    );
+    assert_eq!(
+        cats.get((1, 1)),
+        Some(&Data::String("Công tác tư tưởng".into()))
+    );
+    assert_eq!(cats.get((1, 2)), Some(&Data::Float(2.0)));
+    let total_row = r.categories.len() + 1;
+    assert_eq!(cats.get((total_row, 2)), Some(&Data::Float(8.0)));
+    assert_eq!(cats.get((total_row, 6)), Some(&Data::Float(2.0)));
+    assert_eq!(cats.get((total_row, 7)), Some(&Data::Float(68.8)));
+    let t = wb.worksheet_range("Tasks").unwrap();
+    assert_eq!(t.height(), 9);
+    let titles: Vec<String> = (1..9).map(|r| t.get((r, 3)).unwrap().to_string()).collect();
+    for (i, prefix) in [
+        (1, "'- Phát hành"),
+        (2, "'=Ban hành"),
+        (4, "'+Tăng cường"),
+        (5, "'@Nhân rộng"),
+    ] {
+        assert!(titles[i].starts_with(prefix), "{titles:?}");
+    }
+    let o = wb.worksheet_range("Overdue").unwrap();
+    assert_eq!(o.height(), 3);
+    assert_eq!(o.get((1, 0)), Some(&Data::Float(3.0)));
+    assert_eq!(o.get((1, 4)), Some(&Data::Float(366.0)));
+    assert!(o
+        .get((2, 1))
+        .unwrap()
+        .to_string()
+        .starts_with("'@Nhân rộng"));
+    let s = wb.worksheet_range("Summary").unwrap();
+    let label_value: Vec<(String, String)> = (1..s.height())
+        .map(|r| {
+            (
+                s.get((r, 0)).unwrap().to_string(),
+                s.get((r, 1)).unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        label_value.contains(&("Số nhiệm vụ".into(), "8".into())),
+        "{label_value:?}"
+    );
+    assert!(label_value.contains(&("Chưa hoàn thành, quá hạn".into(), "2".into())));
+}
+
+#[test]
+fn the_cli_writes_every_format_and_checks_its_arguments() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("f.db");
+    drop(fixture::build(&db));
+    let base = ["report", "--program", "XD-2019-2020"];
+    let json = phoihop(&db)
+        .args(base)
+        .args(["--as-of", "2020-12-31", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(json.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    for k in ["program", "as_of", "totals", "categories", "agencies"] {
+        assert!(keys.contains(&k), "{keys:?}");
+    }
+    assert_eq!(v["program"], "XD-2019-2020");
+    assert_eq!(v["as_of"], "2020-12-31");
+    assert_eq!(v["totals"]["tasks"], 8);
+    assert_eq!(v["totals"]["overdue"], 2);
+    assert_eq!(v["totals"]["progress"], 68.8);
+    assert_eq!(v["categories"].as_array().unwrap().len(), 7);
+    assert_eq!(v["categories"][0]["code"], "ideology");
+    assert_eq!(v["categories"][0]["tasks"], 2);
+    let btg = v["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["code"] == "BTG")
+        .unwrap();
+    assert_eq!(btg["tasks"], 2);
+    assert_eq!(btg["progress"], 100.0);
+
+    let x = tmp.path().join("r.xlsx");
+    phoihop(&db)
+        .args(base)
+        .args(["--period", "2020", "--format", "xlsx", "--out"])
+        .arg(&x)
+        .assert()
+        .success();
+    assert!(std::fs::read(&x).unwrap().starts_with(b"PK"));
+    let md = phoihop(&db)
+        .args(base)
+        .args([
+            "--from",
+            "2020-01-01",
+            "--to",
+            "30/06/2020",
+            "--format",
+            "md",
+            "--lang",
+            "vi",
+        ])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(
+        md.contains("Kỳ báo cáo: từ ngày 01/01/2020 đến ngày 30/06/2020."),
+        "{md}"
+    );
+    let table = phoihop(&db)
+        .args(base)
+        .args(["--as-of", "2020-12-31"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(table.stdout)
+        .unwrap()
+        .contains("Overdue task"));
+
+    for (args, code) in [
+        (vec!["--period", "2020H1", "--as-of", "2020-01-01"], 2),
+        (vec!["--period", "2020H3"], 2),
+        (vec!["--format", "xlsx"], 2),
+        (vec!["--from", "2020-02-30"], 2),
+        (vec!["--from", "2021-01-01", "--to", "2020-01-01"], 2),
+    ] {
+        phoihop(&db).args(base).args(&args).assert().code(code);
+    }
+    phoihop(&db)
+        .args(["report", "--program", "KHONG-CO"])
+        .assert()
+        .code(3);
+}
