@@ -1,7 +1,6 @@
 //! The search index: folded titles in one contiguous arena, filtered on every core, and
 //! the [`Narrower`] that searches only the previous matches when the query grows.
 
-use std::cmp::Ordering;
 use std::sync::Arc;
 
 use rayon::prelude::*;
