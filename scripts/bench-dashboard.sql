@@ -1,6 +1,6 @@
 -- The sqlite3 command line's side of the dashboard benchmark (scripts/bench.sh): what the
--- dashboard shows, written as plain GROUP BY queries on the same file. @TODAY@ and @SOON@
--- (today + 14 days) are replaced by the script.
+-- dashboard shows, written as plain GROUP BY queries on the same file. The placeholders for
+-- today and today + 14 days are replaced by the script.
 --
 -- 1. Per category: tasks in each deadline bucket, mean progress, open tasks due soon.
 SELECT c.code, c.name_vi, ifnull(x.n, 0), ifnull(x.done_on_time, 0), ifnull(x.done_late, 0),

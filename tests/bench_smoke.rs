@@ -7,6 +7,7 @@
 #[path = "../examples/bench_probe.rs"]
 mod probe;
 
+use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
@@ -49,19 +50,30 @@ fn dashboard_probe_agrees_with_the_sqlite3_baseline() {
     .unwrap()
     .replace("@TODAY@", &today.to_string())
     .replace("@SOON@", &soon.to_string());
-    let out = Command::new("sqlite3")
+    let mut child = Command::new("sqlite3")
         .args(["-readonly", "-separator", "\t"])
         .arg(&db)
-        .arg(sql)
-        .output()
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(sql.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "sqlite3: {out:?}");
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
     // The first 7 lines are the categories (9 columns), then the agencies (8), then the
     // attention list (15, but titles may hold no tab), then the programs.
     let cats = &lines[..7];
-    let col = |rows: &[Vec<&str>], i: usize| -> i64 { rows.iter().map(|r| r[i].parse::<i64>().unwrap()).sum() };
+    let col = |rows: &[Vec<&str>], i: usize| -> i64 {
+        rows.iter().map(|r| r[i].parse::<i64>().unwrap()).sum()
+    };
     assert_eq!(col(cats, 2), 2000);
     let buckets = format!(
         "{}/{}/{}/{}",
