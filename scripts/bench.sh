@@ -98,8 +98,12 @@ print(" ".join("%.1f" % (x["median"] * 1000) for x in r),
     # 2. Key to frame: benches/tui.rs on the same database.
     if want keys; then
         TUI_BENCH=$(cargo bench --bench tui --no-run --message-format=json 2>/dev/null |
-            grep -o '"executable":"[^"]*"' | sed 's/"executable":"\(.*\)"/\1/' | tail -n 1)
-        if [ -x "$TUI_BENCH" ] && PHOIHOP_BENCH_DB=$DB PHOIHOP_BENCH_TASKS=$N "$TUI_BENCH" >"$DATA/keys-$N.txt" 2>&1; then
+            grep -o '"executable":"[^"]*/deps/tui-[^"]*"' | sed 's/"executable":"\(.*\)"/\1/' | tail -n 1)
+        # A TUI sleeps between keys, so the scheduler favours it on wake-up; this loop never
+        # sleeps and would queue behind every compiler on a shared machine. As root it runs
+        # at nice -10 so that the tail measures the code, not the other jobs.
+        NICE=(); [ "$(id -u)" = 0 ] && NICE=(nice -n -10)
+        if [ -x "$TUI_BENCH" ] && PHOIHOP_BENCH_DB=$DB PHOIHOP_BENCH_TASKS=$N "${NICE[@]}" "$TUI_BENCH" >"$DATA/keys-$N.txt" 2>&1; then
             for op in "row move (tasks)" "page down (tasks)" "view switch (Tab)" "drill-down agency→tasks" \
                 "drill-down task→detail" "drill-down program→tasks"; do
                 line=$(grep -F "$op " "$DATA/keys-$N.txt" | head -n 1)
@@ -108,7 +112,7 @@ print(" ".join("%.1f" % (x["median"] * 1000) for x in r),
                 if [ -z "$med" ]; then not_measured "key→frame: $op" "$N" "no line in the bench output" "median <= 5 ms, p99 <= 16 ms"; continue; fi
                 ok=short; [ "$(le "$med" 5)" = pass ] && [ "$(le "$p99" 16)" = pass ] && ok=pass
                 row "key→frame: $op" "$N" "$med / $p99 ms" "16.7 ms (one 60 Hz frame)" "$(calc "%.2f" "$p99 / 16.7")x" \
-                    "median <= 5 ms, p99 <= 16 ms" "$ok" "median / p99"
+                    "median <= 5 ms, p99 <= 16 ms" "$ok" "median / p99${NICE:+, nice -10}"
             done
         else
             not_measured "key→frame latency" "$N" "benches/tui.rs failed: $(tail -c 80 "$DATA/keys-$N.txt" 2>/dev/null | tr '\n' ' ')" "median <= 5 ms, p99 <= 16 ms"
@@ -151,8 +155,9 @@ print(" ".join("%.1f" % (x["median"] * 1000) for x in r),
             line=$(grep '^keystrokes:' "$DATA/search-$N.txt")
             worst=$(sed -n 's/.*worst narrow\/fzf \([0-9.]*\).*/\1/p' <<<"$line")
             bad=$(sed -n 's/.*count mismatches: \([0-9]*\).*/\1/p' <<<"$line")
-            fzf_mean=$(awk '$1 ~ /^"/ && NF >= 10 { s += $3; n++ } END { if (n) printf "%.1f", s / n }' "$DATA/search-$N.txt")
-            narrow_mean=$(awk '$1 ~ /^"/ && NF >= 10 { s += $5; n++ } END { if (n) printf "%.1f", s / n }' "$DATA/search-$N.txt")
+            # Queries hold spaces: count the numeric columns from the end of each line.
+            fzf_mean=$(awk '$1 ~ /^"/ && $NF ~ /^(yes|NO)$/ { s += $(NF-7); n++ } END { if (n) printf "%.1f", s / n }' "$DATA/search-$N.txt")
+            narrow_mean=$(awk '$1 ~ /^"/ && $NF ~ /^(yes|NO)$/ { s += $(NF-5); n++ } END { if (n) printf "%.2f", s / n }' "$DATA/search-$N.txt")
             if [ -n "$worst" ]; then
                 ok=$(le "$worst" 0.25); [ "$bad" = 0 ] || ok=short
                 row "fuzzy search per keystroke" "$N" "$narrow_mean ms mean" "$fzf_mean ms mean (fzf --filter)" "${worst}x worst" \
