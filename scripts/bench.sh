@@ -6,6 +6,7 @@
 #   scripts/bench.sh                        # the full run: 100,000 and 1,000,000 tasks
 #   BENCH_SIZES="2000" BENCH_IDLE=5 scripts/bench.sh          # a quick look
 #   BENCH_ONLY="dashboard keys" scripts/bench.sh              # rerun some rows
+#   BENCH_SEARCH_QUERIES="dan_van kiem_tra" …                 # search queries (_ = space)
 #
 # Row groups (BENCH_ONLY): dashboard keys pty search import. Release build; databases
 # come from `phoihop gen --tasks N --agencies N/1000 --seed 7` and are kept under
@@ -151,7 +152,11 @@ print(" ".join("%.1f" % (x["median"] * 1000) for x in r),
     # 6. Fuzzy search vs fzf (search branch) and import vs sqlite3 .import (report branch).
     if want search; then
         if [ -x scripts/bench-search.sh ] || [ -f scripts/bench-search.sh ]; then
-            N=$N bash scripts/bench-search.sh >"$DATA/search-$N.txt" 2>"$DATA/search-$N.err"
+            # Two 7-key queries by default: fzf takes 5–10 s a keystroke at 1,000,000 titles
+            # on this machine; BENCH_SEARCH_QUERIES="…" for others (empty: the script's six).
+            read -r -a QS <<<"${BENCH_SEARCH_QUERIES-dan_van dang_uy}"
+            QS=("${QS[@]//_/ }")
+            N=$N bash scripts/bench-search.sh "${QS[@]}" >"$DATA/search-$N.txt" 2>"$DATA/search-$N.err"
             line=$(grep '^keystrokes:' "$DATA/search-$N.txt")
             worst=$(sed -n 's/.*worst narrow\/fzf \([0-9.]*\).*/\1/p' <<<"$line")
             bad=$(sed -n 's/.*count mismatches: \([0-9]*\).*/\1/p' <<<"$line")
