@@ -57,6 +57,9 @@ impl From<rusqlite::Error> for Error {
                     "The database stayed busy for too long; another session holds a long write, try again.".into(),
                 ),
                 ErrorCode::DiskFull => Error::Other("The disk is full; nothing was changed.".into()),
+                ErrorCode::SystemIoFailure => Error::Other(
+                    "The database file could not be read or written (an I/O error, a full disk or a file size limit); nothing was changed.".into(),
+                ),
                 ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => Error::Other(
                     "The file is not a phoihop database or is damaged; run `phoihop check` or restore a backup.".into(),
                 ),

@@ -13,14 +13,17 @@ fn init_creates_schema_with_a_private_file() {
     let path = dir.path().join("new.db");
     let out = bin().arg("--db").arg(&path).arg("init").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("schema version 1"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!(
+        "schema version {}",
+        phoihop::store::schema::LATEST
+    )));
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode & !0o660, 0, "mode {mode:o} is wider than 0660");
     let conn = rusqlite::Connection::open(&path).unwrap();
     let v: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(v, 1);
+    assert_eq!(v, phoihop::store::schema::LATEST);
     let cats: i64 = conn
         .query_row("SELECT count(*) FROM category", [], |r| r.get(0))
         .unwrap();

@@ -158,7 +158,7 @@ fn from_history(store: &Store, on: NaiveDate) -> [i64; 4] {
             continue;
         }
         let hist = store.task_history(t.id).unwrap();
-        let Some(last) = hist.iter().filter(|h| h.on <= on).last() else {
+        let Some(last) = hist.iter().rfind(|h| h.on <= on) else {
             continue;
         };
         // The completion date: the first entry of the final run of "done" entries.

@@ -24,6 +24,10 @@ fn app(path: &std::path::Path, lang: Lang, program: Option<&str>, size: (u16, u1
         program.map(str::to_string),
         size,
     )
+    .map(|mut s| {
+        normalize(&mut s);
+        s
+    })
     .unwrap()
 }
 
@@ -32,6 +36,21 @@ fn render(state: &AppState, theme: &Theme) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| view::draw(f, state, theme)).unwrap();
     t.backend().to_string()
+}
+
+/// Snapshots are taken under any user: the login shown is made the same everywhere.
+fn normalize(s: &mut AppState) {
+    if let Some(w) = &mut s.who {
+        w.login = "operator".into();
+    }
+    for r in &mut s.activity.rows {
+        r.change.actor = "operator".into();
+    }
+    if let Some(phoihop::tui::state::Dialog::Conflict(c)) = &mut s.dialog {
+        if let Some(by) = &mut c.by {
+            by.actor = "operator".into();
+        }
+    }
 }
 
 /// Drives the state to a screen, then snapshots it at both sizes.
@@ -242,4 +261,135 @@ fn stored_text_is_drawn_escaped() {
         assert!(out.contains('␛'), "ESC shown visibly:\n{out}");
     }
     assert!(detail.contains("\\u{202e}"));
+}
+
+/// Snapshots of the editing screens on a writable copy: forms, the delete confirmation,
+/// the conflict dialog and the Activity view (its times fixed, they are wall-clock).
+mod editing {
+    use super::*;
+
+    fn writable(path: &std::path::Path, lang: Lang, size: (u16, u16)) -> AppState {
+        let store = Store::open(path, false).unwrap();
+        AppState::new(store, lang, common::as_of(), common::today(), None, size).unwrap()
+    }
+
+    fn each_size(name: &str, lang: Lang, drive: impl Fn(&mut AppState)) {
+        for (w, h) in SIZES {
+            let dir = tempfile::tempdir().unwrap();
+            let path = common::demo_db(dir.path());
+            let mut s = writable(&path, lang, (w, h));
+            drive(&mut s);
+            normalize(&mut s);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(&s, &Theme::mono()));
+        }
+    }
+
+    fn typed(s: &mut AppState, text: &str) {
+        for c in text.chars() {
+            s.update(Action::Input(c));
+        }
+    }
+
+    #[test]
+    fn progress_form_with_a_reason() {
+        each_size("form_progress_vi", Lang::Vi, |s| {
+            s.update(Action::SwitchView(View::Tasks));
+            s.update(Action::UpdateProgress);
+            s.update(Action::ClearField);
+            typed(s, "150");
+        });
+    }
+
+    #[test]
+    fn edit_form_with_a_pick_list() {
+        each_size("form_edit_en", Lang::En, |s| {
+            s.update(Action::SwitchView(View::Tasks));
+            s.update(Action::Edit);
+            s.update(Action::NextField);
+            typed(s, "to chuc");
+        });
+    }
+
+    #[test]
+    fn new_task_form() {
+        each_size("form_new_task_vi", Lang::Vi, |s| {
+            s.update(Action::SwitchView(View::Tasks));
+            s.update(Action::New);
+            typed(s, "CCHC");
+            s.update(Action::Submit);
+        });
+    }
+
+    #[test]
+    fn urge_form_and_delete_confirmation() {
+        each_size("form_urge_vi", Lang::Vi, |s| {
+            s.update(Action::SwitchView(View::Tasks));
+            s.update(Action::Urge);
+            typed(s, "Đề nghị báo cáo kết quả trước ngày 20/3");
+        });
+        each_size("confirm_delete_vi", Lang::Vi, |s| {
+            s.update(Action::SwitchView(View::Tasks));
+            s.update(Action::Delete);
+        });
+    }
+
+    #[test]
+    fn conflict_dialog() {
+        each_size("conflict_vi", Lang::Vi, |s| {
+            s.update(Action::SwitchView(View::Tasks));
+            s.update(Action::UpdateProgress);
+            let id = s.tasks.selected().unwrap().id;
+            let mut other = Store::open(s.store().path(), false).unwrap();
+            other
+                .update_progress(
+                    id,
+                    None,
+                    phoihop::domain::ProgressUpdate {
+                        progress: Some(phoihop::domain::Progress::new(30).unwrap()),
+                        status: None,
+                        note: Some("Người khác cập nhật".into()),
+                        on: common::today(),
+                    },
+                )
+                .unwrap();
+            s.update(Action::ClearField);
+            typed(s, "80");
+            s.update(Action::Submit);
+            // The dialog names who changed it and when; make "when" stable.
+            if let Some(phoihop::tui::state::Dialog::Conflict(c)) = &mut s.dialog {
+                if let Some(by) = &mut c.by {
+                    by.at = "2026-03-15T01:02:03.000Z".into();
+                }
+            }
+        });
+    }
+
+    #[test]
+    fn activity_view() {
+        for lang in [Lang::Vi, Lang::En] {
+            let code = lang.code();
+            each_size(&format!("activity_{code}"), lang, |s| {
+                s.update(Action::SwitchView(View::Tasks));
+                s.update(Action::UpdateProgress);
+                s.update(Action::ClearField);
+                typed(s, "45");
+                s.update(Action::NextField);
+                s.update(Action::NextField);
+                typed(s, "Đã triển khai");
+                s.update(Action::Submit);
+                s.update(Action::Urge);
+                typed(s, "Khẩn trương");
+                s.update(Action::Submit);
+                s.update(Action::SwitchView(View::Activity));
+                let when = chrono::NaiveDate::from_ymd_opt(2026, 3, 15)
+                    .unwrap()
+                    .and_hms_opt(8, 30, 0);
+                for r in &mut s.activity.rows {
+                    r.when = when;
+                }
+                s.live = true;
+                s.last_change = when;
+            });
+        }
+    }
 }

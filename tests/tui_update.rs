@@ -72,7 +72,11 @@ fn switching_views_loads_each_once_and_keeps_selection() {
     assert_eq!(s.view, View::Agencies);
     assert!(s.agencies.loaded && !s.agencies.rows.is_empty());
     s.update(Action::NextView);
+    assert_eq!(s.view, View::Activity);
+    assert!(s.activity.loaded);
+    s.update(Action::NextView);
     assert_eq!(s.view, View::Dashboard);
+    s.update(Action::PrevView);
     s.update(Action::PrevView);
     s.update(Action::PrevView);
     assert_eq!(s.view, View::Tasks);

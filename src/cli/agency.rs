@@ -47,7 +47,7 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only agencies whose name or code contains this (diacritics and case ignored).
+    /// Only agencies whose name or code matches (fuzzy, diacritics and case ignored), best first.
     #[arg(long, value_name = "Q")]
     pub search: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
@@ -136,7 +136,10 @@ pub fn run(ctx: &Context, cmd: &AgencyCmd) -> Result<()> {
         AgencyCmd::List(a) => {
             let store = ctx.open()?;
             let list = match &a.search {
-                Some(q) => store.agencies_matching(q)?,
+                Some(q) => crate::search::search_agencies(&store, q)?
+                    .into_iter()
+                    .map(|(agency, _)| agency)
+                    .collect(),
                 None => store.agencies()?,
             };
             let records: Vec<Record> = list.iter().map(record).collect();

@@ -250,7 +250,9 @@ pub fn main_entry() -> i32 {
     match run(cli) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("phoihop: {e}");
+            // Escaped again here: a message may quote a file's bytes (an import header,
+            // a file name), and no error path may drive the terminal.
+            eprintln!("phoihop: {}", crate::domain::text::escape(&e.to_string()));
             e.exit_code()
         }
     }

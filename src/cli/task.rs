@@ -82,7 +82,8 @@ pub struct ListArgs {
     /// Only open tasks due within 14 days (as of --as-of, else today).
     #[arg(long)]
     pub due_soon: bool,
-    /// Only tasks whose title contains every word of Q (diacritics and case ignored).
+    /// Only tasks whose title matches Q: every word fuzzy-matched, diacritics and case
+    /// ignored (fzf's extended syntax); best matches first.
     #[arg(long, value_name = "Q")]
     pub search: Option<String>,
     /// At most N tasks.
@@ -394,13 +395,20 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
         bucket: opt_parse::<Bucket>(&a.bucket)?,
         overdue: a.overdue,
         due_soon: a.due_soon,
-        contains: a.search.clone().filter(|q| !q.trim().is_empty()),
+        contains: None,
         ids: None,
         as_of: Some(as_of),
     };
     let store = ctx.open()?;
     let limit = a.limit.unwrap_or(i64::MAX as usize);
-    let tasks = store.tasks(&filter, TaskSort::Id, false, 0, limit)?;
+    // With --search the tasks come ranked by the fuzzy matcher (best first), as in the TUI.
+    let tasks: Vec<Task> = match a.search.as_deref().filter(|q| !q.trim().is_empty()) {
+        Some(q) => crate::search::search_tasks(&store, &filter, q, limit)?
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect(),
+        None => store.tasks(&filter, TaskSort::Id, false, 0, limit)?,
+    };
     let records: Vec<Record> = tasks.iter().map(|t| list_record(t, as_of)).collect();
     output::list(a.format, ctx.lang, LIST_KEYS, &records)
 }

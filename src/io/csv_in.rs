@@ -66,7 +66,8 @@ pub fn read(
     let mut rec = csv::ByteRecord::new();
     let csv_err = |e: csv::Error| -> Error {
         let line = e.position().map_or(0, |p| p.line());
-        Error::Invalid(format!("{file} line {line}, field (CSV syntax): {e}."))
+        let m = format!("{file} line {line}, field (CSV syntax): {e}.");
+        Error::Invalid(crate::domain::text::escape(&m).into_owned())
     };
     if !rdr.read_byte_record(&mut rec).map_err(csv_err)? {
         return Err(Error::Invalid(format!(

@@ -100,7 +100,7 @@ impl<'a> Obj<'a> {
     }
 
     fn required(&self, f: &str) -> Result<String> {
-        if self.map.get(f).is_none_or(Value::is_null) {
+        if matches!(self.map.get(f), None | Some(Value::Null)) {
             return Err(self.o.invalid(f, format!("The field `{f}` is missing.")));
         }
         self.text(f)
@@ -323,10 +323,8 @@ pub fn read(
 ) -> Result<ImportBatch> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let doc: Value = serde_json::from_slice(bytes).map_err(|e| {
-        Error::Invalid(format!(
-            "{file} line {}, field (JSON syntax): {e}.",
-            e.line()
-        ))
+        let m = format!("{file} line {}, field (JSON syntax): {e}.", e.line());
+        Error::Invalid(crate::domain::text::escape(&m).into_owned())
     })?;
     let lines = element_lines(bytes);
     let origin = |key: &str, i: usize| Origin {

@@ -20,9 +20,19 @@ fn xerr(e: XlsxError) -> Error {
     Error::Other(format!("Writing the Excel workbook failed: {e}."))
 }
 
-/// Stored text made safe for a cell.
+/// The most characters Excel holds in one cell.
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// Stored text made safe for a cell: escaped, never a formula, cut to Excel's limit
+/// (text written into the file by another way can be longer than phoihop accepts).
 fn safe(s: &str) -> String {
-    text::neutralize_formula(&text::escape(s)).into_owned()
+    let s = text::neutralize_formula(&text::escape(s)).into_owned();
+    if s.chars().count() <= MAX_CELL_CHARS {
+        return s;
+    }
+    let mut cut: String = s.chars().take(MAX_CELL_CHARS - 1).collect();
+    cut.push('…');
+    cut
 }
 
 struct Formats {

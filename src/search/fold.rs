@@ -15,12 +15,17 @@ pub fn fold_char(c: char) -> char {
         return 'd';
     }
     let mut base = None;
+    let mut only_marks_follow = true;
     decompose_canonical(c, |d| {
         if base.is_none() && !is_combining_mark(d) {
             base = Some(d);
+        } else if !is_combining_mark(d) {
+            only_marks_follow = false;
         }
     });
-    let b = base.unwrap_or(c);
+    // A Hangul syllable decomposes into jamo, letters that NFC joins again: keep it whole,
+    // or folding would not be idempotent.
+    let b = base.filter(|_| only_marks_follow).unwrap_or(c);
     let mut lower = b.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) => l,

@@ -58,6 +58,47 @@ pub fn refuse_network_fs(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Turns an error of SQLite's first access to the file into one sentence: a directory
+/// given as the database, a directory that is missing or not writable (SQLite must
+/// create the `-wal` and `-shm` files beside the database, even to read), a file this
+/// login may not read and write. Other errors are mapped as usual.
+pub fn explain_open_error(path: &Path, e: rusqlite::Error) -> Error {
+    if path.is_dir() {
+        return Error::Other(format!(
+            "{} is a directory, not a database file; give the path of a file.",
+            path.display()
+        ));
+    }
+    let cannot_open = matches!(
+        &e,
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ffi::ErrorCode::CannotOpen
+    );
+    if !cannot_open {
+        return e.into();
+    }
+    let dir = containing_dir(path);
+    let writable = |p: &Path| nix::unistd::access(p, nix::unistd::AccessFlags::W_OK).is_ok();
+    let rw = nix::unistd::AccessFlags::R_OK | nix::unistd::AccessFlags::W_OK;
+    if !dir.is_dir() {
+        Error::NotFound(format!(
+            "The directory {} of the database does not exist.",
+            dir.display()
+        ))
+    } else if !writable(&dir) {
+        Error::PermissionDenied(format!(
+            "The directory {} is not writable (or is on a read-only filesystem), and SQLite must create the database's -wal and -shm files there even to read; give the group write access to it (see docs/deployment.md).",
+            dir.display()
+        ))
+    } else if path.exists() && nix::unistd::access(path, rw).is_err() {
+        Error::PermissionDenied(format!(
+            "The database file {} is not readable and writable by this login; ask for membership of its group (see docs/deployment.md).",
+            path.display()
+        ))
+    } else {
+        e.into()
+    }
+}
+
 /// Creates an empty database file with mode 0660 (group may read and write; others
 /// nothing), so that SQLite never creates it with the process umask's wider default.
 pub fn create_private(path: &Path) -> Result<()> {

@@ -39,7 +39,9 @@ impl fmt::Display for Origin {
 impl Origin {
     /// An invalid-data error about `field` of this record.
     pub fn invalid(&self, field: &str, msg: impl fmt::Display) -> Error {
-        Error::Invalid(format!("{self}, field {field}: {msg}"))
+        // Escaped: the message may quote the file's own bytes (a header, a key).
+        let m = format!("{self}, field {field}: {msg}");
+        Error::Invalid(crate::domain::text::escape(&m).into_owned())
     }
 }
 
@@ -116,6 +118,9 @@ enum Ref {
     New(usize),
 }
 
+/// A task's resolved program, category, lead, coordinating agencies and urged agencies.
+type TaskRefs = (Ref, Ref, Ref, Vec<Ref>, Vec<Ref>);
+
 #[derive(Debug, Default)]
 struct Plan {
     new_categories: Vec<usize>,
@@ -125,7 +130,7 @@ struct Plan {
     programs: HashMap<String, Ref>,
     categories: HashMap<String, Ref>,
     /// Per task: program, category, lead, coordinating agencies, urge agencies.
-    tasks: Vec<(Ref, Ref, Ref, Vec<Ref>, Vec<Ref>)>,
+    tasks: Vec<TaskRefs>,
     new_grants: Vec<usize>,
     outcome: ImportOutcome,
 }

@@ -6,6 +6,7 @@
 //! history row and an audit row.
 
 mod access;
+mod activity;
 mod agencies;
 pub mod bulk;
 pub mod export;
@@ -17,6 +18,7 @@ pub mod report;
 pub mod schema;
 mod search;
 mod stats;
+mod task_writes;
 mod tasks;
 mod users;
 #[cfg(test)]
@@ -31,6 +33,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 
 pub use access::{os_login, Who};
+pub use activity::{Change, FieldChange, InboxItem};
 pub use agencies::AgencyEdit;
 pub use maintenance::Finding;
 pub use programs::ProgramEdit;
@@ -67,17 +70,24 @@ impl Store {
             Connection::open_with_flags(
                 path,
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?
+            )
+            .map_err(|e| fs::explain_open_error(path, e))?
         } else {
             fs::create_private(path)?;
             Connection::open_with_flags(
                 path,
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?
+            )
+            .map_err(|e| fs::explain_open_error(path, e))?
         };
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // The first read of the file: a directory that SQLite cannot use fails here.
+        if let Err(e) = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {
+            return Err(fs::explain_open_error(path, e));
+        }
         // A file that is not SQLite at all fails here, with a clear message.
         schema::check_not_newer(&conn)?;
+        schema::refuse_foreign(&conn)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut store = Store {
             conn,

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use crate::error::{Error, Result};
 
 /// The migrations, in order; index 0 is version 1.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this binary knows.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -140,6 +140,15 @@ INSERT INTO category (code, name_vi, name_en, position) VALUES
     ('front', 'Công tác MTTQ và các đoàn thể', 'Fatherland Front & mass organizations', 7);
 "#;
 
+/// Version 2: `INSERT OR REPLACE` (and `REPLACE INTO`) on an existing audit id deletes the
+/// old row without firing the DELETE trigger (unless `recursive_triggers` is on), so an
+/// audit row could be overwritten. Refuse an insert that reuses an id.
+const V2: &str = r#"
+CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
+WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"#;
+
 /// The schema version of an open database.
 pub fn version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
@@ -154,6 +163,20 @@ pub fn check_not_newer(conn: &Connection) -> Result<i64> {
         )));
     }
     Ok(v)
+}
+
+/// Refuses an SQLite file of another program: tables but no phoihop schema version
+/// (version 0 is otherwise a new, empty file). Called before anything is written.
+pub fn refuse_foreign(conn: &Connection) -> Result<()> {
+    if version(conn)? == 0 {
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if tables > 0 {
+            return Err(Error::Other(
+                "The file is an SQLite database of another program (it has tables but no phoihop schema version); give phoihop a file of its own.".into(),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Brings the database up to [`LATEST`], each step in its own immediate transaction.

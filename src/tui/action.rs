@@ -1,17 +1,25 @@
 //! The one vocabulary of the TUI: everything a key, a test or an event can ask for.
 
-/// A top-level view, switched with `1`–`4` or Tab.
+/// A top-level view, switched with `1`–`5` or Tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Dashboard,
     Programs,
     Tasks,
     Agencies,
+    /// Recent changes, newest first.
+    Activity,
 }
 
 impl View {
     /// In tab order.
-    pub const ALL: [View; 4] = [View::Dashboard, View::Programs, View::Tasks, View::Agencies];
+    pub const ALL: [View; 5] = [
+        View::Dashboard,
+        View::Programs,
+        View::Tasks,
+        View::Agencies,
+        View::Activity,
+    ];
 
     pub fn index(self) -> usize {
         View::ALL.iter().position(|v| *v == self).unwrap_or(0)
@@ -45,13 +53,36 @@ pub enum Action {
     Resize(u16, u16),
     /// Another connection committed (seen through `PRAGMA data_version`).
     DataChanged,
-    // Hooks for the editing issue; not bound to keys yet.
-    Search,
-    Filter,
+    /// Open the inbox of urges (`i`).
+    Inbox,
+    // Editing: each opens a form or a confirmation, or explains why it cannot.
     Edit,
     UpdateProgress,
     Urge,
     New,
     Delete,
+    // Inside a form.
+    /// A typed character for the focused field.
+    Input(char),
+    /// Delete the last character of the focused field.
+    Erase,
+    /// Empty the focused field.
+    ClearField,
+    NextField,
+    PrevField,
+    /// Save the form (Enter).
+    Submit,
+    /// Close the form or dialog without writing (Esc).
+    Cancel,
+    // Inside a dialog.
+    /// Yes to a confirmation (delete).
+    Confirm,
+    /// In the conflict dialog: write mine over theirs, recorded as an overwrite.
+    Overwrite,
+    /// In the conflict dialog: drop mine and show theirs.
+    TakeTheirs,
+    // Hooks for the search issue; not bound to keys yet.
+    Search,
+    Filter,
     SetAsOf,
 }

@@ -66,6 +66,30 @@ impl Lang {
         })
     }
 
+    /// A short category name for narrow columns (the code when unknown).
+    pub fn category_short(self, code: &str) -> Option<&'static str> {
+        let m = match code {
+            "ideology" => Msg::CatIdeology,
+            "organization" => Msg::CatOrganization,
+            "inspection" => Msg::CatInspection,
+            "mass_mobilization" => Msg::CatMass,
+            "internal_affairs" => Msg::CatInternal,
+            "government" => Msg::CatGovernment,
+            "front" => Msg::CatFront,
+            _ => return None,
+        };
+        Some(self.t(m))
+    }
+
+    /// The name of a role.
+    pub fn role(self, r: crate::domain::Role) -> &'static str {
+        self.t(match r {
+            crate::domain::Role::Admin => Msg::RoleAdmin,
+            crate::domain::Role::Operator => Msg::RoleOperator,
+            crate::domain::Role::Supervisor => Msg::RoleSupervisor,
+        })
+    }
+
     /// The name of a deadline bucket.
     pub fn bucket(self, b: Bucket) -> &'static str {
         self.t(match b {
@@ -176,7 +200,6 @@ catalog! {
     HelpClose => "Nhấn ? hoặc Esc để đóng", "Press ? or Esc to close";
     HelpGlobal => "Mọi màn hình", "Everywhere";
     HelpHere => "Màn hình này", "This screen";
-    DataChanged => "Dữ liệu vừa được thay đổi ở nơi khác — nhấn r để tải lại.", "The data changed elsewhere — press r to reload.";
     Reloaded => "Đã tải lại dữ liệu.", "Data reloaded.";
     NotYet => "Chức năng này chưa có trong phiên bản này.", "This is not available in this version yet.";
     ReadOnly => "chỉ đọc", "read-only";
@@ -204,6 +227,136 @@ catalog! {
     HintMove => "di chuyển", "move";
     HintViews => "màn hình", "views";
     HintClose => "đóng", "close";
+    ViewActivity => "Hoạt động", "Activity";
+    ActProgress => "Cập nhật tiến độ, trạng thái", "Update progress and status";
+    ActEdit => "Sửa nhiệm vụ", "Edit the task";
+    ActNew => "Thêm mới (nhiệm vụ, cơ quan hoặc chương trình)", "Add (a task, an agency or a program)";
+    ActDelete => "Xóa (có xác nhận)", "Delete (asks first)";
+    ActUrge => "Đôn đốc cơ quan chủ trì", "Urge the lead agency";
+    ActInbox => "Hộp thư đôn đốc", "Inbox of urges";
+    ActSubmit => "Lưu", "Save";
+    ActCancel => "Hủy, không lưu", "Cancel without saving";
+    ActNextField => "Trường kế tiếp", "Next field";
+    ActPrevField => "Trường trước", "Previous field";
+    ActFormUp => "Lựa chọn trên / trường trước", "Previous choice / field";
+    ActFormDown => "Lựa chọn dưới / trường sau", "Next choice / field";
+    ActErase => "Xóa ký tự cuối", "Delete the last character";
+    ActClearField => "Xóa trắng trường", "Clear the field";
+    ActConfirm => "Đồng ý", "Yes";
+    ActTakeTheirs => "Tải lại, bỏ thay đổi của mình", "Reload, dropping my change";
+    ActOverwrite => "Ghi đè (được ghi nhận là ghi đè)", "Overwrite (recorded as an overwrite)";
+    ActBackToForm => "Quay lại biểu mẫu", "Back to the form";
+    HintProgress => "tiến độ", "progress";
+    HintEdit => "sửa", "edit";
+    HintUrge => "đôn đốc", "urge";
+    HintSave => "lưu", "save";
+    HintCancel => "hủy", "cancel";
+    HintField => "trường", "field";
+    HintChoose => "chọn", "choose";
+    HintYes => "xóa", "delete";
+    HintNo => "không", "no";
+    HintTakeTheirs => "tải lại", "reload";
+    HintOverwrite => "ghi đè", "overwrite";
+    HintBackToForm => "về biểu mẫu", "back to form";
+    ReasonRequired => "bắt buộc nhập", "required";
+    ReasonTooLong => "quá dài", "too long";
+    ReasonControl => "không nhận ký tự điều khiển hoặc ký tự ẩn", "control or invisible characters are not allowed";
+    ReasonBadCode => "chỉ dùng chữ, số, - _ . /", "use letters, digits, - _ . /";
+    ReasonCodeTaken => "mã này đã có", "this code is taken";
+    ReasonBadDate => "ngày không hợp lệ (dd/mm/yyyy)", "not a valid date (dd/mm/yyyy or yyyy-mm-dd)";
+    ReasonBadPercent => "nhập số từ 0 đến 100", "a number from 0 to 100";
+    ReasonBadNumber => "nhập số từ 0 đến 120", "a number from 0 to 120";
+    ReasonNoMatch => "không có lựa chọn phù hợp", "nothing matches";
+    ReasonUnknownAgency => "có mã cơ quan không tồn tại", "an agency code is unknown";
+    ReasonRoadmapDeadline => "nhiệm vụ theo lộ trình cần thời hạn", "a roadmap task needs a deadline";
+    ReasonLeadInWith => "cơ quan chủ trì không đồng thời phối hợp", "the lead cannot also coordinate";
+    ReasonEndsBeforeStarts => "ngày kết thúc trước ngày bắt đầu", "ends before it starts";
+    ReasonDoneNeedsFull => "hoàn thành thì tiến độ phải 100%", "done means 100%";
+    FieldProgress => "Tiến độ (%)", "Progress (%)";
+    FieldNote => "Ghi chú", "Note";
+    FieldWith => "Phối hợp (mã)", "Coordinating (codes)";
+    FieldDeadline => "Thời hạn", "Deadline";
+    FieldParent => "Trực thuộc", "Parent";
+    FieldStarts => "Ngày bắt đầu", "Starts on";
+    FieldEnds => "Ngày kết thúc", "Ends on";
+    FieldReview => "Sơ kết (tháng)", "Review (months)";
+    FieldMessage => "Nội dung đôn đốc", "Message";
+    FormProgress => "Cập nhật tiến độ", "Update progress";
+    FormEdit => "Sửa nhiệm vụ", "Edit task";
+    FormNewTask => "Thêm nhiệm vụ", "New task";
+    FormNewAgency => "Thêm cơ quan", "New agency";
+    FormNewProgram => "Thêm chương trình", "New program";
+    FormUrge => "Đôn đốc", "Urge";
+    FormUrgeTo => "Gửi cơ quan chủ trì: {}", "To the lead agency: {}";
+    FormHint => "Enter lưu · Esc hủy · Tab chuyển trường · ↑↓ chọn", "Enter save · Esc cancel · Tab next field · ↑↓ choose";
+    FixFields => "Chưa lưu: sửa các trường được đánh dấu.", "Not saved: fix the marked fields.";
+    NothingToSave => "Chưa có gì thay đổi để lưu.", "Nothing has changed to save.";
+    SaveRefused => "Không được phép", "Not permitted";
+    SaveFailed => "Không lưu được", "Not saved";
+    DenyReadOnly => "Đang mở ở chế độ chỉ đọc (--read-only): không thể thay đổi dữ liệu.", "Opened with --read-only: nothing can be changed.";
+    DenyAdminOnly => "Chỉ quản trị viên được thêm, xóa cơ quan và chương trình.", "Only an admin may add or delete agencies and programs.";
+    DenySupervisor => "Tài khoản giám sát chỉ được xem và đôn đốc (phím u), không được thay đổi dữ liệu.", "A supervisor may only view and urge (key u), not change data.";
+    DenyNotYours => "Nhiệm vụ này không do đơn vị của bạn chủ trì hay phối hợp nên không được sửa.", "Your agency neither leads nor coordinates this task, so you may not change it.";
+    SelectTask => "Hãy chọn một nhiệm vụ trước.", "Select a task first.";
+    SelectRecord => "Hãy chọn một dòng trước.", "Select a row first.";
+    EditTasksOnly => "Phím e sửa nhiệm vụ; sửa cơ quan, chương trình bằng lệnh phoihop agency/program edit.", "Key e edits tasks; edit agencies and programs with phoihop agency/program edit.";
+    Cancelled => "Đã hủy, không lưu gì.", "Cancelled; nothing was saved.";
+    Saved => "Đã lưu.", "Saved.";
+    Added => "Đã thêm.", "Added.";
+    UrgeSent => "Đã gửi đôn đốc.", "Urge sent.";
+    Deleted => "Đã xóa.", "Deleted.";
+    TookTheirs => "Đã tải lại; thay đổi của bạn chưa được lưu.", "Reloaded; your change was not saved.";
+    TaskRemoved => "Nhiệm vụ đã bị xóa ở nơi khác.", "The task was deleted elsewhere.";
+    DeleteConflict => "Nhiệm vụ vừa được người khác thay đổi; đã tải lại, hãy xem lại trước khi xóa.", "The task was just changed by someone else; reloaded — check it before deleting.";
+    ConfirmTitle => "Xác nhận xóa", "Confirm delete";
+    ConfirmTask => "Xóa nhiệm vụ #{}?", "Delete task #{}?";
+    ConfirmAgency => "Xóa cơ quan {}?", "Delete agency {}?";
+    ConfirmProgram => "Xóa chương trình {}?", "Delete program {}?";
+    ConfirmKeys => "y/Enter: xóa · n/Esc: không xóa", "y/Enter: delete · n/Esc: keep";
+    ConflictTitle => "Xung đột: dữ liệu đã thay đổi", "Conflict: the data changed";
+    ConflictIntro => "Nhiệm vụ #{} đã được thay đổi sau khi bạn mở biểu mẫu.", "Task #{} was changed after you opened the form.";
+    ConflictBy => "Người thay đổi: {}", "Changed by: {}";
+    Theirs => "Thay đổi của họ", "Their change";
+    Yours => "Thay đổi của bạn (chưa lưu)", "Your change (not saved)";
+    ConflictKeys => "r: tải lại, bỏ thay đổi của bạn · o: ghi đè · Esc: về biểu mẫu", "r: reload, drop yours · o: overwrite · Esc: back to the form";
+    NoDifference => "(không khác)", "(no difference)";
+    Live => "trực tiếp", "live";
+    RoleAdmin => "quản trị", "admin";
+    RoleOperator => "chuyên viên", "operator";
+    RoleSupervisor => "giám sát", "supervisor";
+    InboxTitle => "Đôn đốc gửi {}", "Urges to {}";
+    InboxAll => "Đôn đốc gần đây", "Recent urges";
+    InboxEmpty => "Chưa có lần đôn đốc nào.", "No urges.";
+    InboxNew => "mới", "new";
+    When => "Thời điểm", "When";
+    Who => "Tài khoản", "Who";
+    What => "Thao tác", "Action";
+    Record => "Đối tượng", "Record";
+    Changes => "Nội dung thay đổi", "Changes";
+    From => "Người gửi", "From";
+    Message => "Nội dung", "Message";
+    NoActivity => "Chưa có thay đổi nào được ghi nhận.", "No changes recorded yet.";
+    ActionAdd => "thêm", "added";
+    ActionEdit => "sửa", "edited";
+    ActionUpdate => "cập nhật", "updated";
+    ActionRemove => "xóa", "deleted";
+    ActionUrge => "đôn đốc", "urged";
+    ActionOverwrite => "ghi đè", "overwrote";
+    ActionGrant => "phân quyền", "granted";
+    ActionRevoke => "thu hồi quyền", "revoked";
+    EntityTask => "Nhiệm vụ", "Task";
+    EntityAgency => "Cơ quan", "Agency";
+    EntityProgram => "Chương trình", "Program";
+    EntityRole => "Quyền", "Role";
+    MayEdit => "Bạn được cập nhật nhiệm vụ này.", "You may update this task.";
+    MayNotEdit => "Bạn chỉ được xem (và đôn đốc) nhiệm vụ này.", "You may only view (and urge) this task.";
+    CatIdeology => "Tư tưởng", "Ideology";
+    CatOrganization => "Tổ chức", "Party org.";
+    CatInspection => "Kiểm tra, GS", "Inspection";
+    CatMass => "Dân vận", "Mass mob.";
+    CatInternal => "Nội chính", "Internal";
+    CatGovernment => "Chính quyền", "Government";
+    CatFront => "MTTQ, đoàn thể", "Front";
     Error => "Lỗi", "Error";
 }
 

@@ -13,6 +13,22 @@ pub enum Mode {
     Table,
     Detail,
     Help,
+    /// A form is open: typed characters go to the focused field.
+    Form,
+    /// A yes/no confirmation (delete).
+    Confirm,
+    /// The conflict dialog after a stale save.
+    Conflict,
+}
+
+impl Mode {
+    /// Modes where the global bindings do not apply (the keys belong to an overlay).
+    pub fn is_overlay(self) -> bool {
+        matches!(
+            self,
+            Mode::Help | Mode::Form | Mode::Confirm | Mode::Conflict
+        )
+    }
 }
 
 /// Where a binding applies.
@@ -41,6 +57,10 @@ const OPENS: &[Mode] = &[Mode::Dashboard, Mode::Table];
 const BACKS: &[Mode] = &[Mode::Table, Mode::Detail];
 const SORTS: &[Mode] = &[Mode::Table];
 const HELP: &[Mode] = &[Mode::Help];
+const FORM: &[Mode] = &[Mode::Form];
+const CONFIRM: &[Mode] = &[Mode::Confirm];
+const CONFLICT: &[Mode] = &[Mode::Conflict];
+const OVERLAYS: &[Mode] = &[Mode::Help, Mode::Form, Mode::Confirm, Mode::Conflict];
 
 /// The default keymap (product.md's keys).
 pub const BINDINGS: &[Binding] = &[
@@ -115,6 +135,139 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        keys: &[Key::Char('p')],
+        action: Action::UpdateProgress,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActProgress,
+        hint: Some(Msg::HintProgress),
+    },
+    Binding {
+        keys: &[Key::Char('e')],
+        action: Action::Edit,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActEdit,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('n')],
+        action: Action::New,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActNew,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('d')],
+        action: Action::Delete,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActDelete,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('u')],
+        action: Action::Urge,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActUrge,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('i')],
+        action: Action::Inbox,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActInbox,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Enter],
+        action: Action::Submit,
+        scope: Scope::Only(FORM),
+        help: Msg::ActSubmit,
+        hint: Some(Msg::HintSave),
+    },
+    Binding {
+        keys: &[Key::Esc],
+        action: Action::Cancel,
+        scope: Scope::Only(FORM),
+        help: Msg::ActCancel,
+        hint: Some(Msg::HintCancel),
+    },
+    Binding {
+        keys: &[Key::Tab],
+        action: Action::NextField,
+        scope: Scope::Only(FORM),
+        help: Msg::ActNextField,
+        hint: Some(Msg::HintField),
+    },
+    Binding {
+        keys: &[Key::BackTab],
+        action: Action::PrevField,
+        scope: Scope::Only(FORM),
+        help: Msg::ActPrevField,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Up],
+        action: Action::Up,
+        scope: Scope::Only(FORM),
+        help: Msg::ActFormUp,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Down],
+        action: Action::Down,
+        scope: Scope::Only(FORM),
+        help: Msg::ActFormDown,
+        hint: Some(Msg::HintChoose),
+    },
+    Binding {
+        keys: &[Key::Backspace],
+        action: Action::Erase,
+        scope: Scope::Only(FORM),
+        help: Msg::ActErase,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Ctrl('u')],
+        action: Action::ClearField,
+        scope: Scope::Only(FORM),
+        help: Msg::ActClearField,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('y'), Key::Enter],
+        action: Action::Confirm,
+        scope: Scope::Only(CONFIRM),
+        help: Msg::ActConfirm,
+        hint: Some(Msg::HintYes),
+    },
+    Binding {
+        keys: &[Key::Char('n'), Key::Esc],
+        action: Action::Cancel,
+        scope: Scope::Only(CONFIRM),
+        help: Msg::ActCancel,
+        hint: Some(Msg::HintNo),
+    },
+    Binding {
+        keys: &[Key::Char('r')],
+        action: Action::TakeTheirs,
+        scope: Scope::Only(CONFLICT),
+        help: Msg::ActTakeTheirs,
+        hint: Some(Msg::HintTakeTheirs),
+    },
+    Binding {
+        keys: &[Key::Char('o')],
+        action: Action::Overwrite,
+        scope: Scope::Only(CONFLICT),
+        help: Msg::ActOverwrite,
+        hint: Some(Msg::HintOverwrite),
+    },
+    Binding {
+        keys: &[Key::Esc],
+        action: Action::Cancel,
+        scope: Scope::Only(CONFLICT),
+        help: Msg::ActBackToForm,
+        hint: Some(Msg::HintBackToForm),
+    },
+    Binding {
         keys: &[Key::Char('1')],
         action: Action::SwitchView(View::Dashboard),
         scope: Scope::Global,
@@ -140,6 +293,13 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::SwitchView(View::Agencies),
         scope: Scope::Global,
         help: Msg::ViewAgencies,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('5')],
+        action: Action::SwitchView(View::Activity),
+        scope: Scope::Global,
+        help: Msg::ViewActivity,
         hint: None,
     },
     Binding {
@@ -187,7 +347,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Ctrl('c')],
         action: Action::Quit,
-        scope: Scope::Only(HELP),
+        scope: Scope::Only(OVERLAYS),
         help: Msg::ActQuit,
         hint: None,
     },
@@ -197,7 +357,7 @@ impl Binding {
     /// Whether the binding is live in `mode`.
     pub fn applies(&self, mode: Mode) -> bool {
         match self.scope {
-            Scope::Global => mode != Mode::Help,
+            Scope::Global => !mode.is_overlay(),
             Scope::Only(modes) => modes.contains(&mode),
         }
     }
@@ -213,6 +373,7 @@ impl Binding {
 }
 
 /// The action a key asks for in `mode`, if any. Mode-specific bindings win over global ones.
+/// In a form, a character key that no binding takes is typed into the focused field.
 pub fn action_for(mode: Mode, key: Key) -> Option<Action> {
     let hit = |b: &&Binding| b.applies(mode) && b.keys.contains(&key);
     BINDINGS
@@ -221,6 +382,10 @@ pub fn action_for(mode: Mode, key: Key) -> Option<Action> {
         .find(hit)
         .or_else(|| BINDINGS.iter().find(hit))
         .map(|b| b.action)
+        .or(match (mode, key) {
+            (Mode::Form, Key::Char(c)) => Some(Action::Input(c)),
+            _ => None,
+        })
 }
 
 /// The bindings live in `mode`: those of the mode itself first, then the global ones.
@@ -238,18 +403,26 @@ pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
 /// are summarised as `1-4`.
 pub fn hints(mode: Mode) -> Vec<(String, Msg)> {
     let mut out = Vec::new();
-    if mode != Mode::Help {
+    if !mode.is_overlay() {
         out.push(("↑↓".to_string(), Msg::HintMove));
     }
     for b in bindings_for(mode) {
         if let Some(h) = b.hint {
             let label = if b.action == Action::NextView {
                 format!("1-{}/{}", View::ALL.len(), b.keys[0].label())
+            } else if b.action == Action::Down {
+                "↑↓".to_string()
             } else {
                 b.keys[0].label()
             };
             out.push((label, h));
         }
+    }
+    // Help comes right after moving: it lists everything else when the line is short.
+    if let Some(i) = out.iter().position(|(_, m)| *m == Msg::HintHelp) {
+        let help = out.remove(i);
+        let at = usize::from(!mode.is_overlay()).min(out.len());
+        out.insert(at, help);
     }
     out
 }
@@ -275,11 +448,43 @@ mod tests {
             action_for(Mode::Table, Key::Char('S')),
             Some(Action::SortReverse)
         );
+        assert_eq!(
+            action_for(Mode::Table, Key::Char('p')),
+            Some(Action::UpdateProgress)
+        );
+        // In a form, letters and digits are typed, not commands.
+        assert_eq!(
+            action_for(Mode::Form, Key::Char('q')),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            action_for(Mode::Form, Key::Char('3')),
+            Some(Action::Input('3'))
+        );
+        assert_eq!(action_for(Mode::Form, Key::Esc), Some(Action::Cancel));
+        assert_eq!(action_for(Mode::Form, Key::Enter), Some(Action::Submit));
+        assert_eq!(
+            action_for(Mode::Confirm, Key::Char('y')),
+            Some(Action::Confirm)
+        );
+        assert_eq!(action_for(Mode::Confirm, Key::Char('q')), None);
+        assert_eq!(
+            action_for(Mode::Conflict, Key::Char('o')),
+            Some(Action::Overwrite)
+        );
     }
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [Mode::Dashboard, Mode::Table, Mode::Detail, Mode::Help] {
+        for mode in [
+            Mode::Dashboard,
+            Mode::Table,
+            Mode::Detail,
+            Mode::Help,
+            Mode::Form,
+            Mode::Confirm,
+            Mode::Conflict,
+        ] {
             let mut seen = std::collections::HashSet::new();
             for b in bindings_for(mode) {
                 for k in b.keys {

@@ -1,22 +1,30 @@
 //! The app state. [`AppState::update`] is the only place it changes; views read it.
 
+pub mod activity;
 pub mod columns;
 pub mod cursor;
 pub mod dashboard;
 pub mod detail;
+pub mod edit;
+pub mod field;
+pub mod form;
 pub mod lists;
 pub mod tasks;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
+use crate::domain::{Role, Task};
 use crate::error::Result;
-use crate::store::{Scope, Store, TaskFilter};
+use crate::store::{Scope, Store, TaskFilter, Who};
 use crate::tui::action::{Action, View};
 use crate::tui::i18n::{Lang, Msg};
 use crate::tui::keymap::Mode;
 
+pub use activity::{Activity, ActivityRow, Inbox};
 pub use dashboard::Dashboard;
 pub use detail::Detail;
+pub use edit::{Conflict, DeleteTarget, Dialog};
+pub use form::{Form, FormError, FormKind, Request};
 pub use lists::{AgencyRow, ProgramRow, Table};
 pub use tasks::{TaskList, TaskListKind};
 
@@ -33,12 +41,16 @@ pub fn table_rows(height: u16) -> usize {
 pub enum Layer {
     Tasks(Box<TaskList>),
     Detail(Box<Detail>),
+    /// The inbox of urges (its rows are [`AppState::inbox`]).
+    Inbox,
 }
 
 /// A line for the status bar.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     Info(Msg),
+    /// Why a key did nothing (a role or a read-only open).
+    Denied(Msg),
     Error(String),
 }
 
@@ -62,6 +74,18 @@ pub struct AppState {
     pub programs: Table<ProgramRow>,
     pub tasks: TaskList,
     pub agencies: Table<AgencyRow>,
+    pub activity: Activity,
+    pub inbox: Inbox,
+    /// The acting login and its role (read again on every reload).
+    pub who: Option<Who>,
+    /// An open form, over everything but a dialog.
+    pub form: Option<Form>,
+    /// A confirmation or the conflict dialog, over everything.
+    pub dialog: Option<Dialog>,
+    /// True when the event loop watches for other sessions' commits.
+    pub live: bool,
+    /// When the data last changed (local time), from the newest audit row.
+    pub last_change: Option<NaiveDateTime>,
 }
 
 impl AppState {
@@ -103,17 +127,72 @@ impl AppState {
             programs: Table::default(),
             tasks: TaskList::new(TaskListKind::All, filter),
             agencies: Table::default(),
+            activity: Activity::default(),
+            inbox: Inbox::default(),
+            who: None,
+            form: None,
+            dialog: None,
+            live: false,
+            last_change: None,
         };
         state.load_view()?;
+        state.load_session()?;
         Ok(state)
+    }
+
+    /// The store, for reads (tests and the event loop).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Reads who is acting, the inbox and when the data last changed.
+    fn load_session(&mut self) -> Result<()> {
+        self.who = self.store.whoami().ok();
+        let agency = self.operator_agency();
+        let page = self.page();
+        self.inbox.load(&self.store, agency, self.today, page)?;
+        self.last_change = self
+            .store
+            .last_change_at()?
+            .and_then(|at| activity::local_time(&at));
+        Ok(())
+    }
+
+    /// The agency code of an operator.
+    pub fn operator_agency(&self) -> Option<String> {
+        match &self.who {
+            Some(w) if w.role == Role::Operator => w.agency.as_ref().map(|a| a.1.clone()),
+            _ => None,
+        }
+    }
+
+    /// True when the acting login may change this task, judged from its lead and
+    /// coordinating agencies (for marking rows; the store enforces on save).
+    pub fn may_write(&self, task: &Task) -> bool {
+        if self.read_only {
+            return false;
+        }
+        match &self.who {
+            None => true,
+            Some(w) => match w.role {
+                Role::Admin => true,
+                Role::Supervisor => false,
+                Role::Operator => w
+                    .agency
+                    .as_ref()
+                    .is_some_and(|(_, a)| &task.lead == a || task.with.contains(a)),
+            },
+        }
     }
 
     /// The keymap mode for the screen on top.
     pub fn mode(&self) -> Mode {
-        if self.help {
-            Mode::Help
-        } else {
-            self.base_mode()
+        match (&self.dialog, &self.form) {
+            (Some(Dialog::Confirm(_)), _) => Mode::Confirm,
+            (Some(Dialog::Conflict(_)), _) => Mode::Conflict,
+            (None, Some(_)) => Mode::Form,
+            (None, None) if self.help => Mode::Help,
+            (None, None) => self.base_mode(),
         }
     }
 
@@ -121,7 +200,7 @@ impl AppState {
     pub fn base_mode(&self) -> Mode {
         match self.stack.last() {
             Some(Layer::Detail(_)) => Mode::Detail,
-            Some(Layer::Tasks(_)) => Mode::Table,
+            Some(Layer::Tasks(_)) | Some(Layer::Inbox) => Mode::Table,
             None if self.view == View::Dashboard => Mode::Dashboard,
             None => Mode::Table,
         }
@@ -148,6 +227,11 @@ impl AppState {
         let page = self.page();
         // Any key clears a one-shot notice.
         let had_notice = self.notice.take().is_some();
+        if self.dialog.is_some() || self.form.is_some() {
+            if let Some(changed) = self.apply_overlay(action)? {
+                return Ok(changed || had_notice);
+            }
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.help = !self.help,
@@ -185,15 +269,30 @@ impl AppState {
                 self.size = (w, h);
                 self.ensure_top_window()?;
             }
-            Action::DataChanged => self.notice = Some(Notice::Info(Msg::DataChanged)),
-            Action::Search
-            | Action::Filter
-            | Action::Edit
-            | Action::UpdateProgress
-            | Action::Urge
-            | Action::New
-            | Action::Delete
-            | Action::SetAsOf => self.notice = Some(Notice::Info(Msg::NotYet)),
+            Action::DataChanged => {
+                // Another session committed: read everything shown again, keeping each
+                // cursor on its record. A notice that was showing stays.
+                self.reload()?;
+                return Ok(true);
+            }
+            Action::Inbox => self.open_inbox(),
+            Action::Edit | Action::UpdateProgress | Action::Urge | Action::New | Action::Delete => {
+                self.open_editor(action)?
+            }
+            Action::Search | Action::Filter | Action::SetAsOf => {
+                self.notice = Some(Notice::Info(Msg::NotYet))
+            }
+            // Form and dialog actions with nothing open.
+            Action::Input(_)
+            | Action::Erase
+            | Action::ClearField
+            | Action::NextField
+            | Action::PrevField
+            | Action::Submit
+            | Action::Cancel
+            | Action::Confirm
+            | Action::Overwrite
+            | Action::TakeTheirs => return Ok(had_notice),
         }
         Ok(true)
     }
@@ -227,6 +326,7 @@ impl AppState {
                 self.agencies
                     .load_agencies(&self.store, self.dashboard.summary.as_ref(), page)?;
             }
+            View::Activity if !self.activity.loaded => self.activity.load(&self.store, page)?,
             _ => {}
         }
         Ok(())
@@ -241,7 +341,15 @@ impl AppState {
                 t.ensure_window(&self.store, page)
             }
             Some(Layer::Detail(_)) => Ok(()),
+            Some(Layer::Inbox) => {
+                self.inbox.cursor.follow(self.inbox.items.len(), page);
+                Ok(())
+            }
             None => match self.view {
+                View::Activity => {
+                    self.activity.cursor.follow(self.activity.rows.len(), page);
+                    Ok(())
+                }
                 View::Tasks => {
                     self.tasks.cursor.follow(self.tasks.total, page);
                     self.tasks.ensure_window(&self.store, page)
@@ -277,10 +385,18 @@ impl AppState {
                 d.scroll != before
             }
             Some(Layer::Tasks(t)) => t.apply_move(&self.store, action, page)?,
+            Some(Layer::Inbox) => {
+                let n = self.inbox.items.len();
+                self.inbox.cursor.apply(action, n, page)
+            }
             None => match self.view {
                 View::Dashboard => {
                     let n = self.dashboard.attention.len();
                     self.dashboard.cursor.apply(action, n, 5)
+                }
+                View::Activity => {
+                    let n = self.activity.rows.len();
+                    self.activity.cursor.apply(action, n, page)
                 }
                 View::Programs => self.programs.apply_move(action, page),
                 View::Tasks => self.tasks.apply_move(&self.store, action, page)?,
@@ -292,12 +408,12 @@ impl AppState {
     fn sort(&mut self, action: Action, page: usize) -> Result<()> {
         match self.stack.last_mut() {
             Some(Layer::Tasks(t)) => t.apply_sort(&self.store, action, page)?,
-            Some(Layer::Detail(_)) => {}
+            Some(Layer::Detail(_)) | Some(Layer::Inbox) => {}
             None => match self.view {
                 View::Programs => self.programs.sort_programs(action, page),
                 View::Tasks => self.tasks.apply_sort(&self.store, action, page)?,
                 View::Agencies => self.agencies.sort_agencies(action, page),
-                View::Dashboard => {}
+                View::Dashboard | View::Activity => {}
             },
         }
         Ok(())
@@ -312,7 +428,13 @@ impl AppState {
         let layer = match self.stack.last() {
             Some(Layer::Detail(_)) => None,
             Some(Layer::Tasks(t)) => t.selected().map(|t| t.id).map(DrillTo::Task),
+            Some(Layer::Inbox) => self.inbox.selected().map(|i| DrillTo::Task(i.urge.task_id)),
             None => match self.view {
+                View::Activity => self
+                    .activity
+                    .selected()
+                    .and_then(|r| r.change.task_id())
+                    .map(DrillTo::Task),
                 View::Dashboard => self.dashboard.selected().map(|t| DrillTo::Task(t.id)),
                 View::Tasks => self.tasks.selected().map(|t| DrillTo::Task(t.id)),
                 View::Programs => self
@@ -352,31 +474,68 @@ impl AppState {
         Ok(true)
     }
 
-    /// Reads everything shown again, keeping selections where they were.
-    fn reload(&mut self) -> Result<()> {
+    /// Reads everything shown again, each cursor kept on the same record (by id or code).
+    /// A task detail whose task was removed is closed.
+    pub(crate) fn reload(&mut self) -> Result<()> {
         let page = self.page();
+        let keep_attention = self.dashboard.selected().map(|t| t.id);
         self.dashboard
             .load(&self.store, &self.scope, self.as_of, self.today)?;
+        if let Some(id) = keep_attention {
+            if let Some(i) = self.dashboard.attention.iter().position(|t| t.id == id) {
+                self.dashboard.cursor.selected = i;
+            }
+        }
         if self.programs.loaded {
+            let keep = self.programs.selected().map(|r| r.program.code.clone());
             self.programs
                 .load_programs(&self.store, self.as_of, self.today, page)?;
+            if let Some(i) =
+                keep.and_then(|k| self.programs.rows.iter().position(|r| r.program.code == k))
+            {
+                self.programs.cursor.selected = i;
+                self.programs.cursor.follow(self.programs.rows.len(), page);
+            }
         }
         if self.tasks.loaded {
-            self.tasks.load(&self.store, page)?;
+            self.tasks.reload_keeping(&self.store, page)?;
         }
         if self.agencies.loaded {
+            let keep = self.agencies.selected().map(|r| r.agency.code.clone());
             self.agencies
                 .load_agencies(&self.store, self.dashboard.summary.as_ref(), page)?;
-        }
-        for layer in &mut self.stack {
-            match layer {
-                Layer::Tasks(t) => t.load(&self.store, page)?,
-                Layer::Detail(d) => {
-                    let scroll = d.scroll;
-                    **d = Detail::load(&self.store, d.task.id)?;
-                    d.scroll = scroll;
-                }
+            if let Some(i) =
+                keep.and_then(|k| self.agencies.rows.iter().position(|r| r.agency.code == k))
+            {
+                self.agencies.cursor.selected = i;
+                self.agencies.cursor.follow(self.agencies.rows.len(), page);
             }
+        }
+        if self.activity.loaded {
+            self.activity.load(&self.store, page)?;
+        }
+        self.load_session()?;
+        let mut removed = None;
+        for (i, layer) in self.stack.iter_mut().enumerate() {
+            match layer {
+                Layer::Tasks(t) => t.reload_keeping(&self.store, page)?,
+                Layer::Detail(d) => match Detail::load(&self.store, d.task.id) {
+                    Ok(mut fresh) => {
+                        fresh.scroll = d.scroll;
+                        **d = fresh;
+                    }
+                    Err(crate::error::Error::NotFound(_)) => {
+                        removed = Some(i);
+                        break;
+                    }
+                    Err(e) => return Err(e),
+                },
+                Layer::Inbox => {}
+            }
+        }
+        if let Some(i) = removed {
+            self.stack.truncate(i);
+            self.notice = Some(Notice::Info(Msg::TaskRemoved));
         }
         Ok(())
     }

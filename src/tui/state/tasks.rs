@@ -61,6 +61,29 @@ impl TaskList {
         self.fetch(store, page)
     }
 
+    /// Reads the count and the window again, the cursor kept on the task it was on (found
+    /// in the new window, else by its position in the sort order).
+    pub fn reload_keeping(&mut self, store: &Store, page: usize) -> Result<()> {
+        let keep = self.selected().map(|t| t.id);
+        self.load(store, page)?;
+        let Some(id) = keep else { return Ok(()) };
+        let pos = match self.rows.iter().position(|t| t.id == id) {
+            Some(i) => Some(self.window_start + i),
+            None => store.task_position(
+                &self.filter,
+                self.sort_col().sort(),
+                self.sort.descending,
+                id,
+            )?,
+        };
+        if let Some(p) = pos {
+            self.cursor.selected = p;
+            self.cursor.follow(self.total, page);
+            self.ensure_window(store, page)?;
+        }
+        Ok(())
+    }
+
     /// Reads the window again only when the visible rows are not all in it.
     pub fn ensure_window(&mut self, store: &Store, page: usize) -> Result<()> {
         let want_end = (self.cursor.top + page).min(self.total);

@@ -81,6 +81,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, d: &Detail, the
     lines.push(field(Msg::Created, lang.date(t.created_on)));
     lines.push(field(Msg::Basis, t.basis.clone().unwrap_or_else(none)));
     lines.push(field(Msg::Version, t.version.to_string()));
+    if !state.read_only {
+        let (m, style) = if state.may_write(t) {
+            (Msg::MayEdit, theme.ok)
+        } else {
+            (Msg::MayNotEdit, theme.dim)
+        };
+        lines.push(Line::from(Span::styled(lang.t(m), style)));
+    }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         lang.t(Msg::Description),

@@ -1,9 +1,13 @@
 //! Drawing: one file per screen, all from `&AppState` only (no queries, no changes).
 
+mod activity;
 mod agencies;
 mod dashboard;
 mod detail;
+pub mod dialog;
+pub mod form;
 mod help;
+mod inbox;
 mod programs;
 mod status;
 mod tasks;
@@ -45,7 +49,9 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
     match state.stack.last() {
         Some(Layer::Tasks(t)) => tasks::draw(frame, body, state, t, theme),
         Some(Layer::Detail(d)) => detail::draw(frame, body, state, d, theme),
+        Some(Layer::Inbox) => inbox::draw(frame, body, state, theme),
         None => match state.view {
+            View::Activity => activity::draw(frame, body, state, theme),
             View::Dashboard => dashboard::draw(frame, body, state, theme),
             View::Programs => programs::draw(frame, body, state, theme),
             View::Tasks => tasks::draw(frame, body, state, &state.tasks, theme),
@@ -53,9 +59,35 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
         },
     }
     status::draw(frame, bottom, state, theme);
-    if state.help {
+    if state.help && state.form.is_none() && state.dialog.is_none() {
         help::draw(frame, body, state, theme);
     }
+    if let Some(f) = &state.form {
+        if state.dialog.is_none() {
+            form::draw(frame, body, state, f, theme);
+        }
+    }
+    if let Some(d) = &state.dialog {
+        dialog::draw(frame, body, state, d, theme);
+    }
+}
+
+/// A dim note in the middle of an empty table.
+pub fn empty_note(frame: &mut Frame<'_>, area: Rect, text: &str, theme: &Theme) {
+    if area.height < 5 {
+        return;
+    }
+    let r = Rect {
+        x: area.x + 1,
+        y: area.y + area.height / 2,
+        width: area.width.saturating_sub(2),
+        height: 1,
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(fit(text, r.width.into()), theme.dim))
+            .alignment(Alignment::Center),
+        r,
+    );
 }
 
 /// The name of a top-level view.
@@ -65,27 +97,42 @@ pub fn view_name(v: View) -> Msg {
         View::Programs => Msg::ViewPrograms,
         View::Tasks => Msg::ViewTasks,
         View::Agencies => Msg::ViewAgencies,
+        View::Activity => Msg::ViewActivity,
     }
 }
 
 fn tabs(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
     let lang = state.lang;
-    let mut spans = vec![Span::styled(" phoihop ", theme.title)];
-    for (i, v) in View::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, lang.t(view_name(*v)));
-        let style = if *v == state.view {
-            theme.tab_active
-        } else {
-            theme.dim
-        };
+    let w = usize::from(area.width);
+    // Roomy labels when they fit, then tighter ones, then numbers for all but the current.
+    let build = |pad: &str, all_names: bool| -> Line<'static> {
+        let mut spans = vec![Span::styled(format!("{pad}phoihop{pad}"), theme.title)];
+        for (i, v) in View::ALL.iter().enumerate() {
+            let name = if all_names || *v == state.view {
+                format!(" {}", lang.t(view_name(*v)))
+            } else {
+                String::new()
+            };
+            let label = format!("{pad}{}{name}{pad}", i + 1);
+            let style = if *v == state.view {
+                theme.tab_active
+            } else {
+                theme.dim
+            };
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(label, style));
+        }
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(label, style));
-    }
-    let left = Line::from(spans);
+        Line::from(spans)
+    };
+    let left = [build(" ", true), build("", true), build("", false)]
+        .into_iter()
+        .find(|l| l.width() <= w)
+        .unwrap_or_else(|| build("", false));
     let left_w = left.width();
     frame.render_widget(Paragraph::new(left), area);
     let right = format!("{} {} ", lang.t(Msg::AsOf), lang.date(state.as_of));
-    if left_w + super::widgets::width(&right) < usize::from(area.width) {
+    if left_w + super::widgets::width(&right) < w {
         frame.render_widget(
             Paragraph::new(Span::styled(right, theme.dim)).alignment(Alignment::Right),
             area,

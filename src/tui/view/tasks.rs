@@ -41,16 +41,27 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, t: &TaskList, t
     let col = |c: TaskCol, w: u16| {
         Column::new(lang.t(c.msg()), w).sorted((c == sorted).then_some(t.sort.descending))
     };
-    let columns = vec![
-        col(TaskCol::Id, 6).right(),
-        col(TaskCol::Title, 20).flex(),
-        col(TaskCol::Program, 16).priority(4),
-        col(TaskCol::Category, 18).priority(5),
-        col(TaskCol::Lead, 10).priority(1),
-        col(TaskCol::Deadline, 12),
+    // The title takes what the fixed columns leave; the program column is left out when
+    // the table is of one program, and categories use their short names.
+    let one_program = t.filter.program.is_some();
+    let operator = state.operator_agency().is_some();
+    let mut columns = vec![
+        col(TaskCol::Id, 5).right(),
+        col(TaskCol::Title, 24).flex(),
+        col(TaskCol::Program, 12).priority(if one_program { 9 } else { 4 }),
+        col(TaskCol::Category, 14).priority(5),
+        col(TaskCol::Lead, 8).priority(1),
+        col(TaskCol::Deadline, 11),
         col(TaskCol::Status, 15).priority(3),
-        col(TaskCol::Progress, 11).priority(2),
+        col(TaskCol::Progress, 10).priority(2),
     ];
+    if one_program {
+        columns[2].width = 0;
+    }
+    if operator {
+        // Operators see which tasks they may change: ✎ on those rows.
+        columns.push(Column::new("✎", 1).priority(6));
+    }
     let page = state.page();
     let rows = t
         .visible(page)
@@ -80,6 +91,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, t: &TaskList, t
                 CellData::styled(deadline, deadline_style),
                 CellData::text(lang.status(task.status)),
                 CellData::Bar(f64::from(task.progress.get())),
+                CellData::text(if state.may_write(task) { "✎" } else { "" }),
             ]
         })
         .collect();
@@ -100,8 +112,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, t: &TaskList, t
     );
 }
 
-/// A category's name in the interface language (its code when unknown).
+/// A category's short name in the interface language (its stored name, else its code,
+/// when it is not one of the defaults).
 fn category_name(state: &AppState, code: &str) -> String {
+    if let Some(s) = state.lang.category_short(code) {
+        return s.to_string();
+    }
     state
         .dashboard
         .summary

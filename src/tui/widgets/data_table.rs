@@ -96,7 +96,10 @@ pub struct DataTable<'a> {
 
 /// Which columns are shown and how wide, for `avail` columns of width.
 pub fn layout_columns(columns: &[Column], avail: u16) -> Vec<(usize, u16)> {
-    let mut shown: Vec<usize> = (0..columns.len()).collect();
+    // A fixed column of width 0 is hidden.
+    let mut shown: Vec<usize> = (0..columns.len())
+        .filter(|&i| columns[i].width > 0 || columns[i].flex)
+        .collect();
     let need = |shown: &[usize]| -> u16 {
         let w: u16 = shown.iter().map(|&i| columns[i].width).sum();
         w + shown.len().saturating_sub(1) as u16

@@ -1,0 +1,218 @@
+//! Migrations: a database of every earlier schema version (tests/fixtures/rel/schema-vN.db,
+//! made by tests/fixtures/rel/make-fixture.sh with the binary of that version) opens,
+//! migrates to the current version and keeps every row.
+//!
+//! Adding migration N+1: before changing src/store/schema.rs, run the script with the
+//! current binary to make schema-vN.db (if it is not there yet), commit it and add it to
+//! FIXTURES; then write the migration and extend `migrated_rows_keep_their_values` with
+//! what the new version must add or change.
+
+mod rel_support;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use phoihop::store::schema::LATEST;
+use rel_support::{assert_one_sentence, copy_db, integrity, run};
+use rusqlite::types::Value;
+
+/// (schema version, file under tests/fixtures/rel/).
+const FIXTURES: &[(i64, &str)] = &[(1, "schema-v1.db")];
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/rel")
+        .join(name)
+}
+
+/// Every row of every user table, keyed by table, each row as column → value (columns
+/// sorted), rows sorted.
+type Dump = BTreeMap<String, Vec<BTreeMap<String, Value>>>;
+
+fn dump(path: &Path) -> Dump {
+    let c = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap();
+    let tables: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut out = Dump::new();
+    for t in tables {
+        let mut st = c.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+        let cols: Vec<String> = st.column_names().map(|s| s.to_string()).collect();
+        let mut rows: Vec<BTreeMap<String, Value>> = st
+            .query_map([], |r| {
+                let mut m = BTreeMap::new();
+                for (i, c) in cols.iter().enumerate() {
+                    m.insert(c.clone(), r.get::<_, Value>(i)?);
+                }
+                Ok(m)
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        rows.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        out.insert(t, rows);
+    }
+    out
+}
+
+fn user_version(path: &Path) -> i64 {
+    rel_support::scalar(path, "PRAGMA user_version")
+}
+
+#[test]
+fn fixtures_are_what_they_say() {
+    for (v, name) in FIXTURES {
+        let p = fixture(name);
+        assert_eq!(user_version(&p), *v, "{name}");
+        assert!(*v <= LATEST);
+        let d = dump(&p);
+        for t in [
+            "agency",
+            "program",
+            "task",
+            "task_history",
+            "urge",
+            "role_grant",
+            "audit",
+        ] {
+            assert!(
+                !d[t].is_empty(),
+                "{name}: table {t} is empty; the fixture must touch every table"
+            );
+        }
+    }
+    // Every version before the current one has its fixture.
+    for v in 1..LATEST {
+        assert!(
+            FIXTURES.iter().any(|(f, _)| *f == v),
+            "no fixture of schema version {v}: see the comment at the top of this file"
+        );
+    }
+}
+
+#[test]
+fn every_fixture_opens_migrates_and_keeps_every_row() {
+    for (v, name) in FIXTURES {
+        let (_dir, path) = copy_db(&fixture(name));
+        let before = dump(&path);
+        // An old schema cannot be migrated by a read-only open: refused, file untouched.
+        if *v < LATEST {
+            let bytes = std::fs::read(&path).unwrap();
+            let (code, _, err) = run(&path, &["--read-only", "task", "list"]);
+            assert_eq!(code, 1, "{err}");
+            assert_one_sentence(&err);
+            assert!(err.contains("migrated"), "{err}");
+            assert_eq!(std::fs::read(&path).unwrap(), bytes);
+        }
+        let (code, out, err) = run(&path, &["init"]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(out.contains(&format!("schema version {LATEST}")), "{out}");
+        assert_eq!(user_version(&path), LATEST);
+        assert_eq!(integrity(&path), "ok");
+
+        let after = dump(&path);
+        for (table, rows) in &before {
+            let now = after
+                .get(table)
+                .unwrap_or_else(|| panic!("{name}: table {table} is gone"));
+            assert_eq!(rows.len(), now.len(), "{name}: rows of {table}");
+            // Each old row, in the columns it had, is still there with the same values.
+            for (old, new) in rows.iter().zip(now) {
+                for (col, val) in old {
+                    assert_eq!(new.get(col), Some(val), "{name}: {table}.{col}");
+                }
+            }
+        }
+        // The CLI reads it, and the domain's rules hold.
+        let (code, out, err) = run(&path, &["check"]);
+        assert_eq!(code, 0, "{name}: {out} {err}");
+        let (code, out, _) = run(&path, &["task", "list", "--format", "json"]);
+        assert_eq!(code, 0);
+        let tasks: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(tasks.as_array().unwrap().len(), before["task"].len());
+        let (code, out, _) = run(&path, &["task", "show", "1", "--format", "json"]);
+        assert_eq!(code, 0);
+        let t: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(t["title"], "Quán triệt, triển khai Nghị quyết 18-NQ/TW");
+        assert_eq!(t["status"], "done");
+        assert_eq!(t["history"].as_array().unwrap().len(), 3);
+
+        // Migrating again is a no-op: the file does not change.
+        let bytes = std::fs::read(&path).unwrap();
+        let (code, _, err) = run(&path, &["init"]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            bytes,
+            "{name}: a second init changed the file"
+        );
+        // Since version 2 the audit log also refuses an insert that reuses an id.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        let e = c
+            .execute(
+                "INSERT OR REPLACE INTO audit (id, at, actor, action, entity, entity_key) SELECT id, at, 'x', action, entity, entity_key FROM audit",
+                [],
+            )
+            .unwrap_err();
+        assert!(e.to_string().contains("append-only"), "{e}");
+        drop(c);
+        // And writes work on the migrated file.
+        let (code, _, err) = run(&path, &["task", "update", "2", "--progress", "70"]);
+        assert_eq!(code, 0, "{err}");
+    }
+}
+
+#[test]
+fn two_processes_migrating_at_once_both_succeed() {
+    for (_, name) in FIXTURES {
+        let (_dir, path) = copy_db(&fixture(name));
+        let rows = dump(&path);
+        let children: Vec<_> = (0..4)
+            .map(|_| {
+                rel_support::cmd(&path)
+                    .args(["task", "list", "--format", "json"])
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for c in children {
+            let (code, _, err) = rel_support::parts(&c.wait_with_output().unwrap());
+            assert_eq!(code, 0, "{name}: {err}");
+        }
+        assert_eq!(user_version(&path), LATEST);
+        assert_eq!(dump(&path)["task"], rows["task"]);
+    }
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_left_alone() {
+    let (_dir, path) = copy_db(&fixture(FIXTURES[0].1));
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", LATEST + 1).unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    for args in [
+        &["init"][..],
+        &["task", "list"],
+        &["--read-only", "task", "list"],
+        &["task", "update", "2", "--progress", "1"],
+        &["check"],
+        &["backup", "/nonexistent-dir/x.db"],
+    ] {
+        let (code, out, err) = run(&path, args);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(out.is_empty());
+        assert_one_sentence(&err);
+        assert!(err.contains("newer"), "{args:?}: {err}");
+        assert!(err.contains("upgrade phoihop"), "{err}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
