@@ -91,7 +91,7 @@ pub fn dashboard(db: &Path) -> Res<Report> {
     let today = today();
     d.load(&store, &Scope::default(), today, today)?;
     let s = d.summary.as_ref().ok_or("no summary")?;
-    rep.put("tasks", format!("{}", s.totals.tasks));
+    rep.put("tasks", s.totals.tasks);
     let c = &s.totals;
     rep.put(
         "buckets",
@@ -102,16 +102,13 @@ pub fn dashboard(db: &Path) -> Res<Report> {
     );
     rep.put("due_soon", s.due_soon);
     rep.put("progress", c.progress);
-    rep.put("categories", format!("{}", s.categories.len()));
-    rep.put("agencies", format!("{}", s.agencies.len()));
-    rep.put("attention", format!("{}", d.attention.len()));
+    rep.put("categories", s.categories.len());
+    rep.put("agencies", s.agencies.len());
+    rep.put("attention", d.attention.len());
     rep.put(
         "next_review",
-        format!(
-            "{}",
-            d.next_review
-                .map_or("-".into(), |(d, p)| format!("{d}:{p}"))
-        ),
+        d.next_review
+            .map_or("-".into(), |(d, p)| format!("{d}:{p}")),
     );
     rep.put("load_ms", format!("{:.3}", t.elapsed().as_secs_f64() * 1e3));
     Ok(rep)
@@ -279,8 +276,8 @@ pub fn pty(bin: &Path, db: &Path, idle: Duration) -> Res<Report> {
         moves.push(t.settle(m, quiet, limit)?.0);
     }
     moves.sort_unstable();
-    rep.put("move_bytes", format!("{}", moves[moves.len() / 2]));
-    rep.put("move_bytes_max", format!("{}", moves[moves.len() - 1]));
+    rep.put("move_bytes", moves[moves.len() / 2]);
+    rep.put("move_bytes_max", moves[moves.len() - 1]);
 
     // A full repaint of the same screen: resize away and back; ratatui clears and redraws
     // everything on a size change. Only the redraw at 120x40 is counted.
@@ -305,8 +302,8 @@ pub fn pty(bin: &Path, db: &Path, idle: Duration) -> Res<Report> {
         t.key(k)?;
         t.settle(m, Duration::from_millis(100), limit)?;
     }
-    rep.put("rss_peak_kb", format!("{}", t.status_kb("VmHWM:")));
-    rep.put("rss_now_kb", format!("{}", t.status_kb("VmRSS:")));
+    rep.put("rss_peak_kb", t.status_kb("VmHWM:"));
+    rep.put("rss_now_kb", t.status_kb("VmRSS:"));
 
     // Idle on the dashboard with live refresh on (the TUI's own tick).
     let m = t.mark();
@@ -382,7 +379,7 @@ pub fn pty(bin: &Path, db: &Path, idle: Duration) -> Res<Report> {
     rep.put("refresh_bytes", bytes);
     rep.put("refresh_ms", format!("{:.1}", lat[lat.len() / 2]));
     rep.put("refresh_ms_max", format!("{:.1}", lat[lat.len() - 1]));
-    rep.put("rss_peak_end_kb", format!("{}", t.status_kb("VmHWM:")));
+    rep.put("rss_peak_end_kb", t.status_kb("VmHWM:"));
 
     t.key("q")?;
     let deadline = Instant::now() + Duration::from_secs(5);
