@@ -65,6 +65,8 @@ db_for() {
         rm -f "$db.part-wal" "$db.part-shm"
         mv "$db.part" "$db"
     fi
+    # A database kept from an older build is migrated once (read-only opens refuse it).
+    "$BIN" --db "$db" init >/dev/null 2>&1 || return 1
     echo "$db"
 }
 
