@@ -179,8 +179,9 @@ print(" ".join("%.1f" % (x["median"] * 1000) for x in r),
     if want import; then
         if [ -f scripts/bench-import.sh ]; then
             bash scripts/bench-import.sh "$N" >"$DATA/import-$N.txt" 2>"$DATA/import-$N.err"
-            s=$(sed -n 's/^sqlite3 .import (bare) *\([0-9.]*\) s/\1/p' "$DATA/import-$N.txt")
-            p=$(sed -n 's/^phoihop import *\([0-9.]*\) s/\1/p' "$DATA/import-$N.txt")
+            # The first number after the label is the wall time (later columns may follow).
+            s=$(awk '/^sqlite3 \.import \(bare\)/ { for (i = 4; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { print $i; exit } }' "$DATA/import-$N.txt")
+            p=$(awk '/^phoihop import/ { for (i = 3; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { print $i; exit } }' "$DATA/import-$N.txt")
             if [ -n "$s" ] && [ -n "$p" ]; then
                 ratio=$(calc "%.2f" "$p / $s")
                 row "import (CSV)" "$N" "$p s" "$s s (sqlite3 .import)" "${ratio}x" "<= 3x" "$(le "$ratio" 3)"
