@@ -5,7 +5,8 @@
 //!     cargo bench --bench tui                          # 100,000 tasks
 //!     PHOIHOP_BENCH_TASKS=1000000 cargo bench --bench tui
 //!
-//! The database is generated once and kept under target/ for later runs.
+//! The database is generated once and kept under target/ for later runs;
+//! `PHOIHOP_BENCH_DB=PATH` uses an existing one instead (scripts/bench.sh does).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -29,6 +30,10 @@ fn today() -> NaiveDate {
 }
 
 fn database(tasks: u64) -> PathBuf {
+    // scripts/bench.sh passes the database it made with `phoihop gen`.
+    if let Some(p) = std::env::var_os("PHOIHOP_BENCH_DB") {
+        return PathBuf::from(p);
+    }
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target");
     let path = dir.join(format!("bench-tui-{tasks}.db"));
     if !path.exists() {

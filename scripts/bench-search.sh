@@ -35,7 +35,7 @@ if [ -z "${KEEP:-}" ]; then trap 'rm -rf "$WORK"' EXIT; else echo "work director
 echo "building (release)…" >&2
 cargo build --release --quiet --bin phoihop
 BENCH=$(cargo bench --bench search --no-run --message-format=json 2>/dev/null |
-    grep -o '"executable":"[^"]*"' | sed 's/"executable":"\(.*\)"/\1/' | tail -n 1)
+    grep -o '"executable":"[^"]*/deps/search-[^"]*"' | sed 's/"executable":"\(.*\)"/\1/' | tail -n 1)
 [ -x "$BENCH" ] || { echo "could not find the search bench binary" >&2; exit 1; }
 
 TITLES=$WORK/titles.txt

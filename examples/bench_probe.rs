@@ -1,0 +1,394 @@
+//! Measurements for `scripts/bench.sh` that need the library's real code paths or the real
+//! binary in a pseudo-terminal. Every mode prints `key value` lines on stdout.
+//!
+//! ```text
+//! bench_probe dashboard DB
+//!     Open DB read-only and load everything the TUI's dashboard shows
+//!     (Dashboard::load: Store::summary, Store::attention, Store::programs, next review).
+//!     One run per process: hyperfine times the whole process against sqlite3's.
+//! bench_probe pty BIN DB [IDLE_SECONDS]
+//!     Run the real TUI (BIN --db DB) in a 120x40 pty and measure:
+//!     bytes of the first frame, of one `j` on the tasks table, of a full repaint of the
+//!     same screen (resize away and back), peak RSS after dashboard + view switch + moves,
+//!     CPU time used while idle on the dashboard for IDLE_SECONDS (default 60), and the
+//!     latency from a commit by this (other) process to the end of the redraw.
+//!     DB is written to (one progress update): pass a copy.
+//! ```
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+
+use phoihop::domain::{Progress, ProgressUpdate, Status};
+use phoihop::store::{Scope, Store, TaskFilter, TaskSort};
+use phoihop::tui::state::Dashboard;
+
+const COLS: u16 = 120;
+const ROWS: u16 = 40;
+
+/// Figures as `key value` lines, in the order measured.
+#[derive(Debug, Default)]
+pub struct Report(pub Vec<(String, String)>);
+
+impl Report {
+    fn put(&mut self, k: &str, v: impl std::fmt::Display) {
+        self.0.push((k.to_string(), v.to_string()));
+    }
+
+    /// The value of `k`, parsed.
+    pub fn get<T: std::str::FromStr>(&self, k: &str) -> Option<T> {
+        self.0.iter().find(|(key, _)| key == k)?.1.parse().ok()
+    }
+}
+
+#[allow(dead_code)]
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let r = match args.first().map(String::as_str) {
+        Some("dashboard") if args.len() == 2 => dashboard(Path::new(&args[1])),
+        Some("pty") if args.len() >= 3 => {
+            let idle = args
+                .get(3)
+                .and_then(|s| s.parse::<f64>().ok())
+                .unwrap_or(60.0);
+            pty(
+                Path::new(&args[1]),
+                Path::new(&args[2]),
+                Duration::from_secs_f64(idle),
+            )
+        }
+        _ => Err("usage: bench_probe dashboard DB | bench_probe pty BIN DB [IDLE_SECONDS]".into()),
+    };
+    match r {
+        Ok(rep) => {
+            for (k, v) in rep.0 {
+                println!("{k} {v}");
+            }
+        }
+        Err(e) => {
+            eprintln!("bench_probe: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+pub type Res<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn today() -> chrono::NaiveDate {
+    // Read once at the edge, as the TUI does.
+    chrono::Local::now().date_naive()
+}
+
+/// Exactly what the TUI does for its first dashboard, minus drawing.
+pub fn dashboard(db: &Path) -> Res<Report> {
+    let mut rep = Report::default();
+    let t = Instant::now();
+    let store = Store::open(db, true)?;
+    let mut d = Dashboard::default();
+    let today = today();
+    d.load(&store, &Scope::default(), today, today)?;
+    let s = d.summary.as_ref().ok_or("no summary")?;
+    rep.put("tasks", s.totals.tasks);
+    let c = &s.totals;
+    rep.put(
+        "buckets",
+        format!(
+            "{}/{}/{}/{}",
+            c.done_on_time, c.done_late, c.in_time, c.overdue
+        ),
+    );
+    rep.put("due_soon", s.due_soon);
+    rep.put("progress", c.progress);
+    rep.put("categories", s.categories.len());
+    rep.put("agencies", s.agencies.len());
+    rep.put("attention", d.attention.len());
+    rep.put(
+        "next_review",
+        d.next_review
+            .map_or("-".into(), |(d, p)| format!("{d}:{p}")),
+    );
+    rep.put("load_ms", format!("{:.3}", t.elapsed().as_secs_f64() * 1e3));
+    Ok(rep)
+}
+
+/// Output of the TUI as (arrival time, bytes).
+#[derive(Default)]
+struct Out {
+    chunks: Vec<(Instant, usize)>,
+}
+
+struct Tui {
+    out: Arc<Mutex<Out>>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    pid: u32,
+}
+
+impl Tui {
+    fn start(bin: &Path, db: &Path) -> Res<Tui> {
+        let pair = native_pty_system().openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })?;
+        let bin = std::fs::canonicalize(bin)?;
+        let mut cmd = CommandBuilder::new(bin);
+        cmd.arg("--db");
+        cmd.arg(db);
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd)?;
+        drop(pair.slave);
+        let pid = child.process_id().ok_or("no pid for the TUI")?;
+        let out = Arc::new(Mutex::new(Out::default()));
+        let mut reader = pair.master.try_clone_reader()?;
+        let o = out.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 65536];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut o) = o.lock() {
+                    o.chunks.push((Instant::now(), n));
+                }
+            }
+        });
+        let writer = pair.master.take_writer()?;
+        Ok(Tui {
+            out,
+            writer,
+            master: pair.master,
+            child,
+            pid,
+        })
+    }
+
+    fn mark(&self) -> usize {
+        self.out.lock().map_or(0, |o| o.chunks.len())
+    }
+
+    /// Waits for output after `mark`, then until none came for `quiet`; returns the
+    /// bytes after `mark` and the time of the last chunk. Gives up after `limit`.
+    fn settle(&self, mark: usize, quiet: Duration, limit: Duration) -> Res<(usize, Instant)> {
+        let start = Instant::now();
+        loop {
+            std::thread::sleep(Duration::from_millis(10));
+            let (bytes, last) = {
+                let o = self.out.lock().map_err(|_| "poisoned")?;
+                let after = &o.chunks[mark.min(o.chunks.len())..];
+                (
+                    after.iter().map(|c| c.1).sum::<usize>(),
+                    after.last().map(|c| c.0),
+                )
+            };
+            if let Some(last) = last {
+                if last.elapsed() >= quiet {
+                    return Ok((bytes, last));
+                }
+            }
+            if start.elapsed() > limit {
+                return Err(format!("no settled output within {limit:?} ({bytes} bytes)").into());
+            }
+        }
+    }
+
+    fn key(&mut self, k: &str) -> Res<()> {
+        self.writer.write_all(k.as_bytes())?;
+        self.writer.flush()?;
+        Ok(())
+    }
+
+    fn resize(&self, cols: u16, rows: u16) -> Res<()> {
+        self.master.resize(PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })?;
+        Ok(())
+    }
+
+    fn status_kb(&self, field: &str) -> u64 {
+        std::fs::read_to_string(format!("/proc/{}/status", self.pid))
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with(field))
+                    .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+            })
+            .unwrap_or(0)
+    }
+
+    /// utime + stime of the whole process (all threads, live and exited), in clock ticks.
+    fn cpu_ticks(&self) -> Res<u64> {
+        let s = std::fs::read_to_string(format!("/proc/{}/stat", self.pid))?;
+        // Fields after the command name, which is in parentheses and may hold spaces.
+        let rest = s.rsplit_once(')').ok_or("bad stat")?.1;
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        // rest starts at field 3 (state); utime is field 14, stime 15.
+        Ok(f.get(11).ok_or("short stat")?.parse::<u64>()?
+            + f.get(12).ok_or("short stat")?.parse::<u64>()?)
+    }
+
+    /// Time on CPU of the live threads in nanoseconds (schedstat: exact, not ticks).
+    fn cpu_ns(&self) -> u64 {
+        let dir = PathBuf::from(format!("/proc/{}/task", self.pid));
+        std::fs::read_dir(dir)
+            .map(|it| {
+                it.filter_map(|e| e.ok())
+                    .filter_map(|e| std::fs::read_to_string(e.path().join("schedstat")).ok())
+                    .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+pub fn pty(bin: &Path, db: &Path, idle: Duration) -> Res<Report> {
+    let mut rep = Report::default();
+    let quiet = Duration::from_millis(300);
+    let limit = Duration::from_secs(120);
+    let started = Instant::now();
+    let mut t = Tui::start(bin, db)?;
+    let (first, last) = t.settle(0, quiet, limit)?;
+    rep.put("first_frame_bytes", first);
+    rep.put("first_frame_ms", format!("{:.1}", ms(last - started)));
+
+    // Tasks view, then one-row moves.
+    let m = t.mark();
+    t.key("3")?;
+    let (b, _) = t.settle(m, quiet, limit)?;
+    rep.put("view_switch_bytes", b);
+    let mut moves = Vec::new();
+    for _ in 0..5 {
+        let m = t.mark();
+        t.key("j")?;
+        moves.push(t.settle(m, quiet, limit)?.0);
+    }
+    moves.sort_unstable();
+    rep.put("move_bytes", moves[moves.len() / 2]);
+    rep.put("move_bytes_max", moves[moves.len() - 1]);
+
+    // A full repaint of the same screen: resize away and back; ratatui clears and redraws
+    // everything on a size change. Only the redraw at 120x40 is counted.
+    let m = t.mark();
+    t.resize(COLS + 1, ROWS)?;
+    t.settle(m, quiet, limit)?;
+    let m = t.mark();
+    t.resize(COLS, ROWS)?;
+    let (repaint, _) = t.settle(m, quiet, limit)?;
+    rep.put("repaint_bytes", repaint);
+    rep.put(
+        "move_percent",
+        format!(
+            "{:.2}",
+            moves[moves.len() / 2] as f64 * 100.0 / repaint.max(1) as f64
+        ),
+    );
+
+    // A few more moves and a page, then the peak RSS.
+    for k in ["j", "j", "k", "\x1b[6~", "g"] {
+        let m = t.mark();
+        t.key(k)?;
+        t.settle(m, Duration::from_millis(100), limit)?;
+    }
+    rep.put("rss_peak_kb", t.status_kb("VmHWM:"));
+    rep.put("rss_now_kb", t.status_kb("VmRSS:"));
+
+    // Idle on the dashboard with live refresh on (the TUI's own tick).
+    let m = t.mark();
+    t.key("1")?;
+    t.settle(m, quiet, limit)?;
+    std::thread::sleep(Duration::from_secs(1));
+    let m = t.mark();
+    let (ticks0, ns0, t0) = (t.cpu_ticks()?, t.cpu_ns(), Instant::now());
+    std::thread::sleep(idle);
+    let (ticks1, ns1, el) = (t.cpu_ticks()?, t.cpu_ns(), t0.elapsed());
+    let idle_bytes: usize = t
+        .out
+        .lock()
+        .map_or(0, |o| o.chunks[m..].iter().map(|c| c.1).sum());
+    // Linux reports stat times in USER_HZ, which is 100 on every architecture it ships for.
+    let tick_ms = (ticks1 - ticks0) as f64 * 10.0;
+    let ns_ms = (ns1.saturating_sub(ns0)) as f64 / 1e6;
+    // schedstat is exact but counts live threads only; the tick figure covers every
+    // thread but is rounded to 10 ms. Take the exact one unless the ticks say more.
+    let cpu_ms = ns_ms.max(tick_ms - 10.0);
+    rep.put("idle_seconds", format!("{:.1}", el.as_secs_f64()));
+    rep.put("idle_cpu_ms_ticks", format!("{tick_ms:.1}"));
+    rep.put("idle_cpu_ms_schedstat", format!("{ns_ms:.2}"));
+    rep.put(
+        "idle_cpu_percent",
+        format!("{:.4}", cpu_ms / (el.as_secs_f64() * 1e3) * 100.0),
+    );
+    rep.put("idle_bytes", idle_bytes);
+
+    rep.put("idle_cpu_ms", format!("{cpu_ms:.2}"));
+
+    // Live refresh: another process (this one) commits a progress update that changes the
+    // dashboard's numbers (the most overdue task becomes done); time until the redraw ends.
+    // Five commits at different phases of the TUI's refresh tick.
+    let mut store = Store::open(db, false)?;
+    let today = today();
+    let mut lat = Vec::new();
+    let mut bytes = 0;
+    for i in 0..5u64 {
+        let victim = store
+            .tasks(
+                &TaskFilter {
+                    overdue: true,
+                    as_of: Some(today),
+                    ..Default::default()
+                },
+                TaskSort::Deadline,
+                false,
+                0,
+                1,
+            )?
+            .into_iter()
+            .next()
+            .ok_or("no overdue task to update")?;
+        std::thread::sleep(Duration::from_millis(300 + 170 * i));
+        let m = t.mark();
+        store.update_progress(
+            victim.id,
+            Some(victim.version),
+            ProgressUpdate {
+                progress: Some(Progress::new(100)?),
+                status: Some(Status::Done),
+                note: Some("bench: live refresh".into()),
+                on: today,
+            },
+        )?;
+        let committed = Instant::now();
+        let (b, last) = t.settle(m, quiet, Duration::from_secs(10))?;
+        bytes = b;
+        lat.push(ms(last.saturating_duration_since(committed)));
+    }
+    lat.sort_by(f64::total_cmp);
+    rep.put("refresh_bytes", bytes);
+    rep.put("refresh_ms", format!("{:.1}", lat[lat.len() / 2]));
+    rep.put("refresh_ms_max", format!("{:.1}", lat[lat.len() - 1]));
+    rep.put("rss_peak_end_kb", t.status_kb("VmHWM:"));
+
+    t.key("q")?;
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if t.child.try_wait()?.is_some() {
+            return Ok(rep);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    t.child.kill()?;
+    Err("the TUI did not quit on q".into())
+}

@@ -1,0 +1,131 @@
+//! The bench harness at a tiny size, so it cannot rot: `gen` 2,000 tasks, the dashboard
+//! probe, the sqlite3 baseline queries of scripts/bench-dashboard.sql (when sqlite3 is
+//! installed: they must count what the dashboard counts, or the comparison is unfair), and
+//! the pty probe on the real binary. No timing is asserted; the full run is
+//! `scripts/bench.sh`, outside CI.
+
+#[path = "../examples/bench_probe.rs"]
+mod probe;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+fn gen(db: &Path, tasks: u32) {
+    let out = Command::new(env!("CARGO_BIN_EXE_phoihop"))
+        .arg("--db")
+        .arg(db)
+        .args(["gen", "--tasks", &tasks.to_string(), "--agencies", "20"])
+        .args(["--seed", "7"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "gen: {out:?}");
+}
+
+fn sqlite3_available() -> bool {
+    Command::new("sqlite3").arg("--version").output().is_ok()
+}
+
+#[test]
+fn dashboard_probe_agrees_with_the_sqlite3_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("gen.db");
+    gen(&db, 2000);
+    let rep = probe::dashboard(&db).unwrap();
+    assert_eq!(rep.get::<i64>("tasks"), Some(2000));
+    let attention: usize = rep.get("attention").unwrap();
+    assert!(attention > 0 && attention <= 100, "{rep:?}");
+    assert!(rep.get::<f64>("load_ms").unwrap() > 0.0);
+
+    if !sqlite3_available() {
+        eprintln!("sqlite3 is not installed: the baseline queries were not checked");
+        return;
+    }
+    let today = chrono::Local::now().date_naive();
+    let soon = today + chrono::Duration::days(14);
+    let sql = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/bench-dashboard.sql"),
+    )
+    .unwrap()
+    .replace("@TODAY@", &today.to_string())
+    .replace("@SOON@", &soon.to_string());
+    let mut child = Command::new("sqlite3")
+        .args(["-readonly", "-separator", "\t"])
+        .arg(&db)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(sql.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "sqlite3: {out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    // The first 7 lines are the categories (9 columns), then the agencies (8), then the
+    // attention list (15, but titles may hold no tab), then the programs.
+    let cats = &lines[..7];
+    let col = |rows: &[Vec<&str>], i: usize| -> i64 {
+        rows.iter().map(|r| r[i].parse::<i64>().unwrap()).sum()
+    };
+    assert_eq!(col(cats, 2), 2000);
+    let buckets = format!(
+        "{}/{}/{}/{}",
+        col(cats, 3),
+        col(cats, 4),
+        col(cats, 5),
+        col(cats, 6)
+    );
+    assert_eq!(Some(buckets), rep.get::<String>("buckets"));
+    assert_eq!(Some(col(cats, 8)), rep.get::<i64>("due_soon"));
+    let agencies: Vec<_> = lines[7..].iter().take_while(|r| r.len() == 8).collect();
+    assert_eq!(Some(agencies.len()), rep.get::<usize>("agencies"));
+    let led: i64 = agencies.iter().map(|r| r[2].parse::<i64>().unwrap()).sum();
+    assert_eq!(led, 2000);
+    let listed = lines[7 + agencies.len()..]
+        .iter()
+        .take_while(|r| r.len() == 15)
+        .count();
+    assert_eq!(listed, attention);
+}
+
+#[test]
+fn pty_probe_measures_the_real_tui() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("gen.db");
+    gen(&db, 2000);
+    let rep = probe::pty(
+        Path::new(env!("CARGO_BIN_EXE_phoihop")),
+        &db,
+        Duration::from_secs(1),
+    )
+    .unwrap();
+    let get = |k: &str| -> f64 { rep.get(k).unwrap_or_else(|| panic!("{k} missing: {rep:?}")) };
+    assert!(get("first_frame_bytes") > 1000.0, "{rep:?}");
+    assert!(get("move_bytes") > 0.0, "{rep:?}");
+    // A one-row move must not redraw the whole screen (no timing: bytes are exact).
+    assert!(get("move_bytes") < get("repaint_bytes"), "{rep:?}");
+    assert!(get("rss_peak_kb") > 1000.0, "{rep:?}");
+    assert!(get("idle_seconds") >= 1.0);
+    assert!(get("idle_cpu_percent") >= 0.0);
+    // The commit by the probe reached the open dashboard.
+    assert!(get("refresh_bytes") > 0.0, "{rep:?}");
+    assert!(get("refresh_ms") >= 0.0);
+}
+
+#[test]
+fn bench_script_parses() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let st = Command::new("bash")
+        .arg("-n")
+        .arg(root.join("scripts/bench.sh"))
+        .status()
+        .unwrap();
+    assert!(st.success());
+}
