@@ -10,7 +10,7 @@ use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
 use super::programs::parse_date_col;
-use super::tasks::{where_clause, TaskFilter, TaskSort};
+use super::tasks::{where_clause, window_ids, TaskFilter, TaskSort};
 use super::Store;
 use crate::domain::{Progress, Task};
 use crate::error::{Error, Result};
@@ -98,28 +98,14 @@ impl Store {
             return self.tasks(filter, sort, descending, offset, limit);
         };
         let (source, w, vals) = from_where(self, filter, past)?;
-        let dir = if descending { "DESC" } else { "ASC" };
-        let order = sort_sql(sort)
-            .split(", ")
-            .map(|c| format!("{c} {dir}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let join = match sort {
-            TaskSort::Program => " JOIN program p ON p.id = t.program_id",
-            TaskSort::Category => " JOIN category c ON c.id = t.category_id",
-            TaskSort::Lead => " JOIN agency a ON a.id = t.lead_id",
-            _ => "",
-        };
-        let sql = format!(
-            "SELECT t.id FROM {source} t{join}{w} ORDER BY {order}, t.id {dir} LIMIT {} OFFSET {}",
-            limit.min(i64::MAX as usize),
-            offset
-        );
-        let ids: Vec<i64> = {
-            let mut st = self.conn().prepare_cached(&sql)?;
-            let rows = st.query_map(params_from_iter(vals), |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let ids = window_ids(
+            self.conn(),
+            &source,
+            sort_sql(sort),
+            (sort, descending),
+            (w, vals),
+            offset..offset.saturating_add(limit),
+        )?;
         self.tasks_by_ids_at(&ids, Some(date))
     }
 

@@ -200,6 +200,40 @@ pub(super) fn where_clause(conn: &Connection, f: &TaskFilter) -> Result<(String,
     Ok((sql, vals))
 }
 
+/// The ids of one window of tasks: `source` (a table, or a subquery that yields task rows)
+/// aliased `t`, filtered by `filter` (a WHERE clause and its values), sorted by
+/// `order_columns` (comma-separated SQL) then id, rows `range`. Only ids and sort keys are
+/// sorted; the caller reads the rows of the window.
+pub(super) fn window_ids(
+    conn: &Connection,
+    source: &str,
+    order_columns: &str,
+    (sort, descending): (TaskSort, bool),
+    (w, vals): (String, Vec<Value>),
+    range: std::ops::Range<usize>,
+) -> Result<Vec<i64>> {
+    let dir = if descending { "DESC" } else { "ASC" };
+    let order = order_columns
+        .split(", ")
+        .map(|c| format!("{c} {dir}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let join = match sort {
+        TaskSort::Program => " JOIN program p ON p.id = t.program_id",
+        TaskSort::Category => " JOIN category c ON c.id = t.category_id",
+        TaskSort::Lead => " JOIN agency a ON a.id = t.lead_id",
+        _ => "",
+    };
+    let sql = format!(
+        "SELECT t.id FROM {source} t{join}{w} ORDER BY {order}, t.id {dir} LIMIT {} OFFSET {}",
+        range.len().min(i64::MAX as usize),
+        range.start
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params_from_iter(vals), |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 impl Store {
     /// One task by id.
     pub fn task(&self, id: i64) -> Result<Task> {
@@ -218,30 +252,14 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<Task>> {
-        let (w, vals) = where_clause(self.conn(), filter)?;
-        let dir = if descending { "DESC" } else { "ASC" };
-        let order = sort
-            .sql()
-            .split(", ")
-            .map(|c| format!("{c} {dir}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let join = match sort {
-            TaskSort::Program => " JOIN program p ON p.id = t.program_id",
-            TaskSort::Category => " JOIN category c ON c.id = t.category_id",
-            TaskSort::Lead => " JOIN agency a ON a.id = t.lead_id",
-            _ => "",
-        };
-        let sql = format!(
-            "SELECT t.id FROM task t{join}{w} ORDER BY {order}, t.id {dir} LIMIT {} OFFSET {}",
-            limit.min(i64::MAX as usize),
-            offset
-        );
-        let ids: Vec<i64> = {
-            let mut st = self.conn().prepare_cached(&sql)?;
-            let rows = st.query_map(params_from_iter(vals), |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let ids = window_ids(
+            self.conn(),
+            "task",
+            sort.sql(),
+            (sort, descending),
+            where_clause(self.conn(), filter)?,
+            offset..offset.saturating_add(limit),
+        )?;
         let mut out = Vec::with_capacity(ids.len());
         let mut st = self
             .conn()
