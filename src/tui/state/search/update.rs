@@ -1,0 +1,583 @@
+//! The part of [`AppState::update`] that handles search, the filter panel and the as-of
+//! prompt, and the list and task searches it keeps in step with the data.
+
+use std::sync::mpsc::{self, Sender};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::{
+    agency_text, base_filter, build_index, narrow_rows, program_text, search_thread, Answer, Built,
+    Engine, ListSearch, Remote, Target, TaskSearch, LOCAL_NARROW_LIMIT, SYNC_INDEX_LIMIT,
+};
+use crate::error::{Error, Result};
+use crate::search::Narrower;
+use crate::store::TaskFilter;
+use crate::tui::action::{Action, View};
+use crate::tui::event::Event;
+use crate::tui::keymap::Mode;
+use crate::tui::state::asof::{check, AsOfCheck, AsOfPrompt};
+use crate::tui::state::filter::{FilterPanel, Filters};
+use crate::tui::state::tasks::{TaskList, TaskListKind};
+use crate::tui::state::{AppState, Layer};
+
+impl AppState {
+    /// Lets background work wake the event loop through `tx` (without it, search
+    /// indexes are built in place).
+    pub fn set_notifier(&mut self, tx: Sender<Event>) {
+        self.find.notify = Some(tx);
+    }
+
+    /// Builds search indexes on a thread above `build` tasks and narrows them there above
+    /// `narrow` tasks, instead of [`SYNC_INDEX_LIMIT`] and [`LOCAL_NARROW_LIMIT`] (for
+    /// tests of the background paths on small data).
+    pub fn set_background_above(&mut self, build: usize, narrow: usize) {
+        self.find.limits = Some((build, narrow));
+    }
+
+    /// The as-of date for table reads: `None` when it is today (the live table).
+    pub fn past(&self) -> Option<NaiveDate> {
+        (self.as_of < self.today).then_some(self.as_of)
+    }
+
+    /// The filter a new task table of `kind` reads with.
+    pub fn task_filter(&self, kind: &TaskListKind) -> TaskFilter {
+        self.find.filters.narrow(&base_filter(kind), self.as_of)
+    }
+
+    /// The filters in force.
+    pub fn filters(&self) -> &Filters {
+        &self.find.filters
+    }
+
+    /// The search query of the table on top, while one is typed or kept.
+    pub fn search_query(&self) -> Option<&str> {
+        match self.target()? {
+            Target::Tasks => self.tasks.search.as_ref().map(|s| s.query.as_str()),
+            Target::Layer => match self.stack.last() {
+                Some(Layer::Tasks(t)) => t.search.as_ref().map(|s| s.query.as_str()),
+                _ => None,
+            },
+            Target::Programs => self.find.programs.as_ref().map(|s| s.query.as_str()),
+            Target::Agencies => self.find.agencies.as_ref().map(|s| s.query.as_str()),
+        }
+    }
+
+    /// The task search of the table on top, if any.
+    pub fn task_search(&self) -> Option<&TaskSearch> {
+        match self.target()? {
+            Target::Tasks => self.tasks.search.as_ref(),
+            Target::Layer => match self.stack.last() {
+                Some(Layer::Tasks(t)) => t.search.as_ref(),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The mode of the search, filter and as-of overlays, when one is open.
+    pub(in crate::tui::state) fn find_mode(&self) -> Option<Mode> {
+        if self.find.asof.is_some() {
+            Some(Mode::AsOf)
+        } else if self.find.panel.is_some() {
+            Some(Mode::Filter)
+        } else if self.find.typing {
+            Some(Mode::Search)
+        } else {
+            None
+        }
+    }
+
+    fn target(&self) -> Option<Target> {
+        match self.stack.last() {
+            Some(Layer::Tasks(_)) => Some(Target::Layer),
+            Some(_) => None,
+            None => match self.view {
+                View::Tasks => Some(Target::Tasks),
+                View::Programs => Some(Target::Programs),
+                View::Agencies => Some(Target::Agencies),
+                View::Dashboard | View::Activity => None,
+            },
+        }
+    }
+
+    /// Handles the actions of search, filters and as-of. `None` when `action` is not
+    /// theirs (the caller handles it).
+    pub(in crate::tui::state) fn apply_find(&mut self, action: Action) -> Result<Option<bool>> {
+        match self.find_mode() {
+            Some(Mode::AsOf) => return self.asof_key(action),
+            Some(Mode::Filter) => return self.filter_key(action),
+            Some(Mode::Search) => {
+                if let Some(r) = self.search_key(action)? {
+                    return Ok(Some(r));
+                }
+                return Ok(None);
+            }
+            _ => {}
+        }
+        if self.help {
+            return Ok(None);
+        }
+        match action {
+            Action::Search => {
+                let Some(target) = self.target() else {
+                    return Ok(Some(false));
+                };
+                self.start_search(target)?;
+                self.find.typing = true;
+                Ok(Some(true))
+            }
+            Action::Filter => {
+                self.find.panel = Some(FilterPanel::open(&self.store, &self.find.filters)?);
+                Ok(Some(true))
+            }
+            Action::SetAsOf => {
+                let text = if self.as_of == self.today {
+                    String::new()
+                } else {
+                    self.lang.date(self.as_of)
+                };
+                self.find.asof = Some(AsOfPrompt { text });
+                Ok(Some(true))
+            }
+            // Esc on a table with a kept search clears the search first.
+            Action::Back if self.search_query().is_some() => {
+                self.clear_search()?;
+                Ok(Some(true))
+            }
+            Action::Background => self.collect_builds().map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    fn search_key(&mut self, action: Action) -> Result<Option<bool>> {
+        let Some(target) = self.target() else {
+            self.find.typing = false;
+            return Ok(None);
+        };
+        match action {
+            Action::Input(c) => self.edit_query(target, |q| q.push(c))?,
+            Action::Erase => self.edit_query(target, |q| {
+                q.pop();
+            })?,
+            Action::ClearField => self.edit_query(target, String::clear)?,
+            Action::Submit => {
+                self.find.typing = false;
+                if self.search_query().is_some_and(|q| q.trim().is_empty()) {
+                    self.clear_search()?;
+                }
+            }
+            Action::Cancel => {
+                self.find.typing = false;
+                self.clear_search()?;
+            }
+            Action::Background => return self.collect_builds().map(Some),
+            _ => return Ok(None),
+        }
+        Ok(Some(true))
+    }
+
+    /// Opens the search of `target` (keeping a kept query), building the index of a task
+    /// table when it has none for its current scope.
+    fn start_search(&mut self, target: Target) -> Result<()> {
+        match target {
+            Target::Programs => {
+                if self.find.programs.is_none() {
+                    self.find.programs = Some(ListSearch {
+                        query: String::new(),
+                        all: self.programs.rows.clone(),
+                    });
+                }
+            }
+            Target::Agencies => {
+                if self.find.agencies.is_none() {
+                    self.find.agencies = Some(ListSearch {
+                        query: String::new(),
+                        all: self.agencies.rows.clone(),
+                    });
+                }
+            }
+            Target::Tasks | Target::Layer => {
+                let past = self.past();
+                let job = self.find.next_job;
+                let Some(t) = self.task_list_mut(target) else {
+                    return Ok(());
+                };
+                let scope = (t.filter.clone(), past);
+                if t.search.as_ref().is_some_and(|s| s.scope == scope) {
+                    return Ok(());
+                }
+                let query = t.search.take().map(|s| s.query).unwrap_or_default();
+                let size = t.total;
+                self.find.next_job += 1;
+                let engine = self.engine(job, &scope, size, &query)?;
+                // Matches known now (small index): show them; else the rows stay until
+                // the thread answers.
+                let ready = matches!(engine, Engine::Local(_));
+                let page = self.page();
+                let store = &self.store;
+                if let Some(t) = match target {
+                    Target::Tasks => Some(&mut self.tasks),
+                    _ => match self.stack.last_mut() {
+                        Some(Layer::Tasks(t)) => Some(&mut **t),
+                        _ => None,
+                    },
+                } {
+                    t.search = Some(TaskSearch {
+                        query,
+                        engine: Some(engine),
+                        job,
+                        scope,
+                    });
+                    if ready {
+                        t.cursor = Default::default();
+                        t.load(store, page)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn task_list_mut(&mut self, target: Target) -> Option<&mut TaskList> {
+        match target {
+            Target::Tasks => Some(&mut self.tasks),
+            Target::Layer => match self.stack.last_mut() {
+                Some(Layer::Tasks(t)) => Some(t),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Every task table, top-level first.
+    fn task_lists_mut(&mut self) -> impl Iterator<Item = &mut TaskList> {
+        std::iter::once(&mut self.tasks).chain(self.stack.iter_mut().filter_map(|l| match l {
+            Layer::Tasks(t) => Some(&mut **t),
+            _ => None,
+        }))
+    }
+
+    /// The engine of a new search for `job` over `scope` (`size` tasks), with `query`
+    /// applied: the index built and narrowed in place when small or when nothing can
+    /// wake the loop, else a thread with its own read-only connection that builds it
+    /// and then answers each query sent to it.
+    fn engine(
+        &mut self,
+        job: u64,
+        scope: &(TaskFilter, Option<NaiveDate>),
+        size: usize,
+        query: &str,
+    ) -> Result<Engine> {
+        let (limit, narrow_limit) = self
+            .find
+            .limits
+            .unwrap_or((SYNC_INDEX_LIMIT, LOCAL_NARROW_LIMIT));
+        let Some(notify) = self.find.notify.clone().filter(|_| size > limit) else {
+            let index = build_index(&self.store, &scope.0, scope.1)?;
+            let mut n = Narrower::new(Arc::new(index));
+            n.filter_with(query, |ids| self.store.task_titles(ids))?;
+            return Ok(Engine::Local(n));
+        };
+        let (tx, _) = self.find.results.get_or_insert_with(mpsc::channel);
+        let answers = tx.clone();
+        let (queries, inbox) = mpsc::channel::<(u64, String)>();
+        let path = self.store.path().to_path_buf();
+        let scope = scope.clone();
+        std::thread::Builder::new()
+            .name("phoihop-search".into())
+            .spawn(move || search_thread(path, scope, job, narrow_limit, inbox, answers, notify))
+            .map_err(|e| Error::Other(format!("Could not start the search thread: {e}.")))?;
+        // The query typed so far is the first one answered, once the index is built.
+        let _ = queries.send((1, query.to_string()));
+        Ok(Engine::Remote(Remote {
+            queries,
+            ids: None,
+            sent: 1,
+            done: 0,
+        }))
+    }
+
+    /// Takes the search threads' answers and gives each to the table still waiting for
+    /// it (an answer to an older query is shown until the newest arrives).
+    fn collect_builds(&mut self) -> Result<bool> {
+        let done: Vec<Built> = match &self.find.results {
+            Some((_, rx)) => rx.try_iter().collect(),
+            None => return Ok(false),
+        };
+        let page = self.page();
+        let mut changed = false;
+        for (job, answer) in done {
+            let store = &self.store;
+            let lists = std::iter::once(&mut self.tasks).chain(self.stack.iter_mut().filter_map(
+                |l| match l {
+                    Layer::Tasks(t) => Some(&mut **t),
+                    _ => None,
+                },
+            ));
+            for t in lists {
+                let Some(s) = t.search.as_mut().filter(|s| s.job == job) else {
+                    continue;
+                };
+                let Some(Engine::Remote(r)) = s.engine.as_mut() else {
+                    break;
+                };
+                match answer {
+                    Answer::Failed(e) => {
+                        s.engine = None;
+                        return Err(Error::Other(e));
+                    }
+                    Answer::Index(index) => {
+                        let mut n = Narrower::new(Arc::new(index));
+                        n.filter_with(&s.query, |ids| store.task_titles(ids))?;
+                        s.engine = Some(Engine::Local(n));
+                    }
+                    Answer::Ids(seq, ids) => {
+                        if seq <= r.done && r.ids.is_some() {
+                            break;
+                        }
+                        r.done = seq;
+                        r.ids = Some(ids);
+                    }
+                }
+                t.cursor = Default::default();
+                t.load(store, page)?;
+                changed = true;
+                break;
+            }
+        }
+        Ok(changed)
+    }
+
+    fn edit_query(&mut self, target: Target, f: impl FnOnce(&mut String)) -> Result<()> {
+        let page = self.page();
+        match target {
+            Target::Programs => {
+                if let Some(s) = self.find.programs.as_mut() {
+                    f(&mut s.query);
+                    self.programs.rows = narrow_rows(&s.all, &s.query, program_text)?;
+                    self.programs.cursor = Default::default();
+                }
+            }
+            Target::Agencies => {
+                if let Some(s) = self.find.agencies.as_mut() {
+                    f(&mut s.query);
+                    self.agencies.rows = narrow_rows(&s.all, &s.query, agency_text)?;
+                    self.agencies.cursor = Default::default();
+                }
+            }
+            Target::Tasks | Target::Layer => {
+                let store = &self.store;
+                let t = match target {
+                    Target::Tasks => &mut self.tasks,
+                    _ => match self.stack.last_mut() {
+                        Some(Layer::Tasks(t)) => &mut **t,
+                        _ => return Ok(()),
+                    },
+                };
+                let Some(s) = t.search.as_mut() else {
+                    return Ok(());
+                };
+                let before = s.count();
+                f(&mut s.query);
+                if !s.refilter(store)? {
+                    // Sent to the search thread: the matches come back as an event.
+                    return Ok(());
+                }
+                if before.is_none() && s.count().is_none() {
+                    return Ok(());
+                }
+                t.cursor = Default::default();
+                t.load(store, page)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Drops the search of the table on top and shows the whole table again.
+    fn clear_search(&mut self) -> Result<()> {
+        let page = self.page();
+        match self.target() {
+            Some(Target::Programs) if self.find.programs.take().is_some() => {
+                self.programs.load_programs(
+                    &self.store,
+                    &self.scope,
+                    self.as_of,
+                    self.today,
+                    page,
+                )?;
+                self.programs.cursor = Default::default();
+            }
+            Some(Target::Agencies) if self.find.agencies.take().is_some() => {
+                self.agencies
+                    .load_agencies(&self.store, self.dashboard.summary.as_ref(), page)?;
+                self.agencies.cursor = Default::default();
+            }
+            Some(t @ (Target::Tasks | Target::Layer)) => {
+                let store = &self.store;
+                let list = match t {
+                    Target::Tasks => &mut self.tasks,
+                    _ => match self.stack.last_mut() {
+                        Some(Layer::Tasks(l)) => &mut **l,
+                        _ => return Ok(()),
+                    },
+                };
+                if list.search.take().is_some() {
+                    list.cursor = Default::default();
+                    list.load(store, page)?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A key in the filter panel; `None` for what the panel leaves to the app (a resize,
+    /// live refresh).
+    fn filter_key(&mut self, action: Action) -> Result<Option<bool>> {
+        let Some(panel) = self.find.panel.as_mut() else {
+            return Ok(None);
+        };
+        match action {
+            Action::NextField => panel.next_field(true),
+            Action::PrevField => panel.next_field(false),
+            Action::NextValue => panel.step_value(true),
+            Action::PrevValue => panel.step_value(false),
+            Action::ClearField => panel.clear_field(),
+            Action::ClearFilters => panel.draft = Filters::default(),
+            Action::Cancel => self.find.panel = None,
+            Action::Submit => {
+                let draft = panel.draft.clone();
+                self.find.panel = None;
+                if draft != self.find.filters {
+                    self.find.filters = draft;
+                    self.refresh_all()?;
+                }
+            }
+            Action::Background => return self.collect_builds().map(Some),
+            _ => return Ok(None),
+        }
+        Ok(Some(true))
+    }
+
+    /// A key in the as-of prompt; `None` for what the prompt leaves to the app.
+    fn asof_key(&mut self, action: Action) -> Result<Option<bool>> {
+        let Some(p) = self.find.asof.as_mut() else {
+            return Ok(None);
+        };
+        match action {
+            Action::Input(c) => {
+                if p.text.chars().count() < 10 {
+                    p.text.push(c);
+                }
+            }
+            Action::Erase => {
+                p.text.pop();
+            }
+            Action::ClearField => p.text.clear(),
+            Action::Cancel => self.find.asof = None,
+            Action::Submit => {
+                let date = match check(&p.text, self.today) {
+                    AsOfCheck::Today => self.today,
+                    AsOfCheck::Date(d) => d,
+                    // Not a date yet: the reason is on screen; Enter does nothing.
+                    _ => return Ok(Some(false)),
+                };
+                self.find.asof = None;
+                if date != self.as_of {
+                    self.as_of = date;
+                    self.refresh_all()?;
+                }
+            }
+            Action::Background => return self.collect_builds().map(Some),
+            _ => return Ok(None),
+        }
+        Ok(Some(true))
+    }
+
+    /// What the as-of prompt's text amounts to, while it is open.
+    pub fn asof_check(&self) -> Option<AsOfCheck> {
+        self.find.asof.as_ref().map(|p| check(&p.text, self.today))
+    }
+
+    /// After the filters or the as-of date changed: every table reads again under the
+    /// new ones; searches keep their queries over a new index.
+    fn refresh_all(&mut self) -> Result<()> {
+        self.scope = self.find.filters.scope();
+        let past = self.past();
+        let filters = self.find.filters.clone();
+        let as_of = self.as_of;
+        for t in self.task_lists_mut() {
+            t.filter = filters.narrow(&base_filter(&t.kind), as_of);
+            t.past = past;
+            t.cursor = Default::default();
+        }
+        self.dashboard.cursor = Default::default();
+        // Reads every loaded table again, then (through `after_reload`) the searches.
+        self.reload()
+    }
+
+    /// After a reload (`r`, live refresh, new filters or date): the programs and
+    /// agencies searches start again from the new rows; a task search whose scope
+    /// changed gets a new index. (A task search over the same scope keeps its index
+    /// until it is cleared: live refresh reloads on every commit elsewhere.)
+    pub(in crate::tui::state) fn after_reload(&mut self) -> Result<()> {
+        let queries = (
+            self.find.programs.take().map(|s| s.query),
+            self.find.agencies.take().map(|s| s.query),
+        );
+        self.reapply_list_searches(queries)?;
+        self.rebuild_task_searches(false)
+    }
+
+    fn reapply_list_searches(&mut self, q: (Option<String>, Option<String>)) -> Result<()> {
+        if let Some(query) = q.0 {
+            let all = self.programs.rows.clone();
+            self.programs.rows = narrow_rows(&all, &query, program_text)?;
+            self.find.programs = Some(ListSearch { query, all });
+        }
+        if let Some(query) = q.1 {
+            let all = self.agencies.rows.clone();
+            self.agencies.rows = narrow_rows(&all, &query, agency_text)?;
+            self.find.agencies = Some(ListSearch { query, all });
+        }
+        Ok(())
+    }
+
+    /// Rebuilds the index of every task search (`all`), or of those whose scope changed.
+    fn rebuild_task_searches(&mut self, all: bool) -> Result<()> {
+        let past = self.past();
+        let page = self.page();
+        let mut todo = Vec::new();
+        for (i, t) in self.task_lists_mut().enumerate() {
+            let scope = (t.filter.clone(), past);
+            if let Some(s) = t.search.as_ref() {
+                if all || s.scope != scope {
+                    todo.push((i, scope, t.total, s.query.clone()));
+                }
+            }
+        }
+        for (i, scope, total, query) in todo {
+            let job = self.find.next_job;
+            self.find.next_job += 1;
+            let engine = self.engine(job, &scope, total, &query)?;
+            let store = &self.store;
+            if let Some(t) = std::iter::once(&mut self.tasks)
+                .chain(self.stack.iter_mut().filter_map(|l| match l {
+                    Layer::Tasks(t) => Some(&mut **t),
+                    _ => None,
+                }))
+                .nth(i)
+            {
+                if let Some(s) = t.search.as_mut() {
+                    s.engine = Some(engine);
+                    s.job = job;
+                    s.scope = scope;
+                    t.cursor = Default::default();
+                    t.load(store, page)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
