@@ -107,6 +107,22 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
+fn sighup_ends_the_process_within_a_second_and_restores_the_terminal() {
+    let (_d, db) = demo();
+    let mut s = Session::start(&db, 100, 30, &["--lang", "en"]);
+    s.wait_text("Dashboard");
+    let pid = s.child.process_id().unwrap() as i32;
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid),
+        nix::sys::signal::Signal::SIGHUP,
+    )
+    .unwrap();
+    let took = s.wait_exit(Duration::from_secs(3));
+    assert!(took <= Duration::from_secs(1), "took {took:?}");
+    s.assert_restored();
+}
+
+#[test]
 fn closing_the_pty_ends_the_process_within_a_second() {
     let (_d, db) = demo();
     let mut s = Session::start(&db, 100, 30, &["--lang", "en"]);
