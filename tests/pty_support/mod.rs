@@ -27,6 +27,18 @@ fn nz(n: u16) -> NonZeroU16 {
 
 impl Session {
     pub fn start(db: &Path, cols: u16, rows: u16, args: &[&str]) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_phoihop"));
+        cmd.arg("--db");
+        cmd.arg(db);
+        for a in args {
+            cmd.arg(a);
+        }
+        cmd.env("LANG", "C.UTF-8");
+        Session::start_cmd(cmd, cols, rows)
+    }
+
+    /// Runs any command in a new pseudo-terminal of `cols`×`rows`.
+    pub fn start_cmd(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -36,13 +48,6 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_phoihop"));
-        cmd.arg("--db");
-        cmd.arg(db);
-        for a in args {
-            cmd.arg(a);
-        }
-        cmd.env("LANG", "C.UTF-8");
         cmd.env("TERM", "xterm-256color");
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
