@@ -1,0 +1,108 @@
+use super::*;
+
+#[test]
+fn product_keys() {
+    assert_eq!(action_for(Mode::Table, Key::Char('j')), Some(Action::Down));
+    assert_eq!(
+        action_for(Mode::Dashboard, Key::Char('3')),
+        Some(Action::SwitchView(View::Tasks))
+    );
+    assert_eq!(
+        action_for(Mode::Help, Key::Char('q')),
+        Some(Action::ToggleHelp)
+    );
+    assert_eq!(action_for(Mode::Help, Key::Char('3')), None);
+    assert_eq!(action_for(Mode::Detail, Key::Esc), Some(Action::Back));
+    assert_eq!(
+        action_for(Mode::Table, Key::Char('S')),
+        Some(Action::SortReverse)
+    );
+    assert_eq!(
+        action_for(Mode::Table, Key::Char('p')),
+        Some(Action::UpdateProgress)
+    );
+    // In a form, letters and digits are typed, not commands.
+    assert_eq!(
+        action_for(Mode::Form, Key::Char('q')),
+        Some(Action::Input('q'))
+    );
+    assert_eq!(
+        action_for(Mode::Form, Key::Char('3')),
+        Some(Action::Input('3'))
+    );
+    assert_eq!(action_for(Mode::Form, Key::Esc), Some(Action::Cancel));
+    assert_eq!(action_for(Mode::Form, Key::Enter), Some(Action::Submit));
+    assert_eq!(
+        action_for(Mode::Confirm, Key::Char('y')),
+        Some(Action::Confirm)
+    );
+    assert_eq!(action_for(Mode::Confirm, Key::Char('q')), None);
+    assert_eq!(
+        action_for(Mode::Conflict, Key::Char('o')),
+        Some(Action::Overwrite)
+    );
+    assert_eq!(
+        action_for(Mode::Table, Key::Char('/')),
+        Some(Action::Search)
+    );
+    assert_eq!(
+        action_for(Mode::Dashboard, Key::Char('f')),
+        Some(Action::Filter)
+    );
+    assert_eq!(
+        action_for(Mode::Table, Key::Char('a')),
+        Some(Action::SetAsOf)
+    );
+    // While typing a search, letters, digits and `/` are typed, not commands.
+    assert_eq!(
+        action_for(Mode::Search, Key::Char('q')),
+        Some(Action::Input('q'))
+    );
+    assert_eq!(
+        action_for(Mode::Search, Key::Char('3')),
+        Some(Action::Input('3'))
+    );
+    assert_eq!(
+        action_for(Mode::Search, Key::Char('đ')),
+        Some(Action::Input('đ'))
+    );
+    assert_eq!(action_for(Mode::Search, Key::Esc), Some(Action::Cancel));
+    assert_eq!(action_for(Mode::Search, Key::Enter), Some(Action::Submit));
+    assert_eq!(action_for(Mode::Search, Key::Down), Some(Action::Down));
+    assert_eq!(
+        action_for(Mode::AsOf, Key::Char('/')),
+        Some(Action::Input('/'))
+    );
+    assert_eq!(action_for(Mode::Filter, Key::Char('q')), None);
+    assert_eq!(action_for(Mode::Filter, Key::Ctrl('c')), Some(Action::Quit));
+}
+
+#[test]
+fn no_key_is_bound_twice_in_a_mode() {
+    for mode in [
+        Mode::Dashboard,
+        Mode::Table,
+        Mode::Detail,
+        Mode::Help,
+        Mode::Form,
+        Mode::Confirm,
+        Mode::Conflict,
+        Mode::Search,
+        Mode::Filter,
+        Mode::AsOf,
+    ] {
+        let mut seen = std::collections::HashSet::new();
+        for b in bindings_for(mode) {
+            for k in b.keys {
+                assert!(seen.insert(*k), "{k:?} bound twice in {mode:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn hints_come_from_bindings() {
+    let h = hints(Mode::Table);
+    assert!(h.iter().any(|(k, m)| k == "s" && *m == Msg::HintSort));
+    assert!(h.iter().any(|(k, m)| k == "q" && *m == Msg::HintQuit));
+}
