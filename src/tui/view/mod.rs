@@ -169,6 +169,51 @@ fn too_small(frame: &mut Frame<'_>, area: Rect, lang: Lang, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), r);
 }
 
+/// The heading of a list table (agencies, programs): which view, where the cursor is, the
+/// search suffix and what the rows are sorted by.
+pub struct ListHeading<'a> {
+    pub view: View,
+    pub cursor: &'a super::state::cursor::Cursor,
+    pub len: usize,
+    pub suffix: String,
+    pub sorted_by: String,
+}
+
+/// Draws a list table with its heading: "Name · 3/27 · /query · Sorted by: Code ▲".
+pub fn draw_list(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    theme: &Theme,
+    lang: Lang,
+    heading: ListHeading<'_>,
+    columns: Vec<super::widgets::Column>,
+    rows: Vec<Vec<super::widgets::CellData>>,
+) {
+    let position = if heading.len == 0 {
+        0
+    } else {
+        heading.cursor.selected + 1
+    };
+    let title = format!(
+        "{} · {position}/{}{} · {}: {}",
+        lang.t(view_name(heading.view)),
+        heading.len,
+        heading.suffix,
+        lang.t(Msg::SortedBy),
+        heading.sorted_by
+    );
+    frame.render_widget(
+        super::widgets::DataTable {
+            columns,
+            rows,
+            selected: (heading.len > 0).then(|| heading.cursor.selected - heading.cursor.top),
+            block: Some(block(block_title(&title, area), theme)),
+            theme,
+        },
+        area,
+    );
+}
+
 /// A bordered block with a title, in the theme.
 pub fn block<'a>(title: String, theme: &Theme) -> Block<'a> {
     Block::default()

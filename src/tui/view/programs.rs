@@ -3,14 +3,14 @@
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use super::{block, block_title, name_marked, view_name};
+use super::name_marked;
 use crate::domain::ProgramKind;
 use crate::tui::action::View;
 use crate::tui::i18n::{Lang, Msg};
 use crate::tui::state::columns::ProgramCol;
 use crate::tui::state::AppState;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{CellData, Column, DataTable};
+use crate::tui::widgets::{CellData, Column};
 
 pub fn kind_name(lang: Lang, k: ProgramKind) -> &'static str {
     lang.t(match k {
@@ -90,31 +90,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
         })
         .collect();
     let arrow = if t.sort.descending { "▼" } else { "▲" };
-    let suffix = super::search::title_suffix(state, query, true);
-    let title = format!(
-        "{} · {}/{}{suffix} · {}: {}",
-        lang.t(view_name(View::Programs)),
-        if t.rows.is_empty() {
-            0
-        } else {
-            t.cursor.selected + 1
-        },
-        t.rows.len(),
-        lang.t(Msg::SortedBy),
-        if searching {
+    let heading = super::ListHeading {
+        view: View::Programs,
+        cursor: &t.cursor,
+        len: t.rows.len(),
+        suffix: super::search::title_suffix(state, query, true),
+        sorted_by: if searching {
             lang.t(Msg::Relevance).to_string()
         } else {
             format!("{} {arrow}", lang.t(sorted.msg()))
-        }
-    );
-    frame.render_widget(
-        DataTable {
-            columns,
-            rows,
-            selected: (!t.rows.is_empty()).then(|| t.cursor.selected - t.cursor.top),
-            block: Some(block(block_title(&title, area), theme)),
-            theme,
         },
-        area,
-    );
+    };
+    super::draw_list(frame, area, theme, lang, heading, columns, rows);
 }
