@@ -17,7 +17,7 @@ use rel_support::{assert_one_sentence, copy_db, integrity, run};
 use rusqlite::types::Value;
 
 /// (schema version, file under tests/fixtures/rel/).
-const FIXTURES: &[(i64, &str)] = &[(1, "schema-v1.db")];
+const FIXTURES: &[(i64, &str)] = &[(1, "schema-v1.db"), (2, "schema-v2.db")];
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -160,6 +160,26 @@ fn every_fixture_opens_migrates_and_keeps_every_row() {
             )
             .unwrap_err();
         assert!(e.to_string().contains("append-only"), "{e}");
+        // Since version 3 one covering index in (program, id) order replaces the three
+        // sorted by program, category and lead; a narrow one by lead remains.
+        let sql = |name: &str| -> String {
+            c.query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert!(sql("task_by_program").contains("(program_id, id, category_id"));
+        assert!(sql("task_by_lead").ends_with("ON task(lead_id)"));
+        let gone: i64 = c
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'task_by_category'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(gone, 0, "{name}");
         drop(c);
         // And writes work on the migrated file.
         let (code, _, err) = run(&path, &["task", "update", "2", "--progress", "70"]);

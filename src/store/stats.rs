@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::agencies::agency_id;
 use super::programs::{category_id, program_id};
-use super::tasks::{bucket_sql, TaskFilter, TaskSort};
+use super::tasks::{TaskFilter, TaskSort};
 use super::Store;
 use crate::domain::{Category, Task, DUE_SOON_DAYS};
 use crate::error::Result;
@@ -115,17 +115,26 @@ fn scope_where(store: &Store, scope: &Scope, vals: &mut Vec<Value>) -> Result<Ve
     Ok(conds)
 }
 
+/// A text column read in place (no copy), or `None` for NULL.
+fn text_col<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    r.get_ref(i)?.as_str_or_null().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
+    })
+}
+
 impl Store {
     /// The dashboard's and reports' numbers for `scope` as of `as_of`. `today` decides
     /// whether the current table or the history is read.
     pub fn summary(&self, scope: &Scope, as_of: NaiveDate, today: NaiveDate) -> Result<Summary> {
-        let mut vals: Vec<Value> = vec![Value::Text(as_of.to_string())];
+        let past = as_of < today;
+        // ?1 is the as-of date, used only to rebuild a past state.
+        let mut vals: Vec<Value> = Vec::new();
+        if past {
+            vals.push(Value::Text(as_of.to_string()));
+        }
         let mut conds = scope_where(self, scope, &mut vals)?;
-        let soon = (as_of + chrono::Duration::days(DUE_SOON_DAYS)).to_string();
-        vals.push(Value::Text(soon));
-        let soon_n = vals.len();
         // The source rows: the live table, or each task's state rebuilt from history.
-        let source = if as_of >= today {
+        let source = if !past {
             "task t".to_string()
         } else {
             conds.push("t.created_on <= ?1".into());
@@ -141,34 +150,53 @@ impl Store {
         } else {
             format!(" WHERE {}", conds.join(" AND "))
         };
-        let b = bucket_sql("?1");
+        // The rows are folded here rather than grouped by SQL: the covering index is in
+        // (program, id) order, and a GROUP BY would sort every row first.
         let sql = format!(
-            "SELECT t.category_id, t.lead_id, count(*), \
-                sum(b = 'done_on_time'), sum(b = 'done_late'), sum(b = 'in_time'), sum(b = 'overdue'), \
-                sum(t.progress), sum(t.status <> 'done' AND t.deadline >= ?1 AND t.deadline <= ?{soon_n}) \
-             FROM (SELECT t.category_id, t.lead_id, t.status, t.deadline, t.progress, {b} AS b FROM {source}{w}) t \
-             GROUP BY t.category_id, t.lead_id"
+            "SELECT t.category_id, t.lead_id, t.status, t.deadline, t.completed_on, t.progress \
+             FROM {source}{w}"
         );
+        let as_of_s = as_of.to_string();
+        let soon_s = (as_of + chrono::Duration::days(DUE_SOON_DAYS)).to_string();
         let mut st = self.conn().prepare_cached(&sql)?;
         let mut rows = st.query(params_from_iter(vals))?;
+        let mut by_key: std::collections::HashMap<(i64, i64), Counts> = Default::default();
+        let mut due_soon = 0;
+        while let Some(r) = rows.next()? {
+            let status = text_col(r, 2)?.unwrap_or_default();
+            let deadline = text_col(r, 3)?;
+            let completed = text_col(r, 4)?;
+            let progress: i64 = r.get(5)?;
+            let c = by_key.entry((r.get(0)?, r.get(1)?)).or_default();
+            c.tasks += 1;
+            c.progress_sum += progress;
+            // As `bucket_sql` and `domain::bucket`, on the stored text (ISO dates compare
+            // as text).
+            if status == "done" {
+                match (deadline, completed) {
+                    (Some(d), Some(done)) if done > d => c.done_late += 1,
+                    _ => c.done_on_time += 1,
+                }
+            } else {
+                match deadline {
+                    Some(d) if d < as_of_s.as_str() => c.overdue += 1,
+                    Some(d) => {
+                        c.in_time += 1;
+                        if d <= soon_s.as_str() {
+                            due_soon += 1;
+                        }
+                    }
+                    None => c.in_time += 1,
+                }
+            }
+        }
         let mut by_cat: std::collections::HashMap<i64, Counts> = Default::default();
         let mut by_lead: std::collections::HashMap<i64, Counts> = Default::default();
         let mut totals = Counts::default();
-        let mut due_soon = 0;
-        while let Some(r) = rows.next()? {
-            let c = Counts {
-                tasks: r.get(2)?,
-                done_on_time: r.get(3)?,
-                done_late: r.get(4)?,
-                in_time: r.get(5)?,
-                overdue: r.get(6)?,
-                progress_sum: r.get(7)?,
-                progress: 0.0,
-            };
-            due_soon += r.get::<_, Option<i64>>(8)?.unwrap_or(0);
-            by_cat.entry(r.get(0)?).or_default().add(&c);
-            by_lead.entry(r.get(1)?).or_default().add(&c);
-            totals.add(&c);
+        for ((cat, lead), c) in &by_key {
+            by_cat.entry(*cat).or_default().add(c);
+            by_lead.entry(*lead).or_default().add(c);
+            totals.add(c);
         }
         totals.finish();
         let mut categories = Vec::new();

@@ -135,7 +135,14 @@ pub(super) fn where_clause(conn: &Connection, f: &TaskFilter) -> Result<(String,
     let id_or_none = |v: Option<i64>| Value::Integer(v.unwrap_or(-1));
     if let Some(p) = &f.program {
         let n = bind(id_or_none(program_id(conn, p)?), &mut vals);
-        conds.push(format!("t.program_id = {n}"));
+        // With an agency too, that agency's (narrow) index is the selective one: the unary
+        // `+` keeps the planner from walking the whole program instead.
+        let plus = if f.lead.is_some() || f.agency.is_some() {
+            "+"
+        } else {
+            ""
+        };
+        conds.push(format!("{plus}t.program_id = {n}"));
     }
     if let Some(c) = &f.category {
         let n = bind(id_or_none(category_id(conn, c)?), &mut vals);

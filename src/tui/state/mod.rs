@@ -467,7 +467,7 @@ impl AppState {
                 View::Programs => self
                     .programs
                     .selected()
-                    .map(|p| DrillTo::Program(p.program.code.clone())),
+                    .map(|p| DrillTo::Program(p.program.code.clone(), p.counts.tasks)),
                 View::Agencies => self
                     .agencies
                     .selected()
@@ -477,11 +477,13 @@ impl AppState {
         let layer = match layer {
             None => return Ok(false),
             Some(DrillTo::Task(id)) => Layer::Detail(Box::new(Detail::load(&self.store, id)?)),
-            Some(DrillTo::Program(code)) => {
+            Some(DrillTo::Program(code, tasks)) => {
                 let kind = TaskListKind::OfProgram(code);
                 let mut t = TaskList::new(kind.clone(), self.task_filter(&kind));
                 t.past = self.past();
-                t.load(&self.store, page)?;
+                // The row just drilled from shows the program's count, read with the same
+                // scope and date.
+                t.load_counted(&self.store, page, Some(tasks))?;
                 Layer::Tasks(Box::new(t))
             }
             Some(DrillTo::Agency(code, name)) => {
@@ -570,6 +572,7 @@ impl AppState {
 
 enum DrillTo {
     Task(i64),
-    Program(String),
+    /// A program's code and its task count as its row shows it.
+    Program(String, i64),
     Agency(String, String),
 }

@@ -63,11 +63,35 @@ impl TaskList {
 
     /// Counts the matching tasks and reads the window around the selection.
     pub fn load(&mut self, store: &Store, page: usize) -> Result<()> {
-        self.total = self.count_rows(store)?;
+        self.load_counted(store, page, None)
+    }
+
+    /// Like [`TaskList::load`], with the count already known when the caller gives it
+    /// (a drill-down from a row that shows it): counting a large program's tasks again
+    /// would cost more than reading the whole window. Used only when the filter has
+    /// nothing but the program and the scope of that row (see `known_total`).
+    pub fn load_counted(&mut self, store: &Store, page: usize, known: Option<i64>) -> Result<()> {
+        self.total = match known.and_then(|n| usize::try_from(n).ok()) {
+            Some(n) if self.search.is_none() && self.counts_like_a_summary() => n,
+            _ => self.count_rows(store)?,
+        };
         self.cursor.follow(self.total, page);
         self.rows.clear();
         self.loaded = true;
         self.fetch(store, page)
+    }
+
+    /// Whether the filter narrows only by what a summary's scope narrows by (program,
+    /// category, agency), so that a summary's task count is this table's count.
+    fn counts_like_a_summary(&self) -> bool {
+        let f = &self.filter;
+        f.lead.is_none()
+            && f.status.is_none()
+            && f.bucket.is_none()
+            && !f.overdue
+            && !f.due_soon
+            && f.contains.is_none()
+            && f.ids.is_none()
     }
 
     /// Reads the count and the window again, the cursor kept on the task it was on (found
