@@ -26,7 +26,7 @@ mod check;
 mod write;
 
 use check::{check_grants, check_task, plan, plan_head, Existing};
-use write::{apply_grants, apply_head, Bulk, TaskWriter, BULK_TASKS};
+use write::{apply_grants, apply_head, Bulk, Checked, TaskWriter, BULK_TASKS};
 
 /// Where a record came from: file and line, for error messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -197,10 +197,21 @@ impl Store {
             let mut b = Bulk::default();
             b.tasks_written(tx, batch.tasks.len() as u64)?;
             {
+                let folds: Vec<String> = batch
+                    .tasks
+                    .iter()
+                    .map(|t| fold(&t.value.task.title))
+                    .collect();
+                let checked: Vec<Checked<'_>> = batch
+                    .tasks
+                    .iter()
+                    .zip(&folds)
+                    .zip(std::mem::take(&mut p.tasks))
+                    .map(|((t, f), refs)| (&t.value, f.as_str(), refs))
+                    .collect();
                 let mut w = TaskWriter::new(tx, who)?;
-                for (t, refs) in batch.tasks.iter().zip(&p.tasks) {
-                    w.write(&ids, &t.value, &fold(&t.value.task.title), refs)?;
-                }
+                w.write_all(&ids, &checked)?;
+                w.finish()?;
             }
             b.finish(tx)?;
             apply_grants(tx, batch, &p, &ids)?;
@@ -268,14 +279,18 @@ impl Store {
                 let mut w = TaskWriter::new(tx, who)?;
                 for chunk in tasks {
                     let chunk = chunk?;
+                    let mut checked = Vec::with_capacity(chunk.len());
                     for t in &chunk {
                         let refs = check_task(tx, who, &mut p, &mut existing, &t.task)?;
-                        w.write(&ids, &t.task.value, &t.title_fold, &refs)?;
+                        checked.push((&t.task.value, t.title_fold.as_str(), refs));
                     }
+                    w.write_all(&ids, &checked)?;
+                    drop(checked);
                     let _ = done.send(chunk);
                     b.tasks_written(tx, p.outcome.tasks_added)?;
                     progress(p.outcome.tasks_added);
                 }
+                w.finish()?;
             }
             b.finish(tx)?;
             check_grants(tx, who, head, &mut p)?;
@@ -306,8 +321,20 @@ impl Store {
             return self.write(f);
         }
         self.conn().pragma_update(None, "synchronous", "OFF")?;
+        // Temporary storage (the deadline index's sort) in memory; read when the
+        // transaction begins, so set before it.
+        self.conn().pragma_update(None, "temp_store", "MEMORY")?;
+        // Foreign keys unchecked row by row: every reference of an import is resolved by
+        // the import itself (codes looked up in the database or in the same file), and an
+        // immediate foreign key would give each multi-row insert a statement journal.
+        // Only settable outside a transaction; restored right after it.
+        self.conn().pragma_update(None, "foreign_keys", "OFF")?;
         let result = self.write(f);
-        let restored = self.conn().pragma_update(None, "synchronous", "FULL");
+        let restored = self
+            .conn()
+            .pragma_update(None, "synchronous", "FULL")
+            .and(self.conn().pragma_update(None, "temp_store", "DEFAULT"))
+            .and(self.conn().pragma_update(None, "foreign_keys", "ON"));
         let out = result?;
         restored?;
         let (busy, _, _): (i64, i64, i64) =

@@ -44,6 +44,9 @@ pub use tasks::{TaskFilter, TaskSort};
 /// How long a writer waits for another writer's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The page size of a new database file, in bytes.
+pub const PAGE_SIZE: i64 = 16_384;
+
 /// An open phoihop database.
 pub struct Store {
     conn: Connection,
@@ -104,6 +107,16 @@ impl Store {
                 )));
             }
         } else {
+            // A new file gets 16 KiB pages (SQLite's default is 4 KiB): a million-task
+            // import writes a quarter fewer pages and splits fewer, and the dashboard's
+            // index scans visit a quarter as many pages. Only an empty file takes it; an
+            // existing database keeps its page size.
+            let pages: i64 = store
+                .conn
+                .query_row("PRAGMA page_count", [], |r| r.get(0))?;
+            if pages == 0 {
+                store.conn.pragma_update(None, "page_size", PAGE_SIZE)?;
+            }
             let mode: String = store
                 .conn
                 .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;

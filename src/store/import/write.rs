@@ -14,7 +14,9 @@ use crate::search::fold;
 use crate::store::access::Who;
 use crate::store::now_stamp;
 
-/// The history a task is stored with: the one given, or one made from its state.
+/// The history a task without one is stored with, made from its state: one entry on its
+/// creation date with its state, or, for a task done after the day it was created, "not
+/// started" on that day and "done" on its completion date.
 fn history_of(t: &ImportTask) -> Vec<ImportHistory> {
     if !t.history.is_empty() {
         return t.history.clone();
@@ -221,27 +223,77 @@ fn bind_date(st: &mut rusqlite::Statement<'_>, i: usize, d: Option<NaiveDate>) -
     Ok(())
 }
 
+/// Tasks (and coordination rows) written by one statement: a multi-row INSERT saves the
+/// per-statement work (cursors opened and closed, the tree descended from its root) on
+/// all but one row in `BATCH`.
+///
+/// A statement that writes several rows and may abort halfway needs a statement journal
+/// (every page it touches copied first, 16 KiB each), which costs more than batching
+/// saves. Nothing aborts these: the rows are `OR FAIL` (a failing row stops the statement
+/// and the caller rolls the whole transaction back), the ids are left to SQLite (an
+/// explicit integer key is a possible type error), and a bulk import runs with the
+/// foreign keys off (every reference is resolved by the import itself; see `bulk_write`).
+const BATCH: usize = 32;
+
+/// The columns of a task row, in the order of the INSERT statements.
+const TASK_COLS: usize = 13;
+
+/// `INSERT INTO table (cols) VALUES (?,…),(?,…)…` for `rows` rows of `n` columns.
+fn insert_sql(table_cols: &str, n: usize, rows: usize) -> String {
+    let one = format!("({})", vec!["?"; n].join(","));
+    format!(
+        "INSERT OR FAIL INTO {table_cols} VALUES {}",
+        vec![one; rows].join(",")
+    )
+}
+
+const TASK_TABLE: &str = "task (program_id, category_id, title, title_fold, description, lead_id, cadence, deadline, status, progress, completed_on, basis, created_on)";
+
+/// One task checked and ready to be written: the task, its folded title and its
+/// resolved references.
+pub(super) type Checked<'a> = (&'a ImportTask, &'a str, TaskRefs);
+
 /// The prepared statements that write tasks, their coordinating agencies, history and urges.
+/// The ids SQLite gives the tasks are known in advance (one more than the largest, in
+/// order; checked after every statement), so that a group of them and their
+/// coordination rows can each go in one statement.
 pub(super) struct TaskWriter<'c> {
     conn: &'c Connection,
-    task: rusqlite::CachedStatement<'c>,
-    with: rusqlite::CachedStatement<'c>,
+    task1: rusqlite::CachedStatement<'c>,
+    task_n: rusqlite::CachedStatement<'c>,
+    with1: rusqlite::CachedStatement<'c>,
+    with_n: rusqlite::CachedStatement<'c>,
     hist: rusqlite::CachedStatement<'c>,
     urge: rusqlite::CachedStatement<'c>,
     now: String,
     login: String,
-    with_ids: Vec<i64>,
+    hist1: rusqlite::CachedStatement<'c>,
+    hist_n: rusqlite::CachedStatement<'c>,
+    next_id: i64,
+    with_rows: Vec<(i64, i64)>,
+    /// History rows made from the tasks' states (see [`history_of`]), queued to be
+    /// written `BATCH` at a time: task id, date, status, progress, completion date.
+    made: Vec<MadeHistory>,
 }
+
+/// A history row made from a task's state: task id, date, status, progress, completion.
+type MadeHistory = (i64, NaiveDate, Status, u8, Option<NaiveDate>);
+
+/// The columns of a made history row.
+const HIST_COLS: usize = 8;
 
 impl<'c> TaskWriter<'c> {
     pub(super) fn new(conn: &'c Connection, who: &Who) -> Result<TaskWriter<'c>> {
+        let with_table = "task_with (task_id, agency_id)";
+        let hist_table =
+            "task_history (task_id, at, on_date, actor, status, progress, completed_on, note)";
+        let max: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM task", [], |r| r.get(0))?;
         Ok(TaskWriter {
             conn,
-            task: conn.prepare_cached(
-                "INSERT INTO task (program_id, category_id, title, title_fold, description, lead_id, cadence, deadline, status, progress, completed_on, basis, created_on) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?,
-            with: conn.prepare_cached("INSERT INTO task_with (task_id, agency_id) VALUES (?1, ?2)")?,
+            task1: conn.prepare_cached(&insert_sql(TASK_TABLE, TASK_COLS, 1))?,
+            task_n: conn.prepare_cached(&insert_sql(TASK_TABLE, TASK_COLS, BATCH))?,
+            with1: conn.prepare_cached(&insert_sql(with_table, 2, 1))?,
+            with_n: conn.prepare_cached(&insert_sql(with_table, 2, BATCH))?,
             hist: conn.prepare_cached(
                 "INSERT INTO task_history (task_id, at, on_date, actor, status, progress, completed_on, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?,
@@ -250,44 +302,117 @@ impl<'c> TaskWriter<'c> {
             )?,
             now: now_stamp(),
             login: who.login.clone(),
-            with_ids: Vec::new(),
+            hist1: conn.prepare_cached(&insert_sql(hist_table, HIST_COLS, 1))?,
+            hist_n: conn.prepare_cached(&insert_sql(hist_table, HIST_COLS, BATCH))?,
+            next_id: max + 1,
+            with_rows: Vec::new(),
+            made: Vec::new(),
         })
     }
 
-    /// Writes one checked task; `title_fold` is its folded title.
-    pub(super) fn write(
-        &mut self,
-        ids: &Ids,
-        it: &ImportTask,
-        title_fold: &str,
-        refs: &TaskRefs,
-    ) -> Result<()> {
-        let task = &it.task;
-        let (pr, cat, lead, with, urge_agencies) = refs;
-        let st = &mut self.task;
-        st.raw_bind_parameter(1, ids.program(*pr))?;
-        st.raw_bind_parameter(2, ids.category(*cat))?;
-        st.raw_bind_parameter(3, task.title.as_str())?;
-        st.raw_bind_parameter(4, title_fold)?;
-        st.raw_bind_parameter(5, task.description.as_deref())?;
-        st.raw_bind_parameter(6, ids.agency(*lead))?;
-        st.raw_bind_parameter(7, task.cadence.code())?;
-        bind_date(st, 8, task.deadline)?;
-        st.raw_bind_parameter(9, task.status.code())?;
-        st.raw_bind_parameter(10, task.progress.get())?;
-        bind_date(st, 11, task.completed_on)?;
-        st.raw_bind_parameter(12, task.basis.as_deref())?;
-        bind_date(st, 13, Some(task.created_on))?;
-        st.raw_execute()?;
-        let id = self.conn.last_insert_rowid();
-        // In key order, so the coordination table grows by appending.
-        self.with_ids.clear();
-        self.with_ids.extend(with.iter().map(|w| ids.agency(*w)));
-        self.with_ids.sort_unstable();
-        for w in &self.with_ids {
-            self.with.execute(params![id, w])?;
+    /// Writes what is still queued: the last made history rows.
+    pub(super) fn finish(&mut self) -> Result<()> {
+        let rows = std::mem::take(&mut self.made);
+        for r in &rows {
+            bind_made(&mut self.hist1, 0, r, &self.now, &self.login)?;
+            self.hist1.raw_execute()?;
         }
-        let mut hist = |h: &ImportHistory| -> Result<()> {
+        Ok(())
+    }
+
+    /// Writes the queued made history rows in full groups of [`BATCH`].
+    fn flush_made(&mut self) -> Result<()> {
+        let full = self.made.len() / BATCH * BATCH;
+        for group in self.made[..full].chunks_exact(BATCH) {
+            for (i, r) in group.iter().enumerate() {
+                bind_made(&mut self.hist_n, i * HIST_COLS, r, &self.now, &self.login)?;
+            }
+            self.hist_n.raw_execute()?;
+        }
+        self.made.drain(..full);
+        Ok(())
+    }
+
+    /// Writes checked tasks, in order: groups of [`BATCH`] by one statement, the rest one
+    /// by one; then their coordinating agencies, restored histories and urges.
+    pub(super) fn write_all(&mut self, ids: &Ids, tasks: &[Checked<'_>]) -> Result<()> {
+        let first_id = self.next_id;
+        let mut groups = tasks.chunks_exact(BATCH);
+        for group in &mut groups {
+            for (row, t) in group.iter().enumerate() {
+                bind_task(&mut self.task_n, row * TASK_COLS, ids, t)?;
+            }
+            self.task_n.raw_execute()?;
+            self.took_ids(group.len())?;
+        }
+        for t in groups.remainder() {
+            bind_task(&mut self.task1, 0, ids, t)?;
+            self.task1.raw_execute()?;
+            self.took_ids(1)?;
+        }
+        for (i, (it, _, refs)) in tasks.iter().enumerate() {
+            self.write_rest(first_id + i as i64, ids, it, refs)?;
+        }
+        self.flush_with()?;
+        self.flush_made()
+    }
+
+    /// Counts `n` tasks just inserted and checks SQLite gave them the ids expected.
+    fn took_ids(&mut self, n: usize) -> Result<()> {
+        self.next_id += n as i64;
+        let last = self.conn.last_insert_rowid();
+        if last != self.next_id - 1 {
+            return Err(crate::error::Error::Other(format!(
+                "The import expected task id {} and SQLite gave {last}; nothing was imported.",
+                self.next_id - 1
+            )));
+        }
+        Ok(())
+    }
+
+    /// Coordination rows of the tasks written so far, in key order (task, agency), so
+    /// that the table grows by appending.
+    fn flush_with(&mut self) -> Result<()> {
+        let rows = std::mem::take(&mut self.with_rows);
+        let mut groups = rows.chunks_exact(BATCH);
+        for group in &mut groups {
+            for (i, (t, a)) in group.iter().enumerate() {
+                self.with_n.raw_bind_parameter(2 * i + 1, t)?;
+                self.with_n.raw_bind_parameter(2 * i + 2, a)?;
+            }
+            self.with_n.raw_execute()?;
+        }
+        for (t, a) in groups.remainder() {
+            self.with1.execute(params![t, a])?;
+        }
+        self.with_rows = rows;
+        self.with_rows.clear();
+        Ok(())
+    }
+
+    /// What follows a written task: its coordinating agencies (queued), its history
+    /// (given, or made later from its state) and its urges.
+    fn write_rest(&mut self, id: i64, ids: &Ids, it: &ImportTask, refs: &TaskRefs) -> Result<()> {
+        let (_, _, _, with, urge_agencies) = refs;
+        let from = self.with_rows.len();
+        self.with_rows
+            .extend(with.iter().map(|w| (id, ids.agency(*w))));
+        self.with_rows[from..].sort_unstable();
+        if it.history.is_empty() {
+            let t = &it.task;
+            match (t.status, t.completed_on) {
+                (Status::Done, Some(c)) if c > t.created_on => {
+                    self.made
+                        .push((id, t.created_on, Status::NotStarted, 0, None));
+                    self.made
+                        .push((id, c, Status::Done, Progress::FULL.get(), Some(c)));
+                }
+                _ => self
+                    .made
+                    .push((id, t.created_on, t.status, t.progress.get(), t.completed_on)),
+            }
+        }
+        for h in &it.history {
             let st = &mut self.hist;
             st.raw_bind_parameter(1, id)?;
             st.raw_bind_parameter(2, h.at.as_deref().unwrap_or(&self.now))?;
@@ -298,16 +423,6 @@ impl<'c> TaskWriter<'c> {
             bind_date(st, 7, h.completed_on)?;
             st.raw_bind_parameter(8, h.note.as_deref())?;
             st.raw_execute()?;
-            Ok(())
-        };
-        if it.history.is_empty() {
-            for h in history_of(it) {
-                hist(&h)?;
-            }
-        } else {
-            for h in &it.history {
-                hist(h)?;
-            }
         }
         for (u, a) in it.urges.iter().zip(urge_agencies) {
             self.urge.execute(params![
@@ -321,6 +436,50 @@ impl<'c> TaskWriter<'c> {
         }
         Ok(())
     }
+}
+
+/// Binds one made history row at parameter offset `at` (0-based).
+fn bind_made(
+    st: &mut rusqlite::Statement<'_>,
+    at: usize,
+    (task, on, status, progress, completed): &MadeHistory,
+    now: &str,
+    login: &str,
+) -> Result<()> {
+    st.raw_bind_parameter(at + 1, task)?;
+    st.raw_bind_parameter(at + 2, now)?;
+    bind_date(st, at + 3, Some(*on))?;
+    st.raw_bind_parameter(at + 4, login)?;
+    st.raw_bind_parameter(at + 5, status.code())?;
+    st.raw_bind_parameter(at + 6, progress)?;
+    bind_date(st, at + 7, *completed)?;
+    st.raw_bind_parameter(at + 8, rusqlite::types::Null)?;
+    Ok(())
+}
+
+/// Binds one task row at parameter offset `at` (0-based; parameters count from 1).
+fn bind_task(
+    st: &mut rusqlite::Statement<'_>,
+    at: usize,
+    ids: &Ids,
+    (it, title_fold, refs): &Checked<'_>,
+) -> Result<()> {
+    let task = &it.task;
+    let (pr, cat, lead, _, _) = refs;
+    st.raw_bind_parameter(at + 1, ids.program(*pr))?;
+    st.raw_bind_parameter(at + 2, ids.category(*cat))?;
+    st.raw_bind_parameter(at + 3, task.title.as_str())?;
+    st.raw_bind_parameter(at + 4, *title_fold)?;
+    st.raw_bind_parameter(at + 5, task.description.as_deref())?;
+    st.raw_bind_parameter(at + 6, ids.agency(*lead))?;
+    st.raw_bind_parameter(at + 7, task.cadence.code())?;
+    bind_date(st, at + 8, task.deadline)?;
+    st.raw_bind_parameter(at + 9, task.status.code())?;
+    st.raw_bind_parameter(at + 10, task.progress.get())?;
+    bind_date(st, at + 11, task.completed_on)?;
+    st.raw_bind_parameter(at + 12, task.basis.as_deref())?;
+    bind_date(st, at + 13, Some(task.created_on))?;
+    Ok(())
 }
 
 /// Writes the new roles of a checked batch.
@@ -349,4 +508,186 @@ pub(super) fn apply_grants(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Agency, AgencyKind, Cadence, NewTask, Program, ProgramKind};
+    use crate::store::import::{Origin, Sourced};
+    use crate::store::test_support::temp_store;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+    }
+
+    fn task(title: &str, status: Status, p: i64, done: Option<NaiveDate>) -> ImportTask {
+        ImportTask {
+            task: NewTask {
+                program: "P".into(),
+                category: "ideology".into(),
+                title: title.into(),
+                description: None,
+                lead: "A".into(),
+                with: vec![],
+                cadence: Cadence::Roadmap,
+                deadline: Some(d(2019, 6, 30)),
+                basis: None,
+                status,
+                progress: Progress::new(p).expect("progress"),
+                created_on: d(2019, 1, 10),
+                completed_on: done,
+            },
+            history: vec![],
+            urges: vec![],
+        }
+    }
+
+    /// The histories written in SQL for tasks imported without one are those
+    /// `history_of` makes, row for row and in order; a given history is kept as given.
+    #[test]
+    fn implied_histories_are_those_of_history_of() {
+        let (_dir, mut s) = temp_store("me");
+        s.add_agency(Agency {
+            code: "A".into(),
+            name: "Ban Tuyên giáo Tỉnh ủy".into(),
+            kind: AgencyKind::Party,
+            parent: None,
+            head: None,
+            members: None,
+            staff: None,
+        })
+        .expect("agency");
+        s.add_program(Program {
+            code: "P".into(),
+            title: "Chương trình phối hợp năm 2019".into(),
+            kind: ProgramKind::Coordination,
+            starts_on: d(2019, 1, 1),
+            ends_on: d(2019, 12, 31),
+            parties: vec![],
+            basis: None,
+            review_months: 6,
+        })
+        .expect("program");
+        let mut given = task("Có lịch sử", Status::InProgress, 50, None);
+        given.history = vec![
+            ImportHistory {
+                on: d(2019, 1, 10),
+                at: Some("2019-01-10T08:00:00Z".into()),
+                actor: Some("cu".into()),
+                status: Status::NotStarted,
+                progress: Progress::ZERO,
+                completed_on: None,
+                note: Some("bắt đầu".into()),
+            },
+            ImportHistory {
+                on: d(2019, 3, 1),
+                at: None,
+                actor: None,
+                status: Status::InProgress,
+                progress: Progress::new(50).expect("50"),
+                completed_on: None,
+                note: None,
+            },
+        ];
+        let tasks = vec![
+            task("Chưa bắt đầu", Status::NotStarted, 0, None),
+            task("Đang làm", Status::InProgress, 40, None),
+            given,
+            task("Xong muộn", Status::Done, 100, Some(d(2019, 8, 1))),
+            task("Xong ngay", Status::Done, 100, Some(d(2019, 1, 10))),
+            task("Tạm dừng", Status::Suspended, 20, None),
+            task("Xong sớm", Status::Done, 100, Some(d(2019, 2, 1))),
+        ];
+        let batch = ImportBatch {
+            tasks: tasks
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Sourced {
+                    origin: Origin {
+                        file: "t.csv".into(),
+                        line: i as u64 + 2,
+                    },
+                    value: t.clone(),
+                })
+                .collect(),
+            label: "t.csv".into(),
+            ..Default::default()
+        };
+        let out = s.import(&batch, false).expect("import");
+        let want_rows: usize = tasks.iter().map(|t| history_of(t).len()).sum();
+        assert_eq!(out.history_added, want_rows as u64);
+        let ids: Vec<i64> = {
+            let mut st = s
+                .conn()
+                .prepare("SELECT id FROM task ORDER BY id")
+                .expect("ids");
+            let ids = st
+                .query_map([], |r| r.get(0))
+                .expect("ids")
+                .collect::<rusqlite::Result<_>>()
+                .expect("ids");
+            ids
+        };
+        assert_eq!(ids.len(), tasks.len());
+        type Row = (String, String, String, i64, Option<String>, Option<String>);
+        for (id, t) in ids.iter().zip(&tasks) {
+            let mut st = s
+                .conn()
+                .prepare(
+                    "SELECT on_date, actor, status, progress, completed_on, note FROM task_history \
+                     WHERE task_id = ?1 ORDER BY on_date, id",
+                )
+                .expect("history");
+            let got: Vec<Row> = st
+                .query_map([id], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                })
+                .expect("history")
+                .collect::<rusqlite::Result<_>>()
+                .expect("history");
+            let want: Vec<Row> = history_of(t)
+                .into_iter()
+                .map(|h| {
+                    (
+                        h.on.to_string(),
+                        h.actor.unwrap_or_else(|| "me".into()),
+                        h.status.code().to_string(),
+                        i64::from(h.progress.get()),
+                        h.completed_on.map(|c| c.to_string()),
+                        h.note,
+                    )
+                })
+                .collect();
+            assert_eq!(got, want, "{}", t.task.title);
+        }
+        // Each task's rows are together and in order, as if written task by task.
+        let order: Vec<i64> = {
+            let mut st = s
+                .conn()
+                .prepare("SELECT task_id FROM task_history ORDER BY id")
+                .expect("order");
+            let v = st
+                .query_map([], |r| r.get(0))
+                .expect("order")
+                .collect::<rusqlite::Result<_>>()
+                .expect("order");
+            v
+        };
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        let given_id = ids[2];
+        let implied: Vec<i64> = order.iter().copied().filter(|i| *i != given_id).collect();
+        let mut implied_sorted = implied.clone();
+        implied_sorted.sort_unstable();
+        assert_eq!(implied, implied_sorted);
+        assert_eq!(order.len(), want_rows);
+    }
 }
