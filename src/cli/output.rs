@@ -6,7 +6,9 @@
 //! - **json**: pretty, stable; dates `YYYY-MM-DD` or `null`, lists as arrays, numbers as
 //!   numbers. A list is an array of objects, a show one object.
 //! - **csv**: a header row of the field keys, then one row per record (lists joined with
-//!   `;`, absent values empty). Text is written as stored (no escaping: a machine format).
+//!   `;`, absent values empty). Text is written as stored (no escaping: a machine format),
+//!   except that a text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`…)
+//!   gets a leading apostrophe, as in reports and exports.
 //! - **table**: for people at a terminal: headers in the interface language, columns
 //!   aligned by display width, long cells cut with `…`, dates `dd/mm/yyyy` in Vietnamese,
 //!   and every stored string passed through [`text::escape`], so no control character,
@@ -60,6 +62,15 @@ impl Cell {
             Cell::Date(d) => d.map(date::iso).unwrap_or_default(),
             Cell::List(v) => v.join(";"),
             Cell::Bool(b) => b.to_string(),
+        }
+    }
+
+    /// The cell as written to a CSV file: text that would start a spreadsheet formula
+    /// neutralized.
+    fn csv_out(&self) -> String {
+        match self {
+            Cell::Text(s) | Cell::OptText(Some(s)) => text::neutralize_formula(s).into_owned(),
+            other => other.csv(),
         }
     }
 
@@ -340,7 +351,7 @@ pub fn render_list(
         Format::Csv => {
             let rows: Vec<Vec<String>> = records
                 .iter()
-                .map(|r| r.fields.iter().map(|(_, c)| c.csv()).collect())
+                .map(|r| r.fields.iter().map(|(_, c)| c.csv_out()).collect())
                 .collect();
             render_csv(&keys, &rows)
         }
@@ -362,7 +373,7 @@ pub fn render_show(format: Format, lang: &str, record: &Record) -> Result<String
     match format {
         Format::Json => render_json(record),
         Format::Csv => {
-            let row: Vec<String> = record.fields.iter().map(|(_, c)| c.csv()).collect();
+            let row: Vec<String> = record.fields.iter().map(|(_, c)| c.csv_out()).collect();
             render_csv(&record.keys(), &[row])
         }
         Format::Table => {
