@@ -23,11 +23,16 @@ pub fn hints(mode: Mode) -> Vec<(String, Msg)> {
             out.push((label, h));
         }
     }
-    // Help comes right after moving: it lists everything else when the line is short.
-    if let Some(i) = out.iter().position(|(_, m)| *m == Msg::HintHelp) {
-        let help = out.remove(i);
-        let at = usize::from(!mode.is_overlay()).min(out.len());
-        out.insert(at, help);
+    // Help and quit come right after moving: help lists everything else when the line
+    // is short, and quitting must always be in sight (an 80-column SSH session).
+    let mut at = usize::from(!mode.is_overlay()).min(out.len());
+    for first in [Msg::HintHelp, Msg::HintQuit] {
+        if let Some(i) = out.iter().position(|(_, m)| *m == first) {
+            let hint = out.remove(i);
+            at = at.min(out.len());
+            out.insert(at, hint);
+            at += 1;
+        }
     }
     out
 }

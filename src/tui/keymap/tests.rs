@@ -106,3 +106,13 @@ fn hints_come_from_bindings() {
     assert!(h.iter().any(|(k, m)| k == "s" && *m == Msg::HintSort));
     assert!(h.iter().any(|(k, m)| k == "q" && *m == Msg::HintQuit));
 }
+
+/// At 80 columns only the first hints fit: moving, help and quit come first in every
+/// mode that has them.
+#[test]
+fn help_and_quit_lead_the_hint_bar() {
+    for mode in [Mode::Table, Mode::Dashboard] {
+        let h: Vec<Msg> = hints(mode).into_iter().map(|(_, m)| m).collect();
+        assert_eq!(h[..3], [Msg::HintMove, Msg::HintHelp, Msg::HintQuit], "{mode:?}");
+    }
+}
