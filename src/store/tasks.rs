@@ -259,10 +259,16 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<Task>> {
+        // Overdue and due-soon tasks all have a deadline: ordering by it alone lets the
+        // deadline index give the order (no sort of every open overdue task).
+        let order = match sort {
+            TaskSort::Deadline if filter.overdue || filter.due_soon => "t.deadline",
+            _ => sort.sql(),
+        };
         let ids = window_ids(
             self.conn(),
             "task",
-            sort.sql(),
+            order,
             (sort, descending),
             where_clause(self.conn(), filter)?,
             offset..offset.saturating_add(limit),
