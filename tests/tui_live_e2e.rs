@@ -1,6 +1,7 @@
 //! End-to-end with two real `phoihop` processes in two pseudo-terminals on one database
 //! file: a progress change typed in one shows on the other's screen within a second
-//! (the measured latency is logged); a supervisor's `p` is refused and writes nothing;
+//! (the measured latency is logged), and a view loaded before the change shows it when
+//! shown again; a supervisor's `p` is refused and writes nothing;
 //! an urge sent from one shows in the other's inbox; the audit rows carry the OS login
 //! and before/after values.
 #![allow(dead_code)]
@@ -45,8 +46,12 @@ fn a_progress_change_typed_in_one_appears_on_the_other_within_a_second() {
     let target = if first.progress.get() == 37 { 38 } else { 37 };
     let mut a = Session::start(&db, 120, 40, ARGS);
     let mut b = Session::start(&db, 120, 40, ARGS);
+    a.wait_text("Tasks by work category");
+    // B opens its Activity view first: it is loaded, then covered by the tasks view.
+    b.wait_text("Tasks by work category");
+    b.send("5");
+    b.wait_text("Activity ·");
     for s in [&mut a, &mut b] {
-        s.wait_text("Tasks by work category");
         s.send("3");
         s.wait_text("Sorted by");
     }
@@ -92,7 +97,8 @@ fn a_progress_change_typed_in_one_appears_on_the_other_within_a_second() {
     assert_eq!(p.before, Some(first.progress.get().to_string()));
     assert_eq!(p.after, Some(target.to_string()));
     assert_eq!(c.note.as_deref(), Some("Live test"));
-    // B's Activity view lists it.
+    // B's Activity view, loaded before the change and not visible when it came, is read
+    // as it is shown again: it lists the change.
     b.send("5");
     let act = b.wait_text("Activity ·");
     let change = format!("Progress: {}% → {target}%", first.progress.get());

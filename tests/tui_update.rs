@@ -241,3 +241,265 @@ fn unknown_program_is_refused() {
     );
     assert_eq!(r.err().unwrap().exit_code(), 3);
 }
+
+/// A writable state over `path` showing the data as of the fixed today (changes made
+/// today show in the tables).
+fn live_app(path: &std::path::Path) -> AppState {
+    let store = Store::open(path, false).unwrap();
+    let today = common::today();
+    AppState::new(store, Lang::En, today, today, None, (120, 40)).unwrap()
+}
+
+/// Polls like the event loop's tick: a changed data_version raises DataChanged.
+fn poll(s: &mut AppState, seen: &mut i64) -> bool {
+    let now = s.data_version().unwrap();
+    if now == *seen {
+        return false;
+    }
+    *seen = now;
+    s.update(Action::DataChanged);
+    true
+}
+
+/// Another process's progress update: `task` goes to 37 % (38 % when it was at 37).
+fn other_moves(path: &std::path::Path, task: i64) -> u8 {
+    let mut other = Store::open(path, false).unwrap();
+    let t = other.task(task).unwrap();
+    let to = if t.progress.get() == 37 { 38 } else { 37 };
+    other
+        .update_progress(
+            task,
+            Some(t.version),
+            phoihop::domain::ProgressUpdate {
+                progress: Some(phoihop::domain::Progress::new(i64::from(to)).unwrap()),
+                status: None,
+                note: Some("from elsewhere".into()),
+                on: common::today(),
+            },
+        )
+        .unwrap();
+    to
+}
+
+fn program_row(s: &AppState, code: &str) -> phoihop::store::Counts {
+    s.programs
+        .rows
+        .iter()
+        .find(|r| r.program.code == code)
+        .unwrap()
+        .counts
+}
+
+fn agency_row(s: &AppState, code: &str) -> phoihop::store::Counts {
+    s.agencies
+        .rows
+        .iter()
+        .find(|r| r.agency.code == code)
+        .unwrap()
+        .counts
+}
+
+#[test]
+fn a_change_reads_only_the_visible_screen_and_each_other_one_when_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = live_app(&path);
+    // Every view loaded, each with its cursor off the first row; the tasks view on top.
+    s.update(Action::SwitchView(View::Programs));
+    s.update(Action::Down);
+    let program = s.programs.selected().unwrap().program.code.clone();
+    s.update(Action::SwitchView(View::Agencies));
+    s.update(Action::Down);
+    let agency = s.agencies.selected().unwrap().agency.code.clone();
+    s.update(Action::SwitchView(View::Activity));
+    s.update(Action::Down);
+    let change = s.activity.selected().unwrap().change.id;
+    s.update(Action::SwitchView(View::Tasks));
+    let task = s.tasks.selected().unwrap().clone();
+    let before_dash = s.dashboard.summary.as_ref().unwrap().totals;
+    let before_prog = program_row(&s, &task.program);
+    let before_agency = agency_row(&s, &task.lead);
+    let before_activity = s.activity.rows[0].change.id;
+    let before_inbox = s.inbox.items.len();
+    let mut seen = s.data_version().unwrap();
+    assert!(!poll(&mut s, &mut seen), "nothing changed yet");
+
+    // Another connection commits a progress update and an urge.
+    let to = other_moves(&path, task.id);
+    Store::open(&path, false)
+        .unwrap()
+        .urge_task(task.id, "Báo cáo tiến độ", common::today())
+        .unwrap();
+    assert!(poll(&mut s, &mut seen));
+
+    // The visible table and the status bar's inbox are read again…
+    let row = s.tasks.selected().unwrap();
+    assert_eq!((row.id, row.progress.get()), (task.id, to));
+    assert_eq!(
+        s.inbox.items.len(),
+        before_inbox + 1,
+        "the badge is current"
+    );
+    assert!(!s.stale.view(View::Tasks));
+    // …the others are not: they still hold what they read before, marked stale.
+    assert_eq!(s.dashboard.summary.as_ref().unwrap().totals, before_dash);
+    assert_eq!(program_row(&s, &task.program), before_prog);
+    assert_eq!(agency_row(&s, &task.lead), before_agency);
+    assert_eq!(s.activity.rows[0].change.id, before_activity);
+    for v in [
+        View::Dashboard,
+        View::Programs,
+        View::Agencies,
+        View::Activity,
+    ] {
+        assert!(s.stale.view(v), "{v:?} is stale");
+    }
+
+    // Each is read when shown, its cursor on the same record.
+    s.update(Action::SwitchView(View::Activity));
+    assert!(!s.stale.view(View::Activity));
+    assert_eq!(s.activity.rows[0].change.action, "urge");
+    assert_eq!(s.activity.rows[1].change.key, task.id.to_string());
+    assert_eq!(s.activity.selected().unwrap().change.id, change);
+    assert_eq!(s.activity.cursor.selected, 3, "two new rows above it");
+    s.update(Action::SwitchView(View::Programs));
+    assert_ne!(program_row(&s, &task.program), before_prog);
+    assert_eq!(s.programs.selected().unwrap().program.code, program);
+    // The agencies' numbers come from the dashboard's summary, which is read first.
+    s.update(Action::SwitchView(View::Agencies));
+    assert!(!s.stale.view(View::Dashboard));
+    assert_ne!(agency_row(&s, &task.lead), before_agency);
+    assert_eq!(s.agencies.selected().unwrap().agency.code, agency);
+    s.update(Action::SwitchView(View::Dashboard));
+    assert_ne!(s.dashboard.summary.as_ref().unwrap().totals, before_dash);
+    // Nothing is left stale, and shown again nothing is read twice.
+    for v in View::ALL {
+        assert!(!s.stale.view(v), "{v:?}");
+    }
+    assert!(!poll(&mut s, &mut seen));
+}
+
+#[test]
+fn a_stale_layer_is_read_when_uncovered_and_a_removed_task_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = live_app(&path);
+    let mut seen = s.data_version().unwrap();
+    // Programs → the first program's tasks → the second task's detail.
+    s.update(Action::SwitchView(View::Programs));
+    s.update(Action::Open);
+    s.update(Action::Down);
+    let task = match s.stack.last() {
+        Some(Layer::Tasks(t)) => t.selected().unwrap().clone(),
+        _ => panic!("the program's tasks"),
+    };
+    s.update(Action::Open);
+    assert_eq!(s.stack.len(), 2);
+
+    let to = other_moves(&path, task.id);
+    assert!(poll(&mut s, &mut seen));
+    // The detail on top shows the change; the table under it is stale and not read.
+    let Some(Layer::Detail(d)) = s.stack.last() else {
+        panic!("the detail stays open")
+    };
+    assert_eq!(d.task.progress.get(), to);
+    assert!(s.stale.layer(0) && !s.stale.layer(1));
+    let Some(Layer::Tasks(t)) = s.stack.first() else {
+        panic!()
+    };
+    assert_eq!(
+        t.selected().unwrap().progress,
+        task.progress,
+        "the covered table was not read"
+    );
+    // Back: the table is read as it is uncovered, the cursor on the same task.
+    s.update(Action::Back);
+    let Some(Layer::Tasks(t)) = s.stack.last() else {
+        panic!()
+    };
+    let row = t.selected().unwrap();
+    assert_eq!((row.id, row.progress.get()), (task.id, to));
+    assert!(!s.stale.layer(0));
+    let total = t.total;
+
+    // Detail again, the inbox over it; another process deletes the task.
+    s.update(Action::Open);
+    s.update(Action::Inbox);
+    assert_eq!(s.stack.len(), 3);
+    let mut other = Store::open(&path, false).unwrap();
+    let v = other.task(task.id).unwrap().version;
+    other.remove_task(task.id, Some(v)).unwrap();
+    assert!(poll(&mut s, &mut seen));
+    assert_eq!(s.stack.len(), 3, "the inbox on top stays");
+    assert!(s.stale.layer(1) && s.stale.layer(0));
+    // Back closes the inbox; the detail under it has no task any more: it closes too,
+    // with a notice, and the table under it is read without the task.
+    s.update(Action::Back);
+    assert_eq!(s.stack.len(), 1);
+    assert_eq!(
+        s.notice,
+        Some(phoihop::tui::state::Notice::Info(
+            phoihop::tui::i18n::Msg::TaskRemoved
+        ))
+    );
+    let Some(Layer::Tasks(t)) = s.stack.last() else {
+        panic!()
+    };
+    assert_eq!(t.total, total - 1);
+    assert!(t.rows.iter().all(|r| r.id != task.id));
+    // The program view under the layers was marked stale by both changes: Back reads it.
+    assert!(s.stale.view(View::Programs));
+    s.update(Action::Back);
+    assert!(s.stack.is_empty() && !s.stale.view(View::Programs));
+}
+
+#[test]
+fn kept_list_searches_narrow_the_rows_read_when_shown_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = live_app(&path);
+    let mut seen = s.data_version().unwrap();
+    s.update(Action::SwitchView(View::Programs));
+    let all = s.programs.rows.len();
+    s.update(Action::Search);
+    for c in "2015".chars() {
+        s.update(Action::Input(c));
+    }
+    s.update(Action::Submit);
+    let narrowed = s.programs.rows.len();
+    assert!(narrowed < all);
+    let code = s.programs.selected().unwrap().program.code.clone();
+    // An agencies search kept too.
+    s.update(Action::SwitchView(View::Agencies));
+    let all_agencies = s.agencies.rows.len();
+    s.update(Action::Search);
+    s.update(Action::Input('u'));
+    s.update(Action::Submit);
+    let agencies = s.agencies.rows.len();
+    assert!(agencies < all_agencies && agencies > 0, "{agencies}");
+    // A change while the tasks view is shown; the programs view is read when shown.
+    s.update(Action::SwitchView(View::Tasks));
+    let task = s.tasks.selected().unwrap().id;
+    other_moves(&path, task);
+    assert!(poll(&mut s, &mut seen));
+    assert!(s.stale.view(View::Programs) && s.stale.view(View::Agencies));
+    // The agencies first: read and narrowed by their kept search.
+    s.update(Action::SwitchView(View::Agencies));
+    assert_eq!(s.agencies.rows.len(), agencies);
+    s.update(Action::SwitchView(View::Programs));
+    assert!(!s.stale.view(View::Programs));
+    assert_eq!(s.search_query(), Some("2015"));
+    assert_eq!(s.programs.rows.len(), narrowed, "narrowed once, not twice");
+    assert_eq!(s.programs.selected().unwrap().program.code, code);
+    // Esc clears the search: every program is back (the kept full list is the new one).
+    s.update(Action::Back);
+    assert_eq!(s.programs.rows.len(), all);
+    // Reading the programs did not narrow the (fresh) agencies' kept search again: shown,
+    // they are not read, and erasing the query widens to every agency.
+    s.update(Action::SwitchView(View::Agencies));
+    assert!(!s.stale.view(View::Agencies));
+    assert_eq!(s.agencies.rows.len(), agencies);
+    s.update(Action::Search);
+    s.update(Action::Erase);
+    assert_eq!(s.agencies.rows.len(), all_agencies);
+}

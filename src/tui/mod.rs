@@ -54,9 +54,15 @@ pub struct Options {
     pub theme: ThemeChoice,
 }
 
-/// How often the loop wakes when nothing happens, to look for commits by others (a
-/// `PRAGMA data_version`, microseconds): half a second keeps live refresh under 1 s.
-const TICK: Duration = Duration::from_millis(500);
+/// How often the loop wakes when nothing happens, to look for commits by others (one
+/// `PRAGMA data_version`, no drawing). A commit waits up to one tick before it is seen,
+/// then only the visible screen is read again (for the dashboard at 1,000,000 tasks, its
+/// aggregates: ~0.35 s unloaded), so the tick sets the floor of the 1 s live-refresh bar.
+/// 250 ms halves the worst wait of 500 ms for twice the idle cost, measured before the
+/// choice with `BENCH_ONLY=pty scripts/bench.sh` (release, 1,000,000 tasks, 60 s idle on
+/// the dashboard): 14.6 ms CPU (0.024 % of one core) at 500 ms; 27–34 ms (0.045–0.057 %)
+/// at 250 ms — under the 0.1 % bar. See docs/performance.md, "Live refresh and idle cost".
+const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the TUI until the user quits; the terminal is restored on every exit path.
 pub fn run(opts: Options) -> Result<()> {

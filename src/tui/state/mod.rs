@@ -11,6 +11,7 @@ pub mod field;
 pub mod filter;
 pub mod form;
 pub mod lists;
+pub mod refresh;
 pub mod search;
 pub mod tasks;
 
@@ -30,6 +31,7 @@ pub use edit::{Conflict, DeleteTarget, Dialog};
 pub use filter::Filters;
 pub use form::{Form, FormError, FormKind, Request};
 pub use lists::{AgencyRow, ProgramRow, Table};
+pub use refresh::Stale;
 pub use search::Find;
 pub use tasks::{TaskList, TaskListKind};
 
@@ -93,6 +95,8 @@ pub struct AppState {
     pub live: bool,
     /// When the data last changed (local time), from the newest audit row.
     pub last_change: Option<NaiveDateTime>,
+    /// The screens not read again since the last change (read when shown).
+    pub stale: Stale,
 }
 
 impl AppState {
@@ -142,6 +146,7 @@ impl AppState {
             dialog: None,
             live: false,
             last_change: None,
+            stale: Stale::default(),
             find: Find::new(Filters {
                 program: program_code,
                 ..Default::default()
@@ -228,13 +233,24 @@ impl AppState {
     /// Applies an action. Returns true when the screen must be redrawn. A store error is
     /// shown in the status bar, never raised.
     pub fn update(&mut self, action: Action) -> bool {
-        match self.apply(action) {
+        let mut changed = match self.apply(action) {
             Ok(changed) => changed,
             Err(e) => {
                 self.notice = Some(Notice::Error(e.to_string()));
                 true
             }
+        };
+        // Whatever the action made visible is read now if a change made it stale.
+        if !self.quit {
+            match self.freshen() {
+                Ok(read) => changed |= read,
+                Err(e) => {
+                    self.notice = Some(Notice::Error(e.to_string()));
+                    changed = true;
+                }
+            }
         }
+        changed
     }
 
     fn apply(&mut self, action: Action) -> Result<bool> {
@@ -268,6 +284,8 @@ impl AppState {
                 } else if self.stack.pop().is_none() {
                     return Ok(had_notice);
                 }
+                // The screen uncovered is read first if a change made it stale.
+                self.freshen()?;
                 self.ensure_top_window()?;
             }
             Action::Up
@@ -287,8 +305,9 @@ impl AppState {
                 self.ensure_top_window()?;
             }
             Action::DataChanged => {
-                // Another session committed: read everything shown again, keeping each
-                // cursor on its record. A notice that was showing stays.
+                // Another session committed: read the visible screen and the session
+                // again, keeping each cursor on its record; the other screens are read
+                // when shown (see `refresh`).
                 self.reload()?;
                 return Ok(true);
             }
@@ -326,35 +345,22 @@ impl AppState {
         self.load_view()
     }
 
-    /// Loads the current top-level view the first time it is shown.
+    /// Loads the current top-level view the first time it is shown, or again when a
+    /// change made it stale.
     fn load_view(&mut self) -> Result<()> {
-        let page = self.page();
-        match self.view {
-            View::Dashboard if !self.dashboard.loaded => {
-                self.dashboard
-                    .load(&self.store, &self.scope, self.as_of, self.today)?;
-            }
-            View::Programs if !self.programs.loaded => {
-                self.programs.load_programs(
-                    &self.store,
-                    &self.scope,
-                    self.as_of,
-                    self.today,
-                    page,
-                )?;
-            }
-            View::Tasks if !self.tasks.loaded => self.tasks.load(&self.store, page)?,
-            View::Tasks => self.tasks.ensure_window(&self.store, page)?,
-            View::Agencies if !self.agencies.loaded => {
-                if !self.dashboard.loaded {
-                    self.dashboard
-                        .load(&self.store, &self.scope, self.as_of, self.today)?;
-                }
-                self.agencies
-                    .load_agencies(&self.store, self.dashboard.summary.as_ref(), page)?;
-            }
-            View::Activity if !self.activity.loaded => self.activity.load(&self.store, page)?,
-            _ => {}
+        let loaded = match self.view {
+            View::Dashboard => self.dashboard.loaded,
+            View::Programs => self.programs.loaded,
+            View::Tasks => self.tasks.loaded,
+            View::Agencies => self.agencies.loaded,
+            View::Activity => self.activity.loaded,
+        };
+        if !loaded || self.stale.view(self.view) {
+            return self.reload_view(self.view);
+        }
+        if self.view == View::Tasks {
+            let page = self.page();
+            self.tasks.ensure_window(&self.store, page)?;
         }
         Ok(())
     }
@@ -496,72 +502,6 @@ impl AppState {
         };
         self.stack.push(layer);
         Ok(true)
-    }
-
-    /// Reads everything shown again, each cursor kept on the same record (by id or code).
-    /// A task detail whose task was removed is closed.
-    pub(crate) fn reload(&mut self) -> Result<()> {
-        let page = self.page();
-        let keep_attention = self.dashboard.selected().map(|t| t.id);
-        self.dashboard
-            .load(&self.store, &self.scope, self.as_of, self.today)?;
-        if let Some(id) = keep_attention {
-            if let Some(i) = self.dashboard.attention.iter().position(|t| t.id == id) {
-                self.dashboard.cursor.selected = i;
-            }
-        }
-        if self.programs.loaded {
-            let keep = self.programs.selected().map(|r| r.program.code.clone());
-            self.programs
-                .load_programs(&self.store, &self.scope, self.as_of, self.today, page)?;
-            if let Some(i) =
-                keep.and_then(|k| self.programs.rows.iter().position(|r| r.program.code == k))
-            {
-                self.programs.cursor.selected = i;
-                self.programs.cursor.follow(self.programs.rows.len(), page);
-            }
-        }
-        if self.tasks.loaded {
-            self.tasks.reload_keeping(&self.store, page)?;
-        }
-        if self.agencies.loaded {
-            let keep = self.agencies.selected().map(|r| r.agency.code.clone());
-            self.agencies
-                .load_agencies(&self.store, self.dashboard.summary.as_ref(), page)?;
-            if let Some(i) =
-                keep.and_then(|k| self.agencies.rows.iter().position(|r| r.agency.code == k))
-            {
-                self.agencies.cursor.selected = i;
-                self.agencies.cursor.follow(self.agencies.rows.len(), page);
-            }
-        }
-        if self.activity.loaded {
-            self.activity.load(&self.store, page)?;
-        }
-        self.load_session()?;
-        let mut removed = None;
-        for (i, layer) in self.stack.iter_mut().enumerate() {
-            match layer {
-                Layer::Tasks(t) => t.reload_keeping(&self.store, page)?,
-                Layer::Detail(d) => match Detail::load(&self.store, d.task.id) {
-                    Ok(mut fresh) => {
-                        fresh.scroll = d.scroll;
-                        **d = fresh;
-                    }
-                    Err(crate::error::Error::NotFound(_)) => {
-                        removed = Some(i);
-                        break;
-                    }
-                    Err(e) => return Err(e),
-                },
-                Layer::Inbox => {}
-            }
-        }
-        if let Some(i) = removed {
-            self.stack.truncate(i);
-            self.notice = Some(Notice::Info(Msg::TaskRemoved));
-        }
-        self.after_reload()
     }
 
     /// The store's `PRAGMA data_version`, for the change watcher.
