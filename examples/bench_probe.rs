@@ -225,6 +225,27 @@ impl Tui {
             .unwrap_or(0)
     }
 
+    /// Waits for output after `mark` (when `output`), then until the TUI has written
+    /// nothing and used (almost) no CPU for `quiet`: a search thread answering a query
+    /// writes nothing until it is done, so quiet output alone is not enough.
+    fn settle_idle(&self, mark: usize, output: bool, quiet: Duration, limit: Duration) -> Res<()> {
+        let start = Instant::now();
+        if output {
+            self.settle(mark, Duration::from_millis(50), limit)?;
+        }
+        loop {
+            let (ticks, m) = (self.cpu_ticks()?, self.mark());
+            std::thread::sleep(quiet);
+            // Ticks are 10 ms: at most one tick in `quiet` is the idle loop's wake-ups.
+            if self.cpu_ticks()? <= ticks + 1 && self.mark() == m {
+                return Ok(());
+            }
+            if start.elapsed() > limit {
+                return Err(format!("the TUI did not settle within {limit:?}").into());
+            }
+        }
+    }
+
     /// utime + stime of the whole process (all threads, live and exited), in clock ticks.
     fn cpu_ticks(&self) -> Res<u64> {
         let s = std::fs::read_to_string(format!("/proc/{}/stat", self.pid))?;
@@ -252,6 +273,54 @@ impl Tui {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
+}
+
+/// The queries typed into the task search by the memory step: each key is answered
+/// before the next is typed; the first is erased key by key before the second.
+pub const SEARCH_QUERIES: [&str; 2] = ["dan van", "dang uy"];
+
+/// On the tasks table: `/`, waits for the index, types each of [`SEARCH_QUERIES`] a key
+/// at a time (erasing the first), then Esc. Returns (step, VmRSS, VmHWM in kB) after the index
+/// is built, after each query, and after the search is closed, with VmHWM then.
+fn search(t: &mut Tui, limit: Duration) -> Res<Vec<(String, u64, u64)>> {
+    let quiet = Duration::from_millis(400);
+    let mut steps = Vec::new();
+    let m = t.mark();
+    t.key("/")?;
+    t.settle_idle(m, true, quiet, limit)?;
+    steps.push((
+        "open".to_string(),
+        t.status_kb("VmRSS:"),
+        t.status_kb("VmHWM:"),
+    ));
+    for (i, q) in SEARCH_QUERIES.iter().enumerate() {
+        if i > 0 {
+            for _ in 0..SEARCH_QUERIES[i - 1].chars().count() {
+                let m = t.mark();
+                t.key("\x7f")?;
+                t.settle_idle(m, true, quiet, limit)?;
+            }
+        }
+        for c in q.chars() {
+            let m = t.mark();
+            t.key(c.encode_utf8(&mut [0; 4]))?;
+            t.settle_idle(m, true, quiet, limit)?;
+        }
+        steps.push((
+            format!("q{}", i + 1),
+            t.status_kb("VmRSS:"),
+            t.status_kb("VmHWM:"),
+        ));
+    }
+    let m = t.mark();
+    t.key("\x1b")?;
+    t.settle_idle(m, true, quiet, limit)?;
+    steps.push((
+        "closed".to_string(),
+        t.status_kb("VmRSS:"),
+        t.status_kb("VmHWM:"),
+    ));
+    Ok(steps)
 }
 
 pub fn pty(bin: &Path, db: &Path, idle: Duration) -> Res<Report> {
@@ -301,6 +370,14 @@ pub fn pty(bin: &Path, db: &Path, idle: Duration) -> Res<Report> {
         let m = t.mark();
         t.key(k)?;
         t.settle(m, Duration::from_millis(100), limit)?;
+    }
+    rep.put("rss_browse_kb", t.status_kb("VmHWM:"));
+
+    // A task search: `/`, its index built, two queries typed a key at a time and erased,
+    // then closed; the peak RSS is read after it.
+    for (step, rss, hwm) in search(&mut t, limit)? {
+        rep.put(&format!("rss_search_{step}_kb"), rss);
+        rep.put(&format!("hwm_search_{step}_kb"), hwm);
     }
     rep.put("rss_peak_kb", t.status_kb("VmHWM:"));
     rep.put("rss_now_kb", t.status_kb("VmRSS:"));
