@@ -68,6 +68,8 @@ struct Remote {
     shown: Option<Shown>,
     sent: u64,
     done: u64,
+    /// Asked to read its index again; cleared by the answer over the new index.
+    rebuilding: bool,
 }
 
 /// What the key loop asks of a search thread.
@@ -118,7 +120,7 @@ impl TaskSearch {
     /// True while an index over newer data is being built (the matches shown are those
     /// of the previous one).
     pub fn refreshing(&self) -> bool {
-        self.next.is_some()
+        self.next.is_some() || matches!(&self.engine, Some(Engine::Remote(r)) if r.rebuilding)
     }
 
     /// True until the first matches are known.

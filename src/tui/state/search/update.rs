@@ -304,6 +304,7 @@ impl AppState {
             shown: None,
             sent: 1,
             done: 0,
+            rebuilding: false,
         }))
     }
 
@@ -363,6 +364,7 @@ impl AppState {
                             break;
                         }
                         keep |= rebuilt;
+                        r.rebuilding &= !rebuilt;
                         r.done = seq;
                         r.shown = Some(shown);
                         if refresh && r.done != r.sent {
@@ -650,10 +652,10 @@ impl AppState {
             s.redo = true;
             return Ok(());
         }
-        let size = match &s.engine {
+        let size = match &mut s.engine {
             Some(Engine::Remote(r)) => {
                 // Its thread reads the index again and answers the last query again.
-                let _ = r.queries.send(Request::Rebuild);
+                r.rebuilding = r.queries.send(Request::Rebuild).is_ok();
                 return Ok(());
             }
             Some(Engine::Local(n)) => n.index().len(),
