@@ -412,6 +412,47 @@ fn narrowing_gives_the_same_results_as_a_fresh_search() {
         n.filter("!dang").to_vec(),
         positions(&index.search("!dang"))
     );
+    // Diacritics without the originals: the folded ranking.
+    let accented = n.filter("dân vận").to_vec();
+    assert!(!accented.is_empty());
+    assert_eq!(accented, positions(&index.search("dân vận")));
+}
+
+/// The accent re-ranking reads the originals in batches (never all at once), in index
+/// order, and gives the same order as one batch would.
+#[test]
+fn accented_ranking_reads_the_originals_in_batches() {
+    let texts: Vec<String> = (0..phoihop::search::ORIGINALS_BATCH * 2 + 77)
+        .map(|i| match i % 3 {
+            0 => format!("Tổng kết công tác dân vận {i}"),
+            1 => format!("Dàn dựng văn nghệ {i}"),
+            _ => format!("Kiểm tra tài chính {i}"),
+        })
+        .collect();
+    let index = SearchIndex::from_originals(
+        texts.iter().enumerate().map(|(i, t)| (i as i64, t.as_str())),
+    )
+    .unwrap();
+    let mut n = Narrower::new(Arc::new(index));
+    let mut batches = Vec::new();
+    let ranked = n
+        .filter_with("dân v", |ids| {
+            batches.push(ids.len());
+            assert!(ids.windows(2).all(|w| w[0] < w[1]), "index order");
+            Ok(ids.iter().map(|&i| texts[i as usize].clone()).collect())
+        })
+        .unwrap()
+        .to_vec();
+    assert!(batches.len() >= 2, "{batches:?}");
+    assert!(batches
+        .iter()
+        .all(|&b| b <= phoihop::search::ORIGINALS_BATCH));
+    assert_eq!(batches.iter().sum::<usize>(), ranked.len());
+    // Every "dân vận" title first, then the "Dàn … văn" ones.
+    let first_plain = ranked.iter().position(|&p| p % 3 == 1).unwrap();
+    assert!(ranked[..first_plain].iter().all(|&p| p % 3 == 0));
+    assert!(ranked[first_plain..].iter().all(|&p| p % 3 == 1));
+    assert_eq!(first_plain, texts.len().div_ceil(3));
 }
 
 #[test]

@@ -346,6 +346,9 @@ fn positions(chunks: &[Vec<Key>]) -> Vec<u32> {
     v
 }
 
+/// Reads the original texts of a batch of ids, in the same order.
+type Originals<'a> = dyn FnMut(&[i64]) -> Result<Vec<String>> + 'a;
+
 /// Filters a [`SearchIndex`] as the user types, remembering the last query and its
 /// matches: when the new query only narrows the last one (characters appended to the
 /// last term, or terms added), only the last matches are searched.
@@ -411,9 +414,10 @@ impl Narrower {
     /// Filters by `query`, folded ranking only; returns the positions of the matches,
     /// best first.
     pub fn filter(&mut self, query: &str) -> &[u32] {
-        let pat = Pattern::parse(query);
-        // Without diacritics no original is asked for.
-        let _ = self.apply(pat, |_: &[i64]| Ok(Vec::new()));
+        // No original asked for: nothing can fail.
+        if self.apply(Pattern::parse(query), None).is_err() {
+            self.reset();
+        }
         &self.ranked
     }
 
@@ -424,17 +428,14 @@ impl Narrower {
     pub fn filter_with(
         &mut self,
         query: &str,
-        originals: impl FnMut(&[i64]) -> Result<Vec<String>>,
+        mut originals: impl FnMut(&[i64]) -> Result<Vec<String>>,
     ) -> Result<&[u32]> {
-        self.apply(Pattern::parse(query), originals)?;
+        self.apply(Pattern::parse(query), Some(&mut originals))?;
         Ok(&self.ranked)
     }
 
-    fn apply(
-        &mut self,
-        pat: Pattern,
-        mut originals: impl FnMut(&[i64]) -> Result<Vec<String>>,
-    ) -> Result<()> {
+    /// Filters by `pat`; with `originals`, ranks accented matches first.
+    fn apply(&mut self, pat: Pattern, originals: Option<&mut Originals<'_>>) -> Result<()> {
         let narrowing = self.last.as_ref().is_some_and(|old| pat.narrows(old));
         if narrowing && self.last.as_ref() == Some(&pat) && !pat.has_accents() {
             self.scanned = 0;
@@ -453,8 +454,8 @@ impl Narrower {
         };
         self.last = None;
         self.set = Vec::new();
-        if pat.has_accents() {
-            self.accent(&pat, &mut chunks, &mut originals)?;
+        if let Some(originals) = originals.filter(|_| pat.has_accents()) {
+            self.accent(&pat, &mut chunks, originals)?;
         }
         let set = positions(&chunks);
         let mut ranked = Vec::with_capacity(set.len());
@@ -472,7 +473,7 @@ impl Narrower {
         &self,
         pat: &Pattern,
         chunks: &mut [Vec<Key>],
-        originals: &mut impl FnMut(&[i64]) -> Result<Vec<String>>,
+        originals: &mut Originals<'_>,
     ) -> Result<()> {
         let mut ids = Vec::with_capacity(ORIGINALS_BATCH);
         for chunk in chunks.iter_mut() {
