@@ -233,7 +233,10 @@ impl Tui {
     fn search_count(&self) -> Option<u64> {
         let o = self.out.lock().ok()?;
         let text = o.screen.as_ref()?.screen().contents();
-        let line = text.lines().rev().find(|l| l.trim_start().starts_with('/'))?;
+        let line = text
+            .lines()
+            .rev()
+            .find(|l| l.trim_start().starts_with('/'))?;
         let (before, _) = line
             .rsplit_once(" matches")
             .or_else(|| line.rsplit_once(" kết quả"))?;
@@ -368,10 +371,7 @@ fn search(t: &mut Tui, db: &Path, limit: Duration, rep: &mut Report) -> Res<()> 
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    rep.put(
-        "search_refresh_ms",
-        format!("{:.0}", ms(start.elapsed())),
-    );
+    rep.put("search_refresh_ms", format!("{:.0}", ms(start.elapsed())));
     t.settle_idle(t.mark(), false, quiet, limit)?;
     step(rep, t, "refreshed");
     let m = t.mark();

@@ -430,7 +430,10 @@ fn accented_ranking_reads_the_originals_in_batches() {
         })
         .collect();
     let index = SearchIndex::from_originals(
-        texts.iter().enumerate().map(|(i, t)| (i as i64, t.as_str())),
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i as i64, t.as_str())),
     )
     .unwrap();
     let mut n = Narrower::new(Arc::new(index));

@@ -375,9 +375,9 @@ impl AppState {
                 }
                 if refresh {
                     s.engine = s.next.take();
-                    if std::mem::take(&mut s.redo) {
-                        again.push(i);
-                    }
+                }
+                if std::mem::take(&mut s.redo) {
+                    again.push(i);
                 }
                 if keep {
                     t.reload_keeping(store, page)?;
@@ -659,8 +659,11 @@ impl AppState {
                 return Ok(());
             }
             Some(Engine::Local(n)) => n.index().len(),
-            // Still being built: it reads the data as it is now.
-            None => return Ok(()),
+            None => {
+                // Still being built (perhaps from before the change): once more after.
+                s.redo = true;
+                return Ok(());
+            }
         };
         let (scope, query) = (s.scope.clone(), s.query.clone());
         let job = self.find.next_job;
