@@ -264,15 +264,18 @@ impl SearchIndex {
     /// Every item matching `query`, best first (a fresh search, folded ranking only).
     pub fn search(&self, query: &str) -> Vec<Match> {
         let mut chunks = self.run(&Pattern::parse(query), None);
-        let mut out = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
-        merge_ranked(&mut chunks, |k| {
-            out.push(Match {
+        let mut keys = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
+        merge_ranked(&mut chunks, |k| keys.push(k));
+        drop(chunks);
+        // The ids are looked up on every core (random reads, in rank order).
+        keys.par_iter()
+            .with_min_len(MIN_CHUNK)
+            .map(|k| Match {
                 id: self.id(k.pos as usize),
                 score: score_of(k.rank),
                 pos: k.pos,
             })
-        });
-        out
+            .collect()
     }
 
     /// Scores the candidates (positions in index order; all items when `None`) on every
