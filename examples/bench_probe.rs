@@ -9,8 +9,9 @@
 //! bench_probe pty BIN DB [IDLE_SECONDS]
 //!     Run the real TUI (BIN --db DB) in a 120x40 pty and measure:
 //!     bytes of the first frame, of one `j` on the tasks table, of a full repaint of the
-//!     same screen (resize away and back), peak RSS after dashboard + view switch + moves,
-//!     CPU time used while idle on the dashboard for IDLE_SECONDS (default 60), and the
+//!     same screen (resize away and back), peak RSS after dashboard + view switch + moves
+//!     and a task search (`/`, `dan van` typed a key at a time, erased, `dang uy`, Esc,
+//!     each key answered before the next), CPU time used while idle on the dashboard for IDLE_SECONDS (default 60), and the
 //!     latency from a commit by this (other) process to the end of the redraw.
 //!     DB is written to (one progress update): pass a copy.
 //! ```
@@ -22,12 +23,16 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{native_pty_system, CommandBuilder, PtySize};
 
-use phoihop::domain::{Progress, ProgressUpdate, Status};
+use phoihop::domain::{Progress, ProgressUpdate, Status, TaskEdit};
 use phoihop::store::{Scope, Store, TaskFilter, TaskSort};
 use phoihop::tui::state::Dashboard;
 
 const COLS: u16 = 120;
 const ROWS: u16 = 40;
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN)
+}
 
 /// Figures as `key value` lines, in the order measured.
 #[derive(Debug, Default)]
@@ -118,6 +123,8 @@ pub fn dashboard(db: &Path) -> Res<Report> {
 #[derive(Default)]
 struct Out {
     chunks: Vec<(Instant, usize)>,
+    /// The screen as the terminal shows it.
+    screen: Option<vt100::Parser>,
 }
 
 struct Tui {
@@ -156,6 +163,9 @@ impl Tui {
                 }
                 if let Ok(mut o) = o.lock() {
                     o.chunks.push((Instant::now(), n));
+                    o.screen
+                        .get_or_insert_with(|| vt100::Parser::new(nz(ROWS), nz(COLS), 0))
+                        .process(&buf[..n]);
                 }
             }
         });
@@ -205,6 +215,11 @@ impl Tui {
     }
 
     fn resize(&self, cols: u16, rows: u16) -> Res<()> {
+        if let Ok(mut o) = self.out.lock() {
+            if let Some(p) = o.screen.as_mut() {
+                p.set_size(nz(rows), nz(cols));
+            }
+        }
         self.master.resize(PtySize {
             rows,
             cols,
@@ -212,6 +227,20 @@ impl Tui {
             pixel_height: 0,
         })?;
         Ok(())
+    }
+
+    /// The match count the search line shows (`N matches` / `N kết quả`), if any.
+    fn search_count(&self) -> Option<u64> {
+        let o = self.out.lock().ok()?;
+        let text = o.screen.as_ref()?.screen().contents();
+        let line = text
+            .lines()
+            .rev()
+            .find(|l| l.trim_start().starts_with('/'))?;
+        let (before, _) = line
+            .rsplit_once(" matches")
+            .or_else(|| line.rsplit_once(" kết quả"))?;
+        before.split_whitespace().last()?.parse().ok()
     }
 
     fn status_kb(&self, field: &str) -> u64 {
@@ -223,6 +252,27 @@ impl Tui {
                     .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
             })
             .unwrap_or(0)
+    }
+
+    /// Waits for output after `mark` (when `output`), then until the TUI has written
+    /// nothing and used (almost) no CPU for `quiet`: a search thread answering a query
+    /// writes nothing until it is done, so quiet output alone is not enough.
+    fn settle_idle(&self, mark: usize, output: bool, quiet: Duration, limit: Duration) -> Res<()> {
+        let start = Instant::now();
+        if output {
+            self.settle(mark, Duration::from_millis(50), limit)?;
+        }
+        loop {
+            let (ticks, m) = (self.cpu_ticks()?, self.mark());
+            std::thread::sleep(quiet);
+            // Ticks are 10 ms: at most one tick in `quiet` is the idle loop's wake-ups.
+            if self.cpu_ticks()? <= ticks + 1 && self.mark() == m {
+                return Ok(());
+            }
+            if start.elapsed() > limit {
+                return Err(format!("the TUI did not settle within {limit:?}").into());
+            }
+        }
     }
 
     /// utime + stime of the whole process (all threads, live and exited), in clock ticks.
@@ -252,6 +302,83 @@ impl Tui {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
+}
+
+/// The queries typed into the task search by the memory step: each key is answered
+/// before the next is typed; the first is erased key by key before the second.
+pub const SEARCH_QUERIES: [&str; 2] = ["dan van", "dang uy"];
+
+/// On the tasks table: `/`, waits for the index, types each of [`SEARCH_QUERIES`] a key
+/// at a time (erasing the first); then this process renames a task the last query
+/// matched (live refresh: the table and the search's index are read again); then Esc.
+/// Reports VmRSS and VmHWM after the index is built, after each query, after the refresh
+/// and after the search is closed, and the time from the refresh's redraw to the
+/// search's new matches.
+fn search(t: &mut Tui, db: &Path, limit: Duration, rep: &mut Report) -> Res<()> {
+    let q_last = || SEARCH_QUERIES[SEARCH_QUERIES.len() - 1];
+    let quiet = Duration::from_millis(400);
+    let step = |rep: &mut Report, t: &Tui, name: &str| {
+        rep.put(&format!("rss_search_{name}_kb"), t.status_kb("VmRSS:"));
+        rep.put(&format!("hwm_search_{name}_kb"), t.status_kb("VmHWM:"));
+    };
+    let m = t.mark();
+    t.key("/")?;
+    t.settle_idle(m, true, quiet, limit)?;
+    step(rep, t, "open");
+    for (i, q) in SEARCH_QUERIES.iter().enumerate() {
+        if i > 0 {
+            for _ in 0..SEARCH_QUERIES[i - 1].chars().count() {
+                let m = t.mark();
+                t.key("\x7f")?;
+                t.settle_idle(m, true, quiet, limit)?;
+            }
+        }
+        for c in q.chars() {
+            let m = t.mark();
+            t.key(c.encode_utf8(&mut [0; 4]))?;
+            t.settle_idle(m, true, quiet, limit)?;
+        }
+        step(rep, t, &format!("q{}", i + 1));
+    }
+    // Another session renames a task the last query matched: live refresh reloads the
+    // table and the search reads its index again (a second redraw: one match fewer).
+    let store = Store::open(db, false)?;
+    let (victim, _) = phoihop::search::search_tasks(&store, &TaskFilter::default(), q_last(), 1)?
+        .into_iter()
+        .next()
+        .ok_or("no task matches the last query")?;
+    let mut store = store;
+    let before = t.search_count();
+    if !before.is_some_and(|n| n > 0) {
+        return Err(format!("no match count on the search line ({before:?})").into());
+    }
+    let m = t.mark();
+    store.edit_task(
+        victim.id,
+        Some(victim.version),
+        TaskEdit {
+            title: Some("Tổng kết".into()),
+            ..Default::default()
+        },
+    )?;
+    t.settle(m, quiet, limit)?;
+    // The reload shows the old matches at once; the index read again drops the renamed
+    // task (a thread that keeps its index rebuilds it at most every few seconds).
+    let start = Instant::now();
+    while t.search_count() != before.map(|n| n - 1) {
+        if start.elapsed() > limit {
+            return Err(format!("the search still shows {:?} matches", t.search_count()).into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    rep.put("search_refresh_ms", format!("{:.0}", ms(start.elapsed())));
+    t.settle_idle(t.mark(), false, quiet, limit)?;
+    step(rep, t, "refreshed");
+    let m = t.mark();
+    t.key("\x1b")?;
+    t.settle_idle(m, true, quiet, limit)?;
+    step(rep, t, "closed");
+    Ok(())
 }
 
 pub fn pty(bin: &Path, db: &Path, idle: Duration) -> Res<Report> {
@@ -302,6 +429,11 @@ pub fn pty(bin: &Path, db: &Path, idle: Duration) -> Res<Report> {
         t.key(k)?;
         t.settle(m, Duration::from_millis(100), limit)?;
     }
+    rep.put("rss_browse_kb", t.status_kb("VmHWM:"));
+
+    // A task search: `/`, its index built, two queries typed a key at a time and erased,
+    // then closed; the peak RSS is read after it.
+    search(&mut t, db, limit, &mut rep)?;
     rep.put("rss_peak_kb", t.status_kb("VmHWM:"));
     rep.put("rss_now_kb", t.status_kb("VmRSS:"));
 

@@ -139,7 +139,7 @@ print(" ".join("%.1f" % (x["median"] * 1000) for x in r),
             mb=$(calc "%.1f" "$(get rss_peak_kb) / 1024")
             bar=200; [ "$N" -le 100000 ] && bar=40
             row "memory (peak RSS)" "$N" "$mb MB" "-" "$(calc "%.2f" "$mb / $bar")x of bar" "<= $bar MB" "$(le "$mb" "$bar")" \
-                "dashboard, tasks view, moves; $(calc "%.1f" "$(get rss_peak_end_kb) / 1024") MB after the refresh"
+                "dashboard, tasks view, moves ($(calc "%.1f" "$(get rss_browse_kb) / 1024") MB), task search typed: dan van, erased, dang uy; $(calc "%.1f" "$(get rss_peak_end_kb) / 1024") MB after the refresh"
             ms=$(get refresh_ms_max)
             row "live refresh" "$N" "$ms ms" "-" "$(calc "%.2f" "$ms / 1000")x of bar" "<= 1 s" "$(le "$ms" 1000)" \
                 "worst of 5 commits by another process → redraw done; median $(get refresh_ms) ms"

@@ -364,6 +364,11 @@ fn synthetic(n: usize) -> Vec<String> {
         .collect()
 }
 
+/// The positions of a fresh search's matches, best first: what a `Narrower` keeps.
+fn positions(m: &[phoihop::search::Match]) -> Vec<u32> {
+    m.iter().map(|m| m.pos).collect()
+}
+
 fn prefixes(q: &str) -> Vec<&str> {
     q.char_indices()
         .map(|(i, c)| &q[..i + c.len_utf8()])
@@ -383,7 +388,7 @@ fn narrowing_gives_the_same_results_as_a_fresh_search() {
         let mut previous = index.len();
         for p in prefixes(q) {
             let narrowed = n.filter(p).to_vec();
-            let fresh = index.search(p);
+            let fresh = positions(&index.search(p));
             assert_eq!(narrowed, fresh, "query {p:?}");
             assert!(
                 n.scanned() <= previous,
@@ -397,10 +402,60 @@ fn narrowing_gives_the_same_results_as_a_fresh_search() {
     // Backspace and a changed term search afresh, still correctly.
     let mut n = Narrower::new(index.clone());
     n.filter("dan van");
-    assert_eq!(n.filter("dan va").to_vec(), index.search("dan va"));
+    assert_eq!(
+        n.filter("dan va").to_vec(),
+        positions(&index.search("dan va"))
+    );
     assert_eq!(n.scanned(), index.len());
-    assert_eq!(n.filter("!dan").to_vec(), index.search("!dan"));
-    assert_eq!(n.filter("!dang").to_vec(), index.search("!dang"));
+    assert_eq!(n.filter("!dan").to_vec(), positions(&index.search("!dan")));
+    assert_eq!(
+        n.filter("!dang").to_vec(),
+        positions(&index.search("!dang"))
+    );
+    // Diacritics without the originals: the folded ranking.
+    let accented = n.filter("dân vận").to_vec();
+    assert!(!accented.is_empty());
+    assert_eq!(accented, positions(&index.search("dân vận")));
+}
+
+/// The accent re-ranking reads the originals in batches (never all at once), in index
+/// order, and gives the same order as one batch would.
+#[test]
+fn accented_ranking_reads_the_originals_in_batches() {
+    let texts: Vec<String> = (0..phoihop::search::ORIGINALS_BATCH * 2 + 77)
+        .map(|i| match i % 3 {
+            0 => format!("Tổng kết công tác dân vận {i}"),
+            1 => format!("Dàn dựng văn nghệ {i}"),
+            _ => format!("Kiểm tra tài chính {i}"),
+        })
+        .collect();
+    let index = SearchIndex::from_originals(
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i as i64, t.as_str())),
+    )
+    .unwrap();
+    let mut n = Narrower::new(Arc::new(index));
+    let mut batches = Vec::new();
+    let ranked = n
+        .filter_with("dân v", |ids| {
+            batches.push(ids.len());
+            assert!(ids.windows(2).all(|w| w[0] < w[1]), "index order");
+            Ok(ids.iter().map(|&i| texts[i as usize].clone()).collect())
+        })
+        .unwrap()
+        .to_vec();
+    assert!(batches.len() >= 2, "{batches:?}");
+    assert!(batches
+        .iter()
+        .all(|&b| b <= phoihop::search::ORIGINALS_BATCH));
+    assert_eq!(batches.iter().sum::<usize>(), ranked.len());
+    // Every "dân vận" title first, then the "Dàn … văn" ones.
+    let first_plain = ranked.iter().position(|&p| p % 3 == 1).unwrap();
+    assert!(ranked[..first_plain].iter().all(|&p| p % 3 == 0));
+    assert!(ranked[first_plain..].iter().all(|&p| p % 3 == 1));
+    assert_eq!(first_plain, texts.len().div_ceil(3));
 }
 
 #[test]
@@ -409,8 +464,26 @@ fn index_from_the_store_is_compact() {
     let index = task_index(&store, &TaskFilter::default()).unwrap();
     assert_eq!(index.len(), TITLES.len());
     let text_bytes: usize = TITLES.iter().map(|(_, t)| fold(t).len()).sum();
-    assert!(index.heap_bytes() <= text_bytes + TITLES.len() * 12);
+    // The folded bytes, a 4-byte end offset and a 4-byte id a title.
+    assert_eq!(index.heap_bytes(), text_bytes + TITLES.len() * 8);
     assert_eq!(index.folded(0), fold(TITLES[0].1));
+}
+
+#[test]
+fn ids_beyond_u32_are_kept_whole() {
+    let big = i64::from(u32::MAX) + 5;
+    let rows = vec![
+        (3, "dan van".to_string()),
+        (big, "dan van xa".to_string()),
+        (-2, "dang uy".to_string()),
+    ];
+    let index = SearchIndex::build(rows).unwrap();
+    assert_eq!((index.id(0), index.id(1), index.id(2)), (3, big, -2));
+    let ids: Vec<i64> = index.search("van").iter().map(|m| m.id).collect();
+    assert_eq!(ids, vec![3, big]);
+    let mut n = Narrower::new(Arc::new(index));
+    n.filter("dan v");
+    assert_eq!((n.id(0), n.id(1), n.id(2)), (Some(3), Some(big), None));
 }
 
 // ---------------------------------------------------------------- agreement with fzf

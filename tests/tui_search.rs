@@ -156,6 +156,87 @@ fn large_indexes_are_built_and_narrowed_off_the_key_loop() {
     }
 }
 
+/// Renames the first task of the tasks table (by another connection, as another session
+/// would) so that its title holds `word`.
+fn rename_first_task(path: &std::path::Path, word: &str) -> i64 {
+    let mut w = Store::open(path, false).unwrap();
+    let t = w
+        .tasks(
+            &TaskFilter::default(),
+            phoihop::store::TaskSort::Id,
+            false,
+            0,
+            1,
+        )
+        .unwrap()
+        .remove(0);
+    let edit = phoihop::domain::TaskEdit {
+        title: Some(format!("Tổng kết {word} công tác dân vận")),
+        ..Default::default()
+    };
+    w.edit_task(t.id, Some(t.version), edit).unwrap();
+    t.id
+}
+
+/// Live refresh reads an open task search's index again: a title changed by another
+/// session matches (or stops matching) without the search being restarted, in place
+/// for a small index, and off the key loop for the background paths (an index handed
+/// back, and one kept on its thread) with the old matches shown meanwhile.
+#[test]
+fn live_refresh_rebuilds_an_open_task_search() {
+    // (build above, narrow above): in place, on a thread and handed back, kept there.
+    for (build, narrow) in [(usize::MAX, usize::MAX), (0, usize::MAX), (0, 0)] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = common::demo_db(dir.path());
+        let mut s = app(&path, Lang::En, common::today(), (120, 40));
+        let (tx, rx) = std::sync::mpsc::channel();
+        s.set_notifier(tx);
+        s.set_background_above(build, narrow);
+        s.update(Action::SwitchView(View::Tasks));
+        s.update(Action::Search);
+        typed(&mut s, "'xyzzy");
+        settle(&mut s, &rx);
+        assert_eq!(
+            s.tasks.total, 0,
+            "nothing matches before ({build}, {narrow})"
+        );
+        let id = rename_first_task(&path, "xyzzy");
+        s.update(Action::DataChanged);
+        if build == 0 {
+            // Built off the key loop: the old matches stay until the new index answers.
+            assert!(s.task_search().unwrap().refreshing());
+            assert_eq!(s.tasks.total, 0);
+        }
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while s
+            .task_search()
+            .is_some_and(|t| t.pending() || t.refreshing())
+        {
+            assert!(std::time::Instant::now() < deadline, "no rebuild answer");
+            if rx
+                .recv_timeout(std::time::Duration::from_millis(200))
+                .is_ok()
+            {
+                s.update(Action::Background);
+            }
+        }
+        assert_eq!(s.search_query(), Some("'xyzzy"));
+        assert_eq!(
+            s.tasks.total, 1,
+            "the renamed task matches ({build}, {narrow})"
+        );
+        assert_eq!(s.tasks.rows[0].id, id);
+        assert!(s.tasks.rows[0].title.contains("xyzzy"));
+        // Typing goes on over the new index.
+        typed(&mut s, "x");
+        settle(&mut s, &rx);
+        assert_eq!(s.tasks.total, 0);
+        s.update(Action::Erase);
+        settle(&mut s, &rx);
+        assert_eq!(s.tasks.total, 1);
+    }
+}
+
 #[test]
 fn kept_search_is_cleared_by_back_before_leaving() {
     let dir = tempfile::tempdir().unwrap();

@@ -12,6 +12,8 @@ pub mod pattern;
 mod usecase;
 
 pub use fold::{fold, fold_char, fold_nfc, has_diacritics, lower_char};
-pub use index::{Match, Narrower, SearchIndex, SearchIndexBuilder, ACCENT_TIER};
+pub use index::{
+    Ids, Match, Narrower, SearchIndex, SearchIndexBuilder, ACCENT_TIER, ORIGINALS_BATCH,
+};
 pub use pattern::{Pattern, TermKind};
 pub use usecase::{highlight, search_agencies, search_tasks, task_index};

@@ -53,8 +53,10 @@ pub fn search_tasks(
     };
     let index = task_index(store, &filter)?;
     let mut narrower = Narrower::new(Arc::new(index));
-    let matches = narrower.filter_with(query, |ids| store.task_titles(ids))?;
-    let top: Vec<i64> = matches.iter().take(limit).map(|m| m.id).collect();
+    let n = narrower
+        .filter_with(query, |ids| store.task_titles(ids))?
+        .len();
+    let top: Vec<i64> = (0..n.min(limit)).filter_map(|i| narrower.id(i)).collect();
     let mut by_id: HashMap<i64, Task> = HashMap::with_capacity(top.len());
     for chunk in top.chunks(FETCH) {
         let f = TaskFilter {
@@ -90,13 +92,18 @@ pub fn search_agencies(store: &Store, query: &str) -> Result<Vec<(Agency, Vec<us
             .map(|(i, t)| (i as i64, t.as_str())),
     )?;
     let mut narrower = Narrower::new(Arc::new(index));
-    let matches = narrower.filter_with(query, |ids| {
-        Ok(ids
-            .iter()
-            .map(|&i| texts.get(i as usize).cloned().unwrap_or_default())
-            .collect())
-    })?;
-    let order: Vec<usize> = matches.iter().map(|m| m.id as usize).collect();
+    let n = narrower
+        .filter_with(query, |ids| {
+            Ok(ids
+                .iter()
+                .map(|&i| texts.get(i as usize).cloned().unwrap_or_default())
+                .collect())
+        })?
+        .len();
+    let order: Vec<usize> = (0..n)
+        .filter_map(|i| narrower.id(i))
+        .map(|id| id as usize)
+        .collect();
     let mut slots: Vec<Option<Agency>> = agencies.into_iter().map(Some).collect();
     Ok(order
         .into_iter()

@@ -9,8 +9,9 @@
 //! the key loop; above that it keeps it and answers each query itself, the matches coming
 //! back as an event. Programs and agencies are small: they are matched in memory.
 
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
@@ -19,8 +20,8 @@ use super::filter::{FilterPanel, Filters};
 use super::tasks::{TaskList, TaskListKind};
 use super::{AgencyRow, ProgramRow};
 use crate::domain::Task;
-use crate::error::{Error, Result};
-use crate::search::{Narrower, SearchIndex, SearchIndexBuilder};
+use crate::error::Result;
+use crate::search::{Ids, Narrower, SearchIndex, SearchIndexBuilder};
 use crate::store::{Store, TaskFilter};
 use crate::tui::event::Event;
 
@@ -35,7 +36,13 @@ pub const SYNC_INDEX_LIMIT: usize = 20_000;
 /// each query itself.
 pub const LOCAL_NARROW_LIMIT: usize = 250_000;
 
+/// A search thread that keeps its index rebuilds it after a change at most this often,
+/// and at most once per four times its last build took: a busy database commits many
+/// times a second, and a million titles take about a second to read.
+const REBUILD_GAP: Duration = Duration::from_secs(2);
+
 /// Where a task search's matches come from.
+#[derive(Clone)]
 enum Engine {
     /// A small index, narrowed on the key loop.
     Local(Narrower),
@@ -45,19 +52,44 @@ enum Engine {
     Remote(Remote),
 }
 
+/// The matches a search thread shows: the ids of its index by position and the
+/// positions of the matches, best first, both shared with the thread (no copy; 4 bytes
+/// an item and 4 a match). The folded texts stay on the thread.
+#[derive(Clone)]
+struct Shown {
+    ids: Arc<Ids>,
+    ranked: Arc<Vec<u32>>,
+}
+
+#[derive(Clone)]
 struct Remote {
-    queries: Sender<(u64, String)>,
-    /// The ids of the matches of query number `done`, best first (`None` until the
-    /// first answer).
-    ids: Option<Vec<i64>>,
+    queries: Sender<Request>,
+    /// The matches of query number `done` (`None` until the first answer).
+    shown: Option<Shown>,
     sent: u64,
     done: u64,
+    /// Asked to read its index again; cleared by the answer over the new index.
+    rebuilding: bool,
+}
+
+/// What the key loop asks of a search thread.
+enum Request {
+    /// Answer query number `.0`.
+    Query(u64, String),
+    /// The data may have changed: read the index again, then answer the last query again.
+    Rebuild,
 }
 
 /// A task table's search.
+#[derive(Clone)]
 pub struct TaskSearch {
     pub query: String,
     engine: Option<Engine>,
+    /// An engine being built over newer data, to replace `engine` when its first answer
+    /// comes (the old matches stay on screen until then).
+    next: Option<Engine>,
+    /// Data changed again while `next` was being built: build once more after it.
+    redo: bool,
     /// Which background answers this search waits for.
     job: u64,
     /// The filter and date the index covers.
@@ -74,31 +106,6 @@ impl std::fmt::Debug for TaskSearch {
     }
 }
 
-impl Clone for TaskSearch {
-    /// A copy shares the index (or the thread) and the last matches.
-    fn clone(&self) -> Self {
-        let engine = self.engine.as_ref().map(|e| match e {
-            Engine::Local(n) => {
-                let mut m = Narrower::new(Arc::clone(n.index()));
-                m.filter(&self.query);
-                Engine::Local(m)
-            }
-            Engine::Remote(r) => Engine::Remote(Remote {
-                queries: r.queries.clone(),
-                ids: r.ids.clone(),
-                sent: r.sent,
-                done: r.done,
-            }),
-        });
-        TaskSearch {
-            query: self.query.clone(),
-            engine,
-            job: self.job,
-            scope: self.scope.clone(),
-        }
-    }
-}
-
 impl TaskSearch {
     /// True while the index is being built or the last query is being answered off the
     /// key loop.
@@ -106,8 +113,14 @@ impl TaskSearch {
         match &self.engine {
             None => true,
             Some(Engine::Local(_)) => false,
-            Some(Engine::Remote(r)) => r.ids.is_none() || r.done != r.sent,
+            Some(Engine::Remote(r)) => r.shown.is_none() || r.done != r.sent,
         }
+    }
+
+    /// True while an index over newer data is being built (the matches shown are those
+    /// of the previous one).
+    pub fn refreshing(&self) -> bool {
+        self.next.is_some() || matches!(&self.engine, Some(Engine::Remote(r)) if r.rebuilding)
     }
 
     /// True until the first matches are known.
@@ -115,23 +128,27 @@ impl TaskSearch {
         match &self.engine {
             None => true,
             Some(Engine::Local(_)) => false,
-            Some(Engine::Remote(r)) => r.ids.is_none(),
+            Some(Engine::Remote(r)) => r.shown.is_none(),
         }
     }
 
-    /// The ids of the last matches, best first, once known.
+    /// How many matches, once known.
     fn len(&self) -> Option<usize> {
         match &self.engine {
             Some(Engine::Local(n)) => Some(n.matches().len()),
-            Some(Engine::Remote(r)) => r.ids.as_ref().map(Vec::len),
+            Some(Engine::Remote(r)) => r.shown.as_ref().map(|s| s.ranked.len()),
             None => None,
         }
     }
 
+    /// The id of the `i`-th best match.
     fn id_at(&self, i: usize) -> Option<i64> {
         match &self.engine {
-            Some(Engine::Local(n)) => n.matches().get(i).map(|m| m.id),
-            Some(Engine::Remote(r)) => r.ids.as_ref()?.get(i).copied(),
+            Some(Engine::Local(n)) => n.id(i),
+            Some(Engine::Remote(r)) => {
+                let s = r.shown.as_ref()?;
+                s.ranked.get(i).map(|&p| s.ids.get(p as usize))
+            }
             None => None,
         }
     }
@@ -180,20 +197,42 @@ impl TaskSearch {
     /// Applies the query as it now stands: narrowed here (small index), or sent to the
     /// search thread. True when the matches changed here.
     fn refilter(&mut self, store: &Store) -> Result<bool> {
-        match &mut self.engine {
+        let query = self.query.clone();
+        let local = match &mut self.engine {
             Some(Engine::Local(n)) => {
-                n.filter_with(&self.query, |ids| store.task_titles(ids))?;
-                Ok(true)
+                narrow_local(n, &query, store)?;
+                true
             }
             Some(Engine::Remote(r)) => {
                 r.sent += 1;
                 // A thread gone (it failed) leaves the table as it is.
-                let _ = r.queries.send((r.sent, self.query.clone()));
-                Ok(false)
+                let _ = r.queries.send(Request::Query(r.sent, query.clone()));
+                false
             }
-            None => Ok(false),
+            None => false,
+        };
+        // An index being built over newer data answers the same query when it comes.
+        match &mut self.next {
+            Some(Engine::Local(n)) => narrow_local(n, &query, store)?,
+            Some(Engine::Remote(r)) => {
+                r.sent += 1;
+                let _ = r.queries.send(Request::Query(r.sent, query));
+            }
+            None => {}
         }
+        Ok(local)
     }
+}
+
+/// Narrows a key-loop index by `query`; a blank query holds no matches (the table is
+/// not narrowed then), so a million-item "everything" list is never kept.
+fn narrow_local(n: &mut Narrower, query: &str, store: &Store) -> Result<()> {
+    if query.trim().is_empty() {
+        n.reset();
+    } else {
+        n.filter_with(query, |ids| store.task_titles(ids))?;
+    }
+    Ok(())
 }
 
 /// Builds the index of the tasks `filter` selects, as they stood on `past` when given.
@@ -238,8 +277,13 @@ enum Target {
 enum Answer {
     /// The index, when it is small enough to narrow on the key loop.
     Index(SearchIndex),
-    /// The ids of the matches of query number `.0`, best first.
-    Ids(u64, Vec<i64>),
+    /// The matches of query number `seq`; `rebuilt` when they are the answer again to
+    /// the last query over an index read again after a change.
+    Ranked {
+        seq: u64,
+        shown: Shown,
+        rebuilt: bool,
+    },
     Failed(String),
 }
 
@@ -314,8 +358,9 @@ fn narrow_rows<R: Clone>(rows: &[R], query: &str, text: impl Fn(&R) -> String) -
             .map(|&i| texts.get(i as usize).cloned().unwrap_or_default())
             .collect())
     })?;
+    // The index was built in row order: positions are row indices.
     Ok(m.iter()
-        .filter_map(|x| rows.get(x.id as usize).cloned())
+        .filter_map(|&p| rows.get(p as usize).cloned())
         .collect())
 }
 
@@ -372,47 +417,105 @@ pub fn base_filter(kind: &TaskListKind) -> TaskFilter {
 
 /// A search thread: opens its own read-only connection, builds the index of `scope`;
 /// sends it back when it has at most `narrow_limit` titles, else answers the queries sent
-/// to it (only the newest of those waiting) until the search is dropped. Each answer
-/// wakes the event loop.
+/// to it (only the newest of those waiting) until the search is dropped, and reads the
+/// index again when asked to (no more often than [`REBUILD_GAP`]). Each answer wakes the
+/// event loop.
 fn search_thread(
     path: std::path::PathBuf,
     scope: (TaskFilter, Option<NaiveDate>),
     job: u64,
     narrow_limit: usize,
-    inbox: Receiver<(u64, String)>,
+    inbox: Receiver<Request>,
     answers: Sender<Built>,
     notify: Sender<Event>,
 ) {
-    let fail = |e: Error| {
-        let _ = answers.send((job, Answer::Failed(e.to_string())));
-        let _ = notify.send(Event::Background);
-    };
+    let send = |a: Answer| answers.send((job, a)).is_ok() && notify.send(Event::Background).is_ok();
     let store = match Store::open(&path, true) {
         Ok(s) => s,
-        Err(e) => return fail(e),
-    };
-    let index = match build_index(&store, &scope.0, scope.1) {
-        Ok(i) => i,
-        Err(e) => return fail(e),
-    };
-    if index.len() <= narrow_limit {
-        // Small enough: the key loop narrows it (a few ms a key, no round trip).
-        if answers.send((job, Answer::Index(index))).is_ok() {
-            let _ = notify.send(Event::Background);
+        Err(e) => {
+            send(Answer::Failed(e.to_string()));
+            return;
         }
-        return;
-    }
-    let mut narrower = Narrower::new(Arc::new(index));
-    while let Ok(mut next) = inbox.recv() {
-        while let Ok(newer) = inbox.try_recv() {
-            next = newer;
+    };
+    let mut narrower: Option<Narrower> = None;
+    // The newest query and whether it still needs an answer.
+    let mut last: Option<(u64, String)> = None;
+    let mut unanswered = false;
+    let mut stale = true;
+    let mut rebuilt = false;
+    let mut next_build = Instant::now();
+    loop {
+        if stale && Instant::now() >= next_build {
+            // The old index goes first: only one is ever held (the key loop keeps only
+            // the ids and the matches it shows).
+            let first = narrower.take().is_none();
+            let started = Instant::now();
+            let index = match build_index(&store, &scope.0, scope.1) {
+                Ok(i) => i,
+                Err(e) => {
+                    send(Answer::Failed(e.to_string()));
+                    return;
+                }
+            };
+            if first && index.len() <= narrow_limit {
+                // Small enough: the key loop narrows it (a few ms a key, no round trip).
+                send(Answer::Index(index));
+                return;
+            }
+            next_build = Instant::now() + REBUILD_GAP.max(started.elapsed() * 4);
+            narrower = Some(Narrower::new(Arc::new(index)));
+            stale = false;
+            rebuilt = !first;
+            unanswered = last.is_some();
         }
-        let (seq, query) = next;
-        let answer = match narrower.filter_with(&query, |ids| store.task_titles(ids)) {
-            Ok(m) => Answer::Ids(seq, m.iter().map(|x| x.id).collect()),
+        let Some(n) = narrower.as_mut().filter(|_| unanswered) else {
+            // Wait for a query (or, with a rebuild due, until it is).
+            let msg = if stale {
+                match inbox.recv_timeout(next_build.saturating_duration_since(Instant::now())) {
+                    Ok(m) => m,
+                    Err(RecvTimeoutError::Timeout) => continue,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
+            } else {
+                match inbox.recv() {
+                    Ok(m) => m,
+                    Err(_) => return,
+                }
+            };
+            for m in std::iter::once(msg).chain(inbox.try_iter()) {
+                match m {
+                    Request::Query(seq, q) => {
+                        last = Some((seq, q));
+                        unanswered = true;
+                    }
+                    Request::Rebuild => stale = true,
+                }
+            }
+            continue;
+        };
+        // Only the newest query waiting is answered.
+        for m in inbox.try_iter() {
+            match m {
+                Request::Query(seq, q) => last = Some((seq, q)),
+                Request::Rebuild => stale = true,
+            }
+        }
+        let Some((seq, query)) = last.as_ref() else {
+            continue;
+        };
+        unanswered = false;
+        let answer = match narrow_local(n, query, &store) {
+            Ok(()) => Answer::Ranked {
+                seq: *seq,
+                shown: Shown {
+                    ids: Arc::clone(n.index().ids()),
+                    ranked: n.shared(),
+                },
+                rebuilt: std::mem::take(&mut rebuilt),
+            },
             Err(e) => Answer::Failed(e.to_string()),
         };
-        if answers.send((job, answer)).is_err() || notify.send(Event::Background).is_err() {
+        if !send(answer) {
             return;
         }
     }

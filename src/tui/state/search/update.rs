@@ -7,8 +7,9 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::{
-    agency_text, base_filter, build_index, narrow_rows, program_text, search_thread, Answer, Built,
-    Engine, ListSearch, Remote, Target, TaskSearch, LOCAL_NARROW_LIMIT, SYNC_INDEX_LIMIT,
+    agency_text, base_filter, build_index, narrow_local, narrow_rows, program_text, search_thread,
+    Answer, Built, Engine, ListSearch, Remote, Request, Target, TaskSearch, LOCAL_NARROW_LIMIT,
+    SYNC_INDEX_LIMIT,
 };
 use crate::error::{Error, Result};
 use crate::search::Narrower;
@@ -207,8 +208,14 @@ impl AppState {
                 if t.search.as_ref().is_some_and(|s| s.scope == scope) {
                     return Ok(());
                 }
+                let narrowed = t.search.as_ref().is_some_and(|s| s.count().is_some());
                 let query = t.search.take().map(|s| s.query).unwrap_or_default();
-                let size = t.total;
+                // The table's count is its matches' while a search narrows it.
+                let size = if narrowed {
+                    usize::try_from(self.store.count_tasks_at(&scope.0, scope.1)?).unwrap_or(0)
+                } else {
+                    t.total
+                };
                 self.find.next_job += 1;
                 let engine = self.engine(job, &scope, size, &query)?;
                 // Matches known now (small index): show them; else the rows stay until
@@ -226,6 +233,8 @@ impl AppState {
                     t.search = Some(TaskSearch {
                         query,
                         engine: Some(engine),
+                        next: None,
+                        redo: false,
                         job,
                         scope,
                     });
@@ -276,12 +285,12 @@ impl AppState {
         let Some(notify) = self.find.notify.clone().filter(|_| size > limit) else {
             let index = build_index(&self.store, &scope.0, scope.1)?;
             let mut n = Narrower::new(Arc::new(index));
-            n.filter_with(query, |ids| self.store.task_titles(ids))?;
+            narrow_local(&mut n, query, &self.store)?;
             return Ok(Engine::Local(n));
         };
         let (tx, _) = self.find.results.get_or_insert_with(mpsc::channel);
         let answers = tx.clone();
-        let (queries, inbox) = mpsc::channel::<(u64, String)>();
+        let (queries, inbox) = mpsc::channel::<Request>();
         let path = self.store.path().to_path_buf();
         let scope = scope.clone();
         std::thread::Builder::new()
@@ -289,17 +298,20 @@ impl AppState {
             .spawn(move || search_thread(path, scope, job, narrow_limit, inbox, answers, notify))
             .map_err(|e| Error::Other(format!("Could not start the search thread: {e}.")))?;
         // The query typed so far is the first one answered, once the index is built.
-        let _ = queries.send((1, query.to_string()));
+        let _ = queries.send(Request::Query(1, query.to_string()));
         Ok(Engine::Remote(Remote {
             queries,
-            ids: None,
+            shown: None,
             sent: 1,
             done: 0,
+            rebuilding: false,
         }))
     }
 
     /// Takes the search threads' answers and gives each to the table still waiting for
-    /// it (an answer to an older query is shown until the newest arrives).
+    /// it (an answer to an older query is shown until the newest arrives). The first
+    /// answer of an index built over newer data replaces the old engine, the cursor kept
+    /// on its task.
     fn collect_builds(&mut self) -> Result<bool> {
         let done: Vec<Built> = match &self.find.results {
             Some((_, rx)) => rx.try_iter().collect(),
@@ -307,6 +319,7 @@ impl AppState {
         };
         let page = self.page();
         let mut changed = false;
+        let mut again = Vec::new();
         for (job, answer) in done {
             let store = &self.store;
             let lists = std::iter::once(&mut self.tasks).chain(self.stack.iter_mut().filter_map(
@@ -315,36 +328,69 @@ impl AppState {
                     _ => None,
                 },
             ));
-            for t in lists {
+            for (i, t) in lists.enumerate() {
                 let Some(s) = t.search.as_mut().filter(|s| s.job == job) else {
                     continue;
                 };
-                let Some(Engine::Remote(r)) = s.engine.as_mut() else {
-                    break;
-                };
+                let refresh = s.next.is_some();
+                let slot = if refresh { &mut s.next } else { &mut s.engine };
+                // Keep the cursor on its task when the same query is answered again over
+                // new data; a new query starts at the top.
+                let mut keep = refresh;
                 match answer {
                     Answer::Failed(e) => {
-                        s.engine = None;
+                        if refresh {
+                            // The old matches stay.
+                            s.next = None;
+                        } else {
+                            s.engine = None;
+                        }
                         return Err(Error::Other(e));
                     }
                     Answer::Index(index) => {
                         let mut n = Narrower::new(Arc::new(index));
-                        n.filter_with(&s.query, |ids| store.task_titles(ids))?;
-                        s.engine = Some(Engine::Local(n));
+                        narrow_local(&mut n, &s.query, store)?;
+                        *slot = Some(Engine::Local(n));
                     }
-                    Answer::Ids(seq, ids) => {
-                        if seq <= r.done && r.ids.is_some() {
+                    Answer::Ranked {
+                        seq,
+                        shown,
+                        rebuilt,
+                    } => {
+                        let Some(Engine::Remote(r)) = slot.as_mut() else {
+                            break;
+                        };
+                        if seq < r.done || (seq == r.done && r.shown.is_some() && !rebuilt) {
                             break;
                         }
+                        keep |= rebuilt;
+                        r.rebuilding &= !rebuilt;
                         r.done = seq;
-                        r.ids = Some(ids);
+                        r.shown = Some(shown);
+                        if refresh && r.done != r.sent {
+                            // Wait for the answer to the query typed meanwhile.
+                            break;
+                        }
                     }
                 }
-                t.cursor = Default::default();
-                t.load(store, page)?;
+                if refresh {
+                    s.engine = s.next.take();
+                }
+                if std::mem::take(&mut s.redo) {
+                    again.push(i);
+                }
+                if keep {
+                    t.reload_keeping(store, page)?;
+                } else {
+                    t.cursor = Default::default();
+                    t.load(store, page)?;
+                }
                 changed = true;
                 break;
             }
+        }
+        for i in again {
+            self.refresh_task_search(i)?;
         }
         Ok(changed)
     }
@@ -517,17 +563,18 @@ impl AppState {
         self.reload()
     }
 
-    /// After a reload (`r`, live refresh, new filters or date): the programs and
-    /// agencies searches start again from the new rows; a task search whose scope
-    /// changed gets a new index. (A task search over the same scope keeps its index
-    /// until it is cleared: live refresh reloads on every commit elsewhere.)
+    /// After a reload (`r`, live refresh, new filters or date, an edit): the programs
+    /// and agencies searches start again from the new rows; a task search whose scope
+    /// changed gets a new index; one over the same scope reads its index again (titles
+    /// added, edited or removed), off the key loop when it is large, its matches shown
+    /// until the new ones come.
     pub(in crate::tui::state) fn after_reload(&mut self) -> Result<()> {
         let queries = (
             self.find.programs.take().map(|s| s.query),
             self.find.agencies.take().map(|s| s.query),
         );
         self.reapply_list_searches(queries)?;
-        self.rebuild_task_searches(false)
+        self.rebuild_task_searches()
     }
 
     fn reapply_list_searches(&mut self, q: (Option<String>, Option<String>)) -> Result<()> {
@@ -544,23 +591,32 @@ impl AppState {
         Ok(())
     }
 
-    /// Rebuilds the index of every task search (`all`), or of those whose scope changed.
-    fn rebuild_task_searches(&mut self, all: bool) -> Result<()> {
+    /// A new index for every task search whose scope changed; the others read theirs
+    /// again.
+    fn rebuild_task_searches(&mut self) -> Result<()> {
         let past = self.past();
         let page = self.page();
         let mut todo = Vec::new();
+        let mut refresh = Vec::new();
         for (i, t) in self.task_lists_mut().enumerate() {
             let scope = (t.filter.clone(), past);
             if let Some(s) = t.search.as_ref() {
-                if all || s.scope != scope {
-                    todo.push((i, scope, t.total, s.query.clone()));
+                if s.scope != scope {
+                    todo.push((i, scope, s.query.clone()));
+                } else {
+                    refresh.push(i);
                 }
             }
         }
-        for (i, scope, total, query) in todo {
+        for i in refresh {
+            self.refresh_task_search(i)?;
+        }
+        for (i, scope, query) in todo {
             let job = self.find.next_job;
             self.find.next_job += 1;
-            let engine = self.engine(job, &scope, total, &query)?;
+            // The table's count is the old matches': count the new scope.
+            let size = usize::try_from(self.store.count_tasks_at(&scope.0, scope.1)?).unwrap_or(0);
+            let engine = self.engine(job, &scope, size, &query)?;
             let store = &self.store;
             if let Some(t) = std::iter::once(&mut self.tasks)
                 .chain(self.stack.iter_mut().filter_map(|l| match l {
@@ -571,12 +627,67 @@ impl AppState {
             {
                 if let Some(s) = t.search.as_mut() {
                     s.engine = Some(engine);
+                    s.next = None;
+                    s.redo = false;
                     s.job = job;
                     s.scope = scope;
                     t.cursor = Default::default();
                     t.load(store, page)?;
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// Reads the index of task table `i`'s search again over the same scope: in place
+    /// when small; by its thread when the thread keeps it; else by a new thread whose
+    /// index replaces the old one when it comes (once more after it, when the data
+    /// changed again meanwhile).
+    fn refresh_task_search(&mut self, i: usize) -> Result<()> {
+        let page = self.page();
+        let Some(s) = self.task_lists_mut().nth(i).and_then(|t| t.search.as_mut()) else {
+            return Ok(());
+        };
+        if s.next.is_some() {
+            s.redo = true;
+            return Ok(());
+        }
+        let size = match &mut s.engine {
+            Some(Engine::Remote(r)) => {
+                // Its thread reads the index again and answers the last query again.
+                r.rebuilding = r.queries.send(Request::Rebuild).is_ok();
+                return Ok(());
+            }
+            Some(Engine::Local(n)) => n.index().len(),
+            None => {
+                // Still being built (perhaps from before the change): once more after.
+                s.redo = true;
+                return Ok(());
+            }
+        };
+        let (scope, query) = (s.scope.clone(), s.query.clone());
+        let job = self.find.next_job;
+        self.find.next_job += 1;
+        let engine = self.engine(job, &scope, size, &query)?;
+        let store = &self.store;
+        let Some(t) = std::iter::once(&mut self.tasks)
+            .chain(self.stack.iter_mut().filter_map(|l| match l {
+                Layer::Tasks(t) => Some(&mut **t),
+                _ => None,
+            }))
+            .nth(i)
+        else {
+            return Ok(());
+        };
+        let Some(s) = t.search.as_mut() else {
+            return Ok(());
+        };
+        if matches!(engine, Engine::Local(_)) {
+            s.engine = Some(engine);
+            t.reload_keeping(store, page)?;
+        } else {
+            s.next = Some(engine);
+            s.job = job;
         }
         Ok(())
     }
