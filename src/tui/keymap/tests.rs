@@ -113,6 +113,10 @@ fn hints_come_from_bindings() {
 fn help_and_quit_lead_the_hint_bar() {
     for mode in [Mode::Table, Mode::Dashboard] {
         let h: Vec<Msg> = hints(mode).into_iter().map(|(_, m)| m).collect();
-        assert_eq!(h[..3], [Msg::HintMove, Msg::HintHelp, Msg::HintQuit], "{mode:?}");
+        assert_eq!(
+            h[..3],
+            [Msg::HintMove, Msg::HintHelp, Msg::HintQuit],
+            "{mode:?}"
+        );
     }
 }
