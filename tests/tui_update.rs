@@ -503,3 +503,39 @@ fn kept_list_searches_narrow_the_rows_read_when_shown_again() {
     s.update(Action::Erase);
     assert_eq!(s.agencies.rows.len(), all_agencies);
 }
+
+/// A program drill-down takes its count from the Programs row instead of counting again:
+/// for every program, today and on past dates, it is the count the store gives.
+#[test]
+fn a_program_drill_down_counts_what_the_store_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let today = common::today();
+    for as_of in [
+        today,
+        chrono::NaiveDate::from_ymd_opt(2017, 12, 31).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2020, 11, 6).unwrap(),
+    ] {
+        let store = Store::open(&path, false).unwrap();
+        let mut s = AppState::new(store, Lang::En, as_of, today, None, (120, 40)).unwrap();
+        s.update(Action::SwitchView(View::Programs));
+        let n = s.programs.rows.len();
+        assert!(n >= 5);
+        for i in 0..n {
+            s.update(Action::Top);
+            for _ in 0..i {
+                s.update(Action::Down);
+            }
+            s.update(Action::Open);
+            let Some(Layer::Tasks(t)) = s.stack.last() else {
+                panic!("program {i} opens its tasks")
+            };
+            let counted = Store::open(&path, true)
+                .unwrap()
+                .count_tasks_at(&t.filter, t.past)
+                .unwrap();
+            assert_eq!(t.total as i64, counted, "program {i} as of {as_of}");
+            s.update(Action::Back);
+        }
+    }
+}
