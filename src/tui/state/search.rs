@@ -25,6 +25,7 @@ use crate::search::{Ids, Narrower, SearchIndex, SearchIndexBuilder};
 use crate::store::{Store, TaskFilter};
 use crate::tui::event::Event;
 
+mod rescope;
 mod update;
 
 /// Up to this many tasks the index is built on the key loop (a few milliseconds); above
