@@ -215,7 +215,6 @@ impl Store {
             }
             b.finish(tx)?;
             apply_grants(tx, batch, &p, &ids)?;
-            p.tasks = Vec::new();
             audit(
                 tx,
                 who,

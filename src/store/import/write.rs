@@ -7,49 +7,36 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection};
 
-use super::{ImportBatch, ImportHistory, ImportTask, Plan, Ref, TaskRefs};
-use crate::domain::{Progress, Role, Status};
+use super::{ImportBatch, ImportTask, Plan, Ref, TaskRefs};
+use crate::domain::{NewTask, Progress, Role, Status};
 use crate::error::Result;
 use crate::search::fold;
 use crate::store::access::Who;
 use crate::store::now_stamp;
 
+/// One history entry made from a task's state: date, status, progress, completion date.
+type Made = (NaiveDate, Status, Progress, Option<NaiveDate>);
+
 /// The history a task without one is stored with, made from its state: one entry on its
 /// creation date with its state, or, for a task done after the day it was created, "not
 /// started" on that day and "done" on its completion date.
-fn history_of(t: &ImportTask) -> Vec<ImportHistory> {
-    if !t.history.is_empty() {
-        return t.history.clone();
-    }
-    let task = &t.task;
-    let entry = |on, status, progress, completed_on| ImportHistory {
-        on,
-        at: None,
-        actor: None,
-        status,
-        progress,
-        completed_on,
-        note: None,
+fn made_history(t: &NewTask) -> impl Iterator<Item = Made> {
+    let (first, then) = match (t.status, t.completed_on) {
+        (Status::Done, Some(c)) if c > t.created_on => (
+            (t.created_on, Status::NotStarted, Progress::ZERO, None),
+            Some((c, Status::Done, Progress::FULL, Some(c))),
+        ),
+        _ => ((t.created_on, t.status, t.progress, t.completed_on), None),
     };
-    match (task.status, task.completed_on) {
-        (Status::Done, Some(c)) if c > task.created_on => vec![
-            entry(task.created_on, Status::NotStarted, Progress::ZERO, None),
-            entry(c, Status::Done, Progress::FULL, Some(c)),
-        ],
-        _ => vec![entry(
-            task.created_on,
-            task.status,
-            task.progress,
-            task.completed_on,
-        )],
-    }
+    std::iter::once(first).chain(then)
 }
 
+/// The history entries an imported task is stored with: those given, else those made.
 pub(super) fn history_len(t: &ImportTask) -> usize {
-    if !t.history.is_empty() {
-        t.history.len()
+    if t.history.is_empty() {
+        made_history(&t.task).count()
     } else {
-        history_of(t).len()
+        t.history.len()
     }
 }
 
@@ -272,13 +259,10 @@ pub(super) struct TaskWriter<'c> {
     hist_n: rusqlite::CachedStatement<'c>,
     next_id: i64,
     with_rows: Vec<(i64, i64)>,
-    /// History rows made from the tasks' states (see [`history_of`]), queued to be
-    /// written `BATCH` at a time: task id, date, status, progress, completion date.
-    made: Vec<MadeHistory>,
+    /// History rows made from the tasks' states (see [`made_history`]), queued with
+    /// their task ids to be written `BATCH` at a time.
+    made: Vec<(i64, Made)>,
 }
-
-/// A history row made from a task's state: task id, date, status, progress, completion.
-type MadeHistory = (i64, NaiveDate, Status, u8, Option<NaiveDate>);
 
 /// The columns of a made history row.
 const HIST_COLS: usize = 8;
@@ -400,18 +384,7 @@ impl<'c> TaskWriter<'c> {
             .extend(with.iter().map(|w| (id, ids.agency(*w))));
         self.with_rows[from..].sort_unstable();
         if it.history.is_empty() {
-            let t = &it.task;
-            match (t.status, t.completed_on) {
-                (Status::Done, Some(c)) if c > t.created_on => {
-                    self.made
-                        .push((id, t.created_on, Status::NotStarted, 0, None));
-                    self.made
-                        .push((id, c, Status::Done, Progress::FULL.get(), Some(c)));
-                }
-                _ => self
-                    .made
-                    .push((id, t.created_on, t.status, t.progress.get(), t.completed_on)),
-            }
+            self.made.extend(made_history(&it.task).map(|m| (id, m)));
         }
         for h in &it.history {
             let st = &mut self.hist;
@@ -443,7 +416,7 @@ impl<'c> TaskWriter<'c> {
 fn bind_made(
     st: &mut rusqlite::Statement<'_>,
     at: usize,
-    (task, on, status, progress, completed): &MadeHistory,
+    (task, (on, status, progress, completed)): &(i64, Made),
     now: &str,
     login: &str,
 ) -> Result<()> {
@@ -452,7 +425,7 @@ fn bind_made(
     bind_date(st, at + 3, Some(*on))?;
     st.raw_bind_parameter(at + 4, login)?;
     st.raw_bind_parameter(at + 5, status.code())?;
-    st.raw_bind_parameter(at + 6, progress)?;
+    st.raw_bind_parameter(at + 6, progress.get())?;
     bind_date(st, at + 7, *completed)?;
     st.raw_bind_parameter(at + 8, rusqlite::types::Null)?;
     Ok(())
