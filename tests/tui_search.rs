@@ -106,9 +106,9 @@ fn settle(s: &mut AppState, rx: &std::sync::mpsc::Receiver<phoihop::tui::event::
     }
 }
 
-/// The background paths, forced on the small demo: the index built on a thread and
-/// handed back (`narrow` large), or kept there and every query answered there (`narrow`
-/// 0); the keys typed meanwhile apply when the answers come.
+/// The background path, forced on the small demo: the index built on a thread and kept
+/// there, every query answered there; the keys typed meanwhile apply when the answers
+/// come.
 #[test]
 fn large_indexes_are_built_and_narrowed_off_the_key_loop() {
     let dir = tempfile::tempdir().unwrap();
@@ -119,41 +119,36 @@ fn large_indexes_are_built_and_narrowed_off_the_key_loop() {
             .unwrap()
             .len()
     };
-    for narrow in [usize::MAX, 0] {
-        let mut s = app(&path, Lang::En, common::today(), (120, 40));
-        let (tx, rx) = std::sync::mpsc::channel();
-        s.set_notifier(tx);
-        s.set_background_above(0, narrow);
-        s.update(Action::SwitchView(View::Tasks));
-        let all = s.tasks.total;
-        s.update(Action::Search);
-        assert!(s.task_search().unwrap().building());
-        typed(&mut s, "dan van");
-        assert_eq!(s.search_query(), Some("dan van"));
-        settle(&mut s, &rx);
-        assert_eq!(s.tasks.total, count("dan van"), "narrow above {narrow}");
-        assert!(s.tasks.total < all);
-        // More keys, answered in turn.
-        s.update(Action::Erase);
-        s.update(Action::Erase);
-        if narrow == 0 {
-            assert!(s.task_search().unwrap().pending());
-        }
-        settle(&mut s, &rx);
-        assert_eq!(s.tasks.total, count("dan v"));
-        // The rows shown are the best matches, read by id.
-        let top =
-            phoihop::search::search_tasks(&store, &TaskFilter::default(), "dan v", 3).unwrap();
-        let shown: Vec<i64> = s.tasks.rows.iter().take(3).map(|t| t.id).collect();
-        assert_eq!(shown, top.iter().map(|(t, _)| t.id).collect::<Vec<_>>());
-        // A result for a search cleared meanwhile is dropped.
-        s.update(Action::Cancel);
-        s.update(Action::Search);
-        s.update(Action::Cancel);
-        let _ = rx.recv_timeout(std::time::Duration::from_secs(30));
-        s.update(Action::Background);
-        assert_eq!(s.tasks.total, all);
-    }
+    let mut s = app(&path, Lang::En, common::today(), (120, 40));
+    let (tx, rx) = std::sync::mpsc::channel();
+    s.set_notifier(tx);
+    s.set_background_above(0);
+    s.update(Action::SwitchView(View::Tasks));
+    let all = s.tasks.total;
+    s.update(Action::Search);
+    assert!(s.task_search().unwrap().building());
+    typed(&mut s, "dan van");
+    assert_eq!(s.search_query(), Some("dan van"));
+    settle(&mut s, &rx);
+    assert_eq!(s.tasks.total, count("dan van"));
+    assert!(s.tasks.total < all);
+    // More keys, answered in turn.
+    s.update(Action::Erase);
+    s.update(Action::Erase);
+    assert!(s.task_search().unwrap().pending());
+    settle(&mut s, &rx);
+    assert_eq!(s.tasks.total, count("dan v"));
+    // The rows shown are the best matches, read by id.
+    let top = phoihop::search::search_tasks(&store, &TaskFilter::default(), "dan v", 3).unwrap();
+    let shown: Vec<i64> = s.tasks.rows.iter().take(3).map(|t| t.id).collect();
+    assert_eq!(shown, top.iter().map(|(t, _)| t.id).collect::<Vec<_>>());
+    // A result for a search cleared meanwhile is dropped.
+    s.update(Action::Cancel);
+    s.update(Action::Search);
+    s.update(Action::Cancel);
+    let _ = rx.recv_timeout(std::time::Duration::from_secs(30));
+    s.update(Action::Background);
+    assert_eq!(s.tasks.total, all);
 }
 
 /// Renames the first task of the tasks table (by another connection, as another session
@@ -180,25 +175,25 @@ fn rename_first_task(path: &std::path::Path, word: &str) -> i64 {
 
 /// Live refresh reads an open task search's index again: a title changed by another
 /// session matches (or stops matching) without the search being restarted, in place
-/// for a small index, and off the key loop for the background paths (an index handed
-/// back, and one kept on its thread) with the old matches shown meanwhile.
+/// for a small index, and off the key loop for an index kept on its thread, with the old
+/// matches shown meanwhile.
 #[test]
 fn live_refresh_rebuilds_an_open_task_search() {
-    // (build above, narrow above): in place, on a thread and handed back, kept there.
-    for (build, narrow) in [(usize::MAX, usize::MAX), (0, usize::MAX), (0, 0)] {
+    // Built above: in place, or on a thread that keeps the index.
+    for build in [usize::MAX, 0] {
         let dir = tempfile::tempdir().unwrap();
         let path = common::demo_db(dir.path());
         let mut s = app(&path, Lang::En, common::today(), (120, 40));
         let (tx, rx) = std::sync::mpsc::channel();
         s.set_notifier(tx);
-        s.set_background_above(build, narrow);
+        s.set_background_above(build);
         s.update(Action::SwitchView(View::Tasks));
         s.update(Action::Search);
         typed(&mut s, "'xyzzy");
         settle(&mut s, &rx);
         assert_eq!(
             s.tasks.total, 0,
-            "nothing matches before ({build}, {narrow})"
+            "nothing matches before (built above {build})"
         );
         let id = rename_first_task(&path, "xyzzy");
         s.update(Action::DataChanged);
@@ -223,7 +218,7 @@ fn live_refresh_rebuilds_an_open_task_search() {
         assert_eq!(s.search_query(), Some("'xyzzy"));
         assert_eq!(
             s.tasks.total, 1,
-            "the renamed task matches ({build}, {narrow})"
+            "the renamed task matches (built above {build})"
         );
         assert_eq!(s.tasks.rows[0].id, id);
         assert!(s.tasks.rows[0].title.contains("xyzzy"));

@@ -5,9 +5,8 @@
 //! and narrows it with a [`Narrower`] as the query grows; only the visible window of
 //! matched tasks is read from the store, by id. Up to [`SYNC_INDEX_LIMIT`] tasks all of
 //! it happens on the key loop (milliseconds); above, a thread with its own connection
-//! builds the index and, up to [`LOCAL_NARROW_LIMIT`], hands it back to be narrowed on
-//! the key loop; above that it keeps it and answers each query itself, the matches coming
-//! back as an event. Programs and agencies are small: they are matched in memory.
+//! builds the index, keeps it and answers each query itself, the matches coming back as
+//! an event. Programs and agencies are small: they are matched in memory.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
@@ -28,16 +27,12 @@ use crate::tui::event::Event;
 mod rescope;
 mod update;
 
-/// Up to this many tasks the index is built on the key loop (a few milliseconds); above
-/// it, on a thread, while the table says "searching…".
-pub const SYNC_INDEX_LIMIT: usize = 20_000;
-
-/// Up to this many tasks an index built on a thread comes back to the key loop; above
-/// it, the thread keeps it and answers each query itself, and the key loop only draws.
-/// Equal to [`SYNC_INDEX_LIMIT`]: narrowing 100,000 titles took 9 ms a key on the key loop
+/// Up to this many tasks a search's index is built and narrowed on the key loop (a few
+/// milliseconds); above it, on a thread that keeps the index and answers each query, while
+/// the key loop only draws. Narrowing 100,000 titles on the key loop took 9 ms a key
 /// (`scripts/bench.sh`, load 1.3), above the 5 ms key-to-frame median; on the thread the
 /// key loop takes 0.6 ms and the matches follow a few milliseconds later.
-pub const LOCAL_NARROW_LIMIT: usize = SYNC_INDEX_LIMIT;
+pub const SYNC_INDEX_LIMIT: usize = 20_000;
 
 /// A search thread that keeps its index rebuilds it after a change at most this often,
 /// and at most once per four times its last build took: a busy database commits many
@@ -278,8 +273,6 @@ enum Target {
 
 /// What a search thread sends back, for its job.
 enum Answer {
-    /// The index, when it is small enough to narrow on the key loop.
-    Index(SearchIndex),
     /// The matches of query number `seq`; `rebuilt` when they are the answer again to
     /// the last query over an index read again after a change.
     Ranked {
@@ -307,9 +300,9 @@ pub struct Find {
     notify: Option<Sender<Event>>,
     results: Option<(Sender<Built>, Receiver<Built>)>,
     next_job: u64,
-    /// Above this many tasks an index is built on a thread, and above the second it is
-    /// narrowed there too (`None`: [`SYNC_INDEX_LIMIT`], [`LOCAL_NARROW_LIMIT`]).
-    limits: Option<(usize, usize)>,
+    /// Above this many tasks an index is built and narrowed on a thread (`None`:
+    /// [`SYNC_INDEX_LIMIT`]).
+    limit: Option<usize>,
 }
 
 impl Find {
@@ -418,16 +411,14 @@ pub fn base_filter(kind: &TaskListKind) -> TaskFilter {
     }
 }
 
-/// A search thread: opens its own read-only connection, builds the index of `scope`;
-/// sends it back when it has at most `narrow_limit` titles, else answers the queries sent
-/// to it (only the newest of those waiting) until the search is dropped, and reads the
+/// A search thread: opens its own read-only connection, builds the index of `scope`,
+/// answers the queries sent to it (only the newest of those waiting) until the search is dropped, and reads the
 /// index again when asked to (no more often than [`REBUILD_GAP`]). Each answer wakes the
 /// event loop.
 fn search_thread(
     path: std::path::PathBuf,
     scope: (TaskFilter, Option<NaiveDate>),
     job: u64,
-    narrow_limit: usize,
     inbox: Receiver<Request>,
     answers: Sender<Built>,
     notify: Sender<Event>,
@@ -460,11 +451,6 @@ fn search_thread(
                     return;
                 }
             };
-            if first && index.len() <= narrow_limit {
-                // Small enough: the key loop narrows it (a few ms a key, no round trip).
-                send(Answer::Index(index));
-                return;
-            }
             next_build = Instant::now() + REBUILD_GAP.max(started.elapsed() * 4);
             narrower = Some(Narrower::new(Arc::new(index)));
             stale = false;

@@ -8,8 +8,7 @@ use chrono::NaiveDate;
 
 use super::{
     agency_text, base_filter, build_index, narrow_local, narrow_rows, program_text, search_thread,
-    Answer, Built, Engine, ListSearch, Remote, Request, Target, TaskSearch, LOCAL_NARROW_LIMIT,
-    SYNC_INDEX_LIMIT,
+    Answer, Built, Engine, ListSearch, Remote, Request, Target, TaskSearch, SYNC_INDEX_LIMIT,
 };
 use crate::error::{Error, Result};
 use crate::search::Narrower;
@@ -29,11 +28,10 @@ impl AppState {
         self.find.notify = Some(tx);
     }
 
-    /// Builds search indexes on a thread above `build` tasks and narrows them there above
-    /// `narrow` tasks, instead of [`SYNC_INDEX_LIMIT`] and [`LOCAL_NARROW_LIMIT`] (for
-    /// tests of the background paths on small data).
-    pub fn set_background_above(&mut self, build: usize, narrow: usize) {
-        self.find.limits = Some((build, narrow));
+    /// Builds and narrows search indexes on a thread above `build` tasks instead of
+    /// [`SYNC_INDEX_LIMIT`] (for tests of the background path on small data).
+    pub fn set_background_above(&mut self, build: usize) {
+        self.find.limit = Some(build);
     }
 
     /// The as-of date for table reads: `None` when it is today (the live table).
@@ -278,10 +276,7 @@ impl AppState {
         size: usize,
         query: &str,
     ) -> Result<Engine> {
-        let (limit, narrow_limit) = self
-            .find
-            .limits
-            .unwrap_or((SYNC_INDEX_LIMIT, LOCAL_NARROW_LIMIT));
+        let limit = self.find.limit.unwrap_or(SYNC_INDEX_LIMIT);
         let Some(notify) = self.find.notify.clone().filter(|_| size > limit) else {
             let index = build_index(&self.store, &scope.0, scope.1)?;
             let mut n = Narrower::new(Arc::new(index));
@@ -295,7 +290,7 @@ impl AppState {
         let scope = scope.clone();
         std::thread::Builder::new()
             .name("phoihop-search".into())
-            .spawn(move || search_thread(path, scope, job, narrow_limit, inbox, answers, notify))
+            .spawn(move || search_thread(path, scope, job, inbox, answers, notify))
             .map_err(|e| Error::Other(format!("Could not start the search thread: {e}.")))?;
         // The query typed so far is the first one answered, once the index is built.
         let _ = queries.send(Request::Query(1, query.to_string()));
@@ -346,11 +341,6 @@ impl AppState {
                             s.engine = None;
                         }
                         return Err(Error::Other(e));
-                    }
-                    Answer::Index(index) => {
-                        let mut n = Narrower::new(Arc::new(index));
-                        narrow_local(&mut n, &s.query, store)?;
-                        *slot = Some(Engine::Local(n));
                     }
                     Answer::Ranked {
                         seq,
