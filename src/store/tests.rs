@@ -328,8 +328,46 @@ fn sql_buckets_agree_with_domain() {
         .expect("on time");
     s.update_progress(2, None, upd(100, d(2019, 4, 15)))
         .expect("late");
-    for as_of in [d(2019, 1, 15), d(2019, 5, 1), d(2019, 7, 1), d(2020, 1, 1)] {
+    // An open task, to cross its deadline and its due-soon window.
+    s.add_task(new_task("Sơ kết 9 tháng", "A", &[], Some(d(2019, 9, 30))))
+        .expect("t4");
+    for as_of in [
+        d(2019, 1, 15),
+        d(2019, 5, 1),
+        d(2019, 7, 1),
+        d(2019, 9, 15),
+        d(2019, 9, 16),
+        d(2019, 9, 30),
+        d(2019, 10, 1),
+        d(2020, 1, 1),
+    ] {
         let filter = TaskFilter::default();
+        // The summary's fold (live table) counts what the domain's rules say.
+        let sum = s.summary(&Scope::default(), as_of, as_of).expect("summary");
+        let all = s
+            .tasks(&filter, TaskSort::Id, false, 0, 100)
+            .expect("tasks");
+        let n = |b: Bucket| {
+            all.iter()
+                .filter(|t| bucket(t.status, t.deadline, t.completed_on, as_of) == b)
+                .count() as i64
+        };
+        let soon = all
+            .iter()
+            .filter(|t| crate::domain::due_soon(t.status, t.deadline, as_of))
+            .count() as i64;
+        let c = sum.totals;
+        assert_eq!(
+            [c.done_on_time, c.done_late, c.in_time, c.overdue],
+            [
+                n(Bucket::DoneOnTime),
+                n(Bucket::DoneLate),
+                n(Bucket::InTime),
+                n(Bucket::Overdue)
+            ],
+            "summary as of {as_of}"
+        );
+        assert_eq!(sum.due_soon, soon, "due soon as of {as_of}");
         for t in s
             .tasks(&filter, TaskSort::Id, false, 0, 100)
             .expect("tasks")
