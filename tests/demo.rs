@@ -233,7 +233,7 @@ fn load_refuses_a_database_with_data_unless_forced() {
         .tasks(&TaskFilter::default(), TaskSort::Id, false, 0, 1)
         .unwrap()[0]
         .id;
-    store.remove_task(id, None).unwrap();
+    store.remove_task(id, None, today, None).unwrap();
     demo::load(&mut store, today, true).unwrap();
     assert_eq!(
         store.summary(&Scope::default(), today, today).unwrap(),

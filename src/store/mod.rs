@@ -35,7 +35,7 @@ use crate::error::{Error, Result};
 
 pub use access::{os_login, Who};
 pub use activity::{Change, FieldChange, InboxItem};
-pub use agencies::AgencyEdit;
+pub use agencies::{AgencyEdit, Merged};
 pub use maintenance::Finding;
 pub use programs::ProgramEdit;
 pub use stats::{AgencyCounts, CategoryCounts, Counts, Scope, Summary};

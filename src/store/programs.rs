@@ -197,7 +197,17 @@ impl Store {
             )?;
             if n > 0 {
                 return Err(Error::invalid(format!(
-                    "Program `{code}` still has {n} tasks; remove or move them first."
+                    "Program `{code}` still has {n} tasks; move them to another program first (`phoihop task edit ID --program CODE`)."
+                )));
+            }
+            let past: i64 = tx.query_row(
+                "SELECT count(*) FROM task_version WHERE program_id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            if past > 0 {
+                return Err(Error::invalid(format!(
+                    "Program `{code}` held tasks in the past, which the record keeps, so it cannot be removed."
                 )));
             }
             tx.execute("DELETE FROM program WHERE id = ?1", [id])?;
