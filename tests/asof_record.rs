@@ -606,3 +606,87 @@ fn earlier_schemas_migrate_with_every_row_and_the_same_past_answers() {
         }
     }
 }
+
+#[test]
+fn a_merger_and_a_rename_follow_the_real_dates() {
+    // The 2025 reorganisation: the province's Ban Tuyên giáo and Ban Dân vận became one
+    // Ban Tuyên giáo và Dân vận (Kết luận 121-KL/TW, 24/01/2025; from 01/03/2025 in the
+    // provinces that merged on that day). Before it, the old bodies and numbers show.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    let db = db.as_path();
+    let d1 = "2024-06-01";
+    ok(db, d1, &["init"]);
+    for (code, name) in [
+        ("BTGTU", "Ban Tuyên giáo Tỉnh ủy"),
+        ("BDVTU", "Ban Dân vận Tỉnh ủy"),
+        ("MTTQ", "Ủy ban MTTQ Việt Nam tỉnh"),
+    ] {
+        ok(db, d1, &["agency", "add", code, "--name", name]);
+    }
+    ok(
+        db,
+        d1,
+        &["program", "add", "CT", "--title", "Chương trình", "--from", "2024-01-01", "--to", "2026-12-31"],
+    );
+    for (lead, with, deadline) in [
+        ("BTGTU", "MTTQ", "2024-12-31"),
+        ("BDVTU", "BTGTU", "2025-06-30"),
+        ("MTTQ", "BDVTU", "2025-09-30"),
+    ] {
+        ok(
+            db,
+            d1,
+            &[
+                "task", "add", "--program", "CT", "--category", "mass_mobilization", "--title",
+                "Nhiệm vụ", "--lead", lead, "--with", with, "--deadline", deadline,
+            ],
+        );
+    }
+    let d2 = "2025-03-01";
+    ok(db, d2, &["agency", "add", "BTGDVTU", "--name", "Ban Tuyên giáo và Dân vận Tỉnh ủy"]);
+    ok(db, d2, &["agency", "merge", "BTGTU", "--into", "BTGDVTU", "--on", d2]);
+    ok(db, d2, &["agency", "merge", "BDVTU", "--into", "BTGDVTU", "--on", d2]);
+    // A rename later on.
+    ok(db, "2025-07-01", &["agency", "edit", "MTTQ", "--name", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]);
+    let leads = |date: &str| -> Vec<(String, i64, i64, String)> {
+        let r = json(&ok(db, "2025-08-01", &["--as-of", date, "report", "--format", "json"]));
+        r["agencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["code"].as_str().unwrap().to_string(),
+                    a["tasks"].as_i64().unwrap(),
+                    a["overdue"].as_i64().unwrap(),
+                    a["name"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
+    };
+    let before = leads("2025-02-28");
+    assert_eq!(
+        before.iter().map(|a| (a.0.as_str(), a.1, a.2)).collect::<Vec<_>>(),
+        [("BDVTU", 1, 0), ("BTGTU", 1, 1), ("MTTQ", 1, 0)],
+        "as of the day before the merger"
+    );
+    let after = leads("2025-03-01");
+    assert_eq!(
+        after.iter().map(|a| (a.0.as_str(), a.1, a.2)).collect::<Vec<_>>(),
+        [("BTGDVTU", 2, 1), ("MTTQ", 1, 0)],
+        "from the merger on, the new body answers for both"
+    );
+    assert_eq!(after[1].3, "Ủy ban MTTQ Việt Nam tỉnh", "the name before the rename");
+    assert_eq!(leads("2025-07-01")[1].3, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh");
+    // The coordination moved too: task 3 is coordinated by the new body from the merger.
+    let show = |date: &str| json(&ok(db, "2025-08-01", &["--as-of", date, "task", "show", "3", "--format", "json"]));
+    assert_eq!(show("2025-02-28")["with"], serde_json::json!(["BDVTU"]));
+    assert_eq!(show("2025-03-01")["with"], serde_json::json!(["BTGDVTU"]));
+    // A merged agency cannot be removed (the past names it) nor merged again.
+    let (code, _, err) = on_day(db, "2025-08-01", &["agency", "remove", "BTGTU"]);
+    assert_eq!(code, 6, "{err}");
+    let (code, _, _) = on_day(db, "2025-08-01", &["agency", "merge", "BTGTU", "--into", "MTTQ"]);
+    assert_eq!(code, 6);
+    assert!(ok(db, "2025-08-01", &["check"]).contains("healthy"));
+}

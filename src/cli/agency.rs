@@ -177,6 +177,7 @@ pub fn run(ctx: &Context, cmd: &AgencyCmd) -> Result<()> {
                 head: opt_or_none(&a.head),
                 members: a.members.map(Some),
                 staff: a.staff.map(Some),
+                on: Some(ctx.today),
             };
             let after = store.edit_agency(&a.code, edit)?;
             output::confirm(&format!(

@@ -16,6 +16,9 @@ pub struct AgencyEdit {
     pub head: Option<Option<String>>,
     pub members: Option<Option<i64>>,
     pub staff: Option<Option<i64>>,
+    /// The date a new name takes effect (a rename is dated: earlier dates keep the old
+    /// name); required when the name changes.
+    pub on: Option<chrono::NaiveDate>,
 }
 
 const SELECT: &str = "SELECT a.code, a.name, a.kind, p.code, a.head, a.members, a.staff \
@@ -36,6 +39,12 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<(Agency, String)> {
         kind,
     ))
 }
+
+/// SQL for the name agency alias `a` had at the end of the date bound to `?1`: its
+/// latest recorded name from then or before (renames are in `agency_name`), else its
+/// current name.
+pub(crate) const NAME_AS_OF: &str = "coalesce((SELECT n.name FROM agency_name n WHERE n.agency_id = a.id \
+     AND n.valid_from <= ?1 ORDER BY n.valid_from DESC LIMIT 1), a.name)";
 
 /// The id of the agency with this code, if any.
 pub(crate) fn agency_id(conn: &Connection, code: &str) -> Result<Option<i64>> {
@@ -159,6 +168,23 @@ impl Store {
                 }
                 cursor = get(tx, &p)?.parent;
                 hops += 1;
+            }
+            if after.name != before.name {
+                let on = edit.on.ok_or_else(|| {
+                    Error::Usage(format!("Renaming agency `{code}` needs the date the new name takes effect."))
+                })?;
+                let id = referenced_agency(tx, "agency", code)?;
+                // The old name stands from the beginning until the rename, unless an
+                // earlier rename already dated it.
+                tx.execute(
+                    "INSERT OR IGNORE INTO agency_name (agency_id, valid_from, name) \
+                     SELECT ?1, '0001-01-01', ?2 WHERE NOT EXISTS (SELECT 1 FROM agency_name WHERE agency_id = ?1)",
+                    params![id, before.name],
+                )?;
+                tx.execute(
+                    "INSERT OR REPLACE INTO agency_name (agency_id, valid_from, name) VALUES (?1, ?2, ?3)",
+                    params![id, on.to_string(), after.name],
+                )?;
             }
             tx.execute(
                 "UPDATE agency SET name = ?2, name_fold = ?3, kind = ?4, parent_id = ?5, head = ?6, members = ?7, staff = ?8, version = version + 1 WHERE code = ?1",

@@ -153,13 +153,14 @@ impl Store {
         };
         let live = as_of >= today;
         let sql = format!(
-            "SELECT t.id, p.code, c.code, t.title, a.code, a.name, {}, \
+            "SELECT t.id, p.code, c.code, t.title, a.code, {name}, {}, \
                t.cadence, t.deadline, t.status, t.progress, t.completed_on, {b}, \
                (SELECT count(*) FROM urge u WHERE u.task_id = t.id AND u.on_date <= ?1) \
              FROM {} t JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.category_id \
                JOIN agency a ON a.id = t.lead_id{w} ORDER BY {order}",
             with_codes(live),
-            source(live, 1)
+            source(live, 1),
+            name = super::agencies::NAME_AS_OF
         );
         let mut st = self.conn().prepare_cached(&sql)?;
         let rows = st.query_map(params_from_iter(vals), task_row)?;
@@ -191,12 +192,13 @@ impl Store {
         };
         let with_col = if live { "" } else { ", t.with_ids" };
         let sql = format!(
-            "SELECT a.code, a.name, count(*), sum(x.b = 'done_on_time'), sum(x.b = 'done_late'), \
+            "SELECT a.code, {name}, count(*), sum(x.b = 'done_on_time'), sum(x.b = 'done_late'), \
                     sum(x.b = 'in_time'), sum(x.b = 'overdue'), sum(x.progress) \
              FROM (SELECT t.id, t.progress, {b} AS b{with_col} FROM {} t{w}) x \
              {coord} \
              GROUP BY a.id ORDER BY a.code",
-            source(live, 1)
+            source(live, 1),
+            name = super::agencies::NAME_AS_OF
         );
         let mut st = self.conn().prepare_cached(&sql)?;
         let rows = st.query_map(params_from_iter(vals), |r| {

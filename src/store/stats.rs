@@ -231,8 +231,11 @@ impl Store {
         {
             let mut st = self
                 .conn()
-                .prepare_cached("SELECT id, code, name FROM agency ORDER BY code")?;
-            let mut rows = st.query([])?;
+                .prepare_cached(&format!(
+                    "SELECT a.id, a.code, {} FROM agency a ORDER BY a.code",
+                    super::agencies::NAME_AS_OF
+                ))?;
+            let mut rows = st.query([as_of.to_string()])?;
             while let Some(r) = rows.next()? {
                 if let Some(c) = by_lead.get(&r.get(0)?) {
                     let mut counts = *c;
