@@ -226,6 +226,7 @@ impl Store {
                     "Agency `{code}` led or coordinated tasks in the past, which the record keeps; merge it into the agency that took its work over (`phoihop agency merge {code} --into NEW --on DATE`)."
                 )));
             }
+            tx.execute("DELETE FROM agency_name WHERE agency_id = ?1", [id])?;
             tx.execute("DELETE FROM agency WHERE id = ?1", [id])?;
             audit(tx, who, "remove", "agency", code, Some(&before), None::<&()>)?;
             Ok(())

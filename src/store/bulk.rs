@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Transaction};
+use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use super::{audit, now_stamp, Store};
@@ -57,13 +57,13 @@ impl BulkTask {
     }
 }
 
-fn count(tx: &Transaction<'_>, table: &str) -> Result<u64> {
+fn count(tx: &Connection, table: &str) -> Result<u64> {
     // `table` is one of the fixed names below, never user input.
     let n: i64 = tx.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
     Ok(n.max(0) as u64)
 }
 
-fn counts(tx: &Transaction<'_>) -> Result<BulkCounts> {
+fn counts(tx: &Connection) -> Result<BulkCounts> {
     Ok(BulkCounts {
         agencies: count(tx, "agency")?,
         programs: count(tx, "program")?,
@@ -109,7 +109,8 @@ impl Store {
                  DELETE FROM program;
                  DELETE FROM role_grant WHERE agency_id IS NOT NULL;
                  UPDATE agency SET parent_id = NULL;
-                 DELETE FROM agency;",
+                 DELETE FROM agency;
+                 DELETE FROM meta WHERE key = 'dataset';",
             )?;
             #[derive(Serialize)]
             struct Removed {
@@ -205,7 +206,7 @@ impl Store {
 }
 
 fn load(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     actor: &str,
     agencies: &[Agency],
     programs: &[Program],

@@ -2,7 +2,7 @@
 //! and the version they read, bumps it, and appends a history row and an audit row.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::access::Who;
 use super::agencies::referenced_agency;
@@ -15,7 +15,7 @@ use crate::domain::{text, NewTask, ProgressUpdate, Status, Task, TaskEdit, Urge}
 use crate::error::{Error, Result};
 use crate::search::fold;
 
-fn agency_ids(tx: &Transaction<'_>, field: &str, codes: &[String]) -> Result<Vec<i64>> {
+fn agency_ids(tx: &Connection, field: &str, codes: &[String]) -> Result<Vec<i64>> {
     codes
         .iter()
         .map(|c| referenced_agency(tx, field, c))
@@ -49,7 +49,7 @@ fn check_version(task: &Task, expect: Option<i64>) -> Result<()> {
 }
 
 /// The latest version date of a task (`None` before its first version).
-fn last_version_date(tx: &Transaction<'_>, id: i64) -> Result<Option<NaiveDate>> {
+fn last_version_date(tx: &Connection, id: i64) -> Result<Option<NaiveDate>> {
     let d: Option<String> = tx
         .prepare_cached("SELECT max(valid_from) FROM task_version WHERE task_id = ?1")?
         .query_row([id], |r| r.get(0))?;
@@ -61,7 +61,7 @@ fn last_version_date(tx: &Transaction<'_>, id: i64) -> Result<Option<NaiveDate>>
 /// version from `on`: the version in force until now ends on `on`. A change cannot be
 /// dated before the task's latest version.
 pub(super) fn record_version(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     who: &Who,
     id: i64,
     on: NaiveDate,
@@ -100,7 +100,7 @@ pub(super) fn record_version(
 /// The first versions of a new task. A task recorded as done after the day it was
 /// created was open until then: its history says so (created not started, done on its
 /// completion date), never "done" before it was completed.
-fn record_created(tx: &Transaction<'_>, who: &Who, id: i64, t: &NewTask) -> Result<()> {
+fn record_created(tx: &Connection, who: &Who, id: i64, t: &NewTask) -> Result<()> {
     record_version(tx, who, id, t.created_on, "create", None)?;
     if let Some(done) = t
         .completed_on
@@ -116,7 +116,7 @@ fn record_created(tx: &Transaction<'_>, who: &Who, id: i64, t: &NewTask) -> Resu
     Ok(())
 }
 
-fn set_with(tx: &Transaction<'_>, id: i64, with: &[i64]) -> Result<()> {
+fn set_with(tx: &Connection, id: i64, with: &[i64]) -> Result<()> {
     tx.execute("DELETE FROM task_with WHERE task_id = ?1", [id])?;
     let mut st = tx.prepare_cached("INSERT INTO task_with (task_id, agency_id) VALUES (?1, ?2)")?;
     for a in with {
