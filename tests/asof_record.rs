@@ -285,6 +285,42 @@ fn timeline_through_the_cli_agrees_everywhere_and_never_changes() {
                 rows.len(),
                 "{date}: the report and the list count the same tasks"
             );
+            // The TUI as of the same date: the dashboard's totals, the Tasks table and
+            // the detail agree with the CLI.
+            {
+                use phoihop::tui::action::{Action, View};
+                use phoihop::tui::i18n::Lang;
+                use phoihop::tui::state::AppState;
+                let on = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+                let store = phoihop::store::Store::open(db, true).unwrap();
+                let today_d = NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
+                let mut app = AppState::new(store, Lang::En, on, today_d, None, (120, 40)).unwrap();
+                let totals = app.dashboard.summary.as_ref().unwrap().totals;
+                assert_eq!(
+                    totals.tasks,
+                    report["totals"]["tasks"].as_i64().unwrap(),
+                    "{date}: the dashboard and the report"
+                );
+                assert_eq!(totals.overdue, report["totals"]["overdue"].as_i64().unwrap(), "{date}");
+                app.update(Action::SwitchView(View::Tasks));
+                let row = app.tasks.rows.iter().find(|t| t.id == 1).cloned();
+                assert_eq!(row.is_some(), e.0, "{date}: task 1 in the TUI table");
+                if let Some(t) = row {
+                    assert_eq!(i64::from(t.progress.get()), e.1, "{date}: TUI progress");
+                    assert_eq!(t.lead, e.2, "{date}: TUI lead");
+                    assert_eq!(t.program, e.3, "{date}: TUI program");
+                    let pos = app.tasks.rows.iter().position(|t| t.id == 1).unwrap();
+                    for _ in 0..pos {
+                        app.update(Action::Down);
+                    }
+                    app.update(Action::Open);
+                    let Some(phoihop::tui::state::Layer::Detail(detail)) = app.stack.last() else {
+                        panic!("{date}: the detail does not open");
+                    };
+                    assert_eq!(detail.task.progress, t.progress, "{date}: the detail's state is that day's");
+                    assert!(detail.history.iter().all(|h| h.on <= on), "{date}: detail history");
+                }
+            }
             seen.push(format!("{date} {list} {show} {}", report["totals"]));
         }
         seen
