@@ -301,7 +301,11 @@ fn timeline_through_the_cli_agrees_everywhere_and_never_changes() {
                     report["totals"]["tasks"].as_i64().unwrap(),
                     "{date}: the dashboard and the report"
                 );
-                assert_eq!(totals.overdue, report["totals"]["overdue"].as_i64().unwrap(), "{date}");
+                assert_eq!(
+                    totals.overdue,
+                    report["totals"]["overdue"].as_i64().unwrap(),
+                    "{date}"
+                );
                 app.update(Action::SwitchView(View::Tasks));
                 let row = app.tasks.rows.iter().find(|t| t.id == 1).cloned();
                 assert_eq!(row.is_some(), e.0, "{date}: task 1 in the TUI table");
@@ -317,8 +321,14 @@ fn timeline_through_the_cli_agrees_everywhere_and_never_changes() {
                     let Some(phoihop::tui::state::Layer::Detail(detail)) = app.stack.last() else {
                         panic!("{date}: the detail does not open");
                     };
-                    assert_eq!(detail.task.progress, t.progress, "{date}: the detail's state is that day's");
-                    assert!(detail.history.iter().all(|h| h.on <= on), "{date}: detail history");
+                    assert_eq!(
+                        detail.task.progress, t.progress,
+                        "{date}: the detail's state is that day's"
+                    );
+                    assert!(
+                        detail.history.iter().all(|h| h.on <= on),
+                        "{date}: detail history"
+                    );
                 }
             }
             seen.push(format!("{date} {list} {show} {}", report["totals"]));
@@ -663,7 +673,17 @@ fn a_merger_and_a_rename_follow_the_real_dates() {
     ok(
         db,
         d1,
-        &["program", "add", "CT", "--title", "Chương trình", "--from", "2024-01-01", "--to", "2026-12-31"],
+        &[
+            "program",
+            "add",
+            "CT",
+            "--title",
+            "Chương trình",
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2026-12-31",
+        ],
     );
     for (lead, with, deadline) in [
         ("BTGTU", "MTTQ", "2024-12-31"),
@@ -674,19 +694,63 @@ fn a_merger_and_a_rename_follow_the_real_dates() {
             db,
             d1,
             &[
-                "task", "add", "--program", "CT", "--category", "mass_mobilization", "--title",
-                "Nhiệm vụ", "--lead", lead, "--with", with, "--deadline", deadline,
+                "task",
+                "add",
+                "--program",
+                "CT",
+                "--category",
+                "mass_mobilization",
+                "--title",
+                "Nhiệm vụ",
+                "--lead",
+                lead,
+                "--with",
+                with,
+                "--deadline",
+                deadline,
             ],
         );
     }
     let d2 = "2025-03-01";
-    ok(db, d2, &["agency", "add", "BTGDVTU", "--name", "Ban Tuyên giáo và Dân vận Tỉnh ủy"]);
-    ok(db, d2, &["agency", "merge", "BTGTU", "--into", "BTGDVTU", "--on", d2]);
-    ok(db, d2, &["agency", "merge", "BDVTU", "--into", "BTGDVTU", "--on", d2]);
+    ok(
+        db,
+        d2,
+        &[
+            "agency",
+            "add",
+            "BTGDVTU",
+            "--name",
+            "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        ],
+    );
+    ok(
+        db,
+        d2,
+        &["agency", "merge", "BTGTU", "--into", "BTGDVTU", "--on", d2],
+    );
+    ok(
+        db,
+        d2,
+        &["agency", "merge", "BDVTU", "--into", "BTGDVTU", "--on", d2],
+    );
     // A rename later on.
-    ok(db, "2025-07-01", &["agency", "edit", "MTTQ", "--name", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]);
+    ok(
+        db,
+        "2025-07-01",
+        &[
+            "agency",
+            "edit",
+            "MTTQ",
+            "--name",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        ],
+    );
     let leads = |date: &str| -> Vec<(String, i64, i64, String)> {
-        let r = json(&ok(db, "2025-08-01", &["--as-of", date, "report", "--format", "json"]));
+        let r = json(&ok(
+            db,
+            "2025-08-01",
+            &["--as-of", date, "report", "--format", "json"],
+        ));
         r["agencies"]
             .as_array()
             .unwrap()
@@ -703,26 +767,79 @@ fn a_merger_and_a_rename_follow_the_real_dates() {
     };
     let before = leads("2025-02-28");
     assert_eq!(
-        before.iter().map(|a| (a.0.as_str(), a.1, a.2)).collect::<Vec<_>>(),
+        before
+            .iter()
+            .map(|a| (a.0.as_str(), a.1, a.2))
+            .collect::<Vec<_>>(),
         [("BDVTU", 1, 0), ("BTGTU", 1, 1), ("MTTQ", 1, 0)],
         "as of the day before the merger"
     );
     let after = leads("2025-03-01");
     assert_eq!(
-        after.iter().map(|a| (a.0.as_str(), a.1, a.2)).collect::<Vec<_>>(),
+        after
+            .iter()
+            .map(|a| (a.0.as_str(), a.1, a.2))
+            .collect::<Vec<_>>(),
         [("BTGDVTU", 2, 1), ("MTTQ", 1, 0)],
         "from the merger on, the new body answers for both"
     );
-    assert_eq!(after[1].3, "Ủy ban MTTQ Việt Nam tỉnh", "the name before the rename");
-    assert_eq!(leads("2025-07-01")[1].3, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh");
+    assert_eq!(
+        after[1].3, "Ủy ban MTTQ Việt Nam tỉnh",
+        "the name before the rename"
+    );
+    assert_eq!(
+        leads("2025-07-01")[1].3,
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+    );
     // The coordination moved too: task 3 is coordinated by the new body from the merger.
-    let show = |date: &str| json(&ok(db, "2025-08-01", &["--as-of", date, "task", "show", "3", "--format", "json"]));
+    let show = |date: &str| {
+        json(&ok(
+            db,
+            "2025-08-01",
+            &["--as-of", date, "task", "show", "3", "--format", "json"],
+        ))
+    };
     assert_eq!(show("2025-02-28")["with"], serde_json::json!(["BDVTU"]));
     assert_eq!(show("2025-03-01")["with"], serde_json::json!(["BTGDVTU"]));
     // A merged agency cannot be removed (the past names it) nor merged again.
     let (code, _, err) = on_day(db, "2025-08-01", &["agency", "remove", "BTGTU"]);
     assert_eq!(code, 6, "{err}");
-    let (code, _, _) = on_day(db, "2025-08-01", &["agency", "merge", "BTGTU", "--into", "MTTQ"]);
+    let (code, _, _) = on_day(
+        db,
+        "2025-08-01",
+        &["agency", "merge", "BTGTU", "--into", "MTTQ"],
+    );
     assert_eq!(code, 6);
     assert!(ok(db, "2025-08-01", &["check"]).contains("healthy"));
+}
+
+#[test]
+fn a_screen_left_open_past_midnight_follows_the_new_day() {
+    use phoihop::tui::action::Action;
+    use phoihop::tui::i18n::Lang;
+    use phoihop::tui::state::AppState;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.db");
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    {
+        let mut s = phoihop::store::Store::open(&path, false).unwrap();
+        phoihop::demo::load(&mut s, day(29), false).unwrap();
+    }
+    let open = |as_of: NaiveDate| {
+        let store = phoihop::store::Store::open(&path, false).unwrap();
+        AppState::new(store, Lang::Vi, as_of, day(29), None, (120, 40)).unwrap()
+    };
+    // Following today: the screen moves to the new day at midnight.
+    let mut live = open(day(29));
+    live.update(Action::DateChanged(day(30)));
+    assert_eq!((live.today, live.as_of), (day(30), day(30)));
+    assert_eq!(
+        live.dashboard.summary.as_ref().unwrap().as_of,
+        day(30),
+        "the dashboard is read again"
+    );
+    // As of a chosen past date: it stays there, only "today" moves.
+    let mut review = open(day(1));
+    review.update(Action::DateChanged(day(30)));
+    assert_eq!((review.today, review.as_of), (day(30), day(1)));
 }

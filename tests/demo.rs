@@ -486,16 +486,24 @@ fn demo_force_killed_at_any_moment_leaves_whole_data() {
     };
     assert!(run(&["demo"]).status.success());
     // A change the forced load replaces: task 1's progress.
-    assert!(run(&["task", "update", "1", "--progress", "55"]).status.success());
+    assert!(run(&["task", "update", "1", "--progress", "55"])
+        .status
+        .success());
     let started = std::time::Instant::now();
     assert!(run(&["demo", "--force"]).status.success());
     let full = started.elapsed();
     let whole = |label: &str| {
         let c = rusqlite::Connection::open(&db).unwrap();
         let one = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
-        let ok: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        let ok: String = c
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(ok, "ok", "{label}");
-        assert_eq!(one("SELECT count(*) FROM task WHERE removed_on IS NULL"), 104, "{label}");
+        assert_eq!(
+            one("SELECT count(*) FROM task WHERE removed_on IS NULL"),
+            104,
+            "{label}"
+        );
         assert_eq!(one("SELECT count(*) FROM agency"), 27, "{label}");
         assert_eq!(one("SELECT count(*) FROM program"), 6, "{label}");
     };
@@ -516,5 +524,9 @@ fn demo_force_killed_at_any_moment_leaves_whole_data() {
         whole(&format!("killed after {k}/20 of a load"));
     }
     let check = run(&["check"]);
-    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
 }

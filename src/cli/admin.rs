@@ -51,7 +51,9 @@ pub fn init(ctx: &Context) -> Result<()> {
 /// `phoihop demo [--force]`: loads the demo data set.
 pub fn demo(ctx: &Context, args: &DemoArgs) -> Result<()> {
     let mut store = ctx.open()?;
-    if crate::demo::load_once(&mut store, ctx.today, args.force)? == crate::demo::Loaded::AlreadyThere {
+    if crate::demo::load_once(&mut store, ctx.today, args.force)?
+        == crate::demo::Loaded::AlreadyThere
+    {
         return output::confirm(ctx.say(
             "The database already holds the demo data set; nothing was changed (`phoihop demo --force` loads it anew).",
             "Cơ sở dữ liệu đã có dữ liệu mẫu; không thay đổi gì (`phoihop demo --force` để nạp lại từ đầu).",

@@ -95,7 +95,8 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
         return Err(Error::Usage("--excel applies to --format csv only.".into()));
     }
     let store = ctx.open()?;
-    let r = report::build(&store, &req, ctx.today)?;
+    // One snapshot: every part of the report from the same commit.
+    let r = store.snapshot(|s| report::build(s, &req, ctx.today))?;
     let lang = ctx.lang;
     let bytes = match args.format {
         ReportFormat::Table => report::table::render(&r, lang).into_bytes(),

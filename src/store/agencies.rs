@@ -43,7 +43,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<(Agency, String)> {
 /// SQL for the name agency alias `a` had at the end of the date bound to `?1`: its
 /// latest recorded name from then or before (renames are in `agency_name`), else its
 /// current name.
-pub(crate) const NAME_AS_OF: &str = "coalesce((SELECT n.name FROM agency_name n WHERE n.agency_id = a.id \
+pub(crate) const NAME_AS_OF: &str =
+    "coalesce((SELECT n.name FROM agency_name n WHERE n.agency_id = a.id \
      AND n.valid_from <= ?1 ORDER BY n.valid_from DESC LIMIT 1), a.name)";
 
 /// The id of the agency with this code, if any.

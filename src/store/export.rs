@@ -69,6 +69,10 @@ impl Store {
     /// Runs `f` inside one read transaction, so that everything it reads is one
     /// consistent snapshot even while others write.
     pub fn snapshot<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        // Already inside a transaction: that one is the snapshot.
+        if !self.conn().is_autocommit() {
+            return f(self);
+        }
         self.conn().execute_batch("BEGIN DEFERRED")?;
         let out = f(self);
         let end = self.conn().execute_batch("COMMIT");

@@ -159,10 +159,7 @@ impl Store {
 
     /// Runs `f` in a `BEGIN IMMEDIATE` transaction, with the caller's access resolved.
     /// Refuses at once when the store is read-only.
-    pub(crate) fn write<T>(
-        &mut self,
-        f: impl FnOnce(&Connection, &Who) -> Result<T>,
-    ) -> Result<T> {
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Connection, &Who) -> Result<T>) -> Result<T> {
         if self.read_only {
             return Err(Error::PermissionDenied(
                 "The database is open read-only (--read-only), so nothing can be changed.".into(),
@@ -175,9 +172,7 @@ impl Store {
             let out = access::who(&self.conn, &self.login).and_then(|who| f(&self.conn, &who));
             let end = match &out {
                 Ok(_) => self.conn.execute_batch("RELEASE write"),
-                Err(_) => self
-                    .conn
-                    .execute_batch("ROLLBACK TO write; RELEASE write"),
+                Err(_) => self.conn.execute_batch("ROLLBACK TO write; RELEASE write"),
             };
             let out = out?;
             end?;
