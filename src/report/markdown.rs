@@ -1,17 +1,17 @@
 //! The report in Markdown: Vietnamese phrased as the seed reports phrase it ("Công tác
 //! tư tưởng có 5 nhiệm vụ; Công tác tổ chức xây dựng Đảng có 15 nhiệm vụ; …"), or English.
-//! Stored text is escaped: no control character reaches the output, and `|` cannot
-//! break a table.
+//! Stored text is escaped (see [`super::mdtext`]): no control character, raw HTML or
+//! link with a scheme other than http, https or mailto reaches the output, and `|`
+//! cannot break a table.
 
 use std::fmt::Write;
 
 use super::{day, days_late, num, Report, ReviewKind};
-use crate::domain::text;
 use crate::store::{AgencyCounts, Counts};
 
-/// Text from the database, safe in a Markdown table cell.
+/// Text from the database, safe in Markdown prose and table cells (see [`super::mdtext`]).
 fn cell(s: &str) -> String {
-    text::escape(s).replace('|', "\\|")
+    super::mdtext::md(s)
 }
 
 struct Words {
@@ -96,21 +96,17 @@ pub fn render(r: &Report, lang: &str) -> String {
     };
     match &r.program {
         Some(p) => {
-            let _ = writeln!(out, "# {kind}: {}\n", text::escape(&p.title));
+            let _ = writeln!(out, "# {kind}: {}\n", cell(&p.title));
             let _ = writeln!(
                 out,
                 "{}: {} · {}: {} – {}{}",
                 w.pick("Mã chương trình", "Program code"),
-                text::escape(&p.code),
+                cell(&p.code),
                 w.pick("Thời gian thực hiện", "Period"),
                 day(p.starts_on, lang),
                 day(p.ends_on, lang),
                 match &p.basis {
-                    Some(b) => format!(
-                        " · {}: {}",
-                        w.pick("Căn cứ", "Legal basis"),
-                        text::escape(b)
-                    ),
+                    Some(b) => format!(" · {}: {}", w.pick("Căn cứ", "Legal basis"), cell(b)),
                     None => String::new(),
                 }
             );

@@ -10,6 +10,7 @@
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod mdtext;
 pub mod table;
 pub mod xlsx;
 
