@@ -41,15 +41,6 @@ enum Kind {
     Programs,
 }
 
-/// Undoes the formula neutralization of our own CSV exports: a leading apostrophe
-/// before `=`, `+`, `-`, `@` is dropped.
-fn unneutralize(s: &str) -> &str {
-    match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
-        _ => s,
-    }
-}
-
 fn columns_list(c: (&[&str], &[&str])) -> String {
     c.0.iter().chain(c.1).copied().collect::<Vec<_>>().join(",")
 }
@@ -207,7 +198,7 @@ fn row(file: &str, h: &Header, rec: &csv::ByteRecord, today: NaiveDate) -> Resul
         })?;
         // At most 13 distinct columns (checked in the header).
         if let Some(c) = cells.get_mut(i) {
-            *c = unneutralize(s);
+            *c = super::cells::read(s);
         }
     }
     let get = |k: usize| h.index[k].map_or("", |i| cells.get(i).copied().unwrap_or(""));

@@ -9,7 +9,6 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::csv_in::{AGENCY_COLUMNS, PROGRAM_COLUMNS, TASK_COLUMNS};
-use crate::domain::text::neutralize_formula;
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -62,7 +61,7 @@ fn header(cols: (&[&'static str], &[&'static str])) -> Vec<&'static str> {
 }
 
 fn cell(s: &str) -> String {
-    neutralize_formula(s).into_owned()
+    super::cells::write(s).into_owned()
 }
 
 fn opt(s: &Option<String>) -> String {
@@ -74,7 +73,7 @@ fn csv_err(e: csv::Error) -> Error {
 }
 
 /// Writes the tasks as CSV in the import columns (plus `created_on`, `completed_on`,
-/// `description`), formula cells neutralized. `bom` starts the file with a UTF-8 BOM
+/// `description`), formula cells neutralized (see [`super::cells`]). `bom` starts the file with a UTF-8 BOM
 /// (for Excel).
 pub fn tasks_csv<W: Write>(store: &Store, w: W, bom: bool) -> Result<u64> {
     store.snapshot(|s| tasks_csv_in(s, w, bom))

@@ -6,6 +6,7 @@
 //! Either way references and roles are checked in the store and everything is written in
 //! one transaction, or nothing.
 
+pub mod cells;
 pub mod csv_in;
 pub mod export;
 pub mod fields;

@@ -4,8 +4,8 @@
 //! neutralized (formula injection); `excel` starts the file with a UTF-8 BOM.
 
 use super::{days_late, num, Report};
-use crate::domain::text::neutralize_formula;
 use crate::error::{Error, Result};
+use crate::io::cells;
 use crate::store::Counts;
 
 /// The columns of the report CSV.
@@ -94,7 +94,7 @@ pub fn render(r: &Report, lang: &str, excel: bool) -> Result<Vec<u8>> {
         let err = |e: csv::Error| Error::Other(format!("Writing the CSV report failed: {e}."));
         w.write_record(COLUMNS).map_err(err)?;
         for row in rows {
-            w.write_record(row.iter().map(|c| neutralize_formula(c).into_owned()))
+            w.write_record(row.iter().map(|c| cells::write(c).into_owned()))
                 .map_err(err)?;
         }
         w.flush()
