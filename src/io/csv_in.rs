@@ -420,20 +420,33 @@ pub enum CsvSource {
 pub fn open(
     path: &Path,
     file: &str,
+    enc: super::encoding::Encoding,
     today: NaiveDate,
     progress: &mut dyn FnMut(u64),
 ) -> Result<CsvSource> {
-    let f = std::fs::File::open(path).map_err(|e| match e.kind() {
+    use super::encoding::{self, Encoding};
+    let not_found = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => {
             Error::NotFound(format!("The file {} does not exist.", path.display()))
         }
         _ => Error::from(e),
-    })?;
-    let mut buf = std::io::BufReader::with_capacity(1 << 20, f);
-    if buf.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
-        buf.consume(3);
-    }
-    let mut rdr = reader(buf);
+    };
+    let input: Box<dyn std::io::Read + Send> = if enc == Encoding::Utf8 {
+        let f = std::fs::File::open(path).map_err(not_found)?;
+        let mut buf = std::io::BufReader::with_capacity(1 << 20, f);
+        // The first mebibyte tells a file in another encoding.
+        encoding::check_utf8(&path.display().to_string(), buf.fill_buf()?)?;
+        if buf.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
+            buf.consume(3);
+        }
+        Box::new(buf)
+    } else {
+        let bytes = std::fs::read(path).map_err(not_found)?;
+        let utf8 = encoding::decode(file, &bytes, enc)?.into_owned();
+        drop(bytes);
+        Box::new(std::io::Cursor::new(utf8))
+    };
+    let mut rdr = reader(input);
     let h = header(file, &mut rdr)?;
     if h.kind == Kind::Tasks {
         return Ok(CsvSource::Tasks(stream_tasks(
