@@ -85,26 +85,119 @@ fn markdown_is_phrased_like_the_seed_reports() {
     let r = report::build(&store, &req(None, d(2020, 12, 31)), today()).unwrap();
     let vi = report::markdown::render(&r, "vi");
     assert!(vi.starts_with(
-        "# Báo cáo tổng kết: Chương trình xây dựng hệ thống chính trị năm 2019-2020\n"
-    ));
+        "# BÁO CÁO TỔNG KẾT\n\n**việc triển khai thực hiện Chương trình xây dựng hệ thống chính trị năm 2019-2020**\n"
+    ), "{vi}");
     assert!(vi.contains(
         "Chương trình có 8 nhiệm vụ (trong đó, Công tác tư tưởng có 2 nhiệm vụ; Công tác tổ chức xây dựng Đảng có 2 nhiệm vụ; Công tác kiểm tra, giám sát có 1 nhiệm vụ; Công tác dân vận có 1 nhiệm vụ; Công tác xây dựng bộ máy chính quyền có 1 nhiệm vụ; Công tác MTTQ và các đoàn thể có 1 nhiệm vụ)."
     ), "{vi}");
-    assert!(vi.contains("Tiến độ bình quân đạt 68,8%."), "{vi}");
-    assert!(vi.contains("chưa hoàn thành, quá hạn 2 nhiệm vụ"));
-    assert!(vi.contains("| 6 | @Nhân rộng mô hình \"Dân vận khéo\" trên các lĩnh vực | Ban Dân vận Tỉnh ủy | 31/03/2020 | 275 | 10 | 2 |"), "{vi}");
-    let en = report::markdown::render(&r, "en");
-    assert!(en.starts_with("# Final review report: "));
+    // The completion ratio, then its parts; no "0 nhiệm vụ" anywhere.
+    assert!(vi.contains("Đến ngày 31/12/2020, đã hoàn thành 3/8 nhiệm vụ, đạt 37,5%, trong đó 2 nhiệm vụ hoàn thành đúng hạn, 1 nhiệm vụ hoàn thành chậm so với thời hạn; còn 5 nhiệm vụ chưa hoàn thành, trong đó 3 nhiệm vụ còn trong thời hạn, 2 nhiệm vụ đã quá hạn. Tiến độ bình quân đạt 68,8%."), "{vi}");
+    assert!(!vi.contains(" 0 nhiệm vụ"), "{vi}");
+    for section in [
+        "## I. KẾT QUẢ THỰC HIỆN",
+        "### 1. Tình hình chung",
+        "### 2. Kết quả thực hiện theo lĩnh vực công tác",
+        "### 3. Kết quả thực hiện của các cơ quan chủ trì",
+        "### 4. Kết quả phối hợp của các cơ quan, đơn vị",
+        "## II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+        "## IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+    ] {
+        assert!(vi.contains(&format!("\n{section}\n")), "{section}: {vi}");
+    }
+    // The overdue table numbers its rows (STT) and keeps the task id in its own column.
     assert!(
-        en.contains(
-            "The program has 8 tasks (of which Ideology: 2 tasks; Party organization: 2 tasks;"
-        ),
+        vi.contains("| STT | Mã NV | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |"),
+        "{vi}"
+    );
+    assert!(vi.contains("| 1 | 3 | =Ban hành Quy định trách nhiệm nêu gương \"10 xây\", \"10 chống\" | Ban Tổ chức Tỉnh ủy | 31/12/2019 | 366 | 60 | 1 |"), "{vi}");
+    assert!(vi.contains("| 2 | 6 | @Nhân rộng mô hình \"Dân vận khéo\" trên các lĩnh vực | Ban Dân vận Tỉnh ủy | 31/03/2020 | 275 | 10 | 2 |"), "{vi}");
+    assert!(
+        vi.contains("Từ khi triển khai đến nay, đã 3 lần đôn đốc các cơ quan chủ trì."),
+        "{vi}"
+    );
+    let en = report::markdown::render(&r, "en");
+    assert!(en.starts_with("# Final review (tổng kết): "), "{en}");
+    assert!(
+        en.contains("The program has 8 tasks: Ideology 2, Party organization 2,"),
         "{en}"
     );
-    assert!(en.contains("Mean progress 68.8%."));
+    assert!(en.contains("As of 2020-12-31, 3 of the 8 tasks are done (37.5%): 2 on time and 1 late; 5 tasks are not done (3 within the deadline, 2 overdue). Mean progress is 68.8%."), "{en}");
+    assert!(en.contains("| 1 | 3 | =Ban hành"), "{en}");
     // A review date in the middle is a preliminary review.
     let mid = report::build(&store, &req(None, d(2020, 1, 1)), today()).unwrap();
-    assert!(report::markdown::render(&mid, "vi").starts_with("# Báo cáo sơ kết: "));
+    assert!(report::markdown::render(&mid, "vi").starts_with("# BÁO CÁO SƠ KẾT\n"));
+    // After the last day the report is on progress, and says when the final review was.
+    let after = report::build(&store, &req(None, d(2021, 3, 1)), today()).unwrap();
+    let vi = report::markdown::render(&after, "vi");
+    assert!(
+        vi.starts_with("# BÁO CÁO\n\n**tình hình thực hiện Chương trình"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("Chương trình đã được tổng kết ngày 31/12/2020."),
+        "{vi}"
+    );
+    // Before the start, no "Tiến độ bình quân đạt 0%".
+    let before = report::build(&store, &req(None, d(2018, 12, 1)), today()).unwrap();
+    let vi = report::markdown::render(&before, "vi");
+    assert!(!vi.contains("Tiến độ bình quân"), "{vi}");
+    assert!(
+        vi.contains("Chương trình chưa bắt đầu triển khai (bắt đầu từ ngày 01/01/2019)."),
+        "{vi}"
+    );
+    assert!(vi.contains("Không có nhiệm vụ nào quá hạn."), "{vi}");
+    let en = report::markdown::render(&before, "en");
+    assert!(
+        !en.contains("Mean progress") && !en.contains(" 0 tasks"),
+        "{en}"
+    );
+}
+
+#[test]
+fn numbers_follow_the_readers_conventions() {
+    use phoihop::report::numbers::{int, pct, ratio};
+    assert_eq!(int(20_000, "vi"), "20.000");
+    assert_eq!(int(20_000, "en"), "20,000");
+    assert_eq!(pct(ratio(54, 58), "vi"), "93,1%");
+    assert_eq!(pct(ratio(54, 58), "en"), "93.1%");
+    // Through a report: a program with 1,000+ tasks, in md and in the table.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = fixture::build(&tmp.path().join("f.db"));
+    for i in 0..1_200 {
+        store
+            .add_task(phoihop::domain::NewTask {
+                program: "XD-2019-2020".into(),
+                category: "front".into(),
+                title: format!("Nhiệm vụ số {i}"),
+                description: None,
+                lead: "MTTQ".into(),
+                with: vec![],
+                cadence: phoihop::domain::Cadence::Recurring,
+                deadline: None,
+                basis: None,
+                status: phoihop::domain::Status::NotStarted,
+                progress: phoihop::domain::Progress::ZERO,
+                created_on: d(2019, 1, 2),
+                completed_on: None,
+            })
+            .unwrap();
+    }
+    let r = report::build(&store, &req(None, d(2020, 12, 31)), today()).unwrap();
+    let vi = report::markdown::render(&r, "vi");
+    assert!(vi.contains("Chương trình có 1.208 nhiệm vụ"), "{vi}");
+    assert!(
+        vi.contains("đã hoàn thành 3/1.208 nhiệm vụ, đạt 0,2%"),
+        "{vi}"
+    );
+    let en = report::markdown::render(&r, "en");
+    assert!(en.contains("The program has 1,208 tasks"), "{en}");
+    let table = report::table::render(&r, "vi");
+    assert!(
+        table.contains("1.208") && table.contains("1.201"),
+        "{table}"
+    );
+    let table = report::table::render(&r, "en");
+    assert!(table.contains("1,208"), "{table}");
 }
 
 #[test]

@@ -11,6 +11,7 @@ pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod mdtext;
+pub mod numbers;
 pub mod table;
 pub mod xlsx;
 
@@ -166,7 +167,8 @@ pub fn build(store: &Store, req: &Request, today: NaiveDate) -> Result<Report> {
 }
 
 /// What kind of review the as-of date is for a program: the final review (*tổng kết*)
-/// on or after its end, a preliminary one (*sơ kết*) on a review date, else none.
+/// on its last day, a preliminary one (*sơ kết*) on a review date, else (before, between
+/// and after the reviews) a report on progress (*báo cáo tình hình thực hiện*).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReviewKind {
     Final,
@@ -178,7 +180,7 @@ impl Report {
     /// The kind of review this report is.
     pub fn kind(&self) -> ReviewKind {
         match &self.program {
-            Some(p) if self.as_of >= p.ends_on => ReviewKind::Final,
+            Some(p) if self.as_of == p.ends_on => ReviewKind::Final,
             Some(p) if p.reviews.contains(&self.as_of) => ReviewKind::Preliminary,
             _ => ReviewKind::Progress,
         }
