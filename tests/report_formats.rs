@@ -205,13 +205,25 @@ fn csv_and_xlsx_neutralize_formulas_and_carry_the_numbers() {
     let tmp = tempfile::tempdir().unwrap();
     let store = fixture::build(&tmp.path().join("f.db"));
     let r = report::build(&store, &req(None, d(2020, 12, 31)), today()).unwrap();
-    let csv = String::from_utf8(report::csv::render(&r, "vi", true).unwrap()).unwrap();
+    let csv = String::from_utf8(report::csv::render(&r, true).unwrap()).unwrap();
     assert!(csv.starts_with('\u{feff}'), "BOM for Excel");
-    assert!(csv.contains("\noverdue_task,6,\"'@Nhân rộng"), "{csv}");
-    assert!(csv.contains("\noverdue_task,3,\"'=Ban hành"), "{csv}");
-    assert!(csv.contains("\ntotal,XD-2019-2020,"));
     assert!(
-        csv.contains("\ncategory,ideology,Công tác tư tưởng,2,1,1,0,0,100,,,,\n"),
+        csv.starts_with("\u{feff}section,from,as_of,code,name_vi,name_en,tasks,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\noverdue_task,,2020-12-31,6,\"'@Nhân rộng"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\noverdue_task,,2020-12-31,3,\"'=Ban hành"),
+        "{csv}"
+    );
+    assert!(csv.contains("\ntotal,,2020-12-31,XD-2019-2020,"));
+    assert!(
+        csv.contains(
+            "\ncategory,,2020-12-31,ideology,Công tác tư tưởng,Ideology,2,1,1,0,0,100,,,,\n"
+        ),
         "{csv}"
     );
 
@@ -356,4 +368,55 @@ fn the_cli_writes_every_format_and_checks_its_arguments() {
         .args(["report", "--program", "KHONG-CO"])
         .assert()
         .code(3);
+}
+
+#[test]
+fn json_and_csv_are_the_same_in_every_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("f.db");
+    drop(fixture::build(&db));
+    for args in [
+        &["report", "--format", "json"][..],
+        &["report", "--format", "csv"],
+        &["report", "--format", "csv", "--excel"],
+        &[
+            "report",
+            "--program",
+            "XD-2019-2020",
+            "--as-of",
+            "2020-12-31",
+            "--format",
+            "json",
+        ],
+        &[
+            "report",
+            "--program",
+            "XD-2019-2020",
+            "--period",
+            "2020H1",
+            "--format",
+            "csv",
+        ],
+    ] {
+        let run = |lang: Option<&str>, env_lang: &str| {
+            let mut c = phoihop(&db);
+            c.env("LANG", env_lang);
+            if let Some(l) = lang {
+                c.args(["--lang", l]);
+            }
+            let out = c.args(args).output().unwrap();
+            assert!(out.status.success(), "{args:?}");
+            out.stdout
+        };
+        let vi = run(Some("vi"), "C");
+        assert_eq!(vi, run(Some("en"), "C"), "{args:?}: --lang vi vs en");
+        assert_eq!(vi, run(None, "vi_VN.UTF-8"), "{args:?}: LANG=vi_VN");
+        assert_eq!(vi, run(None, "C"), "{args:?}: LANG=C");
+        let text = String::from_utf8(vi).unwrap();
+        // Both names of a category, whatever the language.
+        assert!(
+            text.contains("Công tác tư tưởng") && text.contains("Ideology"),
+            "{text}"
+        );
+    }
 }

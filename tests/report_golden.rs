@@ -97,11 +97,11 @@ fn demo_reports_match_the_golden_files() {
         ),
         (
             "demo-2020-11-06.csv",
-            report::csv::render(&r, "vi", false).unwrap(),
+            report::csv::render(&r, false).unwrap(),
         ),
         (
             "demo-2020-11-06.json",
-            report::json::render(&r, "vi").unwrap().into_bytes(),
+            report::json::render(&r).unwrap().into_bytes(),
         ),
         (
             "demo-2020H1.vi.md",
@@ -109,7 +109,7 @@ fn demo_reports_match_the_golden_files() {
         ),
         (
             "demo-all-today.json",
-            report::json::render(&now, "en").unwrap().into_bytes(),
+            report::json::render(&now).unwrap().into_bytes(),
         ),
     ];
     let diffs: Vec<String> = outputs

@@ -98,8 +98,8 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
     let bytes = match args.format {
         ReportFormat::Table => report::table::render(&r, lang).into_bytes(),
         ReportFormat::Md => report::markdown::render(&r, lang).into_bytes(),
-        ReportFormat::Json => report::json::render(&r, lang)?.into_bytes(),
-        ReportFormat::Csv => report::csv::render(&r, lang, args.excel)?,
+        ReportFormat::Json => report::json::render(&r)?.into_bytes(),
+        ReportFormat::Csv => report::csv::render(&r, args.excel)?,
         ReportFormat::Xlsx => {
             let tasks = store.tasks_as_of(req.program.as_deref(), req.to, ctx.today, false)?;
             report::xlsx::render(&r, &tasks, lang)?

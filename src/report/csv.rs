@@ -1,7 +1,9 @@
 //! The report as one CSV table: a row per section entry (`total`, `category`,
 //! `lead_agency`, `coordinating_agency`, `overdue_task`) with the same columns, so a
-//! spreadsheet can filter by section. Cells beginning with `=`, `+`, `-` or `@` are
-//! neutralized (formula injection); `excel` starts the file with a UTF-8 BOM.
+//! spreadsheet can filter by section, each with the report's dates (`from`, `as_of`).
+//! The CSV never changes with `--lang`: codes, and both names of a category (`name_vi`,
+//! `name_en`; an agency or task has one name, in `name_vi`). Formula-like cells are
+//! neutralized ([`crate::io::cells`]); `excel` starts the file with a UTF-8 BOM.
 
 use super::{days_late, num, Report};
 use crate::error::{Error, Result};
@@ -9,10 +11,13 @@ use crate::io::cells;
 use crate::store::Counts;
 
 /// The columns of the report CSV.
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 16] = [
     "section",
+    "from",
+    "as_of",
     "code",
-    "name",
+    "name_vi",
+    "name_en",
     "tasks",
     "done_on_time",
     "done_late",
@@ -25,11 +30,14 @@ pub const COLUMNS: [&str; 13] = [
     "urges",
 ];
 
-fn counts(section: &str, code: &str, name: &str, c: &Counts) -> Vec<String> {
+fn counts(r: &Report, section: &str, code: &str, names: [&str; 2], c: &Counts) -> Vec<String> {
     vec![
         section.into(),
+        r.from.map(|d| d.to_string()).unwrap_or_default(),
+        r.as_of.to_string(),
         code.into(),
-        name.into(),
+        names[0].into(),
+        names[1].into(),
         c.tasks.to_string(),
         c.done_on_time.to_string(),
         c.done_late.to_string(),
@@ -43,36 +51,47 @@ fn counts(section: &str, code: &str, name: &str, c: &Counts) -> Vec<String> {
     ]
 }
 
-/// Renders the report as CSV (names in `lang`).
-pub fn render(r: &Report, lang: &str, excel: bool) -> Result<Vec<u8>> {
+/// Renders the report as CSV; the same in every language.
+pub fn render(r: &Report, excel: bool) -> Result<Vec<u8>> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut total = counts(
+        r,
         "total",
         r.program.as_ref().map_or("", |p| p.code.as_str()),
-        r.program.as_ref().map_or("", |p| p.title.as_str()),
+        [r.program.as_ref().map_or("", |p| p.title.as_str()), ""],
         &r.totals,
     );
-    total[12] = r.urges.to_string();
+    total[15] = r.urges.to_string();
     rows.push(total);
     for c in &r.categories {
         rows.push(counts(
+            r,
             "category",
             &c.category.code,
-            c.category.name(lang),
+            [&c.category.name_vi, &c.category.name_en],
             &c.counts,
         ));
     }
     for a in &r.agencies {
-        rows.push(counts("lead_agency", &a.code, &a.name, &a.counts));
+        rows.push(counts(r, "lead_agency", &a.code, [&a.name, ""], &a.counts));
     }
     for a in &r.coordinating {
-        rows.push(counts("coordinating_agency", &a.code, &a.name, &a.counts));
+        rows.push(counts(
+            r,
+            "coordinating_agency",
+            &a.code,
+            [&a.name, ""],
+            &a.counts,
+        ));
     }
     for t in &r.overdue {
         rows.push(vec![
             "overdue_task".into(),
+            r.from.map(|d| d.to_string()).unwrap_or_default(),
+            r.as_of.to_string(),
             t.id.to_string(),
             t.title.clone(),
+            String::new(),
             String::new(),
             String::new(),
             String::new(),
