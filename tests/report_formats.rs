@@ -234,43 +234,43 @@ fn csv_and_xlsx_neutralize_formulas_and_carry_the_numbers() {
     let path = tmp.path().join("r.xlsx");
     std::fs::write(&path, bytes).unwrap();
     let mut wb = open_workbook_auto(&path).unwrap();
-    assert_eq!(wb.sheet_names(), report::xlsx::SHEETS);
-    let cats = wb.worksheet_range("Categories").unwrap();
+    assert_eq!(wb.sheet_names(), report::xlsx::SHEETS_VI);
+    let cats = wb.worksheet_range("Lĩnh vực").unwrap();
     assert_eq!(
-        cats.get((0, 1)),
+        cats.get((1, 2)),
         Some(&Data::String("Lĩnh vực công tác".into()))
     );
     assert_eq!(
-        cats.get((1, 1)),
+        cats.get((2, 2)),
         Some(&Data::String("Công tác tư tưởng".into()))
     );
-    assert_eq!(cats.get((1, 2)), Some(&Data::Float(2.0)));
-    let total_row = r.categories.len() + 1;
-    assert_eq!(cats.get((total_row, 2)), Some(&Data::Float(8.0)));
-    assert_eq!(cats.get((total_row, 6)), Some(&Data::Float(2.0)));
-    assert_eq!(cats.get((total_row, 7)), Some(&Data::Float(68.8)));
-    let t = wb.worksheet_range("Tasks").unwrap();
-    assert_eq!(t.height(), 9);
-    let titles: Vec<String> = (1..9).map(|r| t.get((r, 3)).unwrap().to_string()).collect();
+    assert_eq!(cats.get((2, 3)), Some(&Data::Float(2.0)));
+    let total_row = r.categories.len() + 2;
+    assert_eq!(cats.get((total_row, 3)), Some(&Data::Float(8.0)));
+    assert_eq!(cats.get((total_row, 7)), Some(&Data::Float(2.0)));
+    assert_eq!(cats.get((total_row, 8)), Some(&Data::Float(68.8)));
+    // Text cells keep their text as typed: no apostrophe in a spreadsheet cell.
+    let t = wb.worksheet_range("Nhiệm vụ").unwrap();
+    assert_eq!(t.height(), 10);
+    let titles: Vec<String> = (2..10)
+        .map(|r| t.get((r, 3)).unwrap().to_string())
+        .collect();
     for (i, prefix) in [
-        (1, "'- Phát hành"),
-        (2, "'=Ban hành"),
-        (4, "'+Tăng cường"),
-        (5, "'@Nhân rộng"),
+        (1, "- Phát hành"),
+        (2, "=Ban hành"),
+        (4, "+Tăng cường"),
+        (5, "@Nhân rộng"),
     ] {
         assert!(titles[i].starts_with(prefix), "{titles:?}");
     }
-    let o = wb.worksheet_range("Overdue").unwrap();
-    assert_eq!(o.height(), 3);
-    assert_eq!(o.get((1, 0)), Some(&Data::Float(3.0)));
-    assert_eq!(o.get((1, 4)), Some(&Data::Float(366.0)));
-    assert!(o
-        .get((2, 1))
-        .unwrap()
-        .to_string()
-        .starts_with("'@Nhân rộng"));
-    let s = wb.worksheet_range("Summary").unwrap();
-    let label_value: Vec<(String, String)> = (1..s.height())
+    let o = wb.worksheet_range("Quá hạn").unwrap();
+    assert_eq!(o.height(), 4);
+    assert_eq!(o.get((2, 0)), Some(&Data::Float(1.0)));
+    assert_eq!(o.get((2, 1)), Some(&Data::Float(3.0)));
+    assert_eq!(o.get((2, 5)), Some(&Data::Float(366.0)));
+    assert!(o.get((3, 2)).unwrap().to_string().starts_with("@Nhân rộng"));
+    let s = wb.worksheet_range("Tổng hợp").unwrap();
+    let label_value: Vec<(String, String)> = (2..s.height())
         .map(|r| {
             (
                 s.get((r, 0)).unwrap().to_string(),
@@ -283,6 +283,7 @@ fn csv_and_xlsx_neutralize_formulas_and_carry_the_numbers() {
         "{label_value:?}"
     );
     assert!(label_value.contains(&("Chưa hoàn thành, quá hạn".into(), "2".into())));
+    assert!(label_value.contains(&("Tỷ lệ hoàn thành (%)".into(), "37.5".into())));
 }
 
 #[test]

@@ -221,12 +221,12 @@ pub fn bucket_label(b: crate::domain::Bucket, lang: &str) -> &'static str {
     use crate::domain::Bucket::*;
     match (b, lang == "vi") {
         (DoneOnTime, true) => "Hoàn thành đúng hạn",
-        (DoneLate, true) => "Hoàn thành quá hạn",
-        (InTime, true) => "Chưa hoàn thành, trong hạn",
+        (DoneLate, true) => "Hoàn thành chậm",
+        (InTime, true) => "Chưa hoàn thành, còn hạn",
         (Overdue, true) => "Chưa hoàn thành, quá hạn",
         (DoneOnTime, false) => "Done on time",
         (DoneLate, false) => "Done late",
-        (InTime, false) => "In time",
+        (InTime, false) => "Open, in time",
         (Overdue, false) => "Overdue",
     }
 }
