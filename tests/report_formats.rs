@@ -93,6 +93,11 @@ fn markdown_is_phrased_like_the_seed_reports() {
     // The completion ratio, then its parts; no "0 nhiệm vụ" anywhere.
     assert!(vi.contains("Đến ngày 31/12/2020, đã hoàn thành 3/8 nhiệm vụ, đạt 37,5%, trong đó 2 nhiệm vụ hoàn thành đúng hạn, 1 nhiệm vụ hoàn thành chậm so với thời hạn; còn 5 nhiệm vụ chưa hoàn thành, trong đó 3 nhiệm vụ còn trong thời hạn, 2 nhiệm vụ đã quá hạn. Tiến độ bình quân đạt 68,8%."), "{vi}");
     assert!(!vi.contains(" 0 nhiệm vụ"), "{vi}");
+    // A category without tasks has no mean progress: a dash, not 0.
+    assert!(
+        vi.contains("| 5 | Công tác nội chính | 0 | 0 | 0 | 0 | 0 | – |"),
+        "{vi}"
+    );
     for section in [
         "## I. KẾT QUẢ THỰC HIỆN",
         "### 1. Tình hình chung",
@@ -137,6 +142,10 @@ fn markdown_is_phrased_like_the_seed_reports() {
         vi.contains("Chương trình đã được tổng kết ngày 31/12/2020."),
         "{vi}"
     );
+    // Nothing done yet: said in words.
+    let early = report::build(&store, &req(None, d(2019, 2, 1)), today()).unwrap();
+    let vi = report::markdown::render(&early, "vi");
+    assert!(vi.contains("Đến ngày 01/02/2019, chưa có nhiệm vụ nào hoàn thành; cả 7 nhiệm vụ đều còn trong thời hạn."), "{vi}");
     // Before the start, no "Tiến độ bình quân đạt 0%".
     let before = report::build(&store, &req(None, d(2018, 12, 1)), today()).unwrap();
     let vi = report::markdown::render(&before, "vi");

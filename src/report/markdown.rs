@@ -75,7 +75,12 @@ fn counts_row(out: &mut String, stt: &str, name: &str, c: &Counts, w: &Words) {
         w.int(c.done_late),
         w.int(c.in_time),
         w.int(c.overdue),
-        dec(c.progress, w.lang)
+        // No tasks, no mean: a dash, not "0".
+        if c.tasks == 0 {
+            "–".to_string()
+        } else {
+            dec(c.progress, w.lang)
+        }
     );
 }
 
@@ -177,6 +182,8 @@ fn title(out: &mut String, r: &Report, w: &Words) {
                 day(r.as_of, lang)
             );
         }
+        // All programs: the title already gives the date.
+        None if r.program.is_none() => {}
         None => {
             let _ = writeln!(
                 out,
@@ -295,7 +302,25 @@ fn overall(out: &mut String, r: &Report, w: &Words) {
                 }
             }
         }
-        if open > 0 {
+        if done == 0 {
+            // Every task is open.
+            match (t.in_time, t.overdue) {
+                (_, 0) => {
+                    let _ = write!(s, "; cả {} đều còn trong thời hạn", w.tasks(open));
+                }
+                (0, _) => {
+                    let _ = write!(s, "; cả {} đều đã quá hạn", w.tasks(open));
+                }
+                (i, o) => {
+                    let _ = write!(
+                        s,
+                        "; trong đó {} còn trong thời hạn, {} đã quá hạn",
+                        w.tasks(i),
+                        w.tasks(o)
+                    );
+                }
+            }
+        } else if open > 0 {
             let _ = write!(s, "; còn {} chưa hoàn thành", w.tasks(open));
             match (t.in_time, t.overdue) {
                 (0, _) => s.push_str(", đã quá hạn"),

@@ -80,7 +80,11 @@ fn counts_row(name: String, c: &Counts, lang: &str) -> Vec<String> {
         int(c.done_late, lang),
         int(c.in_time, lang),
         int(c.overdue, lang),
-        dec(c.progress, lang),
+        if c.tasks == 0 {
+            "–".to_string()
+        } else {
+            dec(c.progress, lang)
+        },
     ]
 }
 
