@@ -51,6 +51,18 @@ struct Header {
     names: Vec<String>,
     /// For each column of `columns(kind)` (required, then optional): its position.
     index: Vec<Option<usize>>,
+    /// Added to the csv reader's line of a data record: 1 when lines end with CR LF (as
+    /// Excel writes them), where the reader counts the LF of the line before as part of
+    /// the record and so reports one line too few.
+    line_fix: u64,
+}
+
+/// Whether the first line of a file ends with CR LF.
+fn crlf(sample: &[u8]) -> bool {
+    match sample.iter().position(|&b| b == b'\n') {
+        Some(i) => i > 0 && sample[i - 1] == b'\r',
+        None => false,
+    }
 }
 
 /// A CSV syntax error, escaped: the message may quote bytes of the file.
@@ -68,7 +80,7 @@ fn origin(file: &str, line: u64) -> Origin {
 }
 
 /// Reads and checks the header row.
-fn header<R: std::io::Read>(file: &str, rdr: &mut csv::Reader<R>) -> Result<Header> {
+fn header<R: std::io::Read>(file: &str, rdr: &mut csv::Reader<R>, crlf: bool) -> Result<Header> {
     let mut rec = csv::ByteRecord::new();
     if !rdr
         .read_byte_record(&mut rec)
@@ -153,6 +165,7 @@ fn header<R: std::io::Read>(file: &str, rdr: &mut csv::Reader<R>) -> Result<Head
         kind,
         names: header,
         index,
+        line_fix: u64::from(crlf),
     })
 }
 
@@ -165,7 +178,7 @@ enum Row {
 
 /// Checks one data row: `None` for a blank line.
 fn row(file: &str, h: &Header, rec: &csv::ByteRecord, today: NaiveDate) -> Result<Option<Row>> {
-    let o = origin(file, rec.position().map_or(0, |p| p.line()));
+    let o = origin(file, rec.position().map_or(0, |p| p.line()) + h.line_fix);
     if rec.len() == 1 && rec.get(0).is_some_and(|f| f.is_empty()) {
         return Ok(None);
     }
@@ -318,7 +331,7 @@ pub fn read(
 ) -> Result<ImportBatch> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut rdr = reader(bytes);
-    let h = header(file, &mut rdr)?;
+    let h = header(file, &mut rdr, crlf(bytes))?;
     read_rows(file, &h, rdr, today, progress)
 }
 
@@ -431,6 +444,7 @@ pub fn open(
         }
         _ => Error::from(e),
     };
+    let ends_crlf: bool;
     let input: Box<dyn std::io::Read + Send> = if enc == Encoding::Utf8 {
         let f = std::fs::File::open(path).map_err(not_found)?;
         let mut buf = std::io::BufReader::with_capacity(1 << 20, f);
@@ -439,15 +453,17 @@ pub fn open(
         if buf.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
             buf.consume(3);
         }
+        ends_crlf = crlf(buf.fill_buf()?);
         Box::new(buf)
     } else {
         let bytes = std::fs::read(path).map_err(not_found)?;
         let utf8 = encoding::decode(file, &bytes, enc)?.into_owned();
         drop(bytes);
+        ends_crlf = crlf(&utf8);
         Box::new(std::io::Cursor::new(utf8))
     };
     let mut rdr = reader(input);
-    let h = header(file, &mut rdr)?;
+    let h = header(file, &mut rdr, ends_crlf)?;
     if h.kind == Kind::Tasks {
         return Ok(CsvSource::Tasks(stream_tasks(
             file.to_string(),
