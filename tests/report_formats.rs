@@ -130,7 +130,13 @@ fn markdown_is_phrased_like_the_seed_reports() {
     assert!(en.contains("| 1 | 3 | =Ban hành"), "{en}");
     // A review date in the middle is a preliminary review.
     let mid = report::build(&store, &req(None, d(2020, 1, 1)), today()).unwrap();
-    assert!(report::markdown::render(&mid, "vi").starts_with("# BÁO CÁO SƠ KẾT\n"));
+    let vi = report::markdown::render(&mid, "vi");
+    assert!(vi.starts_with("# BÁO CÁO SƠ KẾT\n"), "{vi}");
+    // … which looks ahead to the next review, not to itself.
+    assert!(
+        vi.contains("Kỳ sơ kết tiếp theo: 01/07/2020. Tổng kết Chương trình: 31/12/2020."),
+        "{vi}"
+    );
     // After the last day the report is on progress, and says when the final review was.
     let after = report::build(&store, &req(None, d(2021, 3, 1)), today()).unwrap();
     let vi = report::markdown::render(&after, "vi");

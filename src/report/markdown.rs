@@ -604,7 +604,7 @@ fn ahead(out: &mut String, r: &Report, w: &Words) {
         );
         return;
     }
-    match p.next_review {
+    match r.review_after() {
         _ if r.kind() == ReviewKind::Final => {}
         Some(n) if n == p.ends_on => {
             let _ = writeln!(

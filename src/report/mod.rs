@@ -177,6 +177,13 @@ pub enum ReviewKind {
 }
 
 impl Report {
+    /// The first review after the as-of date (a sơ kết on its own date looks ahead to
+    /// the next one).
+    pub fn review_after(&self) -> Option<NaiveDate> {
+        let p = self.program.as_ref()?;
+        p.reviews.iter().copied().find(|d| *d > self.as_of)
+    }
+
     /// The kind of review this report is.
     pub fn kind(&self) -> ReviewKind {
         match &self.program {

@@ -389,7 +389,7 @@ pub fn render(r: &Report, tasks: &[TaskAsOf], lang: &str) -> Result<Vec<u8>> {
             row += 1;
         }
         if let Some(p) = &r.program {
-            if let Some(n) = p.next_review.filter(|n| *n > r.as_of) {
+            if let Some(n) = r.review_after() {
                 let label = if n == p.ends_on {
                     pick("Tổng kết Chương trình", "Final review")
                 } else {
