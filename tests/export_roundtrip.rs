@@ -108,6 +108,17 @@ fn csv_export_neutralizes_formulas_and_imports_back_unchanged() {
     assert!(!csv.contains(",- Phát hành") && !csv.contains(",=Ban"));
     let excel = stdout(&a, &["export", "--format", "csv", "--excel"]);
     assert!(excel.starts_with(b"\xEF\xBB\xBF"));
+    // For a Vietnamese-locale Excel: `;` and CR LF; and it imports back unchanged.
+    let excel_text = String::from_utf8(excel[3..].to_vec()).unwrap();
+    assert!(
+        excel_text.starts_with("program;category;title;lead;with;"),
+        "{excel_text}"
+    );
+    assert!(excel_text.contains(";\"'=Ban hành"), "{excel_text}");
+    assert!(excel_text.ends_with("\r\n") && !excel_text.replace("\r\n", "").contains('\n'));
+    let excel_dir = tmp.path().join("excel");
+    std::fs::create_dir(&excel_dir).unwrap();
+    std::fs::write(excel_dir.join("tasks.csv"), &excel).unwrap();
     let dir = tmp.path().join("out");
     std::fs::create_dir(&dir).unwrap();
     stdout(
@@ -116,6 +127,11 @@ fn csv_export_neutralizes_formulas_and_imports_back_unchanged() {
     );
     let b = tmp.path().join("b.db");
     stdout(&b, &["import", dir.to_str().unwrap()]);
+    for f in ["agencies.csv", "programs.csv"] {
+        std::fs::copy(dir.join(f), excel_dir.join(f)).unwrap();
+    }
+    let c = tmp.path().join("c.db");
+    stdout(&c, &["import", excel_dir.to_str().unwrap()]);
     let titles = |db: &Path| -> Vec<String> {
         let v: serde_json::Value =
             serde_json::from_slice(&stdout(db, &["task", "list", "--format", "json"])).unwrap();
@@ -126,6 +142,11 @@ fn csv_export_neutralizes_formulas_and_imports_back_unchanged() {
             .collect()
     };
     assert_eq!(titles(&a), titles(&b));
+    assert_eq!(
+        titles(&a),
+        titles(&c),
+        "the --excel export imports back unchanged"
+    );
     assert!(titles(&b).iter().any(|t| t.starts_with("=Ban hành")));
     // Today's state (the live table) is the same; the history of a CSV copy is shorter.
     let now = |db: &Path| stdout(db, &["report", "--format", "json"]);

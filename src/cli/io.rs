@@ -70,7 +70,8 @@ pub struct ExportArgs {
     /// agencies.csv, programs.csv and tasks.csv; a file receives the tasks.
     #[arg(long, value_name = "FILE|DIR")]
     pub out: Option<PathBuf>,
-    /// CSV for Excel: start the tasks file with a UTF-8 byte order mark.
+    /// CSV for a Vietnamese-locale Excel: a UTF-8 byte order mark, `;` between fields,
+    /// CR LF line endings (import reads it back).
     #[arg(long)]
     pub excel: bool,
 }

@@ -38,7 +38,8 @@ pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormat,
-    /// CSV for Excel: start the file with a UTF-8 byte order mark.
+    /// CSV for a Vietnamese-locale Excel: a UTF-8 byte order mark, `;` between fields,
+    /// CR LF line endings, decimal commas.
     #[arg(long)]
     pub excel: bool,
     /// Write to this file instead of standard output.

@@ -282,8 +282,21 @@ fn row(file: &str, h: &Header, rec: &csv::ByteRecord, today: NaiveDate) -> Resul
     }))
 }
 
-fn reader<R: std::io::Read>(r: R) -> csv::Reader<R> {
+/// The field separator of a file, from its first line: `;` when that line has a
+/// semicolon and no comma (as `export --excel` writes for a Vietnamese-locale Excel),
+/// else `,`.
+fn delimiter(sample: &[u8]) -> u8 {
+    let first = sample.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    if first.contains(&b';') && !first.contains(&b',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+fn reader<R: std::io::Read>(r: R, delimiter: u8) -> csv::Reader<R> {
     csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(r)
@@ -330,7 +343,7 @@ pub fn read(
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportBatch> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut rdr = reader(bytes);
+    let mut rdr = reader(bytes, delimiter(bytes));
     let h = header(file, &mut rdr, crlf(bytes))?;
     read_rows(file, &h, rdr, today, progress)
 }
@@ -444,7 +457,7 @@ pub fn open(
         }
         _ => Error::from(e),
     };
-    let ends_crlf: bool;
+    let (ends_crlf, delim): (bool, u8);
     let input: Box<dyn std::io::Read + Send> = if enc == Encoding::Utf8 {
         let f = std::fs::File::open(path).map_err(not_found)?;
         let mut buf = std::io::BufReader::with_capacity(1 << 20, f);
@@ -454,15 +467,17 @@ pub fn open(
             buf.consume(3);
         }
         ends_crlf = crlf(buf.fill_buf()?);
+        delim = delimiter(buf.fill_buf()?);
         Box::new(buf)
     } else {
         let bytes = std::fs::read(path).map_err(not_found)?;
         let utf8 = encoding::decode(file, &bytes, enc)?.into_owned();
         drop(bytes);
         ends_crlf = crlf(&utf8);
+        delim = delimiter(utf8.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&utf8));
         Box::new(std::io::Cursor::new(utf8))
     };
-    let mut rdr = reader(input);
+    let mut rdr = reader(input, delim);
     let h = header(file, &mut rdr, ends_crlf)?;
     if h.kind == Kind::Tasks {
         return Ok(CsvSource::Tasks(stream_tasks(

@@ -30,7 +30,14 @@ pub const COLUMNS: [&str; 16] = [
     "urges",
 ];
 
-fn counts(r: &Report, section: &str, code: &str, names: [&str; 2], c: &Counts) -> Vec<String> {
+fn counts(
+    r: &Report,
+    mark: &str,
+    section: &str,
+    code: &str,
+    names: [&str; 2],
+    c: &Counts,
+) -> Vec<String> {
     vec![
         section.into(),
         r.from.map(|d| d.to_string()).unwrap_or_default(),
@@ -43,7 +50,7 @@ fn counts(r: &Report, section: &str, code: &str, names: [&str; 2], c: &Counts) -
         c.done_late.to_string(),
         c.in_time.to_string(),
         c.overdue.to_string(),
-        num(c.progress, "en"),
+        num(c.progress, mark),
         String::new(),
         String::new(),
         String::new(),
@@ -51,11 +58,15 @@ fn counts(r: &Report, section: &str, code: &str, names: [&str; 2], c: &Counts) -
     ]
 }
 
-/// Renders the report as CSV; the same in every language.
+/// Renders the report as CSV; the same in every language. `excel` writes for a
+/// Vietnamese-locale Excel: a UTF-8 BOM, `;` between fields, CR LF line endings and
+/// decimal commas (`98,1`), so that Excel there reads the columns and the numbers.
 pub fn render(r: &Report, excel: bool) -> Result<Vec<u8>> {
+    let mark = if excel { "vi" } else { "en" };
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut total = counts(
         r,
+        mark,
         "total",
         r.program.as_ref().map_or("", |p| p.code.as_str()),
         [r.program.as_ref().map_or("", |p| p.title.as_str()), ""],
@@ -66,6 +77,7 @@ pub fn render(r: &Report, excel: bool) -> Result<Vec<u8>> {
     for c in &r.categories {
         rows.push(counts(
             r,
+            mark,
             "category",
             &c.category.code,
             [&c.category.name_vi, &c.category.name_en],
@@ -73,11 +85,19 @@ pub fn render(r: &Report, excel: bool) -> Result<Vec<u8>> {
         ));
     }
     for a in &r.agencies {
-        rows.push(counts(r, "lead_agency", &a.code, [&a.name, ""], &a.counts));
+        rows.push(counts(
+            r,
+            mark,
+            "lead_agency",
+            &a.code,
+            [&a.name, ""],
+            &a.counts,
+        ));
     }
     for a in &r.coordinating {
         rows.push(counts(
             r,
+            mark,
             "coordinating_agency",
             &a.code,
             [&a.name, ""],
@@ -109,7 +129,11 @@ pub fn render(r: &Report, excel: bool) -> Result<Vec<u8>> {
         out.extend_from_slice(b"\xEF\xBB\xBF");
     }
     {
-        let mut w = csv::Writer::from_writer(&mut out);
+        let mut w = if excel {
+            crate::io::export::excel_writer(&mut out)
+        } else {
+            csv::Writer::from_writer(&mut out)
+        };
         let err = |e: csv::Error| Error::Other(format!("Writing the CSV report failed: {e}."));
         w.write_record(COLUMNS).map_err(err)?;
         for row in rows {
