@@ -38,7 +38,8 @@ pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormat,
-    /// CSV for Excel: start the file with a UTF-8 byte order mark.
+    /// CSV for a Vietnamese-locale Excel: a UTF-8 byte order mark, `;` between fields,
+    /// CR LF line endings, decimal commas.
     #[arg(long)]
     pub excel: bool,
     /// Write to this file instead of standard output.
@@ -101,8 +102,8 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
     let bytes = match args.format {
         ReportFormat::Table => report::table::render(&r, lang).into_bytes(),
         ReportFormat::Md => report::markdown::render(&r, lang).into_bytes(),
-        ReportFormat::Json => report::json::render(&r, lang)?.into_bytes(),
-        ReportFormat::Csv => report::csv::render(&r, lang, args.excel)?,
+        ReportFormat::Json => report::json::render(&r)?.into_bytes(),
+        ReportFormat::Csv => report::csv::render(&r, args.excel)?,
         ReportFormat::Xlsx => {
             let tasks = store.tasks_as_of(req.program.as_deref(), req.to, ctx.today, false)?;
             report::xlsx::render(&r, &tasks, lang)?
