@@ -20,8 +20,16 @@ pub struct ProgramEdit {
     pub review_months: Option<u32>,
 }
 
-pub(crate) fn parse_date_col(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+/// A stored date (`YYYY-MM-DD`); a value that is not one is an error that says so, never
+/// a default date.
+pub(crate) fn parse_date_col(s: &str) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("the stored date `{s}` is not a date").into(),
+        )
+    })
 }
 
 fn get(conn: &Connection, code: &str) -> Result<Program> {
@@ -39,8 +47,8 @@ fn get(conn: &Connection, code: &str) -> Result<Program> {
                         code: r.get(1)?,
                         title: r.get(2)?,
                         kind: kind.parse().unwrap_or(ProgramKind::Coordination),
-                        starts_on: parse_date_col(&s),
-                        ends_on: parse_date_col(&e),
+                        starts_on: parse_date_col(&s)?,
+                        ends_on: parse_date_col(&e)?,
                         parties: Vec::new(),
                         basis: r.get(6)?,
                         review_months: r.get(7)?,

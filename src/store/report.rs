@@ -76,8 +76,8 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-fn date_opt(s: Option<String>) -> Option<NaiveDate> {
-    s.map(|s| parse_date_col(&s))
+fn date_opt(s: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
+    s.map(|s| parse_date_col(&s)).transpose()
 }
 
 fn task_row(r: &Row<'_>) -> rusqlite::Result<TaskAsOf> {
@@ -96,10 +96,10 @@ fn task_row(r: &Row<'_>) -> rusqlite::Result<TaskAsOf> {
             .map(|w| w.split(';').map(str::to_string).collect())
             .unwrap_or_default(),
         cadence: cadence.parse().unwrap_or(Cadence::Recurring),
-        deadline: date_opt(r.get(8)?),
+        deadline: date_opt(r.get(8)?)?,
         status: status.parse().unwrap_or(Status::NotStarted),
         progress: Progress::new(r.get(10)?).unwrap_or_default(),
-        completed_on: date_opt(r.get(11)?),
+        completed_on: date_opt(r.get(11)?)?,
         bucket: bucket.parse().unwrap_or(Bucket::InTime),
         urges: r.get(13)?,
     })
