@@ -438,8 +438,14 @@ fn network_filesystem_magic_numbers() {
         (0x5346_414F, "AFS"),
         (0x6B41_4653, "kAFS"),
         (0x0BD0_0BD0, "Lustre"),
-        (0x1373, "GFS2"),
+        (0x0116_1970, "GFS2"),
         (0x7461_636F, "OCFS2"),
+        (0x7375_7245, "Coda"),
+        (0x4750_4653, "GPFS"),
+        (0x1983_0326, "BeeGFS"),
+        (0xAAD7_AAEA_i64, "PanFS"),
+        (0x786F_4256, "vboxsf"),
+        (0xBACB_ACBC_i64, "VMware hgfs"),
     ] {
         assert_eq!(network_fs_name(magic), Some(name), "{magic:#x}");
     }
@@ -453,6 +459,7 @@ fn network_filesystem_magic_numbers() {
         0x794C_7630, // overlayfs
         0xF2F5_2010, // f2fs
         0x4D44,      // vfat
+        0x1373,      // devfs (once listed as GFS2 by mistake)
         0,
         -1,
     ] {

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// Filesystem magic numbers (from `statfs(2)`) on which SQLite's locking is unreliable.
+/// Filesystem magic numbers (from `statfs(2)`) on which SQLite's locking is unreliable:
+/// network, cluster and virtual-machine shared-folder filesystems. The numbers are those
+/// of Linux's `include/uapi/linux/magic.h` and coreutils' `stat.c` (`S_MAGIC_*`).
 const NETWORK_FILESYSTEMS: &[(i64, &str)] = &[
     (0x6969, "NFS"),
     (0x517B, "SMB"),
@@ -17,8 +19,14 @@ const NETWORK_FILESYSTEMS: &[(i64, &str)] = &[
     (0x5346_414F, "AFS"),
     (0x6B41_4653, "kAFS"),
     (0x0BD0_0BD0, "Lustre"),
-    (0x1373, "GFS2"),
+    (0x0116_1970, "GFS2"),
     (0x7461_636F, "OCFS2"),
+    (0x7375_7245, "Coda"),
+    (0x4750_4653, "GPFS"),
+    (0x1983_0326, "BeeGFS"),
+    (0xAAD7_AAEA, "PanFS"),
+    (0x786F_4256, "vboxsf"),
+    (0xBACB_ACBC, "VMware hgfs"),
 ];
 
 /// The name of a network filesystem type, if `magic` is one.
@@ -130,6 +138,57 @@ pub fn create_private(path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_network_filesystem_magic_is_refused() {
+        let expected: &[(i64, &str)] = &[
+            (0x6969, "NFS"),
+            (0x517B, "SMB"),
+            (0xFF53_4D42, "CIFS"),
+            (0xFE53_4D42, "SMB2"),
+            (0x6573_5546, "FUSE"),
+            (0x0102_1997, "9P"),
+            (0x00C3_6400, "Ceph"),
+            (0x5346_414F, "AFS"),
+            (0x6B41_4653, "kAFS"),
+            (0x0BD0_0BD0, "Lustre"),
+            (0x0116_1970, "GFS2"),
+            (0x7461_636F, "OCFS2"),
+            (0x7375_7245, "Coda"),
+            (0x4750_4653, "GPFS"),
+            (0x1983_0326, "BeeGFS"),
+            (0xAAD7_AAEA, "PanFS"),
+            (0x786F_4256, "vboxsf"),
+            (0xBACB_ACBC, "VMware hgfs"),
+        ];
+        for (magic, name) in expected {
+            assert_eq!(network_fs_name(*magic), Some(*name), "{magic:#x}");
+        }
+        assert_eq!(expected.len(), NETWORK_FILESYSTEMS.len());
+    }
+
+    #[test]
+    fn devfs_is_not_gfs2() {
+        // 0x1373 is devfs, once (wrongly) listed as GFS2.
+        assert_eq!(network_fs_name(0x1373), None);
+        assert_eq!(network_fs_name(0x0116_1970), Some("GFS2"));
+    }
+
+    #[test]
+    fn local_filesystems_are_not_refused() {
+        for magic in [
+            0xEF53_i64,  // ext2/3/4
+            0x0102_1994, // tmpfs
+            0x5846_5342, // xfs
+            0x9123_683E, // btrfs
+            0x794C_7630, // overlayfs
+            0x2FC1_2FC1, // zfs
+            0xF2F5_2010, // f2fs
+            0x858458F6,  // ramfs
+        ] {
+            assert_eq!(network_fs_name(magic), None, "{magic:#x}");
+        }
+    }
 
     #[test]
     fn knows_network_filesystems() {
