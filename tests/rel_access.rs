@@ -398,30 +398,40 @@ fn new_files_are_0660_or_stricter_whatever_the_umask() {
         // The child inherits the umask; the library is also called in-process.
         let (code, _, err) = with_umask(mask, || run(&path, &["init"]));
         assert_eq!(code, 0, "{err}");
+        // Exactly 0660 (fchmod), not 0640 under umask 022: the group must be able to write.
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
-        assert_eq!(mode & !0o660, 0, "umask {mask:o}: mode {mode:o}");
-        assert_eq!(mode & 0o007, 0, "umask {mask:o}: others get {mode:o}");
-        // While a writer holds it open, the -wal and -shm files are no wider either.
+        assert_eq!(mode, 0o660, "umask {mask:o}: mode {mode:o}");
+        // While a writer holds it open, the -wal and -shm files are 0660 too.
         let s = with_umask(mask, || phoihop::store::Store::open(&path, false)).unwrap();
         drop(s.data_version());
         for side in ["phoihop.db-wal", "phoihop.db-shm"] {
-            if let Ok(m) = std::fs::metadata(path.with_file_name(side)) {
-                let m = m.permissions().mode() & 0o7777;
-                assert_eq!(m & 0o007, 0, "umask {mask:o}: {side} mode {m:o}");
-            }
+            let m = std::fs::metadata(path.with_file_name(side))
+                .unwrap_or_else(|e| panic!("umask {mask:o}: {side}: {e}"))
+                .permissions()
+                .mode()
+                & 0o7777;
+            assert_eq!(m, 0o660, "umask {mask:o}: {side} mode {m:o}");
         }
         drop(s);
         let lib = dir.path().join("lib.db");
         with_umask(mask, || phoihop::store::Store::open(&lib, false)).unwrap();
         let m = std::fs::metadata(&lib).unwrap().permissions().mode() & 0o7777;
-        assert_eq!(m & !0o660, 0, "umask {mask:o}: library-created mode {m:o}");
+        assert_eq!(m, 0o660, "umask {mask:o}: library-created mode {m:o}");
+        // A -wal left narrower (0640, by an older version) is widened by its owner.
+        let s = phoihop::store::Store::open(&path, false).unwrap();
+        let wal = path.with_file_name("phoihop.db-wal");
+        std::fs::set_permissions(&wal, std::fs::Permissions::from_mode(0o640)).unwrap();
+        drop(phoihop::store::Store::open(&path, false).unwrap());
+        let m = std::fs::metadata(&wal).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(m, 0o660, "umask {mask:o}: re-opened -wal mode {m:o}");
+        drop(s);
     }
     // A backup is a database file too.
     let db = Db::new();
     let dest = db.dir.path().join("backup.db");
     with_umask(0, || db.ok(&["backup", dest.to_str().unwrap()]));
     let m = std::fs::metadata(&dest).unwrap().permissions().mode() & 0o7777;
-    assert_eq!(m & 0o007, 0, "backup mode {m:o}");
+    assert_eq!(m, 0o660, "backup mode {m:o}");
 }
 
 #[test]
@@ -598,4 +608,46 @@ fn network_filesystem_refused_on_a_real_fuse_mount() {
     assert!(msg.contains("FUSE filesystem"), "{msg}");
     assert!(msg.contains("local disk"), "{msg}");
     assert!(std::fs::read_dir(&mnt).unwrap().next().is_none());
+}
+
+#[test]
+fn an_unwritable_wal_or_shm_is_named_with_its_owner() {
+    // Needs root, to spawn the binary as another account (CI runs as root).
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    if !nix::unistd::geteuid().is_root() {
+        eprintln!("skipped: needs root to run as another account");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    // A copy of the binary that the other account can reach.
+    let bin = dir.path().join("phoihop");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("phoihop"), &bin).unwrap();
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = dir.path().join("phoihop.db");
+    let (code, _, err) = run(&path, &["init"]);
+    assert_eq!(code, 0, "{err}");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).unwrap();
+    for side in ["phoihop.db-wal", "phoihop.db-shm"] {
+        let planted = dir.path().join(side);
+        std::fs::write(&planted, b"").unwrap();
+        std::fs::set_permissions(&planted, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let out = std::process::Command::new(&bin)
+            .env_remove("PHOIHOP_DB")
+            .env("LANG", "C")
+            .arg("--db")
+            .arg(&path)
+            .args(["task", "list"])
+            .uid(65534)
+            .gid(65534)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(5), "{side}: {err}");
+        assert!(err.contains(side), "{side}: {err}");
+        assert!(err.contains("owned by root"), "{side}: {err}");
+        assert_one_sentence(&err);
+        std::fs::remove_file(&planted).unwrap();
+    }
 }

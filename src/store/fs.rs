@@ -85,7 +85,7 @@ pub fn explain_open_error(path: &Path, e: rusqlite::Error) -> Error {
         return e.into();
     }
     let dir = containing_dir(path);
-    let writable = |p: &Path| nix::unistd::access(p, nix::unistd::AccessFlags::W_OK).is_ok();
+    let writable = |p: &Path| nix::unistd::eaccess(p, nix::unistd::AccessFlags::W_OK).is_ok();
     let rw = nix::unistd::AccessFlags::R_OK | nix::unistd::AccessFlags::W_OK;
     if !dir.is_dir() {
         Error::NotFound(format!(
@@ -97,7 +97,7 @@ pub fn explain_open_error(path: &Path, e: rusqlite::Error) -> Error {
             "The directory {} is not writable (or is on a read-only filesystem), and SQLite must create the database's -wal and -shm files there even to read; give the group write access to it (see docs/deployment.md).",
             dir.display()
         ))
-    } else if path.exists() && nix::unistd::access(path, rw).is_err() {
+    } else if path.exists() && nix::unistd::eaccess(path, rw).is_err() {
         Error::PermissionDenied(format!(
             "The database file {} is not readable and writable by this login; ask for membership of its group (see docs/deployment.md).",
             path.display()
@@ -107,8 +107,87 @@ pub fn explain_open_error(path: &Path, e: rusqlite::Error) -> Error {
     }
 }
 
+/// The mode of every database file phoihop creates, and of its `-wal` and `-shm` files:
+/// owner and group read and write, others nothing.
+pub const DB_MODE: u32 = 0o660;
+
+/// The `-wal` and `-shm` files SQLite keeps beside the database in WAL mode.
+pub fn sidecars(path: &Path) -> [PathBuf; 2] {
+    let with = |suffix: &str| {
+        let mut s = path.as_os_str().to_os_string();
+        s.push(suffix);
+        PathBuf::from(s)
+    };
+    [with("-wal"), with("-shm")]
+}
+
+/// The login that owns a file's uid, or the number when it has no name.
+fn owner_name(uid: u32) -> String {
+    match nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid)) {
+        Ok(Some(u)) => u.name,
+        _ => format!("uid {uid}"),
+    }
+}
+
+/// Before a read-write open: an existing `-wal` or `-shm` file must be a plain file this
+/// login can write, or every write (and, for the `-shm`, every read) fails with SQLite's
+/// unhelpful "readonly database". Refuses with a sentence that names the file and its
+/// owner. A symbolic link in their place is refused too.
+pub fn check_sidecars(path: &Path) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    for side in sidecars(path) {
+        let Ok(meta) = std::fs::symlink_metadata(&side) else {
+            continue;
+        };
+        if meta.file_type().is_symlink() || !meta.file_type().is_file() {
+            return Err(Error::PermissionDenied(format!(
+                "{} is not a plain file (a symbolic link or a special file, owned by {}); nobody but the database's owner should be able to put it there: remove it while no one uses the database.",
+                side.display(),
+                owner_name(meta.uid())
+            )));
+        }
+        let rw = nix::unistd::AccessFlags::R_OK | nix::unistd::AccessFlags::W_OK;
+        if nix::unistd::eaccess(&side, rw).is_err() {
+            return Err(Error::PermissionDenied(format!(
+                "The file {} (owned by {}, mode {:04o}) is not readable and writable by this login, so the database cannot be used; its owner or an admin must run `chmod 660` on it, or remove it while no one uses the database.",
+                side.display(),
+                owner_name(meta.uid()),
+                meta.mode() & 0o7777
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// After opening in WAL mode: a `-wal` or `-shm` file this login owns gets mode 0660 by
+/// `fchmod` (SQLite gives them the database file's mode, so one created before the
+/// database had 0660 may be narrower, and then the group is locked out).
+pub fn fix_sidecar_modes(path: &Path) -> Result<()> {
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+    let me = nix::unistd::geteuid().as_raw();
+    for side in sidecars(path) {
+        let Ok(meta) = std::fs::symlink_metadata(&side) else {
+            continue;
+        };
+        if !meta.file_type().is_file() || meta.uid() != me || meta.mode() & 0o777 == DB_MODE {
+            continue;
+        }
+        let f = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&side)
+            .map_err(|e| Error::Other(format!("Cannot open {}: {e}.", side.display())))?;
+        nix::sys::stat::fchmod(&f, nix::sys::stat::Mode::from_bits_truncate(DB_MODE)).map_err(
+            |e| Error::Other(format!("Cannot set the mode of {}: {e}.", side.display())),
+        )?;
+    }
+    Ok(())
+}
+
 /// Creates an empty database file with mode 0660 (group may read and write; others
-/// nothing), so that SQLite never creates it with the process umask's wider default.
+/// nothing) by `fchmod`, whatever the umask, so that SQLite never creates it with the
+/// process umask's default. SQLite gives the `-wal` and `-shm` files the database file's
+/// mode. An existing file is left as it is.
 pub fn create_private(path: &Path) -> Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
     let dir = containing_dir(path);
@@ -123,10 +202,16 @@ pub fn create_private(path: &Path) -> Result<()> {
     match std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .mode(0o660)
+        .mode(DB_MODE)
         .open(path)
     {
-        Ok(_) => Ok(()),
+        Ok(f) => nix::sys::stat::fchmod(&f, nix::sys::stat::Mode::from_bits_truncate(DB_MODE))
+            .map_err(|e| {
+                Error::Other(format!(
+                    "Cannot set the mode of the database file {}: {e}.",
+                    path.display()
+                ))
+            }),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(Error::Other(format!(
             "Cannot create the database file {}: {e}.",

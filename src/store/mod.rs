@@ -78,6 +78,7 @@ impl Store {
             .map_err(|e| fs::explain_open_error(path, e))?
         } else {
             fs::create_private(path)?;
+            fs::check_sidecars(path)?;
             Connection::open_with_flags(
                 path,
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -127,6 +128,7 @@ impl Store {
                 )));
             }
             store.conn.pragma_update(None, "synchronous", "FULL")?;
+            fs::fix_sidecar_modes(path)?;
             schema::migrate(&mut store.conn)?;
         }
         Ok(store)
