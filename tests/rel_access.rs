@@ -432,6 +432,55 @@ fn new_files_are_0660_or_stricter_whatever_the_umask() {
     with_umask(0, || db.ok(&["backup", dest.to_str().unwrap()]));
     let m = std::fs::metadata(&dest).unwrap().permissions().mode() & 0o7777;
     assert_eq!(m, 0o660, "backup mode {m:o}");
+    // Reports and exports are 0640 whatever the umask.
+    for (i, args) in [
+        vec!["report", "--format", "md", "--out"],
+        vec!["export", "--format", "json", "--out"],
+        vec!["export", "--format", "csv", "--out"],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let out = db.dir.path().join(format!("out-{i}"));
+        let mut a = args.clone();
+        let o = out.to_str().unwrap().to_string();
+        a.push(&o);
+        with_umask(0, || db.ok(&a));
+        let m = std::fs::metadata(&out).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(m, 0o640, "{args:?}: mode {m:o}");
+    }
+}
+
+#[test]
+fn output_files_never_follow_a_planted_symlink() {
+    // A link planted at an --out path or a backup destination, pointing at the live
+    // database: every command refuses it and the database is untouched.
+    let db = Db::new();
+    let live = db.dir.path().join("victim.db");
+    std::fs::write(&live, b"the live database").unwrap();
+    let link = db.dir.path().join("bao-cao.md");
+    std::os::unix::fs::symlink(&live, &link).unwrap();
+    let l = link.to_str().unwrap();
+    for args in [
+        vec!["report", "--format", "md", "--out", l],
+        vec!["report", "--format", "xlsx", "--out", l],
+        vec!["export", "--format", "json", "--out", l],
+        vec!["export", "--format", "csv", "--out", l],
+    ] {
+        let (code, _, err) = run(&db.path, &args);
+        assert_eq!(code, 5, "{args:?}: {err}");
+        assert!(err.contains("symbolic link"), "{args:?}: {err}");
+    }
+    let (code, _, err) = run(&db.path, &["backup", l]);
+    assert_ne!(code, 0, "backup through a link: {err}");
+    // A dangling link is not followed either: its target is never created.
+    let dangling = db.dir.path().join("dangling.db");
+    let nowhere = db.dir.path().join("nowhere.db");
+    std::os::unix::fs::symlink(&nowhere, &dangling).unwrap();
+    let (code, _, err) = run(&db.path, &["backup", dangling.to_str().unwrap()]);
+    assert_ne!(code, 0, "backup through a dangling link: {err}");
+    assert!(!nowhere.exists());
+    assert_eq!(std::fs::read(&live).unwrap(), b"the live database");
 }
 
 #[test]

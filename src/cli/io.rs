@@ -112,9 +112,8 @@ pub fn import(ctx: &super::Context, args: &ImportArgs) -> Result<()> {
 pub fn export(ctx: &super::Context, args: &ExportArgs) -> Result<()> {
     let store = ctx.open()?;
     let open = |p: &std::path::Path| -> Result<std::io::BufWriter<std::fs::File>> {
-        std::fs::File::create(p)
+        crate::safe_file::create_output(p, crate::safe_file::OUTPUT_MODE)
             .map(std::io::BufWriter::new)
-            .map_err(|e| Error::Other(format!("Cannot write {}: {e}.", p.display())))
     };
     match (args.format, &args.out) {
         (IoFormat::Json, Some(p)) => io::export::json(&store, &mut open(p)?).map(|_| ()),

@@ -235,6 +235,8 @@ fn usage_sentence(e: &clap::Error) -> String {
 /// Parses `std::env::args`, runs, prints any error as one sentence on stderr and returns
 /// the exit code.
 pub fn main_entry() -> i32 {
+    // A setgid install: no core dump, no ptrace by the user, from the first moment.
+    crate::safe_file::harden_if_setgid();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) if !e.use_stderr() => {

@@ -111,7 +111,8 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
 /// Writes bytes to a file, or to standard output (a closed pipe is not an error).
 pub fn write_out(out: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
     match out {
-        Some(p) => std::fs::write(p, bytes)
+        Some(p) => crate::safe_file::create_output(p, crate::safe_file::OUTPUT_MODE)?
+            .write_all(bytes)
             .map_err(|e| Error::Other(format!("Cannot write {}: {e}.", p.display()))),
         None => {
             let mut so = std::io::stdout().lock();

@@ -86,6 +86,11 @@ impl Store {
             .map_err(|e| fs::explain_open_error(path, e))?
         };
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        if crate::safe_file::is_setgid() {
+            // Under the setgid install no temporary file may land where the user can
+            // read it: SQLite keeps temporary tables and indexes in memory.
+            conn.pragma_update(None, "temp_store", "MEMORY")?;
+        }
         // The first read of the file: a directory that SQLite cannot use fails here.
         if let Err(e) = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {
             return Err(fs::explain_open_error(path, e));
