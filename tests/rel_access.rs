@@ -70,6 +70,10 @@ fn template(actor: Actor) -> Db {
         _ => {
             db.ok(&["user", "grant", &me, "--role", "admin"]);
             db.ok(&["user", "grant", OTHER, "--role", "supervisor"]);
+            if matches!(actor, Actor::OperatorA | Actor::Supervisor) {
+                // The last admin cannot step down: another admin first.
+                db.ok(&["user", "grant", "quan-tri", "--role", "admin"]);
+            }
             match actor {
                 Actor::OperatorA => {
                     db.ok(&["user", "grant", &me, "--role", "operator", "--agency", "A"]);
