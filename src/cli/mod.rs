@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod agency;
+pub mod audit;
 pub mod io;
 pub mod output;
 pub mod program;
@@ -89,6 +90,9 @@ pub enum Command {
     Backup(admin::BackupArgs),
     /// Check the database's integrity and consistency.
     Check(admin::CheckArgs),
+    /// The audit log: list it, verify its hash chain.
+    #[command(subcommand)]
+    Audit(audit::AuditCmd),
     /// Generate a synthetic database for benchmarks.
     Gen(admin::GenArgs),
 }
@@ -204,6 +208,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::User(c) => user::run(&ctx, c),
         Command::Backup(a) => admin::backup(&ctx, a),
         Command::Check(a) => admin::check(&ctx, a),
+        Command::Audit(c) => audit::run(&ctx, c),
         Command::Gen(a) => admin::gen(&ctx, a),
     }
 }

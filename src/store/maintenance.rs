@@ -75,6 +75,9 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         out.extend(fk.into_iter().map(|what| Finding { what }));
+        if let Some(what) = super::audit_chain::verify(conn)?.problem {
+            out.push(Finding { what });
+        }
         let rules: &[(&str, &str)] = &[
             ("SELECT id FROM task WHERE status = 'done' AND progress <> 100", "is done but not at 100%"),
             ("SELECT id FROM task WHERE status = 'done' AND completed_on IS NULL", "is done without a completion date"),

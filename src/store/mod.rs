@@ -9,6 +9,7 @@ mod access;
 mod activity;
 mod agencies;
 mod asof;
+mod audit_chain;
 pub mod bulk;
 pub mod export;
 pub mod fs;
@@ -36,6 +37,7 @@ use crate::error::{Error, Result};
 pub use access::{os_login, Who};
 pub use activity::{Change, FieldChange, InboxItem};
 pub use agencies::AgencyEdit;
+pub use audit_chain::{AuditRow, ChainReport};
 pub use maintenance::Finding;
 pub use programs::ProgramEdit;
 pub use stats::{AgencyCounts, CategoryCounts, Counts, Scope, Summary};
@@ -192,7 +194,8 @@ pub(crate) fn now_stamp() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
-/// Appends an audit row. `before`/`after` are stored as JSON.
+/// Appends an audit row, chained to the previous one by its hash (`audit_chain`).
+/// `before`/`after` are stored as JSON.
 pub(crate) fn audit<B: Serialize, A: Serialize>(
     tx: &Transaction<'_>,
     who: &Who,
@@ -205,11 +208,7 @@ pub(crate) fn audit<B: Serialize, A: Serialize>(
     let json = |v: Option<String>| v;
     let b = json(before.and_then(|b| serde_json::to_string(b).ok()));
     let a = json(after.and_then(|a| serde_json::to_string(a).ok()));
-    tx.execute(
-        "INSERT INTO audit (at, actor, action, entity, entity_key, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        rusqlite::params![now_stamp(), who.login, action, entity, key, b, a],
-    )?;
-    Ok(())
+    audit_chain::chained_insert(tx, &now_stamp(), &who.login, action, entity, key, b, a)
 }
 
 /// Maps a UNIQUE constraint failure to a clear invalid-data error.
