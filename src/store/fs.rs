@@ -66,6 +66,68 @@ pub fn refuse_network_fs(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Under the setgid install (effective group ≠ real group), the only databases phoihop
+/// opens are plain files in a directory that root owns with the install's group and that
+/// others cannot write: neither `--db` nor `$PHOIHOP_DB` can point the install's group at
+/// another file. Only root creates a new database there (`sudo phoihop init`), so a user
+/// cannot make phoihop create files in that directory. Returns the path to open: under
+/// setgid the directory resolved (no symbolic link left to swap after the check), else
+/// `path` as given.
+pub fn trusted_location(path: &Path) -> Result<PathBuf> {
+    use std::os::unix::fs::MetadataExt;
+    if !crate::safe_file::is_setgid() {
+        return Ok(path.to_path_buf());
+    }
+    let group = nix::unistd::getegid();
+    let group_name = match nix::unistd::Group::from_gid(group) {
+        Ok(Some(g)) => g.name,
+        _ => format!("gid {}", group.as_raw()),
+    };
+    let refuse = |why: String| {
+        Err(Error::PermissionDenied(format!(
+            "This phoihop is installed setgid {group_name}, so it opens only a database in a directory that root owns with the group {group_name}; {why} (see docs/deployment.md)."
+        )))
+    };
+    let name = match path.file_name() {
+        Some(n) => n.to_owned(),
+        None => return refuse(format!("{} is not a database file name", path.display())),
+    };
+    let n = name.to_string_lossy();
+    if n.ends_with("-wal") || n.ends_with("-shm") || n.ends_with("-journal") {
+        return refuse(format!("{} is not a database file name", path.display()));
+    }
+    let Ok(dir) = std::fs::canonicalize(containing_dir(path)) else {
+        return refuse(format!(
+            "the directory of {} cannot be found",
+            path.display()
+        ));
+    };
+    let path = dir.join(&name);
+    let Ok(d) = std::fs::metadata(&dir) else {
+        return refuse(format!("the directory {} cannot be read", dir.display()));
+    };
+    if d.uid() != 0 || d.gid() != group.as_raw() || d.mode() & 0o002 != 0 || !d.is_dir() {
+        return refuse(format!(
+            "{} is not such a directory (owner uid {}, gid {}, mode {:04o})",
+            dir.display(),
+            d.uid(),
+            d.gid(),
+            d.mode() & 0o7777
+        ));
+    }
+    match std::fs::symlink_metadata(&path) {
+        Ok(m) if !m.file_type().is_file() => {
+            refuse(format!("{} is not a plain file", path.display()))
+        }
+        Ok(_) => Ok(path),
+        Err(_) if nix::unistd::getuid().is_root() => Ok(path),
+        Err(_) => Err(Error::NotFound(format!(
+            "The database {} does not exist; under the setgid install only root creates it (`sudo phoihop init`).",
+            path.display()
+        ))),
+    }
+}
+
 /// Turns an error of SQLite's first access to the file into one sentence: a directory
 /// given as the database, a directory that is missing or not writable (SQLite must
 /// create the `-wal` and `-shm` files beside the database, even to read), a file this

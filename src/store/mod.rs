@@ -65,6 +65,8 @@ impl Store {
     }
 
     fn open_as(path: &Path, read_only: bool, login: String) -> Result<Store> {
+        let trusted = fs::trusted_location(path)?;
+        let path = trusted.as_path();
         fs::refuse_network_fs(path)?;
         let conn = if read_only {
             if !path.exists() {
