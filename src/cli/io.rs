@@ -92,14 +92,18 @@ pub fn import(ctx: &super::Context, args: &ImportArgs) -> Result<()> {
         }
     };
     let mut store = ctx.open()?;
-    let result = io::import(
-        &mut store,
-        &args.file,
-        args.format.map(Into::into),
-        args.dry_run,
-        ctx.today,
-        &mut progress,
-    );
+    // The file the user names is read with the user's own group under a setgid install
+    // (the database's files are already open).
+    let result = crate::safe_file::as_real_group(|| {
+        io::import(
+            &mut store,
+            &args.file,
+            args.format.map(Into::into),
+            args.dry_run,
+            ctx.today,
+            &mut progress,
+        )
+    });
     if tty {
         eprint!("\r\x1b[K");
     }
@@ -124,7 +128,8 @@ pub fn export(ctx: &super::Context, args: &ExportArgs) -> Result<()> {
         (IoFormat::Csv, Some(p))
             if p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/') =>
         {
-            io::export::csv_dir(&store, p).map(|_| ())
+            // Written with the user's own group under a setgid install.
+            crate::safe_file::as_real_group(|| io::export::csv_dir(&store, p).map(|_| ()))
         }
         (IoFormat::Csv, Some(p)) => io::export::tasks_csv(&store, open(p)?, args.excel).map(|_| ()),
         (IoFormat::Csv, None) => {

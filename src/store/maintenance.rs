@@ -20,13 +20,15 @@ impl Store {
     /// names: created without following a link, mode 0660 whatever the umask, and under a
     /// setgid install written with the user's own group (`crate::safe_file`).
     pub fn backup(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            return Err(Error::Usage(format!(
-                "{} already exists; give a new file name for the backup.",
-                dest.display()
-            )));
-        }
         crate::safe_file::as_real_group(|| {
+            // Looked at with the user's own group: whether a file exists in a directory
+            // only the install's group can read is not the user's to learn.
+            if dest.exists() {
+                return Err(Error::Usage(format!(
+                    "{} already exists; give a new file name for the backup.",
+                    dest.display()
+                )));
+            }
             drop(crate::safe_file::create_new(
                 dest,
                 crate::safe_file::DATABASE_MODE,
