@@ -150,7 +150,8 @@ impl Context {
         };
         if cli.db.is_none() {
             if let Some(dir) = db.parent() {
-                std::fs::create_dir_all(dir)?;
+                // The user's own directory, made with the user's own group under setgid.
+                crate::safe_file::as_real_group(|| Ok(std::fs::create_dir_all(dir)?))?;
             }
         }
         let as_of = match &cli.as_of {
