@@ -221,12 +221,22 @@ pub fn check_sidecars(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// After opening in WAL mode: a `-wal` or `-shm` file this login owns gets mode 0660 by
-/// `fchmod` (SQLite gives them the database file's mode, so one created before the
-/// database had 0660 may be narrower, and then the group is locked out).
+/// After opening in WAL mode, when the database file is 0660: a `-wal` or `-shm` file this
+/// login owns gets mode 0660 too (SQLite gives them the database file's mode, so one
+/// created while the database was narrower may be, and then the group is locked out).
+/// A database of another mode is the owner's choice and left alone. Best effort.
+///
+/// By path (`fchmodat`, not following a link), never through a file descriptor of our
+/// own: closing any descriptor of a file drops every POSIX lock this process holds on it,
+/// SQLite's locks on the `-shm` among them, and another process would then take the
+/// shared memory for unused and re-initialise it under us.
 pub fn fix_sidecar_modes(path: &Path) -> Result<()> {
-    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+    use std::os::unix::fs::MetadataExt;
     let me = nix::unistd::geteuid().as_raw();
+    match std::fs::metadata(path) {
+        Ok(m) if m.mode() & 0o777 == DB_MODE => {}
+        _ => return Ok(()),
+    }
     for side in sidecars(path) {
         let Ok(meta) = std::fs::symlink_metadata(&side) else {
             continue;
@@ -234,14 +244,12 @@ pub fn fix_sidecar_modes(path: &Path) -> Result<()> {
         if !meta.file_type().is_file() || meta.uid() != me || meta.mode() & 0o777 == DB_MODE {
             continue;
         }
-        let f = std::fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(&side)
-            .map_err(|e| Error::Other(format!("Cannot open {}: {e}.", side.display())))?;
-        nix::sys::stat::fchmod(&f, nix::sys::stat::Mode::from_bits_truncate(DB_MODE)).map_err(
-            |e| Error::Other(format!("Cannot set the mode of {}: {e}.", side.display())),
-        )?;
+        let _ = nix::sys::stat::fchmodat(
+            nix::fcntl::AT_FDCWD,
+            &side,
+            nix::sys::stat::Mode::from_bits_truncate(DB_MODE),
+            nix::sys::stat::FchmodatFlags::NoFollowSymlink,
+        );
     }
     Ok(())
 }
