@@ -135,6 +135,36 @@ pub fn create_new(path: &Path, mode: u32) -> Result<File> {
     })
 }
 
+/// Refuses an output path that is the database `db` itself or one of its `-wal`, `-shm`
+/// or `-journal` files (by device and inode, so another name or a hard link counts too):
+/// a report written there would destroy the live data. Only `stat` is used — opening and
+/// closing the database file would drop SQLite's locks on it.
+pub fn refuse_database(path: &Path, db: &Path) -> Result<()> {
+    as_real_group(|| {
+        let Ok(out) = std::fs::metadata(path) else {
+            return Ok(());
+        };
+        let mut candidates = vec![db.to_path_buf()];
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut s = db.as_os_str().to_os_string();
+            s.push(suffix);
+            candidates.push(s.into());
+        }
+        for c in candidates {
+            if let Ok(m) = std::fs::metadata(&c) {
+                if m.dev() == out.dev() && m.ino() == out.ino() {
+                    return Err(Error::PermissionDenied(format!(
+                        "{} is the database {} (or one of its files); give another file name.",
+                        path.display(),
+                        c.display()
+                    )));
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
 /// Checks what was opened and sets its mode.
 fn prepare(path: &Path, file: &File, mode: u32) -> Result<()> {
     let meta = file.metadata().map_err(|e| open_error(path, e))?;
@@ -245,6 +275,26 @@ mod tests {
         // No reader: O_NONBLOCK|O_WRONLY on a FIFO fails with ENXIO, else the type check.
         assert!(create_output(&fifo, OUTPUT_MODE).is_err());
         assert!(create_output(dir.path(), OUTPUT_MODE).is_err());
+    }
+
+    #[test]
+    fn the_database_and_its_files_are_never_an_output() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("phoihop.db");
+        std::fs::write(&db, b"db").expect("write");
+        let wal = dir.path().join("phoihop.db-wal");
+        std::fs::write(&wal, b"wal").expect("write");
+        let other_name = dir.path().join("also.db");
+        std::fs::hard_link(&db, &other_name).expect("link");
+        for p in [&db, &wal, &other_name] {
+            let e = refuse_database(p, &db).expect_err("refused");
+            assert_eq!(e.exit_code(), 5);
+        }
+        let fine = dir.path().join("bao-cao.md");
+        refuse_database(&fine, &db).expect("a new file");
+        std::fs::write(&fine, b"x").expect("write");
+        refuse_database(&fine, &db).expect("another file");
+        assert_eq!(std::fs::read(&db).expect("read"), b"db");
     }
 
     #[test]

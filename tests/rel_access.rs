@@ -477,6 +477,19 @@ fn output_files_never_follow_a_planted_symlink() {
     }
     let (code, _, err) = run(&db.path, &["backup", l]);
     assert_ne!(code, 0, "backup through a link: {err}");
+    // The database itself named as the output: refused, the file intact.
+    let before = std::fs::read(&db.path).unwrap();
+    let p = db.path.to_str().unwrap();
+    for args in [
+        vec!["report", "--format", "md", "--out", p],
+        vec!["export", "--format", "json", "--out", p],
+    ] {
+        let (code, _, err) = run(&db.path, &args);
+        assert_eq!(code, 5, "{args:?}: {err}");
+        assert!(err.contains("is the database"), "{err}");
+    }
+    assert_eq!(std::fs::read(&db.path).unwrap(), before);
+    assert_eq!(rel_support::integrity(&db.path), "ok");
     // A dangling link is not followed either: its target is never created.
     let dangling = db.dir.path().join("dangling.db");
     let nowhere = db.dir.path().join("nowhere.db");

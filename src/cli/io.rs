@@ -114,6 +114,9 @@ pub fn import(ctx: &super::Context, args: &ImportArgs) -> Result<()> {
 
 /// Runs `phoihop export`.
 pub fn export(ctx: &super::Context, args: &ExportArgs) -> Result<()> {
+    if let Some(out) = &args.out {
+        crate::safe_file::refuse_database(out, &ctx.db)?;
+    }
     let store = ctx.open()?;
     let open = |p: &std::path::Path| -> Result<std::io::BufWriter<std::fs::File>> {
         crate::safe_file::create_output(p, crate::safe_file::OUTPUT_MODE)

@@ -92,6 +92,9 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
     if args.excel && args.format != ReportFormat::Csv {
         return Err(Error::Usage("--excel applies to --format csv only.".into()));
     }
+    if let Some(out) = &args.out {
+        crate::safe_file::refuse_database(out, &ctx.db)?;
+    }
     let store = ctx.open()?;
     let r = report::build(&store, &req, ctx.today)?;
     let lang = ctx.lang;
