@@ -714,6 +714,23 @@ fn an_unwritable_wal_or_shm_is_named_with_its_owner() {
         assert!(err.contains(side), "{side}: {err}");
         assert!(err.contains("owned by root"), "{side}: {err}");
         assert_one_sentence(&err);
+        // A read-only open that fails on it names it too.
+        if side.ends_with("-shm") {
+            let out = std::process::Command::new(&bin)
+                .env_remove("PHOIHOP_DB")
+                .env("LANG", "C")
+                .args(["--read-only", "--db"])
+                .arg(&path)
+                .args(["task", "list"])
+                .uid(65534)
+                .gid(65534)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            if !out.status.success() {
+                assert!(err.contains(side), "read-only, {side}: {err}");
+            }
+        }
         std::fs::remove_file(&planted).unwrap();
     }
 }

@@ -139,6 +139,11 @@ pub fn explain_open_error(path: &Path, e: rusqlite::Error) -> Error {
             path.display()
         ));
     }
+    // A -wal or -shm file this login cannot use (even a read-only open needs the -shm):
+    // name it and its owner.
+    if let Err(named) = check_sidecars(path) {
+        return named;
+    }
     let cannot_open = matches!(
         &e,
         rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ffi::ErrorCode::CannotOpen
