@@ -360,6 +360,7 @@ fn search(t: &mut Tui, db: &Path, limit: Duration, rep: &mut Report) -> Res<()> 
             title: Some("Tổng kết".into()),
             ..Default::default()
         },
+        chrono::Local::now().date_naive(),
     )?;
     t.settle(m, quiet, limit)?;
     // The reload shows the old matches at once; the index read again drops the renamed

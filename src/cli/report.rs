@@ -61,7 +61,9 @@ pub fn request(ctx: &super::Context, args: &ReportArgs) -> Result<Request> {
             ));
         }
         let (f, t) = report::parse_period(p)?;
-        (Some(f), t)
+        // A period that has not ended yet is reported as of today: tasks due later in
+        // it are not late yet.
+        (Some(f), t.min(ctx.today.max(f)))
     } else {
         let to = parse("--to date", &args.to)?;
         if to.is_some() && ctx.as_of.is_some() {

@@ -126,12 +126,13 @@ pub(crate) fn has_hash_column(conn: &Connection) -> Result<bool> {
         .is_some())
 }
 
-/// Appends an audit row (called by `store::audit`, inside the write's transaction): with
+/// Appends an audit row (called by `store::audit`, inside the write's `BEGIN IMMEDIATE`
+/// transaction, which makes reading the last row and appending the next one atomic): with
 /// the next id and its chained hash when the database has the hash column, as before
 /// otherwise.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn chained_insert(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     at: &str,
     actor: &str,
     action: &str,

@@ -92,7 +92,12 @@ pub struct Summary {
     pub due_soon: i64,
 }
 
-fn scope_where(store: &Store, scope: &Scope, vals: &mut Vec<Value>) -> Result<Vec<String>> {
+fn scope_where(
+    store: &Store,
+    scope: &Scope,
+    past: bool,
+    vals: &mut Vec<Value>,
+) -> Result<Vec<String>> {
     let mut conds = Vec::new();
     let push = |v: Option<i64>, vals: &mut Vec<Value>| -> String {
         vals.push(Value::Integer(v.unwrap_or(-1)));
@@ -108,9 +113,15 @@ fn scope_where(store: &Store, scope: &Scope, vals: &mut Vec<Value>) -> Result<Ve
     }
     if let Some(a) = &scope.agency {
         let n = push(agency_id(store.conn(), a)?, vals);
-        conds.push(format!(
-            "(t.lead_id = {n} OR t.id IN (SELECT w.task_id FROM task_with w WHERE w.agency_id = {n}))"
-        ));
+        conds.push(if past {
+            format!(
+                "(t.lead_id = {n} OR EXISTS (SELECT 1 FROM json_each(t.with_ids) j WHERE j.value = {n}))"
+            )
+        } else {
+            format!(
+                "(t.lead_id = {n} OR t.id IN (SELECT w.task_id FROM task_with w WHERE w.agency_id = {n}))"
+            )
+        });
     }
     Ok(conds)
 }
@@ -132,18 +143,15 @@ impl Store {
         if past {
             vals.push(Value::Text(as_of.to_string()));
         }
-        let mut conds = scope_where(self, scope, &mut vals)?;
-        // The source rows: the live table, or each task's state rebuilt from history.
+        let mut conds = scope_where(self, scope, past, &mut vals)?;
+        // The source rows: the live table, or the versions in force at the end of the
+        // as-of date (one row per task that existed then and was not removed).
         let source = if !past {
+            conds.push("t.removed_on IS NULL".into());
             "task t".to_string()
         } else {
-            conds.push("t.created_on <= ?1".into());
-            "(SELECT t0.id, t0.program_id, t0.category_id, t0.lead_id, t0.deadline, t0.created_on, \
-                     h.status, h.progress, h.completed_on \
-              FROM task t0 JOIN task_history h ON h.id = \
-                (SELECT h2.id FROM task_history h2 WHERE h2.task_id = t0.id AND h2.on_date <= ?1 \
-                 ORDER BY h2.on_date DESC, h2.id DESC LIMIT 1)) t"
-                .to_string()
+            conds.push("t.removed = 0 AND t.valid_from <= ?1 AND t.valid_to > ?1".into());
+            "task_version t".to_string()
         };
         let w = if conds.is_empty() {
             String::new()
@@ -223,8 +231,11 @@ impl Store {
         {
             let mut st = self
                 .conn()
-                .prepare_cached("SELECT id, code, name FROM agency ORDER BY code")?;
-            let mut rows = st.query([])?;
+                .prepare_cached(&format!(
+                    "SELECT a.id, a.code, {} FROM agency a ORDER BY a.code",
+                    super::agencies::NAME_AS_OF
+                ))?;
+            let mut rows = st.query([as_of.to_string()])?;
             while let Some(r) = rows.next()? {
                 if let Some(c) = by_lead.get(&r.get(0)?) {
                     let mut counts = *c;

@@ -320,6 +320,8 @@ catalog! {
     FieldNote => "Ghi chú", "Note";
     FieldWith => "Phối hợp (mã)", "Coordinating (codes)";
     FieldDeadline => "Thời hạn", "Deadline";
+    FieldReason => "Lý do điều chỉnh thời hạn", "Reason for a new deadline";
+    ReasonNeedsReason => "điều chỉnh thời hạn cần ghi lý do", "a new deadline needs its reason";
     FieldParent => "Trực thuộc", "Parent";
     FieldStarts => "Ngày bắt đầu", "Starts on";
     FieldEnds => "Ngày kết thúc", "Ends on";
