@@ -38,16 +38,21 @@ fn record(r: &AuditRow, format: Format) -> Record {
         (Some(h), Format::Table) => Some(h.chars().take(12).collect()),
         (h, _) => h.clone(),
     };
-    Record::new()
+    let rec = Record::new()
         .field("id", Cell::Int(r.id))
         .text("at", &r.at)
         .text("actor", &r.actor)
         .text("action", &r.action)
         .text("entity", &r.entity)
-        .text("key", &r.entity_key)
-        .field("before", Cell::OptText(r.before.clone()))
-        .field("after", Cell::OptText(r.after.clone()))
-        .field("hash", Cell::OptText(hash))
+        .text("key", &r.entity_key);
+    // Tables leave out the JSON of before and after, too wide for a terminal.
+    let rec = if format == Format::Table {
+        rec
+    } else {
+        rec.field("before", Cell::OptText(r.before.clone()))
+            .field("after", Cell::OptText(r.after.clone()))
+    };
+    rec.field("hash", Cell::OptText(hash))
 }
 
 /// Runs an `audit` subcommand.
