@@ -361,6 +361,15 @@ fn user_named_files_are_the_users_own_and_never_in_the_database_directory() {
             inside("e.json"),
         ],
         vec!["backup".into(), inside("b.db")],
+        vec![
+            "export".into(),
+            "--format".into(),
+            "csv".into(),
+            "--out".into(),
+            format!("{}/", inside("csv")),
+        ],
+        // Nor read from it: an import of the database file itself.
+        vec!["import".into(), inside("phoihop.db")],
     ] {
         let a: Vec<&str> = args.iter().map(String::as_str).collect();
         let (code, _, err) = inst.phoihop(&op, &a);
