@@ -12,6 +12,12 @@
 //! `hash` column, [`chained_insert`] writes rows as before and `verify` checks only the
 //! triggers and the ids.
 //!
+//! Splicing it in: add `MIGRATION_SQL` as `MIGRATIONS[4]` and, in `migrate`, call
+//! `audit_chain::backfill(&tx)?` right after `execute_batch` when `v == 4` (the update
+//! trigger is dropped and re-created inside it); make the schema-v4 fixture first
+//! (docs/security.md, "Adding a migration"). The append-only triggers `verify` expects are
+//! [`TRIGGERS`]: a migration that changes them must change them here too.
+//!
 //! A chain without a secret key can be re-computed by whoever can write the file; what
 //! stops that is the setgid install (nobody but root writes the file) and the head kept
 //! elsewhere, not the hash alone.
@@ -31,8 +37,9 @@ pub(crate) const MIGRATION_SQL: &str = r#"
 ALTER TABLE audit ADD COLUMN hash TEXT;
 "#;
 
-/// The append-only triggers as phoihop creates them (schema versions 1 and 2).
-const TRIGGERS: &[(&str, &str)] = &[
+/// The append-only triggers as phoihop creates them (schema versions 1 and 2), compared
+/// with `sqlite_schema` whitespace-insensitively.
+pub(crate) const TRIGGERS: &[(&str, &str)] = &[
     (
         "audit_no_update",
         "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\nBEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
