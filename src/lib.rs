@@ -12,6 +12,7 @@ pub mod domain;
 pub mod error;
 pub mod io;
 pub mod report;
+pub mod safe_file;
 pub mod search;
 pub mod store;
 pub mod tui;
