@@ -50,6 +50,23 @@ fn template(actor: Actor) -> Db {
         ),
     ]);
     assert_eq!(t, vec![1, 2]);
+    // Task 3: led by B, coordinated by A.
+    db.ok(&[
+        "task",
+        "add",
+        "--program",
+        "P",
+        "--category",
+        "front",
+        "--title",
+        "Phối hợp giám sát",
+        "--lead",
+        "B",
+        "--with",
+        "A",
+        "--deadline",
+        "2030-06-30",
+    ]);
     db.ok(&["agency", "add", "Z", "--name", "Ban Kinh tế Tỉnh ủy"]);
     db.ok(&[
         "program",
@@ -211,6 +228,47 @@ const CASES: &[Case] = &[
         args: &["task", "edit", "2", "--title", "Kiện toàn (sửa)"],
         admin: true,
         operator_a: false,
+    },
+    // The lead agency (chủ trì) answers for the task: progress, status, fields, deadline.
+    // A coordinating agency (phối hợp) adds a dated note, and nothing else.
+    Case {
+        args: &[
+            "task",
+            "update",
+            "3",
+            "--note",
+            "Đã phối hợp tổ chức hội nghị",
+        ],
+        admin: true,
+        operator_a: true,
+    },
+    Case {
+        args: &["task", "update", "3", "--progress", "50"],
+        admin: true,
+        operator_a: false,
+    },
+    Case {
+        args: &["task", "update", "3", "--status", "suspended"],
+        admin: true,
+        operator_a: false,
+    },
+    Case {
+        args: &["task", "edit", "3", "--title", "Phối hợp (sửa)"],
+        admin: true,
+        operator_a: false,
+    },
+    Case {
+        args: &[
+            "task",
+            "edit",
+            "1",
+            "--deadline",
+            "2031-06-30",
+            "--reason",
+            "Chờ hướng dẫn",
+        ],
+        admin: true,
+        operator_a: true,
     },
     // Only an admin removes a task, or hands it to another lead agency.
     Case {
@@ -739,4 +797,44 @@ fn an_unwritable_wal_or_shm_is_named_with_its_owner() {
         }
         std::fs::remove_file(&planted).unwrap();
     }
+}
+
+/// An operator may not back-date the record through import: a task created or completed
+/// before today would count in past reviews. The file is refused whole (exit 5) and the
+/// database is unchanged; an admin may.
+#[test]
+fn operators_cannot_import_dated_records() {
+    let db = template(Actor::OperatorA);
+    let csv = db.dir.path().join("cu.csv");
+    std::fs::write(
+        &csv,
+        "program,category,title,lead,with,cadence,deadline,status,progress,basis,created_on,completed_on\n\
+         P,ideology,Nhiệm vụ ghi lùi ngày,A,,roadmap,2016-06-30,done,100,,2016-01-05,2016-06-01\n",
+    )
+    .unwrap();
+    let before = std::fs::read(&db.path).unwrap();
+    let (code, out, err) = db.run(&["import", csv.to_str().unwrap()]);
+    assert_eq!(code, 5, "{out} {err}");
+    assert_one_sentence(&err);
+    assert!(
+        err.contains("created_on") && err.contains("05/01/2016"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&db.path).unwrap(),
+        before,
+        "a refused import changed the file"
+    );
+    // Dated today: the operator may import it.
+    let today = chrono::Local::now().date_naive().to_string();
+    std::fs::write(
+        &csv,
+        format!(
+            "program,category,title,lead,with,cadence,deadline,status,progress,basis,created_on\n\
+             P,ideology,Nhiệm vụ mới,A,,roadmap,2030-06-30,not_started,0,,{today}\n"
+        ),
+    )
+    .unwrap();
+    let (code, _, err) = db.run(&["import", csv.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
 }
