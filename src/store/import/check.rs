@@ -264,16 +264,11 @@ pub(super) fn check_task(
     .into_iter()
     .find_map(|(f, d)| d.filter(|d| *d < p.today).map(|d| (f, d)))
     {
-        if who.role != Role::Admin {
-            return Err(denied(
-                o,
-                who.require_admin(&format!(
-                    "import a task dated before today ({field} {}); only an admin may date the record in the past",
-                    d.format("%d/%m/%Y")
-                ))
-                .unwrap_err(),
-            ));
-        }
+        who.require_admin(&format!(
+            "import a task dated before today ({field} {}); only an admin may date the record in the past",
+            d.format("%d/%m/%Y")
+        ))
+        .map_err(|e| denied(o, e))?;
     }
     p.outcome.tasks_added += 1;
     p.outcome.history_added += history_len(it) as u64;
