@@ -108,6 +108,18 @@ impl NewTask {
     pub fn validated(self) -> Result<NewTask> {
         let lead = clean_code("lead agency code", &self.lead)?;
         check_cadence(self.cadence, self.deadline)?;
+        if self.status != Status::Done && self.progress == super::Progress::FULL {
+            return Err(Error::invalid(format!(
+                "Progress 100% means the task is done, so it cannot be {}; give the status done, or a progress below 100.",
+                self.status.code()
+            )));
+        }
+        if self.status == Status::NotStarted && self.progress.get() > 0 {
+            return Err(Error::invalid(format!(
+                "A task not started is at 0%; progress {} does not fit status not_started.",
+                self.progress.get()
+            )));
+        }
         let completed_on = match (self.status, self.completed_on) {
             (Status::Done, Some(d)) => Some(d),
             (Status::Done, None) => Some(self.created_on),
