@@ -96,7 +96,15 @@ fn operator_writes_only_their_agency_tasks() {
         "--note",
         "A cập nhật",
     ]);
-    db.ok(&["task", "update", &shared_s, "--progress", "30"]);
+    // A coordinated task: a dated note, not its progress (the lead answers for that).
+    db.ok(&[
+        "task",
+        "update",
+        &shared_s,
+        "--note",
+        "A đã phối hợp tổ chức",
+    ]);
+    db.fails(5, &["task", "update", &shared_s, "--progress", "30"]);
     db.ok(&["task", "edit", &a, "--title", "Của A (sửa)"]);
     let before = db.bytes();
     let err = db.fails(5, &["task", "update", &b, "--progress", "60"]);

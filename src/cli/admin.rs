@@ -38,7 +38,7 @@ pub struct GenArgs {
 
 /// `phoihop init`: creates or migrates the database.
 pub fn init(ctx: &Context) -> Result<()> {
-    let store = ctx.open()?;
+    let store = ctx.open_or_create()?;
     let v = schema::version(store.conn())?;
     output::confirm(&format!(
         "{} {} ({} {v}).",
@@ -50,7 +50,7 @@ pub fn init(ctx: &Context) -> Result<()> {
 
 /// `phoihop demo [--force]`: loads the demo data set.
 pub fn demo(ctx: &Context, args: &DemoArgs) -> Result<()> {
-    let mut store = ctx.open()?;
+    let mut store = ctx.open_or_create()?;
     if crate::demo::load_once(&mut store, ctx.today, args.force)?
         == crate::demo::Loaded::AlreadyThere
     {
@@ -114,7 +114,7 @@ pub fn gen(ctx: &Context, args: &GenArgs) -> Result<()> {
     if args.tasks == 0 {
         return Err(Error::Usage("Give --tasks N with N at least 1.".into()));
     }
-    let mut store = ctx.open()?;
+    let mut store = ctx.open_or_create()?;
     let opts = crate::demo::GenOptions {
         tasks: args.tasks,
         agencies: args.agencies,

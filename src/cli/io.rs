@@ -117,7 +117,7 @@ pub fn import(ctx: &super::Context, args: &ImportArgs) -> Result<()> {
             eprint!("\r{n} …");
         }
     };
-    let mut store = ctx.open()?;
+    let mut store = ctx.open_or_create()?;
     // The file the user names is read with the user's own group under a setgid install
     // (the database's files are already open).
     let result = crate::safe_file::as_real_group(|| {

@@ -112,8 +112,16 @@ pub struct Context {
 }
 
 impl Context {
-    /// Opens the store (creating and migrating unless read-only).
+    /// Opens an existing database (migrating it unless read-only). A path where there is
+    /// no database is refused, never silently made into an empty one: a mistyped
+    /// `PHOIHOP_DB` would show an empty province.
     pub fn open(&self) -> Result<Store> {
+        crate::store::fs::refuse_missing(&self.db)?;
+        Store::open(&self.db, self.read_only)
+    }
+
+    /// Opens the database, creating it when there is none (`init`, `demo`, `import`, `gen`).
+    pub fn open_or_create(&self) -> Result<Store> {
         Store::open(&self.db, self.read_only)
     }
 }

@@ -37,6 +37,18 @@ pub fn network_fs_name(magic: i64) -> Option<&'static str> {
         .map(|(_, n)| *n)
 }
 
+/// The sentence for a path that holds no database, with how to make one.
+pub fn refuse_missing(db: &std::path::Path) -> Result<()> {
+    if db.exists() {
+        return Ok(());
+    }
+    Err(Error::NotFound(format!(
+        "There is no database at {}; create one with `phoihop --db {} init` (or `demo` for the demo data), or give the right path with --db or PHOIHOP_DB.",
+        db.display(),
+        db.display()
+    )))
+}
+
 /// The directory that holds (or will hold) `path`.
 fn containing_dir(path: &Path) -> PathBuf {
     match path.parent() {

@@ -233,8 +233,24 @@ fn roles() {
     let on = d(2019, 2, 1);
     let mut op = reopen_as(&admin, "op");
     op.update_progress(1, None, upd(10, on)).expect("own task");
-    op.update_progress(3, None, upd(10, on))
-        .expect("coordinated task");
+    // A coordinated task: a note only; its progress is the lead's.
+    assert_eq!(
+        op.update_progress(3, None, upd(10, on))
+            .unwrap_err()
+            .exit_code(),
+        5
+    );
+    op.update_progress(
+        3,
+        None,
+        ProgressUpdate {
+            progress: None,
+            status: None,
+            note: Some("Đã phối hợp".into()),
+            on,
+        },
+    )
+    .expect("coordinated task: a note");
     assert_eq!(
         op.update_progress(2, None, upd(10, on))
             .unwrap_err()

@@ -73,6 +73,8 @@ pub fn run(opts: Options) -> Result<()> {
     }
     // Today is read once, here at the edge, and passed in.
     let today = chrono::Local::now().date_naive();
+    // No silent new database: a mistyped path would show an empty province.
+    crate::store::fs::refuse_missing(&opts.db)?;
     let store = Store::open(&opts.db, opts.read_only)?;
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut state = AppState::new(
