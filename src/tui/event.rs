@@ -12,12 +12,15 @@ use std::thread;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
-use super::input::{Decoder, Key};
+use super::input::{Decoder, Input};
 
 /// What the main loop reacts to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    Key(Key),
+    /// What one read of the terminal held, in order. Once a key changes the mode, the
+    /// rest of its read is dropped (a paste with the terminal's bracketed paste off must
+    /// not run as commands).
+    Input(Vec<Input>),
     /// The terminal changed size (SIGWINCH).
     Resize,
     /// The terminal is gone: end of input or a read error.
@@ -44,10 +47,9 @@ pub fn spawn_input(tx: Sender<Event>) -> std::io::Result<()> {
                 match source.read(&mut buf) {
                     Ok(0) => break,
                     Ok(n) => {
-                        for k in decoder.feed(&buf[..n]) {
-                            if tx.send(Event::Key(k)).is_err() {
-                                return;
-                            }
+                        let batch = decoder.feed(&buf[..n]);
+                        if !batch.is_empty() && tx.send(Event::Input(batch)).is_err() {
+                            return;
                         }
                     }
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,

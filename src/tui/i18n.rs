@@ -356,7 +356,7 @@ catalog! {
     ConfirmTask => "Xóa nhiệm vụ #{}?", "Delete task #{}?";
     ConfirmAgency => "Xóa cơ quan {}?", "Delete agency {}?";
     ConfirmProgram => "Xóa chương trình {}?", "Delete program {}?";
-    ConfirmKeys => "y/Enter: xóa · n/Esc: không xóa", "y/Enter: delete · n/Esc: keep";
+    ConfirmKeys => "y: xóa · phím khác (Enter, Esc…): không xóa", "y: delete · any other key (Enter, Esc…): keep";
     ConflictTitle => "Xung đột: dữ liệu đã thay đổi", "Conflict: the data changed";
     ConflictIntro => "Nhiệm vụ #{} đã được thay đổi sau khi bạn mở biểu mẫu.", "Task #{} was changed after you opened the form.";
     ConflictBy => "Người thay đổi: {}", "Changed by: {}";
@@ -402,6 +402,32 @@ catalog! {
     CatGovernment => "Chính quyền", "Government";
     CatFront => "MTTQ, đoàn thể", "Front";
     Error => "Lỗi", "Error";
+    // Text editing in forms.
+    ActFormEnter => "Lưu; trong ô ghi chú: xuống dòng", "Save; in a note: a new line";
+    ActSave => "Lưu biểu mẫu (cả khi đang ở ô ghi chú)", "Save the form (also from a note)";
+    ActCursorLeft => "Con trỏ sang trái", "Cursor left";
+    ActCursorRight => "Con trỏ sang phải", "Cursor right";
+    ActLineStart => "Về đầu dòng", "Start of the line";
+    ActLineEnd => "Về cuối dòng", "End of the line";
+    ActWordLeft => "Lùi một từ", "A word back";
+    ActWordRight => "Tiến một từ", "A word forward";
+    ActDeleteNext => "Xóa ký tự tại con trỏ", "Delete the character at the cursor";
+    ActDeleteWordBack => "Xóa từ trước con trỏ", "Delete the word before the cursor";
+    ActDeleteWordNext => "Xóa từ sau con trỏ", "Delete the word after the cursor";
+    ActKillToEnd => "Xóa đến cuối dòng", "Delete to the end of the line";
+    ActEraseBack => "Xóa ký tự trước con trỏ", "Delete the character before the cursor";
+    ActConfirmOther => "Phím khác: không xóa", "Any other key: keep";
+    ActDiscard => "Bỏ các thay đổi", "Drop the changes";
+    HintNewLine => "xuống dòng", "new line";
+    HintOtherKey => "phím khác", "other key";
+    HintKeep2 => "giữ lại", "keep";
+    HintDiscard => "bỏ thay đổi", "discard";
+    DiscardTitle => "Bỏ các thay đổi?", "Discard the changes?";
+    DiscardBody => "Biểu mẫu có nội dung chưa lưu.", "The form has changes that are not saved.";
+    DiscardKeys => "y: bỏ thay đổi · phím khác: quay lại biểu mẫu", "y: discard · any other key: back to the form";
+    HelpMore => "↑↓ cuộn · {}", "↑↓ scroll · {}";
+    ActScrollUp => "Cuộn lên", "Scroll up";
+    ActScrollDown => "Cuộn xuống", "Scroll down";
 }
 
 /// Replaces the first `{}` in a catalog string.

@@ -49,6 +49,11 @@ impl AppState {
                     p.text.push(c);
                 }
             }
+            Action::Paste(text) => {
+                let room = 10usize.saturating_sub(p.text.chars().count());
+                p.text
+                    .extend(crate::tui::state::field::one_line(&text).chars().take(room));
+            }
             Action::Erase => {
                 p.text.pop();
             }

@@ -156,6 +156,11 @@ impl AppState {
         };
         match action {
             Action::Input(c) => self.edit_query(target, |q| q.push(c))?,
+            // A paste is typed into the query, on one line.
+            Action::Paste(text) => {
+                let text = crate::tui::state::field::one_line(&text);
+                self.edit_query(target, |q| q.push_str(&text))?
+            }
             Action::Erase => self.edit_query(target, |q| {
                 q.pop();
             })?,
