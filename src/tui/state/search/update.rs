@@ -439,7 +439,9 @@ impl AppState {
     fn clear_search(&mut self) -> Result<()> {
         let page = self.page();
         match self.target() {
+            // Clearing a search keeps the selected record (by code, by id).
             Some(Target::Programs) if self.find.programs.take().is_some() => {
+                let keep = self.programs.selected().map(|r| r.program.code.clone());
                 self.programs.load_programs(
                     &self.store,
                     &self.scope,
@@ -447,12 +449,15 @@ impl AppState {
                     self.today,
                     page,
                 )?;
-                self.programs.cursor = Default::default();
+                self.programs
+                    .select_key(keep.as_deref(), page, |r| r.program.code.as_str());
             }
             Some(Target::Agencies) if self.find.agencies.take().is_some() => {
+                let keep = self.agencies.selected().map(|r| r.agency.code.clone());
                 self.agencies
                     .load_agencies(&self.store, self.dashboard.summary.as_ref(), page)?;
-                self.agencies.cursor = Default::default();
+                self.agencies
+                    .select_key(keep.as_deref(), page, |r| r.agency.code.as_str());
             }
             Some(t @ (Target::Tasks | Target::Layer)) => {
                 let store = &self.store;
@@ -463,9 +468,8 @@ impl AppState {
                         _ => return Ok(()),
                     },
                 };
-                if list.search.take().is_some() {
-                    list.cursor = Default::default();
-                    list.load(store, page)?;
+                if list.search.is_some() {
+                    list.clear_search_keeping(store, page)?;
                 }
             }
             _ => {}

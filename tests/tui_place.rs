@@ -1,0 +1,200 @@
+//! Honest hints and a kept place, through `AppState::update` on the demo data: sort and
+//! clearing a search keep the selected record; the hint bar and the help show only keys
+//! that do something on the screen, for the login; `q` stays in sight at 80 columns; the
+//! help fits 60×20 by scrolling and lists every live key of the view.
+
+mod common;
+
+use phoihop::domain::Role;
+use phoihop::store::{os_login, Store};
+use phoihop::tui::action::{Action, View};
+use phoihop::tui::i18n::{Lang, Msg};
+use phoihop::tui::keymap::{self, hints_here};
+use phoihop::tui::state::AppState;
+use phoihop::tui::theme::Theme;
+use phoihop::tui::{view, ThemeChoice};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+fn open(path: &std::path::Path, size: (u16, u16)) -> AppState {
+    let store = Store::open(path, false).unwrap();
+    AppState::new(
+        store,
+        Lang::Vi,
+        common::today(),
+        common::today(),
+        None,
+        size,
+    )
+    .unwrap()
+}
+
+fn render(state: &AppState) -> String {
+    let (w, h) = state.size;
+    let theme = Theme::new(ThemeChoice::Mono, true);
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::draw(f, state, &theme)).unwrap();
+    t.backend().to_string()
+}
+
+fn hint_words(s: &AppState) -> Vec<Msg> {
+    hints_here(&s.here()).into_iter().map(|(_, m)| m).collect()
+}
+
+fn selected_task(s: &AppState) -> i64 {
+    s.tasks.selected().unwrap().id
+}
+
+#[test]
+fn sorting_tasks_keeps_the_selected_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path, (120, 40));
+    s.update(Action::SwitchView(View::Tasks));
+    for _ in 0..7 {
+        s.update(Action::Down);
+    }
+    let id = selected_task(&s);
+    for a in [
+        Action::SortNext,
+        Action::SortNext,
+        Action::SortReverse,
+        Action::SortNext,
+        Action::SortNext,
+    ] {
+        s.update(a.clone());
+        assert_eq!(selected_task(&s), id, "after {a:?}");
+        // The selected row is on screen.
+        assert!(s.tasks.visible(s.page()).iter().any(|t| t.id == id));
+    }
+}
+
+#[test]
+fn clearing_a_search_keeps_the_selected_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path, (120, 40));
+    s.update(Action::SwitchView(View::Tasks));
+    s.update(Action::Search);
+    for c in "dan van".chars() {
+        s.update(Action::Input(c));
+    }
+    s.update(Action::Down);
+    s.update(Action::Down);
+    let id = selected_task(&s);
+    s.update(Action::Cancel);
+    assert_eq!(s.search_query(), None);
+    assert_eq!(selected_task(&s), id, "Esc on the search kept the task");
+    // Programs: by code.
+    s.update(Action::SwitchView(View::Programs));
+    s.update(Action::Search);
+    for c in "cai cach".chars() {
+        s.update(Action::Input(c));
+    }
+    let code = s.programs.selected().unwrap().program.code.clone();
+    s.update(Action::Cancel);
+    assert_eq!(s.programs.selected().unwrap().program.code, code);
+}
+
+#[test]
+fn hints_show_only_what_works_here() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path, (200, 40));
+    s.update(Action::SwitchView(View::Tasks));
+    let h = hint_words(&s);
+    for m in [
+        Msg::HintSort,
+        Msg::HintSearch,
+        Msg::HintFilter,
+        Msg::HintProgress,
+    ] {
+        assert!(h.contains(&m), "{m:?} in Tasks: {h:?}");
+    }
+    s.update(Action::SwitchView(View::Activity));
+    let h = hint_words(&s);
+    for m in [Msg::HintSort, Msg::HintSearch, Msg::HintFilter] {
+        assert!(!h.contains(&m), "{m:?} in Activity: {h:?}");
+    }
+    s.update(Action::Inbox);
+    let h = hint_words(&s);
+    assert!(!h.contains(&Msg::HintSort), "no sort in the inbox: {h:?}");
+    assert!(
+        !h.contains(&Msg::HintSearch),
+        "no search in the inbox: {h:?}"
+    );
+}
+
+#[test]
+fn supervisors_are_shown_u_not_p() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut admin = Store::open(&path, false).unwrap();
+    admin.grant(&os_login(), Role::Supervisor, None).unwrap();
+    let mut s = open(&path, (200, 40));
+    s.update(Action::SwitchView(View::Tasks));
+    let h = hints_here(&s.here());
+    assert!(
+        h.iter().any(|(k, m)| k == "u" && *m == Msg::HintUrge),
+        "{h:?}"
+    );
+    assert!(!h.iter().any(|(k, _)| k == "p"), "{h:?}");
+    // Help lists u and none of p, e, n, d.
+    s.update(Action::ToggleHelp);
+    let here = s.here_in(s.base_mode());
+    let keys: Vec<String> = keymap::bindings_for(s.base_mode())
+        .filter(|b| here.live(b))
+        .map(|b| b.keys_label())
+        .collect();
+    assert!(keys.contains(&"u".to_string()), "{keys:?}");
+    for k in ["p", "e", "n", "d"] {
+        assert!(
+            !keys.contains(&k.to_string()),
+            "{k} for a supervisor: {keys:?}"
+        );
+    }
+}
+
+#[test]
+fn quit_stays_in_the_hint_bar_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path, (80, 24));
+    for v in View::ALL {
+        s.update(Action::SwitchView(v));
+        let screen = render(&s);
+        let last = screen.lines().last().unwrap().to_string();
+        assert!(last.contains("q thoát"), "{v:?}: {last}");
+    }
+}
+
+#[test]
+fn help_at_60x20_scrolls_through_every_key_of_the_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path, (60, 20));
+    s.update(Action::SwitchView(View::Tasks));
+    let here = s.here_in(s.base_mode());
+    let want: Vec<String> = keymap::bindings_for(s.base_mode())
+        .filter(|b| here.live(b))
+        .map(|b| Lang::Vi.t(b.help).to_string())
+        .collect();
+    s.update(Action::ToggleHelp);
+    let mut seen = String::new();
+    for _ in 0..30 {
+        seen.push_str(&render(&s));
+        s.update(Action::Down);
+    }
+    // Descriptions may wrap: compare word by word on the joined screens.
+    let flat: String = seen.split_whitespace().collect::<Vec<_>>().join(" ");
+    for d in &want {
+        let first = d.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&first), "help at 60×20 lacks {d:?}");
+    }
+    for k in ["f", "a", "/", "s", "q"] {
+        assert!(
+            keymap::bindings_for(s.base_mode()).any(|b| b.keys_label().starts_with(k)),
+            "{k}"
+        );
+    }
+}
