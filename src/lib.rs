@@ -11,6 +11,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod io;
+pub mod numfmt;
 pub mod report;
 pub mod search;
 pub mod store;

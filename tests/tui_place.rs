@@ -198,3 +198,25 @@ fn help_at_60x20_scrolls_through_every_key_of_the_view() {
         );
     }
 }
+
+#[test]
+fn numbers_have_separators_and_never_round_up_to_100() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    for (lang, tasks, progress) in [
+        (Lang::Vi, "Nhiệm vụ 100.000", "99,8%"),
+        (Lang::En, "Tasks 100,000", "99.8%"),
+    ] {
+        for size in [(60, 20), (80, 24), (120, 40)] {
+            let mut s = open(&path, size);
+            s.lang = lang;
+            let sum = s.dashboard.summary.as_mut().unwrap();
+            sum.totals.tasks = 100_000;
+            sum.totals.progress = 99.8;
+            let screen = render(&s);
+            assert!(screen.contains(tasks), "{size:?}:\n{screen}");
+            assert!(screen.contains(progress), "{size:?}:\n{screen}");
+            assert!(!screen.contains("100000"), "{size:?}:\n{screen}");
+        }
+    }
+}

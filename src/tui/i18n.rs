@@ -47,13 +47,15 @@ impl Lang {
         }
     }
 
-    /// A one-decimal percentage (`73,4%` in Vietnamese, `73.4%` in English).
+    /// A one-decimal percentage (`73,4%` in Vietnamese, `73.4%` in English) that never
+    /// rounds up to 100 % before the work is done (see [`crate::numfmt::percent`]).
     pub fn percent(self, p: f64) -> String {
-        let s = format!("{p:.1}%");
-        match self {
-            Lang::Vi => s.replace('.', ","),
-            Lang::En => s,
-        }
+        crate::numfmt::percent(p, self.code())
+    }
+
+    /// A count with thousands separators (`100.000` in Vietnamese, `100,000` in English).
+    pub fn int(self, n: impl Into<i64>) -> String {
+        crate::numfmt::int(n.into(), self.code())
     }
 
     /// The name of a task status.
@@ -133,12 +135,12 @@ catalog! {
     Tasks => "Nhiệm vụ", "Tasks";
     DoneOnTime => "Hoàn thành đúng hạn", "Done on time";
     DoneLate => "Hoàn thành quá hạn", "Done late";
-    InTime => "Chưa xong, trong hạn", "Open, in time";
-    Overdue => "Chưa xong, quá hạn", "Open, overdue";
+    InTime => "Chưa hoàn thành, trong hạn", "Open, in time";
+    Overdue => "Chưa hoàn thành, quá hạn", "Open, overdue";
     DueSoon => "Sắp đến hạn", "Due soon";
     MeanProgress => "Tiến độ bình quân", "Mean progress";
     ShortOnTime => "Đúng hạn", "On time";
-    ShortLate => "Trễ", "Late";
+    ShortLate => "HT quá hạn", "Late";
     ShortInTime => "Trong hạn", "In time";
     ShortOverdue => "Quá hạn", "Overdue";
     Progress => "Tiến độ", "Progress";
@@ -148,7 +150,7 @@ catalog! {
     AgenciesTitle => "Cơ quan chủ trì", "Lead agencies";
     AttentionTitle => "Quá hạn và sắp đến hạn", "Overdue and due soon";
     NothingOverdue => "Không có nhiệm vụ quá hạn hay sắp đến hạn.", "Nothing overdue or due soon.";
-    DaysLate => "trễ {} ngày", "{} days late";
+    DaysLate => "quá hạn {} ngày", "{} days late";
     DaysLeft => "còn {} ngày", "{} days left";
     Code => "Mã", "Code";
     Name => "Tên", "Name";
@@ -454,6 +456,10 @@ mod tests {
         assert_eq!(Lang::Vi.date(d), "31/12/2020");
         assert_eq!(Lang::En.date(d), "2020-12-31");
         assert_eq!(Lang::Vi.percent(73.44), "73,4%");
+        assert_eq!(Lang::Vi.percent(99.8), "99,8%");
+        assert_eq!(Lang::Vi.percent(99.96), "99,9%");
+        assert_eq!(Lang::Vi.int(100_000), "100.000");
+        assert_eq!(Lang::En.int(100_000), "100,000");
         assert_eq!(fill(Lang::En.t(Msg::DaysLate), 3), "3 days late");
     }
 }
