@@ -300,7 +300,7 @@ catalog! {
     HintField => "trường", "field";
     HintChoose => "chọn", "choose";
     HintYes => "xóa", "delete";
-    HintNo => "không", "no";
+    HintNo => "không xóa", "keep";
     HintTakeTheirs => "tải lại", "reload";
     HintOverwrite => "ghi đè", "overwrite";
     HintBackToForm => "về biểu mẫu", "back to form";
@@ -420,13 +420,15 @@ catalog! {
     ActEraseBack => "Xóa ký tự trước con trỏ", "Delete the character before the cursor";
     ActConfirmOther => "Phím khác: không xóa", "Any other key: keep";
     ActDiscard => "Bỏ các thay đổi", "Drop the changes";
+    HintScroll => "cuộn", "scroll";
     HintNewLine => "xuống dòng", "new line";
     HintOtherKey => "phím khác", "other key";
-    HintKeep2 => "giữ lại", "keep";
+    HintKeep2 => "về biểu mẫu", "back to the form";
     HintDiscard => "bỏ thay đổi", "discard";
     DiscardTitle => "Bỏ các thay đổi?", "Discard the changes?";
     DiscardBody => "Biểu mẫu có nội dung chưa lưu.", "The form has changes that are not saved.";
     DiscardKeys => "y: bỏ thay đổi · phím khác: quay lại biểu mẫu", "y: discard · any other key: back to the form";
+    DiscardQuitKeys => "y: bỏ thay đổi và thoát · phím khác: quay lại biểu mẫu", "y: discard and quit · any other key: back to the form";
     HelpMore => "↑↓ cuộn · {}", "↑↓ scroll · {}";
     ActScrollUp => "Cuộn lên", "Scroll up";
     ActScrollDown => "Cuộn xuống", "Scroll down";

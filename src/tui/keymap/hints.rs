@@ -26,6 +26,8 @@ pub struct Here {
     pub may_urge: bool,
     /// In a form: the focused field is a note (`Enter` adds a line).
     pub multiline: bool,
+    /// The confirmation is "Discard the changes?" (not a delete).
+    pub discard: bool,
 }
 
 impl Here {
@@ -41,6 +43,7 @@ impl Here {
             admin: true,
             may_urge: true,
             multiline: false,
+            discard: false,
         }
     }
 
@@ -64,6 +67,10 @@ impl Here {
     fn hint(&self, b: &Binding) -> Option<Msg> {
         match (&b.action, self.multiline) {
             (Action::FormEnter, true) => Some(Msg::HintNewLine),
+            (Action::Confirm, _) if self.discard => Some(Msg::HintDiscard),
+            (Action::Cancel, _) if self.mode == Mode::Confirm && self.discard => {
+                Some(Msg::HintKeep2)
+            }
             // Ctrl-s is listed in help; the bar names it only in a note.
             (Action::Submit, false) if self.mode == Mode::Form => None,
             _ => b.hint,
@@ -81,7 +88,9 @@ pub fn hints(mode: Mode) -> Vec<(String, Msg)> {
 pub fn hints_here(here: &Here) -> Vec<(String, Msg)> {
     let mode = here.mode;
     let mut out = Vec::new();
-    if !mode.is_overlay() || mode == Mode::Help {
+    if mode == Mode::Help {
+        out.push(("↑↓".to_string(), Msg::HintScroll));
+    } else if !mode.is_overlay() {
         out.push(("↑↓".to_string(), Msg::HintMove));
     }
     for b in bindings_for(mode).filter(|b| here.live(b)) {
@@ -90,6 +99,9 @@ pub fn hints_here(here: &Here) -> Vec<(String, Msg)> {
                 format!("1-{}/{}", View::ALL.len(), b.keys[0].label())
             } else if b.action == Action::Down {
                 "↑↓".to_string()
+            } else if mode == Mode::Confirm && b.action == Action::Cancel {
+                // Every key but `y` says no: Enter among them.
+                b.keys_label()
             } else {
                 b.keys[0].label()
             };

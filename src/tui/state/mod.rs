@@ -250,6 +250,7 @@ impl AppState {
                 .as_ref()
                 .and_then(|f| f.focused())
                 .is_some_and(|f| f.multiline()),
+            discard: matches!(self.dialog, Some(Dialog::Discard { .. })),
         }
     }
 
