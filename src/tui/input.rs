@@ -6,8 +6,10 @@
 //!
 //! Bracketed paste (`ESC [200~ … ESC [201~`, turned on by `term::setup`) arrives as one
 //! [`Input::Paste`], never as keys, however many reads it spans. ESC followed by a key in
-//! the same read is Alt+that key (terminals send Alt-d as `ESC d` in one write); a lone
-//! ESC at the end of a read is the Esc key.
+//! the same read is Alt+that key (terminals send Alt-d as `ESC d` in one write). A lone
+//! ESC at the end of a read is held by the [`Decoder`]: the reader waits [`ESC_WAIT`] for
+//! more bytes (a sequence or a paste split between reads) and only then calls
+//! [`Decoder::flush`], which makes it the Esc key.
 
 /// A key press.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -85,6 +87,9 @@ const PASTE_END: &[u8] = b"\x1b[201~";
 /// read as keys).
 const PASTE_MAX: usize = 1 << 20;
 
+/// How long a lone ESC waits for the rest of a sequence before it is the Esc key.
+pub const ESC_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// Decodes terminal input incrementally; an incomplete sequence at the end of one read
 /// waits for the next, and a paste is gathered across reads until its end marker.
 #[derive(Debug, Default)]
@@ -123,7 +128,7 @@ impl Decoder {
                     }
                 }
             }
-            let (keys, used, paste) = decode_until_paste(&self.pending);
+            let (keys, used, paste) = decode_until_paste(&self.pending, false);
             out.extend(keys.into_iter().map(Input::Key));
             self.pending.drain(..used);
             if paste {
@@ -136,6 +141,23 @@ impl Decoder {
                 self.pending.clear();
             }
             return out;
+        }
+    }
+}
+
+impl Decoder {
+    /// True when the last read ended with a lone ESC, held for the rest of a sequence.
+    pub fn holds_esc(&self) -> bool {
+        self.paste.is_none() && self.pending == [0x1b]
+    }
+
+    /// No more bytes came within [`ESC_WAIT`]: a held lone ESC is the Esc key.
+    pub fn flush(&mut self) -> Vec<Input> {
+        if self.holds_esc() {
+            self.pending.clear();
+            vec![Input::Key(Key::Esc)]
+        } else {
+            Vec::new()
         }
     }
 }
@@ -155,13 +177,14 @@ fn paste_text(bytes: &[u8]) -> String {
 /// ESC at the very end is the Esc key (terminals send sequences in one write); ESC then
 /// a key is Alt+key.
 pub fn decode(b: &[u8]) -> (Vec<Key>, usize) {
-    let (keys, used, _) = decode_until_paste(b);
+    let (keys, used, _) = decode_until_paste(b, true);
     (keys, used)
 }
 
 /// As [`decode`], stopping at the start of a bracketed paste (then true, with the bytes
-/// before it consumed).
-fn decode_until_paste(b: &[u8]) -> (Vec<Key>, usize, bool) {
+/// before it consumed). A lone ESC at the end is the Esc key when `final_esc`, else left
+/// unconsumed (held for the next read).
+fn decode_until_paste(b: &[u8], final_esc: bool) -> (Vec<Key>, usize, bool) {
     let mut keys = Vec::new();
     let mut i = 0;
     while i < b.len() {
@@ -169,6 +192,9 @@ fn decode_until_paste(b: &[u8]) -> (Vec<Key>, usize, bool) {
         match c {
             0x1b => {
                 if i + 1 == b.len() {
+                    if !final_esc {
+                        break;
+                    }
                     keys.push(Key::Esc);
                     i += 1;
                     continue;
@@ -377,9 +403,17 @@ mod tests {
             decode(b"\x1b[1;5C\x1b[1;3D").0,
             vec![Key::CtrlRight, Key::CtrlLeft]
         );
-        // Esc in one read, the key in the next: Esc, then the key.
+        // A lone ESC is held for the rest of a sequence split between reads …
         let mut d = Decoder::default();
-        assert_eq!(d.feed(b"\x1b"), vec![Input::Key(Key::Esc)]);
+        assert!(d.feed(b"\x1b").is_empty());
+        assert!(d.holds_esc());
+        assert_eq!(d.feed(b"[A"), vec![Input::Key(Key::Up)]);
+        assert!(d.feed(b"\x1b").is_empty());
+        assert_eq!(d.feed(b"[200~dy\x1b[201~"), vec![Input::Paste("dy".into())]);
+        // … and is the Esc key when nothing follows in time.
+        assert!(d.feed(b"\x1b").is_empty());
+        assert_eq!(d.flush(), vec![Input::Key(Key::Esc)]);
+        assert!(d.flush().is_empty());
         assert_eq!(d.feed(b"d"), vec![Input::Key(Key::Char('d'))]);
     }
 
