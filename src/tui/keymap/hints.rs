@@ -112,9 +112,15 @@ pub fn hints_here(here: &Here) -> Vec<(String, Msg)> {
         }
     }
     // Help and quit come right after moving: help lists everything else when the line
-    // is short, and quitting must always be in sight (an 80-column SSH session).
+    // is short, and quitting must always be in sight (an 80-column SSH session). Then the
+    // one write this login makes most: progress, or for a supervisor the urge.
     let mut at = usize::from(!mode.is_overlay()).min(out.len());
-    for first in [Msg::HintHelp, Msg::HintQuit] {
+    let write = if here.may_write {
+        Msg::HintProgress
+    } else {
+        Msg::HintUrge
+    };
+    for first in [Msg::HintHelp, Msg::HintQuit, write] {
         if let Some(i) = out.iter().position(|(_, m)| *m == first) {
             let hint = out.remove(i);
             at = at.min(out.len());
