@@ -220,3 +220,24 @@ fn numbers_have_separators_and_never_round_up_to_100() {
         }
     }
 }
+
+#[test]
+fn programs_and_agencies_offer_no_task_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path, (200, 40));
+    for v in [View::Programs, View::Agencies] {
+        s.update(Action::SwitchView(v));
+        let here = s.here_in(s.base_mode());
+        let keys: Vec<String> = keymap::bindings_for(s.base_mode())
+            .filter(|b| here.live(b))
+            .map(|b| b.keys_label())
+            .collect();
+        for k in ["p", "e", "u"] {
+            assert!(!keys.contains(&k.to_string()), "{k} in {v:?}: {keys:?}");
+        }
+        for k in ["n", "d", "s", "/"] {
+            assert!(keys.contains(&k.to_string()), "{k} in {v:?}: {keys:?}");
+        }
+    }
+}

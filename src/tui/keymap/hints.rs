@@ -54,7 +54,9 @@ impl Here {
             Action::Filter | Action::SetAsOf => self.filterable,
             Action::Back => !(self.top_level && self.mode == Mode::Table),
             Action::New | Action::Delete if self.records => self.admin,
-            Action::Edit if self.records => false,
+            // Programs and agencies rows are not tasks: progress, edit and urge act on
+            // tasks only.
+            Action::UpdateProgress | Action::Edit | Action::Urge if self.records => false,
             Action::UpdateProgress | Action::Edit | Action::New | Action::Delete => self.may_write,
             Action::Urge => self.may_urge,
             // `Ctrl-s` is worth a hint only where `Enter` does not save.
@@ -115,7 +117,7 @@ pub fn hints_here(here: &Here) -> Vec<(String, Msg)> {
     // is short, and quitting must always be in sight (an 80-column SSH session). Then the
     // one write this login makes most: progress, or for a supervisor the urge.
     let mut at = usize::from(!mode.is_overlay()).min(out.len());
-    let write = if here.may_write {
+    let write = if here.may_write && !here.records {
         Msg::HintProgress
     } else {
         Msg::HintUrge
