@@ -166,3 +166,18 @@ fn sighup_exits_with_128_plus_1() {
     .unwrap();
     assert_eq!(s.wait_code(Duration::from_secs(3)), 128 + 1);
 }
+
+#[test]
+fn sigint_as_a_signal_exits_with_128_plus_2_after_restoring() {
+    let (_d, db) = demo();
+    let mut s = Session::start(&db, 100, 30, &["--lang", "en"]);
+    s.wait_text("Dashboard");
+    let pid = s.child.process_id().unwrap() as i32;
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid),
+        nix::sys::signal::Signal::SIGINT,
+    )
+    .unwrap();
+    assert_eq!(s.wait_code(Duration::from_secs(3)), 128 + 2);
+    s.assert_restored();
+}
