@@ -349,15 +349,35 @@ fn attention(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme)
         );
         return;
     }
-    let columns = vec![
-        Column::new(lang.t(Msg::Deadline), 10),
-        Column::new("", 14),
-        Column::new(lang.t(Msg::Lead), 10).priority(1),
-        Column::new(lang.t(Msg::Title), 16).flex(),
-    ];
     let page = usize::from(area.height.saturating_sub(3)).max(1);
     let mut cursor = d.cursor;
     cursor.follow(d.attention.len(), page);
+    // "quá hạn 2.345 ngày" is wider than "trễ 40 ngày": the column fits what it shows
+    // on this page, so a number is never cut.
+    let when_w = d
+        .attention
+        .iter()
+        .skip(cursor.top)
+        .take(page)
+        .map(|t| {
+            let late = days_late(t.deadline, state.as_of);
+            let text = if late > 0 {
+                fill(lang.t(Msg::DaysLate), lang.int(late))
+            } else {
+                let left = t.deadline.map_or(0, |dl| (dl - state.as_of).num_days());
+                fill(lang.t(Msg::DaysLeft), lang.int(left))
+            };
+            crate::tui::widgets::width(&text)
+        })
+        .max()
+        .unwrap_or(14)
+        .clamp(10, 24);
+    let columns = vec![
+        Column::new(lang.t(Msg::Deadline), 10),
+        Column::new("", u16::try_from(when_w).unwrap_or(14)),
+        Column::new(lang.t(Msg::Lead), 10).priority(1),
+        Column::new(lang.t(Msg::Title), 16).flex(),
+    ];
     let rows = d
         .attention
         .iter()
@@ -366,10 +386,10 @@ fn attention(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme)
         .map(|t| {
             let late = days_late(t.deadline, state.as_of);
             let (when, style) = if late > 0 {
-                (fill(lang.t(Msg::DaysLate), late), theme.overdue)
+                (fill(lang.t(Msg::DaysLate), lang.int(late)), theme.overdue)
             } else {
                 let left = t.deadline.map_or(0, |dl| (dl - state.as_of).num_days());
-                (fill(lang.t(Msg::DaysLeft), left), theme.soon)
+                (fill(lang.t(Msg::DaysLeft), lang.int(left)), theme.soon)
             };
             vec![
                 CellData::text(t.deadline.map(|d| lang.date(d)).unwrap_or_default()),
