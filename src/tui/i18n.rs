@@ -419,11 +419,8 @@ catalog! {
     ActKillToEnd => "Xóa đến cuối dòng", "Delete to the end of the line";
     ActEraseBack => "Xóa ký tự trước con trỏ", "Delete the character before the cursor";
     ActConfirmOther => "Phím khác: không xóa", "Any other key: keep";
-    ActDiscard => "Bỏ các thay đổi", "Drop the changes";
     HintScroll => "cuộn", "scroll";
     HintNewLine => "xuống dòng", "new line";
-    HintOtherKey => "phím khác", "other key";
-    HintKeep2 => "về biểu mẫu", "back to the form";
     HintDiscard => "bỏ thay đổi", "discard";
     DiscardTitle => "Bỏ các thay đổi?", "Discard the changes?";
     DiscardBody => "Biểu mẫu có nội dung chưa lưu.", "The form has changes that are not saved.";

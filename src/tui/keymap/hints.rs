@@ -71,7 +71,7 @@ impl Here {
             (Action::FormEnter, true) => Some(Msg::HintNewLine),
             (Action::Confirm, _) if self.discard => Some(Msg::HintDiscard),
             (Action::Cancel, _) if self.mode == Mode::Confirm && self.discard => {
-                Some(Msg::HintKeep2)
+                Some(Msg::HintBackToForm)
             }
             // Ctrl-s is listed in help; the bar names it only in a note.
             (Action::Submit, false) if self.mode == Mode::Form => None,
