@@ -53,7 +53,13 @@ impl Report {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let r = match args.first().map(String::as_str) {
-        Some("dashboard") if args.len() == 2 => dashboard(Path::new(&args[1])),
+        Some("dashboard") if args.len() == 2 => dashboard(Path::new(&args[1]), None),
+        Some("dashboard") if args.len() == 3 => {
+            match chrono::NaiveDate::parse_from_str(&args[2], "%Y-%m-%d") {
+                Ok(d) => dashboard(Path::new(&args[1]), Some(d)),
+                Err(e) => Err(format!("the as-of date {}: {e}", args[2]).into()),
+            }
+        }
         Some("pty") if args.len() >= 3 => {
             let idle = args
                 .get(3)
@@ -65,7 +71,10 @@ fn main() {
                 Duration::from_secs_f64(idle),
             )
         }
-        _ => Err("usage: bench_probe dashboard DB | bench_probe pty BIN DB [IDLE_SECONDS]".into()),
+        _ => Err(
+            "usage: bench_probe dashboard DB [AS_OF] | bench_probe pty BIN DB [IDLE_SECONDS]"
+                .into(),
+        ),
     };
     match r {
         Ok(rep) => {
@@ -88,13 +97,15 @@ fn today() -> chrono::NaiveDate {
 }
 
 /// Exactly what the TUI does for its first dashboard, minus drawing.
-pub fn dashboard(db: &Path) -> Res<Report> {
+/// Opens the database and loads everything the dashboard shows, as of today or of a past
+/// date (read from the versions).
+pub fn dashboard(db: &Path, as_of: Option<chrono::NaiveDate>) -> Res<Report> {
     let mut rep = Report::default();
     let t = Instant::now();
     let store = Store::open(db, true)?;
     let mut d = Dashboard::default();
     let today = today();
-    d.load(&store, &Scope::default(), today, today)?;
+    d.load(&store, &Scope::default(), as_of.unwrap_or(today), today)?;
     let s = d.summary.as_ref().ok_or("no summary")?;
     rep.put("tasks", s.totals.tasks);
     let c = &s.totals;
@@ -360,6 +371,7 @@ fn search(t: &mut Tui, db: &Path, limit: Duration, rep: &mut Report) -> Res<()> 
             title: Some("Tổng kết".into()),
             ..Default::default()
         },
+        chrono::Local::now().date_naive(),
     )?;
     t.settle(m, quiet, limit)?;
     // The reload shows the old matches at once; the index read again drops the renamed

@@ -96,6 +96,23 @@ print(" ".join("%.1f" % (x["median"] * 1000) for x in r),
         else
             not_measured "dashboard query cost" "$N" "hyperfine: $(head -c 80 "$DATA/hyperfine.err")" "<= 1.2x"
         fi
+        # The same as of a past date (a year ago): read from the versions in force then,
+        # vs the same queries over task_version (scripts/bench-dashboard-asof.sql).
+        past=$(date -d "-365 days" +%F); psoon=$(date -d "-351 days" +%F)
+        sed "s/@TODAY@/$past/g; s/@SOON@/$psoon/g" scripts/bench-dashboard-asof.sql >"$DATA/dashboard-asof.sql"
+        if hyperfine -N --style none --warmup 3 --runs "$RUNS" --export-json "$DATA/dashboard-asof-$N.json" \
+            "$PROBE dashboard $DB $past" "sqlite3 -readonly $DB '.read $DATA/dashboard-asof.sql'" >/dev/null 2>"$DATA/hyperfine.err"; then
+            read -r ours base ours_cpu base_cpu < <(python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+print(" ".join("%.1f" % (x["median"] * 1000) for x in r),
+      " ".join("%.0f" % ((x["user"] + x["system"]) * 1000) for x in r))' "$DATA/dashboard-asof-$N.json")
+            ratio=$(calc "%.2f" "$ours / $base")
+            row "dashboard as of a past date" "$N" "$ours ms" "$base ms (sqlite3 CLI)" "${ratio}x" "<= 1.2x" "$(le "$ratio" 1.2)" \
+                "as of $past; median wall of $RUNS processes; CPU $ours_cpu vs $base_cpu ms"
+        else
+            not_measured "dashboard as of a past date" "$N" "hyperfine: $(head -c 80 "$DATA/hyperfine.err")" "<= 1.2x"
+        fi
     fi
 
     # 2. Key to frame: benches/tui.rs on the same database.

@@ -32,27 +32,41 @@ fn dashboard_probe_agrees_with_the_sqlite3_baseline() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("gen.db");
     gen(&db, 2000);
-    let rep = probe::dashboard(&db).unwrap();
-    assert_eq!(rep.get::<i64>("tasks"), Some(2000));
+    let today = chrono::Local::now().date_naive();
+    let n = probe_agrees(&db, None, "scripts/bench-dashboard.sql", today);
+    assert_eq!(n, Some(2000));
+    // As of a past date: the versions then, against the same queries over task_version.
+    let past = today - chrono::Duration::days(400);
+    let then = probe_agrees(&db, Some(past), "scripts/bench-dashboard-asof.sql", past);
+    assert!(then.is_none() || then < Some(2000), "{then:?}");
+}
+
+/// Runs the dashboard probe as of `as_of` (today when `None`) and, when sqlite3 is
+/// installed, the baseline queries of `sql` (with `@TODAY@` = `day`): both must count the
+/// same. Returns the task count the sqlite3 side found.
+fn probe_agrees(
+    db: &Path,
+    as_of: Option<chrono::NaiveDate>,
+    sql: &str,
+    day: chrono::NaiveDate,
+) -> Option<i64> {
+    let rep = probe::dashboard(db, as_of).unwrap();
     let attention: usize = rep.get("attention").unwrap();
-    assert!(attention > 0 && attention <= 100, "{rep:?}");
+    assert!(attention <= 100, "{rep:?}");
     assert!(rep.get::<f64>("load_ms").unwrap() > 0.0);
 
     if !sqlite3_available() {
         eprintln!("sqlite3 is not installed: the baseline queries were not checked");
-        return;
+        return None;
     }
-    let today = chrono::Local::now().date_naive();
-    let soon = today + chrono::Duration::days(14);
-    let sql = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/bench-dashboard.sql"),
-    )
-    .unwrap()
-    .replace("@TODAY@", &today.to_string())
-    .replace("@SOON@", &soon.to_string());
+    let soon = day + chrono::Duration::days(14);
+    let sql = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(sql))
+        .unwrap()
+        .replace("@TODAY@", &day.to_string())
+        .replace("@SOON@", &soon.to_string());
     let mut child = Command::new("sqlite3")
         .args(["-readonly", "-separator", "\t"])
-        .arg(&db)
+        .arg(db)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -74,7 +88,8 @@ fn dashboard_probe_agrees_with_the_sqlite3_baseline() {
     let col = |rows: &[Vec<&str>], i: usize| -> i64 {
         rows.iter().map(|r| r[i].parse::<i64>().unwrap()).sum()
     };
-    assert_eq!(col(cats, 2), 2000);
+    let tasks = col(cats, 2);
+    assert_eq!(Some(tasks), rep.get::<i64>("tasks"));
     let buckets = format!(
         "{}/{}/{}/{}",
         col(cats, 3),
@@ -87,12 +102,13 @@ fn dashboard_probe_agrees_with_the_sqlite3_baseline() {
     let agencies: Vec<_> = lines[7..].iter().take_while(|r| r.len() == 8).collect();
     assert_eq!(Some(agencies.len()), rep.get::<usize>("agencies"));
     let led: i64 = agencies.iter().map(|r| r[2].parse::<i64>().unwrap()).sum();
-    assert_eq!(led, 2000);
+    assert_eq!(led, tasks);
     let listed = lines[7 + agencies.len()..]
         .iter()
         .take_while(|r| r.len() == 15)
         .count();
     assert_eq!(listed, attention);
+    Some(tasks)
 }
 
 #[test]

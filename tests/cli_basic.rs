@@ -260,6 +260,8 @@ fn task_round_trip_in_json() {
         "B",
         "--deadline",
         "30/06/2020",
+        "--reason",
+        "Điều chỉnh theo kế hoạch của Tỉnh ủy",
         "--basis",
         "Nghị quyết 18-NQ/TW",
         "--expect-version",
@@ -281,7 +283,10 @@ fn task_round_trip_in_json() {
     assert_eq!(t["version"], 3);
     assert_eq!(t["progress"], 40);
     let history = t["history"].as_array().unwrap();
-    assert_eq!(history.len(), 2);
+    // Created, the progress update, then the edit (a deadline adjustment, with its reason).
+    assert_eq!(history.len(), 3);
+    assert_eq!(history[2]["change"], "deadline");
+    assert_eq!(history[2]["note"], "Điều chỉnh theo kế hoạch của Tỉnh ủy");
     assert_eq!(history[1]["progress"], 40);
     assert_eq!(history[1]["note"], "Đã tổ chức hội nghị");
     assert_eq!(history[1]["actor"], phoihop::store::os_login());
@@ -377,11 +382,11 @@ fn csv_and_table_formats() {
 fn buckets_at_chosen_dates() {
     let db = Db::new();
     let t = db.seed(&[
-        ("ideology", "Mở", "A", Some("2020-06-30")),
+        ("ideology", "Mở", "A", Some("2100-06-30")),
         ("organization", "Xong muộn", "A", Some("2020-01-01")),
         ("inspection", "Xong đúng hạn", "B", Some("2099-12-31")),
         ("front", "Thường xuyên", "B", None),
-        ("government", "Sắp đến hạn", "A", Some("10/07/2020")),
+        ("government", "Sắp đến hạn", "A", Some("10/07/2100")),
     ]);
     db.ok(&["task", "update", &t[1].to_string(), "--status", "done"]);
     db.ok(&["task", "update", &t[2].to_string(), "--progress", "100"]);
@@ -391,23 +396,23 @@ fn buckets_at_chosen_dates() {
         ids(&db.json(&a))
     };
     assert_eq!(
-        list(&["--bucket", "overdue"], "2020-06-30"),
+        list(&["--bucket", "overdue"], "2100-06-30"),
         Vec::<i64>::new()
     );
     assert_eq!(
-        list(&["--bucket", "in_time"], "2020-06-30"),
+        list(&["--bucket", "in_time"], "2100-06-30"),
         [t[0], t[3], t[4]]
     );
-    assert_eq!(list(&["--bucket", "overdue"], "2020-07-01"), [t[0]]);
-    assert_eq!(list(&["--bucket", "in_time"], "01/07/2020"), [t[3], t[4]]);
-    assert_eq!(list(&["--bucket", "done_late"], "2020-07-01"), [t[1]]);
-    assert_eq!(list(&["--bucket", "done_on_time"], "2020-07-01"), [t[2]]);
-    assert_eq!(list(&["--due-soon"], "2020-07-01"), [t[4]]);
-    assert_eq!(list(&["--due-soon"], "2020-06-26"), [t[0], t[4]]);
-    assert_eq!(list(&["--due-soon"], "2020-06-25"), [t[0]]);
-    assert_eq!(list(&["--overdue"], "2020-07-11"), [t[0], t[4]]);
+    assert_eq!(list(&["--bucket", "overdue"], "2100-07-01"), [t[0]]);
+    assert_eq!(list(&["--bucket", "in_time"], "01/07/2100"), [t[3], t[4]]);
+    assert_eq!(list(&["--bucket", "done_late"], "2100-07-01"), [t[1]]);
+    assert_eq!(list(&["--bucket", "done_on_time"], "2100-07-01"), [t[2]]);
+    assert_eq!(list(&["--due-soon"], "2100-07-01"), [t[4]]);
+    assert_eq!(list(&["--due-soon"], "2100-06-26"), [t[0], t[4]]);
+    assert_eq!(list(&["--due-soon"], "2100-06-25"), [t[0]]);
+    assert_eq!(list(&["--overdue"], "2100-07-11"), [t[0], t[4]]);
     // The bucket field agrees with the filter.
-    let all = db.json(&["--as-of", "2020-07-01", "task", "list"]);
+    let all = db.json(&["--as-of", "2100-07-01", "task", "list"]);
     let buckets: Vec<&str> = all
         .as_array()
         .unwrap()
@@ -418,7 +423,7 @@ fn buckets_at_chosen_dates() {
         buckets,
         ["overdue", "done_late", "done_on_time", "in_time", "in_time"]
     );
-    let shown = db.json(&["--as-of", "2020-07-01", "task", "show", &t[4].to_string()]);
+    let shown = db.json(&["--as-of", "2100-07-01", "task", "show", &t[4].to_string()]);
     assert_eq!(shown["due_soon"], true);
     db.fails(6, &["task", "list", "--bucket", "late"]);
     db.fails(6, &["--as-of", "2019-02-30", "task", "list"]);

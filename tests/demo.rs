@@ -219,21 +219,40 @@ fn load_refuses_a_database_with_data_unless_forced() {
     let before = store.summary(&Scope::default(), today, today).unwrap();
     let audit_before = audit_rows(&path);
 
-    let err = demo::load(&mut store, today, false).unwrap_err();
-    assert_eq!(err.exit_code(), 2);
-    assert!(err.to_string().contains("demo --force"), "{err}");
+    // The demo again on the demo: nothing to do, nothing changed (so the README's run
+    // command works every time).
+    assert_eq!(
+        demo::load_once(&mut store, today, false).unwrap(),
+        demo::Loaded::AlreadyThere
+    );
     assert_eq!(
         store.summary(&Scope::default(), today, today).unwrap(),
         before
     );
     assert_eq!(audit_rows(&path), audit_before);
+    // A database holding other data is refused.
+    let (_other_dir, mut other) = fresh();
+    other
+        .add_agency(phoihop::domain::Agency {
+            code: "VPTU".into(),
+            name: "Văn phòng Tỉnh ủy".into(),
+            kind: phoihop::domain::AgencyKind::Party,
+            parent: None,
+            head: None,
+            members: None,
+            staff: None,
+        })
+        .unwrap();
+    let err = demo::load(&mut other, today, false).unwrap_err();
+    assert_eq!(err.exit_code(), 2);
+    assert!(err.to_string().contains("demo --force"), "{err}");
 
     // A change, then --force: the change is gone and the demo is whole again.
     let id = store
         .tasks(&TaskFilter::default(), TaskSort::Id, false, 0, 1)
         .unwrap()[0]
         .id;
-    store.remove_task(id, None).unwrap();
+    store.remove_task(id, None, today, None).unwrap();
     demo::load(&mut store, today, true).unwrap();
     assert_eq!(
         store.summary(&Scope::default(), today, today).unwrap(),
@@ -447,4 +466,67 @@ fn cpu_seconds() -> f64 {
     };
     // Fields 14 and 15 of the file are utime and stime; `after` starts at field 3.
     (ticks(11) + ticks(12)) / 100.0
+}
+
+/// `demo --force` killed with SIGKILL at 20 moments spread over its run: every time the
+/// old data or the new, whole (one transaction), and the file intact.
+#[test]
+fn demo_force_killed_at_any_moment_leaves_whole_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let bin = assert_cmd::cargo::cargo_bin("phoihop");
+    let run = |args: &[&str]| {
+        std::process::Command::new(&bin)
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("LANG", "C")
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["demo"]).status.success());
+    // A change the forced load replaces: task 1's progress.
+    assert!(run(&["task", "update", "1", "--progress", "55"])
+        .status
+        .success());
+    let started = std::time::Instant::now();
+    assert!(run(&["demo", "--force"]).status.success());
+    let full = started.elapsed();
+    let whole = |label: &str| {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        let one = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+        let ok: String = c
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok", "{label}");
+        assert_eq!(
+            one("SELECT count(*) FROM task WHERE removed_on IS NULL"),
+            104,
+            "{label}"
+        );
+        assert_eq!(one("SELECT count(*) FROM agency"), 27, "{label}");
+        assert_eq!(one("SELECT count(*) FROM program"), 6, "{label}");
+    };
+    whole("after a full forced load");
+    for k in 0..20u32 {
+        let mut child = std::process::Command::new(&bin)
+            .arg("--db")
+            .arg(&db)
+            .args(["demo", "--force"])
+            .env("LANG", "C")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(full.mul_f64(f64::from(k) / 20.0));
+        let _ = child.kill();
+        let _ = child.wait();
+        whole(&format!("killed after {k}/20 of a load"));
+    }
+    let check = run(&["check"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
 }

@@ -108,6 +108,17 @@ fn csv_export_neutralizes_formulas_and_imports_back_unchanged() {
     assert!(!csv.contains(",- Phát hành") && !csv.contains(",=Ban"));
     let excel = stdout(&a, &["export", "--format", "csv", "--excel"]);
     assert!(excel.starts_with(b"\xEF\xBB\xBF"));
+    // For a Vietnamese-locale Excel: `;` and CR LF; and it imports back unchanged.
+    let excel_text = String::from_utf8(excel[3..].to_vec()).unwrap();
+    assert!(
+        excel_text.starts_with("program;category;title;lead;with;"),
+        "{excel_text}"
+    );
+    assert!(excel_text.contains(";\"'=Ban hành"), "{excel_text}");
+    assert!(excel_text.ends_with("\r\n") && !excel_text.replace("\r\n", "").contains('\n'));
+    let excel_dir = tmp.path().join("excel");
+    std::fs::create_dir(&excel_dir).unwrap();
+    std::fs::write(excel_dir.join("tasks.csv"), &excel).unwrap();
     let dir = tmp.path().join("out");
     std::fs::create_dir(&dir).unwrap();
     stdout(
@@ -116,6 +127,11 @@ fn csv_export_neutralizes_formulas_and_imports_back_unchanged() {
     );
     let b = tmp.path().join("b.db");
     stdout(&b, &["import", dir.to_str().unwrap()]);
+    for f in ["agencies.csv", "programs.csv"] {
+        std::fs::copy(dir.join(f), excel_dir.join(f)).unwrap();
+    }
+    let c = tmp.path().join("c.db");
+    stdout(&c, &["import", excel_dir.to_str().unwrap()]);
     let titles = |db: &Path| -> Vec<String> {
         let v: serde_json::Value =
             serde_json::from_slice(&stdout(db, &["task", "list", "--format", "json"])).unwrap();
@@ -126,6 +142,11 @@ fn csv_export_neutralizes_formulas_and_imports_back_unchanged() {
             .collect()
     };
     assert_eq!(titles(&a), titles(&b));
+    assert_eq!(
+        titles(&a),
+        titles(&c),
+        "the --excel export imports back unchanged"
+    );
     assert!(titles(&b).iter().any(|t| t.starts_with("=Ban hành")));
     // Today's state (the live table) is the same; the history of a CSV copy is shorter.
     let now = |db: &Path| stdout(db, &["report", "--format", "json"]);
@@ -240,4 +261,106 @@ fn backup_during_concurrent_writes_passes_integrity_check() {
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let total: u64 = writers.into_iter().map(|h| h.join().unwrap()).sum();
     assert!(total > 0, "the writers wrote while the backups ran");
+}
+
+#[test]
+fn csv_round_trips_titles_that_begin_like_formulas_or_apostrophes() {
+    use phoihop::domain::{Cadence, NewTask, Progress, Status};
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a.db");
+    let titles = [
+        "'=x",
+        "=x",
+        "'x",
+        "+x",
+        "''=x",
+        "'- Rà soát",
+        "@x",
+        "-x",
+        "'+x",
+        "x'",
+        "Rà soát 'đặc biệt'",
+    ];
+    {
+        let mut s = fixture::build(&a);
+        for t in titles {
+            s.add_task(NewTask {
+                program: "XD-2019-2020".into(),
+                category: "ideology".into(),
+                title: t.into(),
+                description: Some(t.into()),
+                lead: "BTC".into(),
+                with: vec![],
+                cadence: Cadence::Recurring,
+                deadline: None,
+                basis: Some(t.into()),
+                status: Status::NotStarted,
+                progress: Progress::ZERO,
+                created_on: fixture::d(2019, 1, 2),
+                completed_on: None,
+            })
+            .unwrap();
+        }
+    }
+    let csv = tmp.path().join("tasks.csv");
+    stdout(
+        &a,
+        &["export", "--format", "csv", "--out", csv.to_str().unwrap()],
+    );
+    let text = std::fs::read_to_string(&csv).unwrap();
+    // The writer's rule: one apostrophe more before a formula-like cell, none otherwise.
+    for (title, written) in [
+        ("'=x", "''=x"),
+        ("=x", "'=x"),
+        ("+x", "'+x"),
+        ("''=x", "'''=x"),
+    ] {
+        assert!(
+            text.contains(&format!(",{written},")),
+            "{title:?} is written {written:?}:\n{text}"
+        );
+    }
+    assert!(text.contains(",'x,") && !text.contains(",''x,"), "{text}");
+    let b = tmp.path().join("b.db");
+    let fresh = tempfile::tempdir().unwrap();
+    let dir = fresh.path().join("copy");
+    std::fs::create_dir(&dir).unwrap();
+    stdout(
+        &a,
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            &format!("{}/", dir.display()),
+        ],
+    );
+    stdout(&b, &["import", dir.to_str().unwrap()]);
+    let fields = |db: &Path| -> Vec<(String, String, String)> {
+        let v: serde_json::Value =
+            serde_json::from_slice(&stdout(db, &["task", "list", "--format", "json"])).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                let id = t["id"].as_i64().unwrap().to_string();
+                let full: serde_json::Value =
+                    serde_json::from_slice(&stdout(db, &["task", "show", &id, "--format", "json"]))
+                        .unwrap();
+                (
+                    t["title"].as_str().unwrap().to_string(),
+                    full["description"].as_str().unwrap_or("").to_string(),
+                    full["basis"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    let (x, y) = (fields(&a), fields(&b));
+    assert_eq!(x, y);
+    for t in titles {
+        assert!(
+            y.iter().any(|(title, d, b)| title == t && d == t && b == t),
+            "{t:?} did not come back byte for byte: {y:?}"
+        );
+    }
 }

@@ -188,3 +188,33 @@ fn a_good_file_after_a_bad_one_still_imports_whole() {
         String::from_utf8_lossy(&check.stdout)
     );
 }
+
+#[test]
+fn errors_name_the_right_line_with_crlf_line_endings_as_excel_writes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = base_db(tmp.path());
+    let rows = [
+        "program,category,title,lead,with,cadence,deadline,status,progress,basis",
+        "XD,ideology,Nhiệm vụ một,BTG,,roadmap,30/06/2020,,10,",
+        "XD,ideology,\"Nhiệm vụ hai, có dấu phẩy\",BTG,,roadmap,30/06/2020,,20,",
+        "XD,ideology,Nhiệm vụ ba,BTG,,roadmap,30/06/2020,,bad,",
+    ];
+    for (name, end) in [("lf.csv", "\n"), ("crlf.csv", "\r\n")] {
+        let file = tmp.path().join(name);
+        std::fs::write(&file, rows.join(end) + end).unwrap();
+        for bom in [false, true] {
+            if bom {
+                let mut b = b"\xEF\xBB\xBF".to_vec();
+                b.extend(std::fs::read(&file).unwrap());
+                std::fs::write(&file, b).unwrap();
+            }
+            let out = phoihop(&db).arg("import").arg(&file).output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(6), "{err}");
+            assert!(
+                err.contains(&format!("{name} line 4, field progress")),
+                "{name} (BOM {bom}): {err}"
+            );
+        }
+    }
+}

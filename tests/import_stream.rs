@@ -110,7 +110,7 @@ fn a_large_file_imports_whole_with_its_indexes() {
         one(
             "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN \
              ('task_by_program', 'task_by_lead', 'task_by_deadline', \
-              'task_with_by_agency', 'task_history_by_task')"
+              'task_with_by_agency', 'task_version_by_task')"
         ),
         5
     );

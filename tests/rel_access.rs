@@ -208,10 +208,16 @@ const CASES: &[Case] = &[
         admin: true,
         operator_a: false,
     },
+    // Only an admin removes a task, or hands it to another lead agency.
     Case {
         args: &["task", "remove", "1"],
         admin: true,
-        operator_a: true,
+        operator_a: false,
+    },
+    Case {
+        args: &["task", "edit", "1", "--lead", "B"],
+        admin: true,
+        operator_a: false,
     },
     Case {
         args: &["task", "remove", "2"],

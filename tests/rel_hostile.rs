@@ -388,7 +388,8 @@ fn hostile_db() -> Db {
         .unwrap();
         let tid = c.last_insert_rowid();
         c.execute(
-            "INSERT INTO task_history (task_id, at, on_date, actor, status, progress, note) VALUES (?1, '2020-01-01T00:00:00.000Z', '2020-01-01', ?2, 'in_progress', 10, ?2)",
+            "INSERT INTO task_version (task_id, valid_from, at, actor, change, note, program_id, category_id, title, title_fold, description, lead_id, cadence, deadline, status, progress, basis) \
+             SELECT id, '2020-01-01', '2020-01-01T00:00:00.000Z', ?2, 'create', ?2, program_id, category_id, title, title_fold, description, lead_id, cadence, deadline, status, progress, basis FROM task WHERE id = ?1",
             rusqlite::params![tid, s],
         )
         .unwrap();

@@ -85,26 +85,134 @@ fn markdown_is_phrased_like_the_seed_reports() {
     let r = report::build(&store, &req(None, d(2020, 12, 31)), today()).unwrap();
     let vi = report::markdown::render(&r, "vi");
     assert!(vi.starts_with(
-        "# Báo cáo tổng kết: Chương trình xây dựng hệ thống chính trị năm 2019-2020\n"
-    ));
+        "# BÁO CÁO TỔNG KẾT\n\n**việc triển khai thực hiện Chương trình xây dựng hệ thống chính trị năm 2019-2020**\n"
+    ), "{vi}");
     assert!(vi.contains(
         "Chương trình có 8 nhiệm vụ (trong đó, Công tác tư tưởng có 2 nhiệm vụ; Công tác tổ chức xây dựng Đảng có 2 nhiệm vụ; Công tác kiểm tra, giám sát có 1 nhiệm vụ; Công tác dân vận có 1 nhiệm vụ; Công tác xây dựng bộ máy chính quyền có 1 nhiệm vụ; Công tác MTTQ và các đoàn thể có 1 nhiệm vụ)."
     ), "{vi}");
-    assert!(vi.contains("Tiến độ bình quân đạt 68,8%."), "{vi}");
-    assert!(vi.contains("chưa hoàn thành, quá hạn 2 nhiệm vụ"));
-    assert!(vi.contains("| 6 | @Nhân rộng mô hình \"Dân vận khéo\" trên các lĩnh vực | Ban Dân vận Tỉnh ủy | 31/03/2020 | 275 | 10 | 2 |"), "{vi}");
-    let en = report::markdown::render(&r, "en");
-    assert!(en.starts_with("# Final review report: "));
+    // The completion ratio, then its parts; no "0 nhiệm vụ" anywhere.
+    assert!(vi.contains("Đến ngày 31/12/2020, đã hoàn thành 3/8 nhiệm vụ, đạt 37,5%, trong đó 2 nhiệm vụ hoàn thành đúng hạn, 1 nhiệm vụ hoàn thành chậm so với thời hạn; còn 5 nhiệm vụ chưa hoàn thành, trong đó 3 nhiệm vụ còn trong thời hạn, 2 nhiệm vụ đã quá hạn. Tiến độ bình quân đạt 68,8%."), "{vi}");
+    assert!(!vi.contains(" 0 nhiệm vụ"), "{vi}");
+    // A category without tasks has no mean progress: a dash, not 0.
     assert!(
-        en.contains(
-            "The program has 8 tasks (of which Ideology: 2 tasks; Party organization: 2 tasks;"
-        ),
+        vi.contains("| 5 | Công tác nội chính | 0 | 0 | 0 | 0 | 0 | – |"),
+        "{vi}"
+    );
+    for section in [
+        "## I. KẾT QUẢ THỰC HIỆN",
+        "### 1. Tình hình chung",
+        "### 2. Kết quả thực hiện theo lĩnh vực công tác",
+        "### 3. Kết quả thực hiện của các cơ quan chủ trì",
+        "### 4. Kết quả phối hợp của các cơ quan, đơn vị",
+        "## II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+        "## IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+    ] {
+        assert!(vi.contains(&format!("\n{section}\n")), "{section}: {vi}");
+    }
+    // The overdue table numbers its rows (STT) and keeps the task id in its own column.
+    assert!(
+        vi.contains("| STT | Mã NV | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |"),
+        "{vi}"
+    );
+    assert!(vi.contains("| 1 | 3 | =Ban hành Quy định trách nhiệm nêu gương \"10 xây\", \"10 chống\" | Ban Tổ chức Tỉnh ủy | 31/12/2019 | 366 | 60 | 1 |"), "{vi}");
+    assert!(vi.contains("| 2 | 6 | @Nhân rộng mô hình \"Dân vận khéo\" trên các lĩnh vực | Ban Dân vận Tỉnh ủy | 31/03/2020 | 275 | 10 | 2 |"), "{vi}");
+    assert!(
+        vi.contains("Từ khi triển khai đến nay, đã 3 lần đôn đốc các cơ quan chủ trì."),
+        "{vi}"
+    );
+    let en = report::markdown::render(&r, "en");
+    assert!(en.starts_with("# Final review (tổng kết): "), "{en}");
+    assert!(
+        en.contains("The program has 8 tasks: Ideology 2, Party organization 2,"),
         "{en}"
     );
-    assert!(en.contains("Mean progress 68.8%."));
+    assert!(en.contains("As of 2020-12-31, 3 of the 8 tasks are done (37.5%): 2 on time and 1 late; 5 tasks are not done (3 within the deadline, 2 overdue). Mean progress is 68.8%."), "{en}");
+    assert!(en.contains("| 1 | 3 | =Ban hành"), "{en}");
     // A review date in the middle is a preliminary review.
     let mid = report::build(&store, &req(None, d(2020, 1, 1)), today()).unwrap();
-    assert!(report::markdown::render(&mid, "vi").starts_with("# Báo cáo sơ kết: "));
+    let vi = report::markdown::render(&mid, "vi");
+    assert!(vi.starts_with("# BÁO CÁO SƠ KẾT\n"), "{vi}");
+    // … which looks ahead to the next review, not to itself.
+    assert!(
+        vi.contains("Kỳ sơ kết tiếp theo: 01/07/2020. Tổng kết Chương trình: 31/12/2020."),
+        "{vi}"
+    );
+    // After the last day the report is on progress, and says when the final review was.
+    let after = report::build(&store, &req(None, d(2021, 3, 1)), today()).unwrap();
+    let vi = report::markdown::render(&after, "vi");
+    assert!(
+        vi.starts_with("# BÁO CÁO\n\n**tình hình thực hiện Chương trình"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("Chương trình đã được tổng kết ngày 31/12/2020."),
+        "{vi}"
+    );
+    // Nothing done yet: said in words.
+    let early = report::build(&store, &req(None, d(2019, 2, 1)), today()).unwrap();
+    let vi = report::markdown::render(&early, "vi");
+    assert!(vi.contains("Đến ngày 01/02/2019, chưa có nhiệm vụ nào hoàn thành; cả 7 nhiệm vụ đều còn trong thời hạn."), "{vi}");
+    // Before the start, no "Tiến độ bình quân đạt 0%".
+    let before = report::build(&store, &req(None, d(2018, 12, 1)), today()).unwrap();
+    let vi = report::markdown::render(&before, "vi");
+    assert!(!vi.contains("Tiến độ bình quân"), "{vi}");
+    assert!(
+        vi.contains("Chương trình chưa bắt đầu triển khai (bắt đầu từ ngày 01/01/2019)."),
+        "{vi}"
+    );
+    assert!(vi.contains("Không có nhiệm vụ nào quá hạn."), "{vi}");
+    let en = report::markdown::render(&before, "en");
+    assert!(
+        !en.contains("Mean progress") && !en.contains(" 0 tasks"),
+        "{en}"
+    );
+}
+
+#[test]
+fn numbers_follow_the_readers_conventions() {
+    use phoihop::report::numbers::{int, pct, ratio};
+    assert_eq!(int(20_000, "vi"), "20.000");
+    assert_eq!(int(20_000, "en"), "20,000");
+    assert_eq!(pct(ratio(54, 58), "vi"), "93,1%");
+    assert_eq!(pct(ratio(54, 58), "en"), "93.1%");
+    // Through a report: a program with 1,000+ tasks, in md and in the table.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = fixture::build(&tmp.path().join("f.db"));
+    for i in 0..1_200 {
+        store
+            .add_task(phoihop::domain::NewTask {
+                program: "XD-2019-2020".into(),
+                category: "front".into(),
+                title: format!("Nhiệm vụ số {i}"),
+                description: None,
+                lead: "MTTQ".into(),
+                with: vec![],
+                cadence: phoihop::domain::Cadence::Recurring,
+                deadline: None,
+                basis: None,
+                status: phoihop::domain::Status::NotStarted,
+                progress: phoihop::domain::Progress::ZERO,
+                created_on: d(2019, 1, 2),
+                completed_on: None,
+            })
+            .unwrap();
+    }
+    let r = report::build(&store, &req(None, d(2020, 12, 31)), today()).unwrap();
+    let vi = report::markdown::render(&r, "vi");
+    assert!(vi.contains("Chương trình có 1.208 nhiệm vụ"), "{vi}");
+    assert!(
+        vi.contains("đã hoàn thành 3/1.208 nhiệm vụ, đạt 0,2%"),
+        "{vi}"
+    );
+    let en = report::markdown::render(&r, "en");
+    assert!(en.contains("The program has 1,208 tasks"), "{en}");
+    let table = report::table::render(&r, "vi");
+    assert!(
+        table.contains("1.208") && table.contains("1.201"),
+        "{table}"
+    );
+    let table = report::table::render(&r, "en");
+    assert!(table.contains("1,208"), "{table}");
 }
 
 #[test]
@@ -112,15 +220,42 @@ fn csv_and_xlsx_neutralize_formulas_and_carry_the_numbers() {
     let tmp = tempfile::tempdir().unwrap();
     let store = fixture::build(&tmp.path().join("f.db"));
     let r = report::build(&store, &req(None, d(2020, 12, 31)), today()).unwrap();
-    let csv = String::from_utf8(report::csv::render(&r, "vi", true).unwrap()).unwrap();
-    assert!(csv.starts_with('\u{feff}'), "BOM for Excel");
-    assert!(csv.contains("\noverdue_task,6,\"'@Nhân rộng"), "{csv}");
-    assert!(csv.contains("\noverdue_task,3,\"'=Ban hành"), "{csv}");
-    assert!(csv.contains("\ntotal,XD-2019-2020,"));
+    let csv = String::from_utf8(report::csv::render(&r, false).unwrap()).unwrap();
     assert!(
-        csv.contains("\ncategory,ideology,Công tác tư tưởng,2,1,1,0,0,100,,,,\n"),
+        csv.starts_with("section,from,as_of,code,name_vi,name_en,tasks,"),
         "{csv}"
     );
+    assert!(
+        csv.contains("\noverdue_task,,2020-12-31,6,\"'@Nhân rộng"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\noverdue_task,,2020-12-31,3,\"'=Ban hành"),
+        "{csv}"
+    );
+    assert!(csv.contains("\ntotal,,2020-12-31,XD-2019-2020,"));
+    assert!(
+        csv.contains(
+            "\ncategory,,2020-12-31,ideology,Công tác tư tưởng,Ideology,2,1,1,0,0,100,,,,\n"
+        ),
+        "{csv}"
+    );
+
+    // For a Vietnamese-locale Excel: BOM, `;`, CR LF, decimal commas.
+    let excel = String::from_utf8(report::csv::render(&r, true).unwrap()).unwrap();
+    assert!(
+        excel.starts_with("\u{feff}section;from;as_of;code;name_vi;name_en;tasks;"),
+        "{excel}"
+    );
+    assert!(
+        excel.contains("\r\ntotal;;2020-12-31;XD-2019-2020;Chương trình xây dựng hệ thống chính trị năm 2019-2020;;8;2;1;3;2;68,8;;;;3\r\n"),
+        "{excel}"
+    );
+    assert!(
+        excel.contains("\r\noverdue_task;;2020-12-31;3;\"'=Ban hành"),
+        "{excel}"
+    );
+    assert!(!excel.replace("\r\n", "").contains('\n'));
 
     let tasks = store
         .tasks_as_of(Some("XD-2019-2020"), r.as_of, today(), false)
@@ -129,43 +264,43 @@ fn csv_and_xlsx_neutralize_formulas_and_carry_the_numbers() {
     let path = tmp.path().join("r.xlsx");
     std::fs::write(&path, bytes).unwrap();
     let mut wb = open_workbook_auto(&path).unwrap();
-    assert_eq!(wb.sheet_names(), report::xlsx::SHEETS);
-    let cats = wb.worksheet_range("Categories").unwrap();
+    assert_eq!(wb.sheet_names(), report::xlsx::SHEETS_VI);
+    let cats = wb.worksheet_range("Lĩnh vực").unwrap();
     assert_eq!(
-        cats.get((0, 1)),
+        cats.get((1, 2)),
         Some(&Data::String("Lĩnh vực công tác".into()))
     );
     assert_eq!(
-        cats.get((1, 1)),
+        cats.get((2, 2)),
         Some(&Data::String("Công tác tư tưởng".into()))
     );
-    assert_eq!(cats.get((1, 2)), Some(&Data::Float(2.0)));
-    let total_row = r.categories.len() + 1;
-    assert_eq!(cats.get((total_row, 2)), Some(&Data::Float(8.0)));
-    assert_eq!(cats.get((total_row, 6)), Some(&Data::Float(2.0)));
-    assert_eq!(cats.get((total_row, 7)), Some(&Data::Float(68.8)));
-    let t = wb.worksheet_range("Tasks").unwrap();
-    assert_eq!(t.height(), 9);
-    let titles: Vec<String> = (1..9).map(|r| t.get((r, 3)).unwrap().to_string()).collect();
+    assert_eq!(cats.get((2, 3)), Some(&Data::Float(2.0)));
+    let total_row = r.categories.len() + 2;
+    assert_eq!(cats.get((total_row, 3)), Some(&Data::Float(8.0)));
+    assert_eq!(cats.get((total_row, 7)), Some(&Data::Float(2.0)));
+    assert_eq!(cats.get((total_row, 8)), Some(&Data::Float(68.8)));
+    // Text cells keep their text as typed: no apostrophe in a spreadsheet cell.
+    let t = wb.worksheet_range("Nhiệm vụ").unwrap();
+    assert_eq!(t.height(), 10);
+    let titles: Vec<String> = (2..10)
+        .map(|r| t.get((r, 3)).unwrap().to_string())
+        .collect();
     for (i, prefix) in [
-        (1, "'- Phát hành"),
-        (2, "'=Ban hành"),
-        (4, "'+Tăng cường"),
-        (5, "'@Nhân rộng"),
+        (1, "- Phát hành"),
+        (2, "=Ban hành"),
+        (4, "+Tăng cường"),
+        (5, "@Nhân rộng"),
     ] {
         assert!(titles[i].starts_with(prefix), "{titles:?}");
     }
-    let o = wb.worksheet_range("Overdue").unwrap();
-    assert_eq!(o.height(), 3);
-    assert_eq!(o.get((1, 0)), Some(&Data::Float(3.0)));
-    assert_eq!(o.get((1, 4)), Some(&Data::Float(366.0)));
-    assert!(o
-        .get((2, 1))
-        .unwrap()
-        .to_string()
-        .starts_with("'@Nhân rộng"));
-    let s = wb.worksheet_range("Summary").unwrap();
-    let label_value: Vec<(String, String)> = (1..s.height())
+    let o = wb.worksheet_range("Quá hạn").unwrap();
+    assert_eq!(o.height(), 4);
+    assert_eq!(o.get((2, 0)), Some(&Data::Float(1.0)));
+    assert_eq!(o.get((2, 1)), Some(&Data::Float(3.0)));
+    assert_eq!(o.get((2, 5)), Some(&Data::Float(366.0)));
+    assert!(o.get((3, 2)).unwrap().to_string().starts_with("@Nhân rộng"));
+    let s = wb.worksheet_range("Tổng hợp").unwrap();
+    let label_value: Vec<(String, String)> = (2..s.height())
         .map(|r| {
             (
                 s.get((r, 0)).unwrap().to_string(),
@@ -178,6 +313,7 @@ fn csv_and_xlsx_neutralize_formulas_and_carry_the_numbers() {
         "{label_value:?}"
     );
     assert!(label_value.contains(&("Chưa hoàn thành, quá hạn".into(), "2".into())));
+    assert!(label_value.contains(&("Tỷ lệ hoàn thành (%)".into(), "37.5".into())));
 }
 
 #[test]
@@ -263,4 +399,55 @@ fn the_cli_writes_every_format_and_checks_its_arguments() {
         .args(["report", "--program", "KHONG-CO"])
         .assert()
         .code(3);
+}
+
+#[test]
+fn json_and_csv_are_the_same_in_every_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("f.db");
+    drop(fixture::build(&db));
+    for args in [
+        &["report", "--format", "json"][..],
+        &["report", "--format", "csv"],
+        &["report", "--format", "csv", "--excel"],
+        &[
+            "report",
+            "--program",
+            "XD-2019-2020",
+            "--as-of",
+            "2020-12-31",
+            "--format",
+            "json",
+        ],
+        &[
+            "report",
+            "--program",
+            "XD-2019-2020",
+            "--period",
+            "2020H1",
+            "--format",
+            "csv",
+        ],
+    ] {
+        let run = |lang: Option<&str>, env_lang: &str| {
+            let mut c = phoihop(&db);
+            c.env("LANG", env_lang);
+            if let Some(l) = lang {
+                c.args(["--lang", l]);
+            }
+            let out = c.args(args).output().unwrap();
+            assert!(out.status.success(), "{args:?}");
+            out.stdout
+        };
+        let vi = run(Some("vi"), "C");
+        assert_eq!(vi, run(Some("en"), "C"), "{args:?}: --lang vi vs en");
+        assert_eq!(vi, run(None, "vi_VN.UTF-8"), "{args:?}: LANG=vi_VN");
+        assert_eq!(vi, run(None, "C"), "{args:?}: LANG=C");
+        let text = String::from_utf8(vi).unwrap();
+        // Both names of a category, whatever the language.
+        assert!(
+            text.contains("Công tác tư tưởng") && text.contains("Ideology"),
+            "{text}"
+        );
+    }
 }

@@ -233,10 +233,20 @@ fn edit_form_checks_dates_and_saves_only_what_changed() {
     assert_eq!(reason(&s, Key::With), Some(Msg::ReasonLeadInWith));
     s.update(Action::ClearField);
     typed(&mut s, &before.with.join(","));
+    // A new deadline needs its reason (điều chỉnh thời hạn): refused, focus on the field.
+    s.update(Action::Submit);
+    assert_eq!(reason(&s, Key::Reason), Some(Msg::ReasonNeedsReason));
+    focus(&mut s, Key::Reason);
+    typed(&mut s, "Chờ ý kiến của Thường trực");
     s.update(Action::Submit);
     assert!(s.form.is_none());
     let after = s.store().task(id).unwrap();
     assert_eq!(after.title, "Tiêu đề mới");
+    let last = s.store().task_history(id).unwrap().pop().unwrap();
+    assert_eq!(
+        (last.change.as_str(), last.note.as_deref()),
+        ("deadline", Some("Chờ ý kiến của Thường trực"))
+    );
     assert_eq!(after.deadline, Some(common::d(2027, 6, 30)));
     assert_eq!(after.lead, before.lead);
     assert_eq!(after.with, before.with);

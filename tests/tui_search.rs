@@ -169,7 +169,13 @@ fn rename_first_task(path: &std::path::Path, word: &str) -> i64 {
         title: Some(format!("Tổng kết {word} công tác dân vận")),
         ..Default::default()
     };
-    w.edit_task(t.id, Some(t.version), edit).unwrap();
+    w.edit_task(
+        t.id,
+        Some(t.version),
+        edit,
+        chrono::Local::now().date_naive(),
+    )
+    .unwrap();
     t.id
 }
 

@@ -242,6 +242,12 @@ fn stored_text_is_drawn_escaped() {
             [evil],
         )
         .unwrap();
+        // Its recorded versions too: the screens read as of a past date.
+        c.execute(
+            "UPDATE task_version SET title = ?1, description = ?1 WHERE task_id = 1",
+            [evil],
+        )
+        .unwrap();
         c.execute("UPDATE agency SET name = ?1 WHERE code = (SELECT a.code FROM agency a JOIN task t ON t.lead_id = a.id WHERE t.id = 1)", [evil])
             .unwrap();
     }

@@ -428,7 +428,9 @@ fn a_stale_layer_is_read_when_uncovered_and_a_removed_task_closes() {
     assert_eq!(s.stack.len(), 3);
     let mut other = Store::open(&path, false).unwrap();
     let v = other.task(task.id).unwrap().version;
-    other.remove_task(task.id, Some(v)).unwrap();
+    other
+        .remove_task(task.id, Some(v), chrono::Local::now().date_naive(), None)
+        .unwrap();
     assert!(poll(&mut s, &mut seen));
     assert_eq!(s.stack.len(), 3, "the inbox on top stays");
     assert!(s.stale.layer(1) && s.stale.layer(0));

@@ -51,7 +51,14 @@ pub fn init(ctx: &Context) -> Result<()> {
 /// `phoihop demo [--force]`: loads the demo data set.
 pub fn demo(ctx: &Context, args: &DemoArgs) -> Result<()> {
     let mut store = ctx.open()?;
-    crate::demo::load(&mut store, ctx.today, args.force)?;
+    if crate::demo::load_once(&mut store, ctx.today, args.force)?
+        == crate::demo::Loaded::AlreadyThere
+    {
+        return output::confirm(ctx.say(
+            "The database already holds the demo data set; nothing was changed (`phoihop demo --force` loads it anew).",
+            "Cơ sở dữ liệu đã có dữ liệu mẫu; không thay đổi gì (`phoihop demo --force` để nạp lại từ đầu).",
+        ));
+    }
     let tasks = store.count_tasks(&Default::default())?;
     let agencies = store.agencies()?.len();
     let programs = store.programs()?.len();

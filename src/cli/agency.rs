@@ -17,8 +17,23 @@ pub enum AgencyCmd {
     Show(ShowArgs),
     /// Change an agency (only the fields given).
     Edit(EditArgs),
-    /// Remove an agency that nothing refers to.
+    /// Remove an agency that nothing refers to, now or in the past.
     Remove(CodeArg),
+    /// Merge an agency into another from a date: its tasks pass to the other agency
+    /// from that date; earlier dates keep showing the old agency.
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The agency that ends (its code).
+    pub code: String,
+    /// The agency that takes its work over.
+    #[arg(long, value_name = "CODE")]
+    pub into: String,
+    /// The date the merger takes effect (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -162,12 +177,33 @@ pub fn run(ctx: &Context, cmd: &AgencyCmd) -> Result<()> {
                 head: opt_or_none(&a.head),
                 members: a.members.map(Some),
                 staff: a.staff.map(Some),
+                on: Some(ctx.today),
             };
             let after = store.edit_agency(&a.code, edit)?;
             output::confirm(&format!(
                 "{} {}.",
                 ctx.say("Changed agency", "Đã sửa cơ quan"),
                 after.code
+            ))
+        }
+        AgencyCmd::Merge(a) => {
+            let on = match &a.on {
+                Some(s) => crate::domain::date::parse_date("--on date", s)?,
+                None => ctx.today,
+            };
+            let mut store = ctx.open()?;
+            let m = store.merge_agency(&a.code, &a.into, on)?;
+            output::confirm(&format!(
+                "{} {} → {} ({} {}): {} {}, {} {}.",
+                ctx.say("Merged agency", "Đã hợp nhất cơ quan"),
+                a.code,
+                a.into,
+                ctx.say("from", "từ ngày"),
+                on.format("%d/%m/%Y"),
+                m.led,
+                ctx.say("tasks led", "nhiệm vụ chủ trì"),
+                m.coordinated,
+                ctx.say("tasks coordinated", "nhiệm vụ phối hợp")
             ))
         }
         AgencyCmd::Remove(a) => {

@@ -34,6 +34,31 @@ pub struct ImportArgs {
     /// Check everything and report what would change, without changing anything.
     #[arg(long)]
     pub dry_run: bool,
+    /// The file's encoding (default utf-8; a file in another encoding is refused with
+    /// the iconv line that converts it).
+    #[arg(long, value_enum, default_value = "utf-8")]
+    pub encoding: FileEncoding,
+}
+
+/// Encodings `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FileEncoding {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "windows-1258", alias = "cp1258")]
+    Windows1258,
+    #[value(name = "utf-16", alias = "utf16")]
+    Utf16,
+}
+
+impl From<FileEncoding> for io::Encoding {
+    fn from(e: FileEncoding) -> io::Encoding {
+        match e {
+            FileEncoding::Utf8 => io::Encoding::Utf8,
+            FileEncoding::Windows1258 => io::Encoding::Windows1258,
+            FileEncoding::Utf16 => io::Encoding::Utf16,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -45,7 +70,8 @@ pub struct ExportArgs {
     /// agencies.csv, programs.csv and tasks.csv; a file receives the tasks.
     #[arg(long, value_name = "FILE|DIR")]
     pub out: Option<PathBuf>,
-    /// CSV for Excel: start the tasks file with a UTF-8 byte order mark.
+    /// CSV for a Vietnamese-locale Excel: a UTF-8 byte order mark, `;` between fields,
+    /// CR LF line endings (import reads it back).
     #[arg(long)]
     pub excel: bool,
 }
@@ -96,6 +122,7 @@ pub fn import(ctx: &super::Context, args: &ImportArgs) -> Result<()> {
         &mut store,
         &args.file,
         args.format.map(Into::into),
+        args.encoding.into(),
         args.dry_run,
         ctx.today,
         &mut progress,

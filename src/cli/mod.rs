@@ -168,6 +168,12 @@ impl Context {
         self.as_of.unwrap_or(self.today)
     }
 
+    /// The past date the record is read as of (the versions in force at its end), or
+    /// `None` to read it as it stands now (today or a later --as-of).
+    pub fn past(&self) -> Option<NaiveDate> {
+        self.as_of.filter(|d| *d < self.today)
+    }
+
     /// Picks the English or the Vietnamese form of a message.
     pub fn say<'a>(&self, en: &'a str, vi: &'a str) -> &'a str {
         if self.lang == "vi" {

@@ -38,7 +38,8 @@ pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormat,
-    /// CSV for Excel: start the file with a UTF-8 byte order mark.
+    /// CSV for a Vietnamese-locale Excel: a UTF-8 byte order mark, `;` between fields,
+    /// CR LF line endings, decimal commas.
     #[arg(long)]
     pub excel: bool,
     /// Write to this file instead of standard output.
@@ -61,7 +62,9 @@ pub fn request(ctx: &super::Context, args: &ReportArgs) -> Result<Request> {
             ));
         }
         let (f, t) = report::parse_period(p)?;
-        (Some(f), t)
+        // A period that has not ended yet is reported as of today: tasks due later in
+        // it are not late yet.
+        (Some(f), t.min(ctx.today.max(f)))
     } else {
         let to = parse("--to date", &args.to)?;
         if to.is_some() && ctx.as_of.is_some() {
@@ -93,13 +96,14 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
         return Err(Error::Usage("--excel applies to --format csv only.".into()));
     }
     let store = ctx.open()?;
-    let r = report::build(&store, &req, ctx.today)?;
+    // One snapshot: every part of the report from the same commit.
+    let r = store.snapshot(|s| report::build(s, &req, ctx.today))?;
     let lang = ctx.lang;
     let bytes = match args.format {
         ReportFormat::Table => report::table::render(&r, lang).into_bytes(),
         ReportFormat::Md => report::markdown::render(&r, lang).into_bytes(),
-        ReportFormat::Json => report::json::render(&r, lang)?.into_bytes(),
-        ReportFormat::Csv => report::csv::render(&r, lang, args.excel)?,
+        ReportFormat::Json => report::json::render(&r)?.into_bytes(),
+        ReportFormat::Csv => report::csv::render(&r, args.excel)?,
         ReportFormat::Xlsx => {
             let tasks = store.tasks_as_of(req.program.as_deref(), req.to, ctx.today, false)?;
             report::xlsx::render(&r, &tasks, lang)?

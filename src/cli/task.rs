@@ -24,8 +24,11 @@ pub enum TaskCmd {
     Update(UpdateArgs),
     /// Change a task's descriptive fields (only those given).
     Edit(EditArgs),
-    /// Remove a task with its history and urges.
+    /// Remove a task from today on (admin only); it stays in every earlier view, with
+    /// its history and urges.
     Remove(RemoveArgs),
+    /// Bring back a removed task from today on (admin only).
+    Restore(RestoreArgs),
     /// Remind the lead agency of a task (đôn đốc).
     Urge(UrgeArgs),
 }
@@ -143,6 +146,12 @@ pub struct EditArgs {
     /// New description ("" for none).
     #[arg(long, value_name = "TEXT")]
     pub description: Option<String>,
+    /// Move the task to another program (admin only).
+    #[arg(long, value_name = "CODE")]
+    pub program: Option<String>,
+    /// Why the deadline changes (điều chỉnh thời hạn); required with --deadline.
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
     /// Refuse (exit 4) unless the task is still at this version.
     #[arg(long, value_name = "V")]
     pub expect_version: Option<i64>,
@@ -151,9 +160,17 @@ pub struct EditArgs {
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
     pub id: i64,
+    /// Why the task is removed (kept with the removal).
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
     /// Refuse (exit 4) unless the task is still at this version.
     #[arg(long, value_name = "V")]
     pub expect_version: Option<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    pub id: i64,
 }
 
 #[derive(Debug, Args)]
@@ -209,6 +226,7 @@ fn history_record(h: &HistoryEntry) -> Record {
         .code("status", h.status.code())
         .field("progress", Cell::Int(h.progress.get().into()))
         .field("note", Cell::OptText(h.note.clone()))
+        .text("change", &h.change)
 }
 
 fn urge_record(u: &Urge) -> Record {
@@ -270,9 +288,17 @@ pub fn run(ctx: &Context, cmd: &TaskCmd) -> Result<()> {
         TaskCmd::List(a) => list(ctx, a),
         TaskCmd::Show(a) => {
             let store = ctx.open()?;
-            let t = store.task(a.id)?;
-            let history = store.task_history(a.id)?;
-            let urges = store.task_urges(a.id)?;
+            let past = ctx.past();
+            // One snapshot: the task, its history and its urges as of the same moment.
+            let (t, history, urges) = store.snapshot(|s| {
+                let t = s.task_as_of(a.id, past)?;
+                let history = s.task_history_upto(a.id, past)?;
+                let mut urges = s.task_urges(a.id)?;
+                if let Some(d) = past {
+                    urges.retain(|u| u.on <= d);
+                }
+                Ok((t, history, urges))
+            })?;
             let r = show_record(&t, ctx.as_of_or_today(), &history, &urges);
             output::show(a.format, ctx.lang, &r)
         }
@@ -311,9 +337,11 @@ pub fn run(ctx: &Context, cmd: &TaskCmd) -> Result<()> {
                 cadence: opt_parse::<Cadence>(&a.cadence)?,
                 deadline: deadline_edit(&a.deadline)?,
                 basis: opt_or_none(&a.basis),
+                program: a.program.clone(),
+                reason: a.reason.clone(),
             };
             let mut store = ctx.open()?;
-            let t = store.edit_task(a.id, a.expect_version, edit)?;
+            let t = store.edit_task(a.id, a.expect_version, edit, ctx.today)?;
             output::confirm(&format!(
                 "{} {} ({} {}).",
                 ctx.say("Changed task", "Đã sửa nhiệm vụ"),
@@ -324,11 +352,25 @@ pub fn run(ctx: &Context, cmd: &TaskCmd) -> Result<()> {
         }
         TaskCmd::Remove(a) => {
             let mut store = ctx.open()?;
-            store.remove_task(a.id, a.expect_version)?;
+            store.remove_task(a.id, a.expect_version, ctx.today, a.note.as_deref())?;
             output::confirm(&format!(
-                "{} {}.",
+                "{} {} ({} {}; `phoihop task restore {}`).",
                 ctx.say("Removed task", "Đã xóa nhiệm vụ"),
+                a.id,
+                ctx.say("from", "từ ngày"),
+                ctx.today.format("%d/%m/%Y"),
                 a.id
+            ))
+        }
+        TaskCmd::Restore(a) => {
+            let mut store = ctx.open()?;
+            let t = store.restore_task(a.id, ctx.today)?;
+            output::confirm(&format!(
+                "{} {} ({} {}).",
+                ctx.say("Restored task", "Đã khôi phục nhiệm vụ"),
+                t.id,
+                ctx.say("from", "từ ngày"),
+                ctx.today.format("%d/%m/%Y")
             ))
         }
         TaskCmd::Urge(a) => {
@@ -403,11 +445,11 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
     let limit = a.limit.unwrap_or(i64::MAX as usize);
     // With --search the tasks come ranked by the fuzzy matcher (best first), as in the TUI.
     let tasks: Vec<Task> = match a.search.as_deref().filter(|q| !q.trim().is_empty()) {
-        Some(q) => crate::search::search_tasks(&store, &filter, q, limit)?
+        Some(q) => crate::search::search_tasks_at(&store, &filter, q, limit, ctx.past())?
             .into_iter()
             .map(|(t, _)| t)
             .collect(),
-        None => store.tasks(&filter, TaskSort::Id, false, 0, limit)?,
+        None => store.tasks_at(&filter, TaskSort::Id, false, 0, limit, ctx.past())?,
     };
     let records: Vec<Record> = tasks.iter().map(|t| list_record(t, as_of)).collect();
     output::list(a.format, ctx.lang, LIST_KEYS, &records)

@@ -417,6 +417,9 @@ impl TaskGen {
             basis,
             created_on: created,
             note,
+            // An open task reached its state halfway between its creation and today.
+            updated_on: matches!(status, Status::InProgress | Status::Suspended)
+                .then(|| created + Duration::days((today - created).num_days().max(0) / 2)),
         }
     }
 }

@@ -25,14 +25,45 @@ pub use gen::{generate, GenOptions};
 /// Refuses a database that already has data unless `force`, in which case the data is
 /// first cleared (in one transaction, audited as one row).
 pub fn load(store: &mut Store, today: NaiveDate, force: bool) -> Result<()> {
-    if store.holds_data()? {
-        if !force {
-            return Err(Error::Usage(
-                "The database already holds data; use `phoihop demo --force` to replace it.".into(),
-            ));
+    load_once(store, today, force).map(|_| ())
+}
+
+/// What [`load_once`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loaded {
+    /// The demo data set was written (replacing what was there with `force`).
+    Written,
+    /// The database already held the demo data set; nothing was changed.
+    AlreadyThere,
+}
+
+/// The `meta` key that says which data set a database was filled with.
+const DATASET: &str = "dataset";
+
+/// Loads the demo data set in one transaction: all of it or, if anything fails or the
+/// process is killed, nothing (the data that was there stays). A database that already
+/// holds the demo data set is left alone (`AlreadyThere`, so `demo` can be run twice);
+/// one holding other data is refused without `force`.
+pub fn load_once(store: &mut Store, today: NaiveDate, force: bool) -> Result<Loaded> {
+    if store.holds_data()? && !force {
+        if store.meta(DATASET)?.as_deref() == Some("demo") {
+            return Ok(Loaded::AlreadyThere);
         }
-        store.clear_data()?;
+        return Err(Error::Usage(
+            "The database already holds data; use `phoihop demo --force` to replace it.".into(),
+        ));
     }
+    store.all_or_nothing(|store| {
+        if store.holds_data()? {
+            store.clear_data()?;
+        }
+        write_all(store, today)?;
+        store.set_meta(DATASET, "demo")?;
+        Ok(Loaded::Written)
+    })
+}
+
+fn write_all(store: &mut Store, today: NaiveDate) -> Result<()> {
     for &(code, name, kind, parent, head, members, staff) in data::AGENCIES {
         store.add_agency(Agency {
             code: code.into(),

@@ -132,6 +132,10 @@ pub struct TaskEdit {
     pub cadence: Option<Cadence>,
     pub deadline: Option<Option<NaiveDate>>,
     pub basis: Option<Option<String>>,
+    /// Move the task to another program (admin only).
+    pub program: Option<String>,
+    /// Why the deadline changes (*điều chỉnh thời hạn*); required when it does.
+    pub reason: Option<String>,
 }
 
 /// A progress or status update.
@@ -156,6 +160,15 @@ pub struct HistoryEntry {
     pub status: Status,
     pub progress: Progress,
     pub note: Option<String>,
+    /// What kind of change the version was: `create`, `progress`, `edit`, `deadline`
+    /// (*điều chỉnh thời hạn*, with its reason as the note), `move`, `lead`, `remove`,
+    /// `restore` or `merge`.
+    #[serde(default = "default_change")]
+    pub change: String,
+}
+
+fn default_change() -> String {
+    "progress".into()
 }
 
 /// A reminder to a task's lead agency (*đôn đốc*).

@@ -41,15 +41,6 @@ enum Kind {
     Programs,
 }
 
-/// Undoes the formula neutralization of our own CSV exports: a leading apostrophe
-/// before `=`, `+`, `-`, `@` is dropped.
-fn unneutralize(s: &str) -> &str {
-    match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
-        _ => s,
-    }
-}
-
 fn columns_list(c: (&[&str], &[&str])) -> String {
     c.0.iter().chain(c.1).copied().collect::<Vec<_>>().join(",")
 }
@@ -60,6 +51,18 @@ struct Header {
     names: Vec<String>,
     /// For each column of `columns(kind)` (required, then optional): its position.
     index: Vec<Option<usize>>,
+    /// Added to the csv reader's line of a data record: 1 when lines end with CR LF (as
+    /// Excel writes them), where the reader counts the LF of the line before as part of
+    /// the record and so reports one line too few.
+    line_fix: u64,
+}
+
+/// Whether the first line of a file ends with CR LF.
+fn crlf(sample: &[u8]) -> bool {
+    match sample.iter().position(|&b| b == b'\n') {
+        Some(i) => i > 0 && sample[i - 1] == b'\r',
+        None => false,
+    }
 }
 
 /// A CSV syntax error, escaped: the message may quote bytes of the file.
@@ -77,7 +80,7 @@ fn origin(file: &str, line: u64) -> Origin {
 }
 
 /// Reads and checks the header row.
-fn header<R: std::io::Read>(file: &str, rdr: &mut csv::Reader<R>) -> Result<Header> {
+fn header<R: std::io::Read>(file: &str, rdr: &mut csv::Reader<R>, crlf: bool) -> Result<Header> {
     let mut rec = csv::ByteRecord::new();
     if !rdr
         .read_byte_record(&mut rec)
@@ -162,6 +165,7 @@ fn header<R: std::io::Read>(file: &str, rdr: &mut csv::Reader<R>) -> Result<Head
         kind,
         names: header,
         index,
+        line_fix: u64::from(crlf),
     })
 }
 
@@ -174,7 +178,7 @@ enum Row {
 
 /// Checks one data row: `None` for a blank line.
 fn row(file: &str, h: &Header, rec: &csv::ByteRecord, today: NaiveDate) -> Result<Option<Row>> {
-    let o = origin(file, rec.position().map_or(0, |p| p.line()));
+    let o = origin(file, rec.position().map_or(0, |p| p.line()) + h.line_fix);
     if rec.len() == 1 && rec.get(0).is_some_and(|f| f.is_empty()) {
         return Ok(None);
     }
@@ -207,7 +211,7 @@ fn row(file: &str, h: &Header, rec: &csv::ByteRecord, today: NaiveDate) -> Resul
         })?;
         // At most 13 distinct columns (checked in the header).
         if let Some(c) = cells.get_mut(i) {
-            *c = unneutralize(s);
+            *c = super::cells::read(s);
         }
     }
     let get = |k: usize| h.index[k].map_or("", |i| cells.get(i).copied().unwrap_or(""));
@@ -278,8 +282,21 @@ fn row(file: &str, h: &Header, rec: &csv::ByteRecord, today: NaiveDate) -> Resul
     }))
 }
 
-fn reader<R: std::io::Read>(r: R) -> csv::Reader<R> {
+/// The field separator of a file, from its first line: `;` when that line has a
+/// semicolon and no comma (as `export --excel` writes for a Vietnamese-locale Excel),
+/// else `,`.
+fn delimiter(sample: &[u8]) -> u8 {
+    let first = sample.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    if first.contains(&b';') && !first.contains(&b',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+fn reader<R: std::io::Read>(r: R, delimiter: u8) -> csv::Reader<R> {
     csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(r)
@@ -326,8 +343,8 @@ pub fn read(
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportBatch> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut rdr = reader(bytes);
-    let h = header(file, &mut rdr)?;
+    let mut rdr = reader(bytes, delimiter(bytes));
+    let h = header(file, &mut rdr, crlf(bytes))?;
     read_rows(file, &h, rdr, today, progress)
 }
 
@@ -429,21 +446,39 @@ pub enum CsvSource {
 pub fn open(
     path: &Path,
     file: &str,
+    enc: super::encoding::Encoding,
     today: NaiveDate,
     progress: &mut dyn FnMut(u64),
 ) -> Result<CsvSource> {
-    let f = std::fs::File::open(path).map_err(|e| match e.kind() {
+    use super::encoding::{self, Encoding};
+    let not_found = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => {
             Error::NotFound(format!("The file {} does not exist.", path.display()))
         }
         _ => Error::from(e),
-    })?;
-    let mut buf = std::io::BufReader::with_capacity(1 << 20, f);
-    if buf.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
-        buf.consume(3);
-    }
-    let mut rdr = reader(buf);
-    let h = header(file, &mut rdr)?;
+    };
+    let (ends_crlf, delim): (bool, u8);
+    let input: Box<dyn std::io::Read + Send> = if enc == Encoding::Utf8 {
+        let f = std::fs::File::open(path).map_err(not_found)?;
+        let mut buf = std::io::BufReader::with_capacity(1 << 20, f);
+        // The first mebibyte tells a file in another encoding.
+        encoding::check_utf8(&path.display().to_string(), buf.fill_buf()?)?;
+        if buf.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
+            buf.consume(3);
+        }
+        ends_crlf = crlf(buf.fill_buf()?);
+        delim = delimiter(buf.fill_buf()?);
+        Box::new(buf)
+    } else {
+        let bytes = std::fs::read(path).map_err(not_found)?;
+        let utf8 = encoding::decode(file, &bytes, enc)?.into_owned();
+        drop(bytes);
+        ends_crlf = crlf(&utf8);
+        delim = delimiter(utf8.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&utf8));
+        Box::new(std::io::Cursor::new(utf8))
+    };
+    let mut rdr = reader(input, delim);
+    let h = header(file, &mut rdr, ends_crlf)?;
     if h.kind == Kind::Tasks {
         return Ok(CsvSource::Tasks(stream_tasks(
             file.to_string(),

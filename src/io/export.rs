@@ -9,7 +9,6 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::csv_in::{AGENCY_COLUMNS, PROGRAM_COLUMNS, TASK_COLUMNS};
-use crate::domain::text::neutralize_formula;
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -57,12 +56,21 @@ fn csv_writer<W: Write>(w: W) -> csv::Writer<W> {
     csv::WriterBuilder::new().from_writer(w)
 }
 
+/// A CSV writer for a Vietnamese-locale Excel: `;` between fields (the list separator
+/// of that locale, whose decimal mark is the comma) and CR LF line endings.
+pub(crate) fn excel_writer<W: Write>(w: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(w)
+}
+
 fn header(cols: (&[&'static str], &[&'static str])) -> Vec<&'static str> {
     cols.0.iter().chain(cols.1).copied().collect()
 }
 
 fn cell(s: &str) -> String {
-    neutralize_formula(s).into_owned()
+    super::cells::write(s).into_owned()
 }
 
 fn opt(s: &Option<String>) -> String {
@@ -74,18 +82,23 @@ fn csv_err(e: csv::Error) -> Error {
 }
 
 /// Writes the tasks as CSV in the import columns (plus `created_on`, `completed_on`,
-/// `description`), formula cells neutralized. `bom` starts the file with a UTF-8 BOM
-/// (for Excel).
-pub fn tasks_csv<W: Write>(store: &Store, w: W, bom: bool) -> Result<u64> {
-    store.snapshot(|s| tasks_csv_in(s, w, bom))
+/// `description`), formula cells neutralized (see [`super::cells`]). `excel` writes for
+/// a Vietnamese-locale Excel: a UTF-8 BOM, `;` between fields, CR LF line endings
+/// (import reads that back as well).
+pub fn tasks_csv<W: Write>(store: &Store, w: W, excel: bool) -> Result<u64> {
+    store.snapshot(|s| tasks_csv_in(s, w, excel))
 }
 
-fn tasks_csv_in<W: Write>(store: &Store, w: W, bom: bool) -> Result<u64> {
+fn tasks_csv_in<W: Write>(store: &Store, w: W, excel: bool) -> Result<u64> {
     let mut w = w;
-    if bom {
+    if excel {
         w.write_all(b"\xEF\xBB\xBF").map_err(io_err)?;
     }
-    let mut c = csv_writer(w);
+    let mut c = if excel {
+        excel_writer(w)
+    } else {
+        csv_writer(w)
+    };
     c.write_record(header(TASK_COLUMNS)).map_err(csv_err)?;
     let mut n = 0;
     store.for_each_task_record(|t| {

@@ -6,7 +6,9 @@
 //! Either way references and roles are checked in the store and everything is written in
 //! one transaction, or nothing.
 
+pub mod cells;
 pub mod csv_in;
+pub mod encoding;
 pub mod export;
 pub mod fields;
 pub mod json_in;
@@ -14,6 +16,8 @@ pub mod json_in;
 use std::path::Path;
 
 use chrono::NaiveDate;
+
+pub use encoding::Encoding;
 
 use crate::error::{Error, Result};
 use crate::store::import::{ImportBatch, ImportOutcome};
@@ -44,6 +48,7 @@ pub const DIR_FILES: [&str; 3] = ["agencies.csv", "programs.csv", "tasks.csv"];
 pub fn read_path(
     path: &Path,
     format: Option<FileFormat>,
+    enc: Encoding,
     today: NaiveDate,
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportBatch> {
@@ -57,7 +62,7 @@ pub fn read_path(
             let p = path.join(name);
             if p.exists() {
                 found = true;
-                let b = read_file(&p, Some(FileFormat::Csv), today, progress)?;
+                let b = read_file(&p, Some(FileFormat::Csv), enc, today, progress)?;
                 batch.agencies.extend(b.agencies);
                 batch.programs.extend(b.programs);
                 batch.tasks.extend(b.tasks);
@@ -72,12 +77,13 @@ pub fn read_path(
         }
         return Ok(batch);
     }
-    read_file(path, format, today, progress)
+    read_file(path, format, enc, today, progress)
 }
 
 fn read_file(
     path: &Path,
     format: Option<FileFormat>,
+    enc: Encoding,
     today: NaiveDate,
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportBatch> {
@@ -88,6 +94,12 @@ fn read_file(
         _ => Error::from(e),
     })?;
     let name = file_name(path);
+    let bytes = if enc == Encoding::Utf8 {
+        encoding::check_utf8(&path.display().to_string(), &bytes)?;
+        bytes
+    } else {
+        encoding::decode(&name, &bytes, enc)?.into_owned()
+    };
     match format.unwrap_or_else(|| FileFormat::guess(path)) {
         FileFormat::Csv => csv_in::read(&name, &bytes, today, progress),
         FileFormat::Json => json_in::read(&name, &bytes, today, progress),
@@ -95,12 +107,14 @@ fn read_file(
 }
 
 /// Imports a file (or a CSV export directory) into the store, all or nothing. A tasks
-/// CSV file (alone, or the `tasks.csv` of a directory) is streamed: checked in parallel
+/// A file that is not UTF-8 is refused with a diagnosis of its encoding unless `enc`
+/// names it (see [`encoding`]). A tasks CSV file (alone, or the `tasks.csv` of a directory) is streamed: checked in parallel
 /// and written chunk by chunk in the one transaction, never held whole in memory.
 pub fn import(
     store: &mut Store,
     path: &Path,
     format: Option<FileFormat>,
+    enc: Encoding,
     dry_run: bool,
     today: NaiveDate,
     progress: &mut dyn FnMut(u64),
@@ -115,7 +129,7 @@ pub fn import(
             let p = path.join(name);
             if p.exists() {
                 found = true;
-                let b = read_file(&p, Some(FileFormat::Csv), today, progress)?;
+                let b = read_file(&p, Some(FileFormat::Csv), enc, today, progress)?;
                 head.agencies.extend(b.agencies);
                 head.programs.extend(b.programs);
                 head.tasks.extend(b.tasks);
@@ -135,7 +149,7 @@ pub fn import(
         (head, tasks)
     } else {
         if format.unwrap_or_else(|| FileFormat::guess(path)) == FileFormat::Json {
-            let batch = read_file(path, format, today, progress)?;
+            let batch = read_file(path, format, enc, today, progress)?;
             return store.import(&batch, dry_run);
         }
         let head = ImportBatch {
@@ -144,7 +158,7 @@ pub fn import(
         };
         (head, path.to_path_buf())
     };
-    match csv_in::open(&tasks, &file_name(&tasks), today, progress)? {
+    match csv_in::open(&tasks, &file_name(&tasks), enc, today, progress)? {
         csv_in::CsvSource::Tasks(mut stream) if head.tasks.is_empty() => {
             store.import_stream(&head, &mut stream, dry_run, progress)
         }

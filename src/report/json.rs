@@ -3,6 +3,9 @@
 //! in_time, overdue, progress}` counts (`agencies` = tasks each agency leads, `progress` =
 //! mean percentage). The keys after them add the period, the coordinating agencies, the
 //! overdue list, urges, progress made and the review schedule.
+//!
+//! The JSON never changes with `--lang`: categories carry their code and both names
+//! (`name_vi`, `name_en`); agencies and tasks their code and their one stored name.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -21,11 +24,21 @@ struct Row<'a> {
 }
 
 #[derive(Serialize)]
+struct CategoryRow<'a> {
+    code: &'a str,
+    name_vi: &'a str,
+    name_en: &'a str,
+    #[serde(flatten)]
+    counts: &'a Counts,
+}
+
+#[derive(Serialize)]
 struct Overdue<'a> {
     id: i64,
     title: &'a str,
     category: &'a str,
     lead: &'a str,
+    lead_name: &'a str,
     deadline: Option<NaiveDate>,
     days_late: i64,
     progress: u8,
@@ -43,7 +56,7 @@ struct Doc<'a> {
     program: Option<&'a str>,
     as_of: NaiveDate,
     totals: &'a Counts,
-    categories: Vec<Row<'a>>,
+    categories: Vec<CategoryRow<'a>>,
     agencies: Vec<Row<'a>>,
     from: Option<NaiveDate>,
     program_title: Option<&'a str>,
@@ -65,8 +78,8 @@ fn agency_rows(v: &[crate::store::AgencyCounts]) -> Vec<Row<'_>> {
         .collect()
 }
 
-/// Renders the report as pretty JSON (category names in `lang`), ending with a newline.
-pub fn render(r: &Report, lang: &str) -> Result<String> {
+/// Renders the report as pretty JSON, ending with a newline; the same in every language.
+pub fn render(r: &Report) -> Result<String> {
     let doc = Doc {
         program: r.program.as_ref().map(|p| p.code.as_str()),
         as_of: r.as_of,
@@ -74,9 +87,10 @@ pub fn render(r: &Report, lang: &str) -> Result<String> {
         categories: r
             .categories
             .iter()
-            .map(|c| Row {
+            .map(|c| CategoryRow {
                 code: &c.category.code,
-                name: c.category.name(lang),
+                name_vi: &c.category.name_vi,
+                name_en: &c.category.name_en,
                 counts: &c.counts,
             })
             .collect(),
@@ -92,6 +106,7 @@ pub fn render(r: &Report, lang: &str) -> Result<String> {
                 title: &t.title,
                 category: &t.category,
                 lead: &t.lead,
+                lead_name: &t.lead_name,
                 deadline: t.deadline,
                 days_late: days_late(t, r.as_of),
                 progress: t.progress.get(),

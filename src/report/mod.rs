@@ -10,6 +10,8 @@
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod mdtext;
+pub mod numbers;
 pub mod table;
 pub mod xlsx;
 
@@ -165,7 +167,8 @@ pub fn build(store: &Store, req: &Request, today: NaiveDate) -> Result<Report> {
 }
 
 /// What kind of review the as-of date is for a program: the final review (*tổng kết*)
-/// on or after its end, a preliminary one (*sơ kết*) on a review date, else none.
+/// on its last day, a preliminary one (*sơ kết*) on a review date, else (before, between
+/// and after the reviews) a report on progress (*báo cáo tình hình thực hiện*).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReviewKind {
     Final,
@@ -174,10 +177,17 @@ pub enum ReviewKind {
 }
 
 impl Report {
+    /// The first review after the as-of date (a sơ kết on its own date looks ahead to
+    /// the next one).
+    pub fn review_after(&self) -> Option<NaiveDate> {
+        let p = self.program.as_ref()?;
+        p.reviews.iter().copied().find(|d| *d > self.as_of)
+    }
+
     /// The kind of review this report is.
     pub fn kind(&self) -> ReviewKind {
         match &self.program {
-            Some(p) if self.as_of >= p.ends_on => ReviewKind::Final,
+            Some(p) if self.as_of == p.ends_on => ReviewKind::Final,
             Some(p) if p.reviews.contains(&self.as_of) => ReviewKind::Preliminary,
             _ => ReviewKind::Progress,
         }
@@ -218,12 +228,12 @@ pub fn bucket_label(b: crate::domain::Bucket, lang: &str) -> &'static str {
     use crate::domain::Bucket::*;
     match (b, lang == "vi") {
         (DoneOnTime, true) => "Hoàn thành đúng hạn",
-        (DoneLate, true) => "Hoàn thành quá hạn",
-        (InTime, true) => "Chưa hoàn thành, trong hạn",
+        (DoneLate, true) => "Hoàn thành chậm",
+        (InTime, true) => "Chưa hoàn thành, còn hạn",
         (Overdue, true) => "Chưa hoàn thành, quá hạn",
         (DoneOnTime, false) => "Done on time",
         (DoneLate, false) => "Done late",
-        (InTime, false) => "In time",
+        (InTime, false) => "Open, in time",
         (Overdue, false) => "Overdue",
     }
 }

@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{day, days_late, num, Report};
+use super::numbers::{dec, int};
+use super::{day, days_late, Report};
 use crate::domain::text;
 use crate::store::Counts;
 
@@ -74,12 +75,16 @@ fn grid(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
 fn counts_row(name: String, c: &Counts, lang: &str) -> Vec<String> {
     vec![
         name,
-        c.tasks.to_string(),
-        c.done_on_time.to_string(),
-        c.done_late.to_string(),
-        c.in_time.to_string(),
-        c.overdue.to_string(),
-        num(c.progress, lang),
+        int(c.tasks, lang),
+        int(c.done_on_time, lang),
+        int(c.done_late, lang),
+        int(c.in_time, lang),
+        int(c.overdue, lang),
+        if c.tasks == 0 {
+            "–".to_string()
+        } else {
+            dec(c.progress, lang)
+        },
     ]
 }
 
@@ -104,9 +109,9 @@ pub fn render(r: &Report, lang: &str) -> String {
             first,
             pick("Số NV", "Tasks"),
             pick("Đúng hạn", "On time"),
-            pick("Quá hạn (HT)", "Late"),
-            pick("Trong hạn", "In time"),
-            pick("Quá hạn", "Overdue"),
+            pick("HT chậm", "Late"),
+            pick("Chưa HT, còn hạn", "In time"),
+            pick("Chưa HT, quá hạn", "Overdue"),
             pick("Tiến độ %", "Progress %"),
         ]
     };
@@ -152,23 +157,26 @@ pub fn render(r: &Report, lang: &str) -> String {
         let rows: Vec<Vec<String>> = r
             .overdue
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 vec![
+                    (i + 1).to_string(),
                     t.id.to_string(),
                     cut(&text::escape(&t.title), 50),
                     text::escape(&t.lead).into_owned(),
                     t.deadline.map(|d| day(d, lang)).unwrap_or_default(),
-                    days_late(t, r.as_of).to_string(),
+                    int(days_late(t, r.as_of), lang),
                 ]
             })
             .collect();
         grid(
             &mut out,
             &[
-                "ID",
+                pick("STT", "No."),
+                pick("Mã NV", "ID"),
                 pick("Nhiệm vụ quá hạn", "Overdue task"),
                 pick("Chủ trì", "Lead"),
-                pick("Hạn", "Deadline"),
+                pick("Thời hạn", "Deadline"),
                 pick("Số ngày", "Days late"),
             ],
             &rows,

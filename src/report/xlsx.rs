@@ -1,20 +1,44 @@
-//! The report as an Excel workbook (`rust_xlsxwriter`): sheets Summary, Categories,
-//! Agencies, Tasks and Overdue, with headers in the language (Vietnamese by default),
-//! number and date formats, column widths and a frozen header row. Text cells that begin
-//! with `=`, `+`, `-` or `@` are neutralized (formula injection) and control characters
-//! escaped.
+//! The report as an Excel workbook (`rust_xlsxwriter`), made to be read (issue 15):
+//! sheets named in the language (Tổng hợp, Lĩnh vực, Cơ quan, Nhiệm vụ, Quá hạn in
+//! Vietnamese; Summary, Categories, Agencies, Tasks, Overdue in English); on each sheet
+//! an as-of line first, then a bold, wrapped header row, frozen with it; columns fitted
+//! to their contents and to the header's longest word; counts and percentages as
+//! numbers, dates as real dates shown dd/mm/yyyy; categories and agencies by name (their
+//! codes in their own columns on the Categories and Agencies sheets).
+//!
+//! Text cells are written as text cells, which a spreadsheet never runs as a formula, so
+//! they carry no apostrophe (the CSV keeps that defence); control characters are
+//! escaped and text is cut to Excel's cell limit.
+
+use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
+use super::numbers::ratio;
 use super::{bucket_label, day, days_late, status_label, Report};
 use crate::domain::text;
 use crate::error::{Error, Result};
 use crate::store::report::TaskAsOf;
 use crate::store::Counts;
 
-/// The sheet names, in order.
+/// The sheet names in English, in order.
 pub const SHEETS: [&str; 5] = ["Summary", "Categories", "Agencies", "Tasks", "Overdue"];
+/// The sheet names in Vietnamese, in order.
+pub const SHEETS_VI: [&str; 5] = ["Tổng hợp", "Lĩnh vực", "Cơ quan", "Nhiệm vụ", "Quá hạn"];
+
+/// The sheet names in `lang`.
+pub fn sheets(lang: &str) -> [&'static str; 5] {
+    if lang == "vi" {
+        SHEETS_VI
+    } else {
+        SHEETS
+    }
+}
+
+/// The row of the header on every sheet (row 0 holds the as-of line).
+pub const HEADER_ROW: u32 = 1;
+const FIRST: u32 = HEADER_ROW + 1;
 
 fn xerr(e: XlsxError) -> Error {
     Error::Other(format!("Writing the Excel workbook failed: {e}."))
@@ -23,10 +47,11 @@ fn xerr(e: XlsxError) -> Error {
 /// The most characters Excel holds in one cell.
 const MAX_CELL_CHARS: usize = 32_767;
 
-/// Stored text made safe for a cell: escaped, never a formula, cut to Excel's limit
-/// (text written into the file by another way can be longer than phoihop accepts).
+/// Stored text made safe for a cell: escaped, cut to Excel's limit (text written into
+/// the file by another way can be longer than phoihop accepts). A text cell is never a
+/// formula, so nothing is prefixed.
 fn safe(s: &str) -> String {
-    let s = text::neutralize_formula(&text::escape(s)).into_owned();
+    let s = text::escape(s).into_owned();
     if s.chars().count() <= MAX_CELL_CHARS {
         return s;
     }
@@ -37,300 +62,471 @@ fn safe(s: &str) -> String {
 
 struct Formats {
     header: Format,
+    title: Format,
     date: Format,
     pct: Format,
     int: Format,
+    wrap: Format,
+    bold: Format,
 }
 
 fn excel_date(d: NaiveDate) -> Result<ExcelDateTime> {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8).map_err(xerr)
 }
 
-/// Writes a header row (bold, wrapped) and freezes it; `widths` in characters.
-fn header(ws: &mut Worksheet, f: &Formats, cols: &[(&str, f64)]) -> Result<()> {
-    for (i, (name, width)) in cols.iter().enumerate() {
-        let c = i as u16;
-        ws.write_string_with_format(0, c, *name, &f.header)
-            .map_err(xerr)?;
-        ws.set_column_width(c, *width).map_err(xerr)?;
-    }
-    ws.set_freeze_panes(1, 0).map_err(xerr)?;
-    Ok(())
+/// One sheet being written: remembers how wide each column's contents are, so the
+/// columns can be fitted at the end.
+struct Sheet<'a> {
+    ws: &'a mut Worksheet,
+    f: &'a Formats,
+    head: Vec<String>,
+    widths: Vec<usize>,
+    /// Columns holding long text, wrapped at this many characters.
+    wrap_at: Vec<Option<usize>>,
 }
 
-fn counts_cells(ws: &mut Worksheet, f: &Formats, row: u32, col: u16, c: &Counts) -> Result<()> {
-    let vals = [c.tasks, c.done_on_time, c.done_late, c.in_time, c.overdue];
-    for (i, v) in vals.iter().enumerate() {
-        ws.write_number_with_format(row, col + i as u16, *v as f64, &f.int)
+impl<'a> Sheet<'a> {
+    fn new(ws: &'a mut Worksheet, f: &'a Formats, name: &str, as_of_line: &str) -> Result<Self> {
+        ws.set_name(name).map_err(xerr)?;
+        ws.write_string_with_format(0, 0, as_of_line, &f.title)
             .map_err(xerr)?;
+        Ok(Sheet {
+            ws,
+            f,
+            head: Vec::new(),
+            widths: Vec::new(),
+            wrap_at: Vec::new(),
+        })
     }
-    ws.write_number_with_format(row, col + 5, c.progress, &f.pct)
+
+    /// The header row; `wrap` gives, per column, a width at which long text wraps.
+    fn header(&mut self, cols: &[(&str, Option<usize>)]) -> Result<()> {
+        for (i, (name, wrap)) in cols.iter().enumerate() {
+            self.ws
+                .write_string_with_format(HEADER_ROW, i as u16, *name, &self.f.header)
+                .map_err(xerr)?;
+            self.head.push(name.to_string());
+            self.widths.push(0);
+            self.wrap_at.push(*wrap);
+        }
+        self.ws.set_freeze_panes(FIRST, 0).map_err(xerr)?;
+        Ok(())
+    }
+
+    fn seen(&mut self, col: u16, chars: usize) {
+        if let Some(w) = self.widths.get_mut(col as usize) {
+            *w = (*w).max(chars);
+        }
+    }
+
+    fn text(&mut self, row: u32, col: u16, s: &str) -> Result<()> {
+        let s = safe(s);
+        self.seen(col, s.chars().count());
+        let wrap = self.wrap_at.get(col as usize).copied().flatten().is_some();
+        if wrap {
+            self.ws.write_string_with_format(row, col, s, &self.f.wrap)
+        } else {
+            self.ws.write_string(row, col, s)
+        }
         .map_err(xerr)?;
-    Ok(())
+        Ok(())
+    }
+
+    fn bold(&mut self, row: u32, col: u16, s: &str) -> Result<()> {
+        self.seen(col, s.chars().count());
+        self.ws
+            .write_string_with_format(row, col, s, &self.f.bold)
+            .map_err(xerr)?;
+        Ok(())
+    }
+
+    fn int(&mut self, row: u32, col: u16, n: i64) -> Result<()> {
+        let shown = super::numbers::int(n, "en").chars().count();
+        self.seen(col, shown);
+        self.ws
+            .write_number_with_format(row, col, n as f64, &self.f.int)
+            .map_err(xerr)?;
+        Ok(())
+    }
+
+    fn pct(&mut self, row: u32, col: u16, x: f64) -> Result<()> {
+        self.seen(col, format!("{x:.1}").len());
+        self.ws
+            .write_number_with_format(row, col, x, &self.f.pct)
+            .map_err(xerr)?;
+        Ok(())
+    }
+
+    fn date(&mut self, row: u32, col: u16, d: Option<NaiveDate>) -> Result<()> {
+        self.seen(col, 10);
+        if let Some(d) = d {
+            self.ws
+                .write_datetime_with_format(row, col, excel_date(d)?, &self.f.date)
+                .map_err(xerr)?;
+        }
+        Ok(())
+    }
+
+    fn counts(&mut self, row: u32, col: u16, c: &Counts) -> Result<()> {
+        let vals = [c.tasks, c.done_on_time, c.done_late, c.in_time, c.overdue];
+        for (i, v) in vals.iter().enumerate() {
+            self.int(row, col + i as u16, *v)?;
+        }
+        self.pct(row, col + 5, c.progress)
+    }
+
+    /// Fits every column: wide enough for its contents (long text up to its wrap
+    /// width) and for the header's longest word, the header wrapping onto at most three
+    /// lines; the header row made tall enough for it.
+    fn finish(self) -> Result<()> {
+        let mut lines = 1usize;
+        for (i, h) in self.head.iter().enumerate() {
+            let longest_word = h
+                .split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            let len = h.chars().count();
+            let content = match self.wrap_at[i] {
+                Some(max) => self.widths[i].min(max),
+                None => self.widths[i],
+            };
+            let width = content.max(longest_word).max(len.div_ceil(3)).clamp(6, 80) + 2;
+            lines = lines.max(wrapped_lines(h, width - 1));
+            self.ws
+                .set_column_width(i as u16, width as f64)
+                .map_err(xerr)?;
+        }
+        self.ws
+            .set_row_height(HEADER_ROW, 15.0 * lines as f64 + 3.0)
+            .map_err(xerr)?;
+        Ok(())
+    }
 }
 
-fn date_cell(
-    ws: &mut Worksheet,
-    f: &Formats,
-    row: u32,
-    col: u16,
-    d: Option<NaiveDate>,
-) -> Result<()> {
-    if let Some(d) = d {
-        ws.write_datetime_with_format(row, col, excel_date(d)?, &f.date)
-            .map_err(xerr)?;
+/// How many lines `s` takes, wrapped by words at `width` characters.
+fn wrapped_lines(s: &str, width: usize) -> usize {
+    let mut lines = 1;
+    let mut used = 0;
+    for w in s.split_whitespace() {
+        let n = w.chars().count();
+        if used == 0 {
+            used = n;
+        } else if used + 1 + n <= width {
+            used += 1 + n;
+        } else {
+            lines += 1;
+            used = n;
+        }
     }
-    Ok(())
+    lines
 }
 
 /// Renders the workbook to bytes. `tasks` are the program's tasks as of the report date.
 pub fn render(r: &Report, tasks: &[TaskAsOf], lang: &str) -> Result<Vec<u8>> {
-    if tasks.len() >= 1_048_575 {
+    if tasks.len() >= 1_048_574 {
         return Err(Error::Usage(format!(
-            "{} tasks do not fit on one Excel sheet (at most 1,048,575 rows); narrow the report with --program.",
+            "{} tasks do not fit on one Excel sheet (at most 1,048,573 rows below the header); narrow the report with --program.",
             tasks.len()
         )));
     }
     let vi = lang == "vi";
+    let lang = if vi { "vi" } else { "en" };
     let pick = |a: &'static str, b: &'static str| if vi { a } else { b };
     let f = Formats {
         header: Format::new()
             .set_bold()
             .set_text_wrap()
             .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)
             .set_background_color(0xDDEBF7),
+        title: Format::new().set_bold(),
         date: Format::new().set_num_format("dd/mm/yyyy"),
         pct: Format::new().set_num_format("0.0"),
         int: Format::new().set_num_format("#,##0"),
+        wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+        bold: Format::new().set_bold(),
     };
-    let count_cols = [
-        (pick("Số nhiệm vụ", "Tasks"), 12.0),
-        (pick("Hoàn thành đúng hạn", "Done on time"), 14.0),
-        (pick("Hoàn thành quá hạn", "Done late"), 14.0),
-        (pick("Chưa hoàn thành, trong hạn", "In time"), 16.0),
-        (pick("Chưa hoàn thành, quá hạn", "Overdue"), 16.0),
-        (pick("Tiến độ bình quân (%)", "Mean progress (%)"), 14.0),
+    let names = sheets(lang);
+    let what = match &r.program {
+        Some(p) => safe(&p.title),
+        None => pick("Tất cả chương trình", "All programs").to_string(),
+    };
+    let as_of_line = match (r.from, vi) {
+        (Some(from), true) => format!(
+            "{what} — kỳ báo cáo từ ngày {} đến ngày {}",
+            day(from, lang),
+            day(r.as_of, lang)
+        ),
+        (None, true) => format!("{what} — số liệu tính đến ngày {}", day(r.as_of, lang)),
+        (Some(from), false) => format!(
+            "{what} — reporting period from {} to {}",
+            day(from, lang),
+            day(r.as_of, lang)
+        ),
+        (None, false) => format!("{what} — figures as of {}", day(r.as_of, lang)),
+    };
+    let count_cols: [(&str, Option<usize>); 6] = [
+        (pick("Số nhiệm vụ", "Tasks"), None),
+        (pick("Hoàn thành đúng hạn", "Done on time"), None),
+        (pick("Hoàn thành chậm", "Done late"), None),
+        (pick("Chưa hoàn thành, còn hạn", "Open, in time"), None),
+        (pick("Chưa hoàn thành, quá hạn", "Overdue"), None),
+        (pick("Tiến độ bình quân (%)", "Mean progress (%)"), None),
     ];
+    let category_name: HashMap<&str, &str> = r
+        .categories
+        .iter()
+        .map(|c| (c.category.code.as_str(), c.category.name(lang)))
+        .collect();
+    let agency_name: HashMap<&str, &str> = r
+        .agencies
+        .iter()
+        .chain(&r.coordinating)
+        .map(|a| (a.code.as_str(), a.name.as_str()))
+        .collect();
     let mut wb = Workbook::new();
 
     // Summary: label / value.
     {
-        let ws = wb.add_worksheet();
-        ws.set_name(SHEETS[0]).map_err(xerr)?;
-        header(
-            ws,
-            &f,
-            &[
-                (pick("Chỉ tiêu", "Item"), 42.0),
-                (pick("Giá trị", "Value"), 60.0),
-            ],
-        )?;
-        let mut row = 1u32;
-        let mut text_row = |ws: &mut Worksheet, label: &str, value: &str| -> Result<()> {
-            ws.write_string(row, 0, label).map_err(xerr)?;
-            ws.write_string(row, 1, safe(value)).map_err(xerr)?;
-            row += 1;
-            Ok(())
-        };
+        let mut s = Sheet::new(wb.add_worksheet(), &f, names[0], &as_of_line)?;
+        s.header(&[
+            (pick("Chỉ tiêu", "Item"), None),
+            (pick("Giá trị", "Value"), Some(60)),
+        ])?;
+        let mut row = FIRST;
+        let t = &r.totals;
         if let Some(p) = &r.program {
-            text_row(ws, pick("Mã chương trình", "Program code"), &p.code)?;
-            text_row(ws, pick("Chương trình", "Program"), &p.title)?;
-            text_row(
-                ws,
-                pick("Thời gian thực hiện", "Period"),
-                &format!("{} – {}", day(p.starts_on, lang), day(p.ends_on, lang)),
-            )?;
+            s.text(row, 0, pick("Chương trình", "Program"))?;
+            s.text(row, 1, &p.title)?;
+            row += 1;
+            s.text(row, 0, pick("Mã chương trình", "Program code"))?;
+            s.text(row, 1, &p.code)?;
+            row += 1;
+            s.text(row, 0, pick("Ngày bắt đầu", "Starts on"))?;
+            s.date(row, 1, Some(p.starts_on))?;
+            row += 1;
+            s.text(row, 0, pick("Ngày kết thúc", "Ends on"))?;
+            s.date(row, 1, Some(p.ends_on))?;
+            row += 1;
+            if let Some(b) = &p.basis {
+                s.text(row, 0, pick("Căn cứ", "Basis"))?;
+                s.text(row, 1, b)?;
+                row += 1;
+            }
         } else {
-            text_row(ws, pick("Chương trình", "Program"), pick("Tất cả", "All"))?;
+            s.text(row, 0, pick("Chương trình", "Program"))?;
+            s.text(row, 1, pick("Tất cả", "All"))?;
+            row += 1;
         }
         if let Some(from) = r.from {
-            text_row(
-                ws,
-                pick("Kỳ báo cáo từ ngày", "Period from"),
-                &day(from, lang),
-            )?;
+            s.text(row, 0, pick("Kỳ báo cáo từ ngày", "Period from"))?;
+            s.date(row, 1, Some(from))?;
+            row += 1;
         }
-        text_row(
-            ws,
-            pick("Số liệu tính đến ngày", "As of"),
-            &day(r.as_of, lang),
-        )?;
-        let t = &r.totals;
-        let numbers: [(&str, f64, &Format); 13] = [
-            (count_cols[0].0, t.tasks as f64, &f.int),
-            (count_cols[1].0, t.done_on_time as f64, &f.int),
-            (count_cols[2].0, t.done_late as f64, &f.int),
-            (count_cols[3].0, t.in_time as f64, &f.int),
-            (count_cols[4].0, t.overdue as f64, &f.int),
-            (count_cols[5].0, t.progress, &f.pct),
+        s.text(row, 0, pick("Số liệu tính đến ngày", "As of"))?;
+        s.date(row, 1, Some(r.as_of))?;
+        row += 1;
+        enum V {
+            Int(i64),
+            Pct(f64),
+        }
+        let numbers = [
+            (count_cols[0].0, V::Int(t.tasks)),
+            (count_cols[1].0, V::Int(t.done_on_time)),
+            (count_cols[2].0, V::Int(t.done_late)),
+            (count_cols[3].0, V::Int(t.in_time)),
+            (count_cols[4].0, V::Int(t.overdue)),
             (
-                pick("Sắp đến hạn (14 ngày)", "Due within 14 days"),
-                r.due_soon as f64,
-                &f.int,
+                pick("Tỷ lệ hoàn thành (%)", "Completion rate (%)"),
+                V::Pct((ratio(t.done_on_time + t.done_late, t.tasks) * 10.0).round() / 10.0),
+            ),
+            (count_cols[5].0, V::Pct(t.progress)),
+            (
+                pick("Đến hạn trong 14 ngày tới", "Due within the next 14 days"),
+                V::Int(r.due_soon),
             ),
             (
-                pick("Lượt đôn đốc trong kỳ", "Urges in the period"),
-                r.urges as f64,
-                &f.int,
+                pick("Số lần đôn đốc trong kỳ", "Reminders in the period"),
+                V::Int(r.urges),
             ),
             (
                 pick("Nhiệm vụ hoàn thành trong kỳ", "Completed in the period"),
-                r.progress.completed as f64,
-                &f.int,
+                V::Int(r.progress.completed),
             ),
             (
                 pick("Nhiệm vụ mới trong kỳ", "New in the period"),
-                r.progress.created as f64,
-                &f.int,
+                V::Int(r.progress.created),
             ),
             (
-                pick("Lượt cập nhật tiến độ", "Progress updates"),
-                r.progress.updates as f64,
-                &f.int,
+                pick(
+                    "Số lần cập nhật tiến độ trong kỳ",
+                    "Progress updates in the period",
+                ),
+                V::Int(r.progress.updates),
             ),
             (
-                pick("Tiến độ bình quân đầu kỳ (%)", "Mean progress at start (%)"),
-                r.progress.start,
-                &f.pct,
+                pick(
+                    "Tiến độ bình quân đầu kỳ (%)",
+                    "Mean progress at the start (%)",
+                ),
+                V::Pct(r.progress.start),
             ),
             (
-                pick("Tiến độ tăng trong kỳ (điểm %)", "Progress gained (points)"),
-                r.progress.gained,
-                &f.pct,
+                pick(
+                    "Tiến độ bình quân tăng trong kỳ (%)",
+                    "Mean progress gained (%)",
+                ),
+                V::Pct(r.progress.gained),
             ),
         ];
-        for (label, v, fmt) in numbers {
-            ws.write_string(row, 0, label).map_err(xerr)?;
-            ws.write_number_with_format(row, 1, v, fmt).map_err(xerr)?;
+        for (label, v) in numbers {
+            s.text(row, 0, label)?;
+            match v {
+                V::Int(n) => s.int(row, 1, n)?,
+                V::Pct(x) => s.pct(row, 1, x)?,
+            }
             row += 1;
         }
-        if let Some(n) = r.program.as_ref().and_then(|p| p.next_review) {
-            ws.write_string(row, 0, pick("Kỳ sơ kết, tổng kết tiếp theo", "Next review"))
-                .map_err(xerr)?;
-            date_cell(ws, &f, row, 1, Some(n))?;
+        if let Some(p) = &r.program {
+            if let Some(n) = r.review_after() {
+                let label = if n == p.ends_on {
+                    pick("Tổng kết Chương trình", "Final review")
+                } else {
+                    pick("Kỳ sơ kết tiếp theo", "Next preliminary review")
+                };
+                s.text(row, 0, label)?;
+                s.date(row, 1, Some(n))?;
+            }
         }
+        s.finish()?;
     }
 
     // Categories.
     {
-        let ws = wb.add_worksheet();
-        ws.set_name(SHEETS[1]).map_err(xerr)?;
+        let mut s = Sheet::new(wb.add_worksheet(), &f, names[1], &as_of_line)?;
         let mut cols = vec![
-            (pick("Mã", "Code"), 18.0),
-            (pick("Lĩnh vực công tác", "Category"), 40.0),
+            (pick("STT", "No."), None),
+            (pick("Mã", "Code"), None),
+            (pick("Lĩnh vực công tác", "Category"), None),
         ];
         cols.extend_from_slice(&count_cols);
-        header(ws, &f, &cols)?;
+        s.header(&cols)?;
+        let mut row = FIRST;
         for (i, c) in r.categories.iter().enumerate() {
-            let row = i as u32 + 1;
-            ws.write_string(row, 0, safe(&c.category.code))
-                .map_err(xerr)?;
-            ws.write_string(row, 1, safe(c.category.name(lang)))
-                .map_err(xerr)?;
-            counts_cells(ws, &f, row, 2, &c.counts)?;
+            s.int(row, 0, i as i64 + 1)?;
+            s.text(row, 1, &c.category.code)?;
+            s.text(row, 2, c.category.name(lang))?;
+            s.counts(row, 3, &c.counts)?;
+            row += 1;
         }
-        let row = r.categories.len() as u32 + 1;
-        ws.write_string_with_format(row, 1, pick("Tổng cộng", "Total"), &f.header)
-            .map_err(xerr)?;
-        counts_cells(ws, &f, row, 2, &r.totals)?;
+        s.bold(row, 2, pick("Tổng cộng", "Total"))?;
+        s.counts(row, 3, &r.totals)?;
+        s.finish()?;
     }
 
     // Agencies: lead, then coordinating.
     {
-        let ws = wb.add_worksheet();
-        ws.set_name(SHEETS[2]).map_err(xerr)?;
+        let mut s = Sheet::new(wb.add_worksheet(), &f, names[2], &as_of_line)?;
         let mut cols = vec![
-            (pick("Mã", "Code"), 14.0),
-            (pick("Cơ quan, đơn vị", "Agency"), 40.0),
-            (pick("Vai trò", "Role"), 12.0),
+            (pick("STT", "No."), None),
+            (pick("Mã", "Code"), None),
+            (pick("Cơ quan, đơn vị", "Agency"), Some(50)),
+            (pick("Vai trò", "Role"), None),
         ];
         cols.extend_from_slice(&count_cols);
-        header(ws, &f, &cols)?;
-        let mut row = 1u32;
+        s.header(&cols)?;
+        let mut row = FIRST;
+        let mut n = 0;
         for (role, list) in [
             (pick("Chủ trì", "Lead"), &r.agencies),
             (pick("Phối hợp", "Coordinating"), &r.coordinating),
         ] {
             for a in list {
-                ws.write_string(row, 0, safe(&a.code)).map_err(xerr)?;
-                ws.write_string(row, 1, safe(&a.name)).map_err(xerr)?;
-                ws.write_string(row, 2, role).map_err(xerr)?;
-                counts_cells(ws, &f, row, 3, &a.counts)?;
+                n += 1;
+                s.int(row, 0, n)?;
+                s.text(row, 1, &a.code)?;
+                s.text(row, 2, &a.name)?;
+                s.text(row, 3, role)?;
+                s.counts(row, 4, &a.counts)?;
                 row += 1;
             }
         }
+        s.finish()?;
     }
 
     // Tasks.
     {
-        let ws = wb.add_worksheet();
-        ws.set_name(SHEETS[3]).map_err(xerr)?;
-        header(
-            ws,
-            &f,
-            &[
-                ("ID", 8.0),
-                (pick("Chương trình", "Program"), 18.0),
-                (pick("Lĩnh vực", "Category"), 18.0),
-                (pick("Nhiệm vụ", "Task"), 60.0),
-                (pick("Chủ trì", "Lead"), 12.0),
-                (pick("Phối hợp", "Coordinating"), 18.0),
-                (pick("Hạn", "Deadline"), 12.0),
-                (pick("Trạng thái", "Status"), 16.0),
-                (pick("Tiến độ (%)", "Progress (%)"), 10.0),
-                (pick("Ngày hoàn thành", "Completed on"), 14.0),
-                (pick("Tình trạng", "Bucket"), 24.0),
-                (pick("Lượt đôn đốc", "Urges"), 10.0),
-            ],
-        )?;
+        let mut s = Sheet::new(wb.add_worksheet(), &f, names[3], &as_of_line)?;
+        s.header(&[
+            (pick("Mã NV", "Task ID"), None),
+            (pick("Chương trình", "Program"), None),
+            (pick("Lĩnh vực", "Category"), Some(30)),
+            (pick("Nhiệm vụ", "Task"), Some(60)),
+            (pick("Cơ quan chủ trì", "Lead agency"), Some(30)),
+            (pick("Cơ quan phối hợp", "Coordinating agencies"), Some(40)),
+            (pick("Thời hạn", "Deadline"), None),
+            (pick("Trạng thái", "Status"), None),
+            (pick("Tiến độ (%)", "Progress (%)"), None),
+            (pick("Ngày hoàn thành", "Completed on"), None),
+            (pick("Tình trạng", "Deadline status"), None),
+            (pick("Số lần đôn đốc", "Reminders"), None),
+        ])?;
         for (i, t) in tasks.iter().enumerate() {
-            let row = i as u32 + 1;
-            ws.write_number(row, 0, t.id as f64).map_err(xerr)?;
-            ws.write_string(row, 1, safe(&t.program)).map_err(xerr)?;
-            ws.write_string(row, 2, safe(&t.category)).map_err(xerr)?;
-            ws.write_string(row, 3, safe(&t.title)).map_err(xerr)?;
-            ws.write_string(row, 4, safe(&t.lead)).map_err(xerr)?;
-            ws.write_string(row, 5, safe(&t.with.join(", ")))
-                .map_err(xerr)?;
-            date_cell(ws, &f, row, 6, t.deadline)?;
-            ws.write_string(row, 7, status_label(t.status, lang))
-                .map_err(xerr)?;
-            ws.write_number(row, 8, t.progress.get()).map_err(xerr)?;
-            date_cell(ws, &f, row, 9, t.completed_on)?;
-            ws.write_string(row, 10, bucket_label(t.bucket, lang))
-                .map_err(xerr)?;
-            ws.write_number(row, 11, t.urges as f64).map_err(xerr)?;
+            let row = FIRST + i as u32;
+            s.int(row, 0, t.id)?;
+            s.text(row, 1, &t.program)?;
+            s.text(
+                row,
+                2,
+                category_name
+                    .get(t.category.as_str())
+                    .copied()
+                    .unwrap_or(&t.category),
+            )?;
+            s.text(row, 3, &t.title)?;
+            s.text(row, 4, &t.lead_name)?;
+            let with: Vec<&str> = t
+                .with
+                .iter()
+                .map(|c| agency_name.get(c.as_str()).copied().unwrap_or(c.as_str()))
+                .collect();
+            s.text(row, 5, &with.join("; "))?;
+            s.date(row, 6, t.deadline)?;
+            s.text(row, 7, status_label(t.status, lang))?;
+            s.int(row, 8, t.progress.get() as i64)?;
+            s.date(row, 9, t.completed_on)?;
+            s.text(row, 10, bucket_label(t.bucket, lang))?;
+            s.int(row, 11, t.urges)?;
         }
+        s.finish()?;
     }
 
     // Overdue.
     {
-        let ws = wb.add_worksheet();
-        ws.set_name(SHEETS[4]).map_err(xerr)?;
-        header(
-            ws,
-            &f,
-            &[
-                ("ID", 8.0),
-                (pick("Nhiệm vụ", "Task"), 60.0),
-                (pick("Cơ quan chủ trì", "Lead agency"), 36.0),
-                (pick("Hạn", "Deadline"), 12.0),
-                (pick("Số ngày quá hạn", "Days late"), 12.0),
-                (pick("Tiến độ (%)", "Progress (%)"), 10.0),
-                (pick("Lượt đôn đốc", "Urges"), 10.0),
-            ],
-        )?;
+        let mut s = Sheet::new(wb.add_worksheet(), &f, names[4], &as_of_line)?;
+        s.header(&[
+            (pick("STT", "No."), None),
+            (pick("Mã NV", "Task ID"), None),
+            (pick("Nhiệm vụ", "Task"), Some(60)),
+            (pick("Cơ quan chủ trì", "Lead agency"), Some(36)),
+            (pick("Thời hạn", "Deadline"), None),
+            (pick("Số ngày quá hạn", "Days overdue"), None),
+            (pick("Tiến độ (%)", "Progress (%)"), None),
+            (pick("Số lần đôn đốc", "Reminders"), None),
+        ])?;
         for (i, t) in r.overdue.iter().enumerate() {
-            let row = i as u32 + 1;
-            ws.write_number(row, 0, t.id as f64).map_err(xerr)?;
-            ws.write_string(row, 1, safe(&t.title)).map_err(xerr)?;
-            ws.write_string(row, 2, safe(&t.lead_name)).map_err(xerr)?;
-            date_cell(ws, &f, row, 3, t.deadline)?;
-            ws.write_number_with_format(row, 4, days_late(t, r.as_of) as f64, &f.int)
-                .map_err(xerr)?;
-            ws.write_number(row, 5, t.progress.get()).map_err(xerr)?;
-            ws.write_number(row, 6, t.urges as f64).map_err(xerr)?;
+            let row = FIRST + i as u32;
+            s.int(row, 0, i as i64 + 1)?;
+            s.int(row, 1, t.id)?;
+            s.text(row, 2, &t.title)?;
+            s.text(row, 3, &t.lead_name)?;
+            s.date(row, 4, t.deadline)?;
+            s.int(row, 5, days_late(t, r.as_of))?;
+            s.int(row, 6, t.progress.get() as i64)?;
+            s.int(row, 7, t.urges)?;
         }
+        s.finish()?;
     }
     wb.save_to_buffer().map_err(xerr)
 }

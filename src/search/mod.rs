@@ -16,4 +16,6 @@ pub use index::{
     Ids, Match, Narrower, SearchIndex, SearchIndexBuilder, ACCENT_TIER, ORIGINALS_BATCH,
 };
 pub use pattern::{Pattern, TermKind};
-pub use usecase::{highlight, search_agencies, search_tasks, task_index};
+pub use usecase::{
+    highlight, search_agencies, search_tasks, search_tasks_at, task_index, task_index_at,
+};

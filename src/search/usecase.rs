@@ -1,6 +1,5 @@
 //! One-shot ranked searches for the CLI, and highlighting for every view.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use unicode_normalization::UnicodeNormalization;
@@ -10,10 +9,7 @@ use super::index::{Narrower, SearchIndex, SearchIndexBuilder};
 use super::pattern::Pattern;
 use crate::domain::{Agency, Task};
 use crate::error::Result;
-use crate::store::{Store, TaskFilter, TaskSort};
-
-/// Tasks fetched per lookup by id.
-const FETCH: usize = 5_000;
+use crate::store::{Store, TaskFilter};
 
 /// The positions (character indices into the NFC form of `original`) of the characters
 /// `query` matched, ascending. When the query carries diacritics and the original matches
@@ -32,9 +28,18 @@ pub fn highlight(original: &str, query: &str) -> Vec<usize> {
 /// A search index over the folded titles of the tasks matching `filter`, read straight
 /// from the store into the arena.
 pub fn task_index(store: &Store, filter: &TaskFilter) -> Result<SearchIndex> {
+    task_index_at(store, filter, None)
+}
+
+/// [`task_index`] over the tasks as they stood on `past` (now when `None`).
+pub fn task_index_at(
+    store: &Store,
+    filter: &TaskFilter,
+    past: Option<chrono::NaiveDate>,
+) -> Result<SearchIndex> {
     let (n, bytes) = store.task_folded_size(filter)?;
     let mut b = SearchIndexBuilder::with_capacity(n, bytes);
-    store.each_task_folded_title(filter, |id, s| b.push(id, s))?;
+    store.each_task_folded_title_at(filter, past, |id, s| b.push(id, s))?;
     Ok(b.finish())
 }
 
@@ -47,29 +52,31 @@ pub fn search_tasks(
     query: &str,
     limit: usize,
 ) -> Result<Vec<(Task, Vec<usize>)>> {
+    search_tasks_at(store, filter, query, limit, None)
+}
+
+/// [`search_tasks`] over the tasks as they stood on `past` (now when `None`): titles,
+/// ranking and rows all of that date.
+pub fn search_tasks_at(
+    store: &Store,
+    filter: &TaskFilter,
+    query: &str,
+    limit: usize,
+    past: Option<chrono::NaiveDate>,
+) -> Result<Vec<(Task, Vec<usize>)>> {
     let filter = TaskFilter {
         contains: None,
         ..filter.clone()
     };
-    let index = task_index(store, &filter)?;
+    let index = task_index_at(store, &filter, past)?;
     let mut narrower = Narrower::new(Arc::new(index));
     let n = narrower
         .filter_with(query, |ids| store.task_titles(ids))?
         .len();
     let top: Vec<i64> = (0..n.min(limit)).filter_map(|i| narrower.id(i)).collect();
-    let mut by_id: HashMap<i64, Task> = HashMap::with_capacity(top.len());
-    for chunk in top.chunks(FETCH) {
-        let f = TaskFilter {
-            ids: Some(chunk.to_vec()),
-            ..TaskFilter::default()
-        };
-        for t in store.tasks(&f, TaskSort::Id, false, 0, chunk.len())? {
-            by_id.insert(t.id, t);
-        }
-    }
-    Ok(top
-        .iter()
-        .filter_map(|id| by_id.remove(id))
+    Ok(store
+        .tasks_by_ids_at(&top, past)?
+        .into_iter()
         .map(|t| {
             let h = highlight(&t.title, query);
             (t, h)

@@ -237,7 +237,7 @@ impl Store {
                     id: r.get(0)?,
                     task_id: r.get(1)?,
                     at: r.get(2)?,
-                    on: parse_date_col(&on),
+                    on: parse_date_col(&on)?,
                     actor: r.get(4)?,
                     message: r.get(5)?,
                 },

@@ -16,6 +16,9 @@ pub struct AgencyEdit {
     pub head: Option<Option<String>>,
     pub members: Option<Option<i64>>,
     pub staff: Option<Option<i64>>,
+    /// The date a new name takes effect (a rename is dated: earlier dates keep the old
+    /// name); required when the name changes.
+    pub on: Option<chrono::NaiveDate>,
 }
 
 const SELECT: &str = "SELECT a.code, a.name, a.kind, p.code, a.head, a.members, a.staff \
@@ -36,6 +39,13 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<(Agency, String)> {
         kind,
     ))
 }
+
+/// SQL for the name agency alias `a` had at the end of the date bound to `?1`: its
+/// latest recorded name from then or before (renames are in `agency_name`), else its
+/// current name.
+pub(crate) const NAME_AS_OF: &str =
+    "coalesce((SELECT n.name FROM agency_name n WHERE n.agency_id = a.id \
+     AND n.valid_from <= ?1 ORDER BY n.valid_from DESC LIMIT 1), a.name)";
 
 /// The id of the agency with this code, if any.
 pub(crate) fn agency_id(conn: &Connection, code: &str) -> Result<Option<i64>> {
@@ -160,6 +170,23 @@ impl Store {
                 cursor = get(tx, &p)?.parent;
                 hops += 1;
             }
+            if after.name != before.name {
+                let on = edit.on.ok_or_else(|| {
+                    Error::Usage(format!("Renaming agency `{code}` needs the date the new name takes effect."))
+                })?;
+                let id = referenced_agency(tx, "agency", code)?;
+                // The old name stands from the beginning until the rename, unless an
+                // earlier rename already dated it.
+                tx.execute(
+                    "INSERT OR IGNORE INTO agency_name (agency_id, valid_from, name) \
+                     SELECT ?1, '0001-01-01', ?2 WHERE NOT EXISTS (SELECT 1 FROM agency_name WHERE agency_id = ?1)",
+                    params![id, before.name],
+                )?;
+                tx.execute(
+                    "INSERT OR REPLACE INTO agency_name (agency_id, valid_from, name) VALUES (?1, ?2, ?3)",
+                    params![id, on.to_string(), after.name],
+                )?;
+            }
             tx.execute(
                 "UPDATE agency SET name = ?2, name_fold = ?3, kind = ?4, parent_id = ?5, head = ?6, members = ?7, staff = ?8, version = version + 1 WHERE code = ?1",
                 params![code, after.name, fold(&after.name), after.kind.code(), parent, after.head, after.members, after.staff],
@@ -184,12 +211,120 @@ impl Store {
             )?;
             if uses > 0 {
                 return Err(Error::invalid(format!(
-                    "Agency `{code}` is still referred to {uses} times (tasks, programs, sub-agencies, roles or urges); reassign those first."
+                    "Agency `{code}` is still referred to {uses} times (tasks, programs, sub-agencies, roles or urges); reassign those first, or merge it into another (`phoihop agency merge`)."
                 )));
             }
+            // An agency the record of past dates names is kept, so the past still reads;
+            // only one that nothing ever named is deleted.
+            let past: i64 = tx.query_row(
+                "SELECT (SELECT count(*) FROM task_version WHERE lead_id = ?1) \
+                  + (SELECT count(*) FROM task_version v, json_each(v.with_ids) j WHERE j.value = ?1)",
+                [id],
+                |r| r.get(0),
+            )?;
+            if past > 0 {
+                return Err(Error::invalid(format!(
+                    "Agency `{code}` led or coordinated tasks in the past, which the record keeps; merge it into the agency that took its work over (`phoihop agency merge {code} --into NEW --on DATE`)."
+                )));
+            }
+            tx.execute("DELETE FROM agency_name WHERE agency_id = ?1", [id])?;
             tx.execute("DELETE FROM agency WHERE id = ?1", [id])?;
             audit(tx, who, "remove", "agency", code, Some(&before), None::<&()>)?;
             Ok(())
+        })
+    }
+}
+
+/// What a merge of one agency into another changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Merged {
+    /// Tasks whose lead passed to the new agency.
+    pub led: u64,
+    /// Tasks whose coordinating agency passed to the new agency.
+    pub coordinated: u64,
+}
+
+impl Store {
+    /// Merges agency `old` into `new` from `on` (admin only): every task the old agency
+    /// leads or coordinates passes to the new one by a version dated `on` (as of earlier
+    /// dates the old agency and its numbers show), and the old agency ends on `on`.
+    /// Seed 002's office merger of 2018 and the 2025 reorganisation are of this kind.
+    pub fn merge_agency(&mut self, old: &str, new: &str, on: chrono::NaiveDate) -> Result<Merged> {
+        self.write(|tx, who| {
+            who.require_admin("merge agencies")?;
+            if old == new {
+                return Err(Error::invalid(format!(
+                    "Agency `{}` cannot be merged into itself.",
+                    crate::domain::text::escape(old)
+                )));
+            }
+            let old_id = referenced_agency(tx, "agency to merge", old)?;
+            let new_id = referenced_agency(tx, "agency to merge into", new)?;
+            let ended: Option<String> =
+                tx.query_row("SELECT ended_on FROM agency WHERE id = ?1", [old_id], |r| r.get(0))?;
+            if let Some(d) = ended {
+                return Err(Error::invalid(format!(
+                    "Agency `{old}` already ended on {d}; it cannot be merged again."
+                )));
+            }
+            let tasks: Vec<(i64, bool)> = {
+                let mut st = tx.prepare(
+                    "SELECT id, lead_id = ?1 FROM task WHERE removed_on IS NULL AND (lead_id = ?1 \
+                     OR id IN (SELECT task_id FROM task_with WHERE agency_id = ?1)) ORDER BY id",
+                )?;
+                let rows = st.query_map([old_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            let note = format!("{old} → {new}");
+            let mut out = Merged::default();
+            for (id, led) in tasks {
+                if led {
+                    tx.execute(
+                        "UPDATE task SET lead_id = ?2, version = version + 1 WHERE id = ?1",
+                        params![id, new_id],
+                    )?;
+                    // The new lead no longer coordinates its own task.
+                    tx.execute(
+                        "DELETE FROM task_with WHERE task_id = ?1 AND agency_id = ?2",
+                        params![id, new_id],
+                    )?;
+                    out.led += 1;
+                } else {
+                    tx.execute(
+                        "UPDATE task SET version = version + 1 WHERE id = ?1",
+                        [id],
+                    )?;
+                    out.coordinated += 1;
+                }
+                tx.execute(
+                    "DELETE FROM task_with WHERE task_id = ?1 AND agency_id = ?2",
+                    params![id, old_id],
+                )?;
+                if !led {
+                    tx.execute(
+                        "INSERT OR IGNORE INTO task_with (task_id, agency_id) \
+                         SELECT ?1, ?2 WHERE ?2 <> (SELECT lead_id FROM task WHERE id = ?1)",
+                        params![id, new_id],
+                    )?;
+                }
+                super::task_writes::record_version(tx, who, id, on, "merge", Some(&note))?;
+            }
+            tx.execute(
+                "UPDATE agency SET ended_on = ?2, merged_into = ?3, version = version + 1 WHERE id = ?1",
+                params![old_id, on.to_string(), new_id],
+            )?;
+            audit(
+                tx,
+                who,
+                "merge",
+                "agency",
+                old,
+                None::<&()>,
+                Some(&serde_json::json!({
+                    "into": new, "on": on.to_string(), "led": out.led, "coordinated": out.coordinated
+                })),
+            )?;
+            Ok(out)
         })
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Transaction};
+use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use super::{audit, now_stamp, Store};
@@ -39,17 +39,31 @@ pub struct BulkTask {
     pub completed_on: Option<NaiveDate>,
     pub basis: Option<&'static str>,
     pub created_on: NaiveDate,
-    /// The note of the task's single history entry.
+    /// The note of the update that brought the task to its state.
     pub note: Option<&'static str>,
+    /// When an open task (in progress or suspended) reached its state; done tasks reach
+    /// it on their completion date, tasks not started never leave their creation.
+    pub updated_on: Option<NaiveDate>,
 }
 
-fn count(tx: &Transaction<'_>, table: &str) -> Result<u64> {
+impl BulkTask {
+    /// The date the task reached its present state, when that is not its creation.
+    fn state_since(&self) -> Option<NaiveDate> {
+        match self.status {
+            Status::NotStarted => None,
+            Status::Done => self.completed_on,
+            _ => self.updated_on,
+        }
+    }
+}
+
+fn count(tx: &Connection, table: &str) -> Result<u64> {
     // `table` is one of the fixed names below, never user input.
     let n: i64 = tx.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
     Ok(n.max(0) as u64)
 }
 
-fn counts(tx: &Transaction<'_>) -> Result<BulkCounts> {
+fn counts(tx: &Connection) -> Result<BulkCounts> {
     Ok(BulkCounts {
         agencies: count(tx, "agency")?,
         programs: count(tx, "program")?,
@@ -88,14 +102,15 @@ impl Store {
             )?;
             tx.execute_batch(
                 "DELETE FROM urge;
-                 DELETE FROM task_history;
+                 DELETE FROM task_version;
                  DELETE FROM task_with;
                  DELETE FROM task;
                  DELETE FROM program_party;
                  DELETE FROM program;
                  DELETE FROM role_grant WHERE agency_id IS NOT NULL;
                  UPDATE agency SET parent_id = NULL;
-                 DELETE FROM agency;",
+                 DELETE FROM agency;
+                 DELETE FROM meta WHERE key = 'dataset';",
             )?;
             #[derive(Serialize)]
             struct Removed {
@@ -191,7 +206,7 @@ impl Store {
 }
 
 fn load(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     actor: &str,
     agencies: &[Agency],
     programs: &[Program],
@@ -280,7 +295,7 @@ fn load(
     let indexes: Vec<(String, String)> = {
         let mut st = tx.prepare(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL \
-             AND tbl_name IN ('task', 'task_with', 'task_history') ORDER BY name",
+             AND tbl_name IN ('task', 'task_with', 'task_version') ORDER BY name",
         )?;
         let rows = st
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -298,8 +313,18 @@ fn load(
         )?;
         let mut ins_with =
             tx.prepare_cached("INSERT INTO task_with (task_id, agency_id) VALUES (?1, ?2)")?;
-        let mut ins_hist = tx.prepare_cached(
-            "INSERT INTO task_history (task_id, at, on_date, actor, status, progress, completed_on, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        let mut ins_version = tx.prepare_cached(
+            "INSERT INTO task_version (task_id, valid_from, valid_to, at, actor, change, note, program_id, \
+                category_id, title, title_fold, lead_id, with_ids, cadence, deadline, status, progress, \
+                completed_on, basis) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+        )?;
+        // Ids go on from the highest ever given, so none is given twice.
+        let base: i64 = tx.query_row(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'task'), 0), \
+                        coalesce((SELECT max(id) FROM task), 0))",
+            [],
+            |r| r.get(0),
         )?;
         let pick = |ids: &[i64], i: usize, what: &str| -> Result<i64> {
             ids.get(i).copied().ok_or_else(|| {
@@ -307,16 +332,19 @@ fn load(
             })
         };
         for (n, t) in tasks.enumerate() {
-            let id = n as i64 + 1;
+            let id = base + n as i64 + 1;
             let lead = pick(&agency_ids, t.lead, "agency")?;
+            let program = pick(&program_ids, t.program, "program")?;
+            let category = pick(&category_ids, t.category, "category")?;
             let completed = date(t.completed_on);
             let created = date(Some(t.created_on));
+            let title_fold = fold(&t.title);
             ins_task.execute(params![
                 id,
-                pick(&program_ids, t.program, "program")?,
-                pick(&category_ids, t.category, "category")?,
+                program,
+                category,
                 t.title,
-                fold(&t.title),
+                title_fold,
                 lead,
                 t.cadence.code(),
                 date(t.deadline),
@@ -326,22 +354,62 @@ fn load(
                 t.basis,
                 created
             ])?;
+            let mut with: Vec<i64> = Vec::with_capacity(t.with.len());
             for w in &t.with {
                 let w = pick(&agency_ids, *w, "agency")?;
-                if w != lead {
+                if w != lead && !with.contains(&w) {
                     ins_with.execute([id, w])?;
+                    with.push(w);
                 }
             }
-            ins_hist.execute(params![
-                id,
-                at,
-                created,
-                actor,
-                t.status.code(),
-                t.progress.get(),
-                completed,
-                t.note
-            ])?;
+            with.sort_unstable();
+            let with_ids = serde_json::to_string(&with).map_err(|e| Error::Other(e.to_string()))?;
+            // A history true in time: created not started, then its state from the day it
+            // was reached (the completion date when done).
+            let reached = t.state_since();
+            let mut version = |from: Option<String>,
+                               to: Option<String>,
+                               change: &str,
+                               state: (Status, i64, Option<String>),
+                               note: Option<&str>|
+             -> Result<()> {
+                ins_version.execute(params![
+                    id,
+                    from,
+                    to.unwrap_or_else(|| "9999-12-31".into()),
+                    at,
+                    actor,
+                    change,
+                    note,
+                    program,
+                    category,
+                    t.title,
+                    title_fold,
+                    lead,
+                    with_ids,
+                    t.cadence.code(),
+                    date(t.deadline),
+                    state.0.code(),
+                    state.1,
+                    state.2,
+                    t.basis
+                ])?;
+                Ok(())
+            };
+            let last = (t.status, i64::from(t.progress.get()), completed.clone());
+            match reached {
+                Some(d) if d > t.created_on => {
+                    version(
+                        created.clone(),
+                        date(Some(d)),
+                        "create",
+                        (Status::NotStarted, 0, None),
+                        None,
+                    )?;
+                    version(date(Some(d)), None, "progress", last, t.note)?;
+                }
+                _ => version(created.clone(), None, "create", last, t.note)?,
+            }
         }
     }
     for (_, sql) in &indexes {

@@ -54,8 +54,8 @@ pub struct TaskRecord {
     pub urges: Vec<UrgeRecord>,
 }
 
-fn date_opt(s: Option<String>) -> Option<NaiveDate> {
-    s.map(|s| parse_date_col(&s))
+fn date_opt(s: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
+    s.map(|s| parse_date_col(&s)).transpose()
 }
 
 impl Store {
@@ -69,6 +69,10 @@ impl Store {
     /// Runs `f` inside one read transaction, so that everything it reads is one
     /// consistent snapshot even while others write.
     pub fn snapshot<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        // Already inside a transaction: that one is the snapshot.
+        if !self.conn().is_autocommit() {
+            return f(self);
+        }
         self.conn().execute_batch("BEGIN DEFERRED")?;
         let out = f(self);
         let end = self.conn().execute_batch("COMMIT");
@@ -109,12 +113,12 @@ impl Store {
                         let on: String = h.get(0)?;
                         let status: String = h.get(3)?;
                         Ok(HistoryRecord {
-                            on: parse_date_col(&on),
+                            on: parse_date_col(&on)?,
                             at: h.get(1)?,
                             actor: h.get(2)?,
                             status: status.parse().unwrap_or(Status::NotStarted),
                             progress: Progress::new(h.get(4)?).unwrap_or_default(),
-                            completed_on: date_opt(h.get(5)?),
+                            completed_on: date_opt(h.get(5)?)?,
                             note: h.get(6)?,
                         })
                     })?
@@ -123,7 +127,7 @@ impl Store {
                     .query_map(params![id], |u| {
                         let on: String = u.get(0)?;
                         Ok(UrgeRecord {
-                            on: parse_date_col(&on),
+                            on: parse_date_col(&on)?,
                             at: u.get(1)?,
                             actor: u.get(2)?,
                             agency: u.get(3)?,
@@ -142,12 +146,12 @@ impl Store {
                         .map(|w| w.split(';').map(str::to_string).collect())
                         .unwrap_or_default(),
                     cadence: cadence.parse().unwrap_or(Cadence::Recurring),
-                    deadline: date_opt(r.get(8)?),
+                    deadline: date_opt(r.get(8)?)?,
                     status: status.parse().unwrap_or(Status::NotStarted),
                     progress: Progress::new(r.get(10)?).unwrap_or_default(),
-                    completed_on: date_opt(r.get(11)?),
+                    completed_on: date_opt(r.get(11)?)?,
                     basis: r.get(12)?,
-                    created_on: parse_date_col(&created),
+                    created_on: parse_date_col(&created)?,
                     history,
                     urges,
                 })?;

@@ -314,7 +314,7 @@ impl Store {
     fn bulk_write<T>(
         &mut self,
         bulk: bool,
-        f: impl FnOnce(&rusqlite::Transaction<'_>, &Who) -> Result<T>,
+        f: impl FnOnce(&rusqlite::Connection, &Who) -> Result<T>,
     ) -> Result<T> {
         if !bulk || self.is_read_only() {
             return self.write(f);

@@ -66,8 +66,30 @@ impl Store {
             ("SELECT id FROM task WHERE status = 'done' AND completed_on IS NULL", "is done without a completion date"),
             ("SELECT id FROM task WHERE status <> 'done' AND completed_on IS NOT NULL", "is not done but has a completion date"),
             ("SELECT id FROM task WHERE cadence = 'roadmap' AND deadline IS NULL", "is on a roadmap without a deadline"),
-            ("SELECT t.id FROM task t WHERE NOT EXISTS (SELECT 1 FROM task_history h WHERE h.task_id = t.id)", "has no history"),
-            ("SELECT t.id FROM task t WHERE t.progress <> (SELECT h.progress FROM task_history h WHERE h.task_id = t.id ORDER BY h.on_date DESC, h.id DESC LIMIT 1)", "differs from its last history entry"),
+            ("SELECT id FROM task WHERE completed_on < created_on", "was completed before it was created"),
+            // The history rules: versions in date order, each ending where the next
+            // begins, the first on the day of creation, none done before its completion
+            // date, and the current row equal to the last version.
+            ("SELECT t.id FROM task t WHERE NOT EXISTS (SELECT 1 FROM task_version v WHERE v.task_id = t.id)", "has no history"),
+            ("SELECT DISTINCT task_id FROM (SELECT task_id, valid_to, \
+                coalesce(lead(valid_from) OVER w, '9999-12-31') AS next_from FROM task_version \
+                WINDOW w AS (PARTITION BY task_id ORDER BY valid_from, id)) WHERE valid_to <> next_from ORDER BY task_id",
+             "has versions whose dates do not follow one another"),
+            ("SELECT t.id FROM task t WHERE t.created_on <> (SELECT min(v.valid_from) FROM task_version v WHERE v.task_id = t.id)",
+             "has a first version not dated on the day it was created"),
+            ("SELECT DISTINCT task_id FROM task_version WHERE status = 'done' AND (completed_on IS NULL OR completed_on > valid_from) ORDER BY task_id",
+             "has a version that says it was done before its completion date"),
+            ("SELECT DISTINCT task_id FROM task_version WHERE removed = 0 AND status <> 'done' AND completed_on IS NOT NULL ORDER BY task_id",
+             "has a version that is not done but has a completion date"),
+            ("SELECT t.id FROM task t LEFT JOIN task_version v ON v.task_id = t.id AND v.valid_to = '9999-12-31' \
+              WHERE v.id IS NULL OR NOT (v.program_id = t.program_id AND v.category_id = t.category_id \
+                AND v.title = t.title AND v.title_fold = t.title_fold AND v.description IS t.description \
+                AND v.lead_id = t.lead_id AND v.cadence = t.cadence AND v.deadline IS t.deadline \
+                AND v.status = t.status AND v.progress = t.progress AND v.completed_on IS t.completed_on \
+                AND v.basis IS t.basis AND v.removed = (t.removed_on IS NOT NULL) \
+                AND v.with_ids = (SELECT json_group_array(x.agency_id) FROM \
+                    (SELECT agency_id FROM task_with WHERE task_id = t.id ORDER BY agency_id) x))",
+             "differs from its last version"),
         ];
         for (sql, what) in rules {
             let mut st = conn.prepare(sql)?;

@@ -28,14 +28,14 @@ mod users_check_tests;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 
 pub use access::{os_login, Who};
 pub use activity::{Change, FieldChange, InboxItem};
-pub use agencies::AgencyEdit;
+pub use agencies::{AgencyEdit, Merged};
 pub use maintenance::Finding;
 pub use programs::ProgramEdit;
 pub use stats::{AgencyCounts, CategoryCounts, Counts, Scope, Summary};
@@ -53,6 +53,8 @@ pub struct Store {
     path: PathBuf,
     read_only: bool,
     login: String,
+    /// Inside [`Store::all_or_nothing`]: writes are savepoints of its transaction.
+    in_batch: bool,
 }
 
 impl Store {
@@ -98,6 +100,7 @@ impl Store {
             path: path.to_path_buf(),
             read_only,
             login,
+            in_batch: false,
         };
         if read_only {
             if schema::version(&store.conn)? < schema::LATEST {
@@ -156,14 +159,24 @@ impl Store {
 
     /// Runs `f` in a `BEGIN IMMEDIATE` transaction, with the caller's access resolved.
     /// Refuses at once when the store is read-only.
-    pub(crate) fn write<T>(
-        &mut self,
-        f: impl FnOnce(&Transaction<'_>, &Who) -> Result<T>,
-    ) -> Result<T> {
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Connection, &Who) -> Result<T>) -> Result<T> {
         if self.read_only {
             return Err(Error::PermissionDenied(
                 "The database is open read-only (--read-only), so nothing can be changed.".into(),
             ));
+        }
+        if self.in_batch {
+            // Inside [`Store::all_or_nothing`]: a savepoint, so a refused write leaves the
+            // rest of the batch as it was, and nothing is committed until the batch is.
+            self.conn.execute_batch("SAVEPOINT write")?;
+            let out = access::who(&self.conn, &self.login).and_then(|who| f(&self.conn, &who));
+            let end = match &out {
+                Ok(_) => self.conn.execute_batch("RELEASE write"),
+                Err(_) => self.conn.execute_batch("ROLLBACK TO write; RELEASE write"),
+            };
+            let out = out?;
+            end?;
+            return Ok(out);
         }
         let tx = self
             .conn
@@ -172,6 +185,58 @@ impl Store {
         let out = f(&tx, &who)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Runs `f` as one transaction: every write it makes is committed together, or none
+    /// is (an error, a kill or a full disk leaves the database as it was). Used by
+    /// `demo`, which clears and loads hundreds of records.
+    pub fn all_or_nothing<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(Error::PermissionDenied(
+                "The database is open read-only (--read-only), so nothing can be changed.".into(),
+            ));
+        }
+        if self.in_batch {
+            return f(self);
+        }
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        self.in_batch = true;
+        let out = f(self);
+        self.in_batch = false;
+        match out {
+            Ok(v) => match self.conn.execute_batch("COMMIT") {
+                Ok(()) => Ok(v),
+                Err(e) => {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    Err(e.into())
+                }
+            },
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// A note kept in the database's `meta` table.
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Sets a note in `meta` (admin only; one transaction, or part of a batch).
+    pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        self.write(|tx, who| {
+            who.require_admin("change the database's settings")?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+            Ok(())
+        })
     }
 
     /// The connection, for reads inside this module.
@@ -187,7 +252,7 @@ pub(crate) fn now_stamp() -> String {
 
 /// Appends an audit row. `before`/`after` are stored as JSON.
 pub(crate) fn audit<B: Serialize, A: Serialize>(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     who: &Who,
     action: &str,
     entity: &str,

@@ -1,7 +1,7 @@
 //! Programs and categories: reads and admin-only writes.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::agencies::referenced_agency;
 use super::{audit, unique_violation, Store};
@@ -20,8 +20,16 @@ pub struct ProgramEdit {
     pub review_months: Option<u32>,
 }
 
-pub(crate) fn parse_date_col(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+/// A stored date (`YYYY-MM-DD`); a value that is not one is an error that says so, never
+/// a default date.
+pub(crate) fn parse_date_col(s: &str) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("the stored date `{s}` is not a date").into(),
+        )
+    })
 }
 
 fn get(conn: &Connection, code: &str) -> Result<Program> {
@@ -39,8 +47,8 @@ fn get(conn: &Connection, code: &str) -> Result<Program> {
                         code: r.get(1)?,
                         title: r.get(2)?,
                         kind: kind.parse().unwrap_or(ProgramKind::Coordination),
-                        starts_on: parse_date_col(&s),
-                        ends_on: parse_date_col(&e),
+                        starts_on: parse_date_col(&s)?,
+                        ends_on: parse_date_col(&e)?,
                         parties: Vec::new(),
                         basis: r.get(6)?,
                         review_months: r.get(7)?,
@@ -82,7 +90,7 @@ pub(crate) fn category_id(conn: &Connection, code: &str) -> Result<Option<i64>> 
         .optional()?)
 }
 
-fn set_parties(tx: &Transaction<'_>, id: i64, parties: &[String]) -> Result<()> {
+fn set_parties(tx: &Connection, id: i64, parties: &[String]) -> Result<()> {
     tx.execute("DELETE FROM program_party WHERE program_id = ?1", [id])?;
     for p in parties {
         let a = referenced_agency(tx, "signatory agency", p)?;
@@ -197,7 +205,17 @@ impl Store {
             )?;
             if n > 0 {
                 return Err(Error::invalid(format!(
-                    "Program `{code}` still has {n} tasks; remove or move them first."
+                    "Program `{code}` still has {n} tasks; move them to another program first (`phoihop task edit ID --program CODE`)."
+                )));
+            }
+            let past: i64 = tx.query_row(
+                "SELECT count(*) FROM task_version WHERE program_id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            if past > 0 {
+                return Err(Error::invalid(format!(
+                    "Program `{code}` held tasks in the past, which the record keeps, so it cannot be removed."
                 )));
             }
             tx.execute("DELETE FROM program WHERE id = ?1", [id])?;

@@ -53,23 +53,22 @@ pub struct ProgressMade {
 }
 
 /// The FROM source giving each task's state as of the date bound to `?{n}`: the live
-/// table when `live`, else the last history entry on or before that date, for tasks
-/// created by then. Columns: the task's own plus the rebuilt status, progress and
-/// completed_on.
+/// table when `live`, else the versions in force at the end of that date (the one read
+/// path's source). Columns: the task's own, `with_ids` too when past.
 fn source(live: bool, n: usize) -> String {
     if live {
-        "(SELECT id, program_id, category_id, lead_id, title, cadence, deadline, created_on, \
-                 status, progress, completed_on FROM task)"
-            .to_string()
+        "(SELECT * FROM task WHERE removed_on IS NULL)".to_string()
     } else {
-        format!(
-            "(SELECT t0.id, t0.program_id, t0.category_id, t0.lead_id, t0.title, t0.cadence, \
-                     t0.deadline, t0.created_on, h.status, h.progress, h.completed_on \
-              FROM task t0 JOIN task_history h ON h.id = \
-                (SELECT h2.id FROM task_history h2 WHERE h2.task_id = t0.id AND h2.on_date <= ?{n} \
-                 ORDER BY h2.on_date DESC, h2.id DESC LIMIT 1) \
-              WHERE t0.created_on <= ?{n})"
-        )
+        super::asof::past_source(n)
+    }
+}
+
+/// The coordinating agencies of row `t`: codes `;`-separated.
+fn with_codes(live: bool) -> &'static str {
+    if live {
+        "(SELECT group_concat(wa.code, ';' ORDER BY wa.code) FROM task_with w JOIN agency wa ON wa.id = w.agency_id WHERE w.task_id = t.id)"
+    } else {
+        "(SELECT group_concat(wa.code, ';' ORDER BY wa.code) FROM json_each(t.with_ids) j JOIN agency wa ON wa.id = j.value)"
     }
 }
 
@@ -77,8 +76,8 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-fn date_opt(s: Option<String>) -> Option<NaiveDate> {
-    s.map(|s| parse_date_col(&s))
+fn date_opt(s: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
+    s.map(|s| parse_date_col(&s)).transpose()
 }
 
 fn task_row(r: &Row<'_>) -> rusqlite::Result<TaskAsOf> {
@@ -97,10 +96,10 @@ fn task_row(r: &Row<'_>) -> rusqlite::Result<TaskAsOf> {
             .map(|w| w.split(';').map(str::to_string).collect())
             .unwrap_or_default(),
         cadence: cadence.parse().unwrap_or(Cadence::Recurring),
-        deadline: date_opt(r.get(8)?),
+        deadline: date_opt(r.get(8)?)?,
         status: status.parse().unwrap_or(Status::NotStarted),
         progress: Progress::new(r.get(10)?).unwrap_or_default(),
-        completed_on: date_opt(r.get(11)?),
+        completed_on: date_opt(r.get(11)?)?,
         bucket: bucket.parse().unwrap_or(Bucket::InTime),
         urges: r.get(13)?,
     })
@@ -152,14 +151,16 @@ impl Store {
         } else {
             "c.position, c.code, t.id"
         };
+        let live = as_of >= today;
         let sql = format!(
-            "SELECT t.id, p.code, c.code, t.title, a.code, a.name, \
-               (SELECT group_concat(wa.code, ';' ORDER BY wa.code) FROM task_with w JOIN agency wa ON wa.id = w.agency_id WHERE w.task_id = t.id), \
+            "SELECT t.id, p.code, c.code, t.title, a.code, {name}, {}, \
                t.cadence, t.deadline, t.status, t.progress, t.completed_on, {b}, \
                (SELECT count(*) FROM urge u WHERE u.task_id = t.id AND u.on_date <= ?1) \
              FROM {} t JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.category_id \
                JOIN agency a ON a.id = t.lead_id{w} ORDER BY {order}",
-            source(as_of >= today, 1)
+            with_codes(live),
+            source(live, 1),
+            name = super::agencies::NAME_AS_OF
         );
         let mut st = self.conn().prepare_cached(&sql)?;
         let rows = st.query_map(params_from_iter(vals), task_row)?;
@@ -182,13 +183,22 @@ impl Store {
             w = format!(" WHERE t.program_id = ?{}", vals.len());
         }
         let b = bucket_sql("?1");
+        let live = as_of >= today;
+        // The coordinating agencies: the live table's, or the version's own list.
+        let coord = if live {
+            "JOIN task_with tw ON tw.task_id = x.id JOIN agency a ON a.id = tw.agency_id"
+        } else {
+            "JOIN json_each(x.with_ids) tw JOIN agency a ON a.id = tw.value"
+        };
+        let with_col = if live { "" } else { ", t.with_ids" };
         let sql = format!(
-            "SELECT a.code, a.name, count(*), sum(x.b = 'done_on_time'), sum(x.b = 'done_late'), \
+            "SELECT a.code, {name}, count(*), sum(x.b = 'done_on_time'), sum(x.b = 'done_late'), \
                     sum(x.b = 'in_time'), sum(x.b = 'overdue'), sum(x.progress) \
-             FROM (SELECT t.id, t.progress, {b} AS b FROM {} t{w}) x \
-             JOIN task_with tw ON tw.task_id = x.id JOIN agency a ON a.id = tw.agency_id \
+             FROM (SELECT t.id, t.progress, {b} AS b{with_col} FROM {} t{w}) x \
+             {coord} \
              GROUP BY a.id ORDER BY a.code",
-            source(as_of >= today, 1)
+            source(live, 1),
+            name = super::agencies::NAME_AS_OF
         );
         let mut st = self.conn().prepare_cached(&sql)?;
         let rows = st.query_map(params_from_iter(vals), |r| {
@@ -241,8 +251,8 @@ impl Store {
         // The start state: the last history entry on or before the day before `from`.
         let sql = format!(
             "SELECT count(*), coalesce(sum(e.progress), 0), \
-               coalesce(sum(CASE WHEN ?2 IS NULL THEN 0 ELSE coalesce((SELECT h.progress FROM task_history h \
-                  WHERE h.task_id = e.id AND h.on_date <= ?2 ORDER BY h.on_date DESC, h.id DESC LIMIT 1), 0) END), 0), \
+               coalesce(sum(CASE WHEN ?2 IS NULL THEN 0 ELSE coalesce((SELECT v.progress FROM task_version v \
+                  WHERE v.task_id = e.id AND v.removed = 0 AND v.valid_from <= ?2 AND v.valid_to > ?2), 0) END), 0), \
                coalesce(sum(e.status = 'done' AND e.completed_on <= ?1 AND (?2 IS NULL OR e.completed_on > ?2)), 0), \
                coalesce(sum(?2 IS NULL OR e.created_on > ?2), 0) \
              FROM {} e WHERE 1{w}",
@@ -254,10 +264,12 @@ impl Store {
             .query_row(params_from_iter(vals.clone()), |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })?;
+        // Progress updates: versions of kind `progress` dated in the period, of tasks
+        // that exist at its end (the program as the version had it).
         let upd_sql = format!(
-            "SELECT count(*) FROM task_history h JOIN task t ON t.id = h.task_id \
-             WHERE h.on_date <= ?1 AND (?2 IS NULL OR h.on_date > ?2) \
-               AND h.id <> (SELECT min(h0.id) FROM task_history h0 WHERE h0.task_id = h.task_id){}",
+            "SELECT count(*) FROM task_version t JOIN {} e ON e.id = t.task_id \
+             WHERE t.change = 'progress' AND t.valid_from <= ?1 AND (?2 IS NULL OR t.valid_from > ?2){}",
+            source(to >= today, 1),
             w.replace("e.program_id", "t.program_id")
         );
         let updates: i64 = self

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use crate::error::{Error, Result};
 
 /// The migrations, in order; index 0 is version 1.
-const MIGRATIONS: &[&str] = &[V1, V2, V3];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this binary knows.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -167,6 +167,110 @@ CREATE INDEX task_by_program ON task(program_id, id, category_id, lead_id, statu
 CREATE INDEX task_by_lead ON task(lead_id);
 "#;
 
+/// Version 4: the record as it stood. Every change of a task is a dated version in
+/// `task_version` (valid from one local date to the next version's), which replaces
+/// `task_history` (kept as a view of the versions). Tasks are never deleted: a removal is
+/// a dated version with `removed = 1` and `task.removed_on`. Task ids come from
+/// AUTOINCREMENT, so an id is never given twice. Runs with foreign keys off (the table is
+/// rebuilt the way SQLite's ALTER TABLE documentation describes).
+const V4: &str = r#"
+CREATE TABLE task_new (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    program_id   INTEGER NOT NULL REFERENCES program(id),
+    category_id  INTEGER NOT NULL REFERENCES category(id),
+    title        TEXT NOT NULL,
+    title_fold   TEXT NOT NULL,
+    description  TEXT,
+    lead_id      INTEGER NOT NULL REFERENCES agency(id),
+    cadence      TEXT NOT NULL CHECK (cadence IN ('roadmap', 'recurring')),
+    deadline     TEXT,
+    status       TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done', 'suspended')),
+    progress     INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100),
+    completed_on TEXT,
+    basis        TEXT,
+    created_on   TEXT NOT NULL,
+    version      INTEGER NOT NULL DEFAULT 1,
+    removed_on   TEXT
+);
+INSERT INTO task_new (id, program_id, category_id, title, title_fold, description, lead_id, cadence,
+                      deadline, status, progress, completed_on, basis, created_on, version)
+    SELECT id, program_id, category_id, title, title_fold, description, lead_id, cadence,
+           deadline, status, progress, completed_on, basis, created_on, version FROM task;
+
+CREATE TABLE task_version (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    task_id      INTEGER NOT NULL REFERENCES task(id),
+    valid_from   TEXT NOT NULL,
+    valid_to     TEXT NOT NULL DEFAULT '9999-12-31',
+    at           TEXT NOT NULL,
+    actor        TEXT NOT NULL,
+    change       TEXT NOT NULL CHECK (change IN ('create', 'progress', 'edit', 'deadline', 'move', 'lead', 'remove', 'restore', 'merge')),
+    note         TEXT,
+    removed      INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
+    program_id   INTEGER NOT NULL REFERENCES program(id),
+    category_id  INTEGER NOT NULL REFERENCES category(id),
+    title        TEXT NOT NULL,
+    title_fold   TEXT NOT NULL,
+    description  TEXT,
+    lead_id      INTEGER NOT NULL REFERENCES agency(id),
+    with_ids     TEXT NOT NULL DEFAULT '[]',
+    cadence      TEXT NOT NULL,
+    deadline     TEXT,
+    status       TEXT NOT NULL,
+    progress     INTEGER NOT NULL,
+    completed_on TEXT,
+    basis        TEXT,
+    CHECK (valid_to >= valid_from)
+);
+-- Every history row becomes a version: the task's other fields are the only ones known
+-- (deadline and lead changes were in the audit log only), its state is the row's.
+INSERT INTO task_version (id, task_id, valid_from, valid_to, at, actor, change, note,
+                          program_id, category_id, title, title_fold, description, lead_id, with_ids,
+                          cadence, deadline, status, progress, completed_on, basis)
+    SELECT h.id, h.task_id, h.on_date,
+           coalesce(lead(h.on_date) OVER (PARTITION BY h.task_id ORDER BY h.on_date, h.id), '9999-12-31'),
+           h.at, h.actor,
+           CASE WHEN row_number() OVER (PARTITION BY h.task_id ORDER BY h.on_date, h.id) = 1 THEN 'create' ELSE 'progress' END,
+           h.note, t.program_id, t.category_id, t.title, t.title_fold, t.description, t.lead_id,
+           (SELECT json_group_array(w.agency_id) FROM (SELECT agency_id FROM task_with WHERE task_id = t.id ORDER BY agency_id) w),
+           t.cadence, t.deadline, h.status, h.progress, h.completed_on, t.basis
+    FROM task_history h JOIN task_new t ON t.id = h.task_id
+    ORDER BY h.id;
+-- A task without history gets one version from its creation.
+INSERT INTO task_version (task_id, valid_from, at, actor, change, program_id, category_id, title,
+                          title_fold, description, lead_id, with_ids, cadence, deadline, status,
+                          progress, completed_on, basis)
+    SELECT t.id, t.created_on, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'migration', 'create',
+           t.program_id, t.category_id, t.title, t.title_fold, t.description, t.lead_id,
+           (SELECT json_group_array(w.agency_id) FROM (SELECT agency_id FROM task_with WHERE task_id = t.id ORDER BY agency_id) w),
+           t.cadence, t.deadline, t.status, t.progress, t.completed_on, t.basis
+    FROM task_new t WHERE NOT EXISTS (SELECT 1 FROM task_history h WHERE h.task_id = t.id);
+
+DROP TABLE task_history;
+DROP TABLE task;
+ALTER TABLE task_new RENAME TO task;
+
+CREATE INDEX task_by_program ON task(program_id, id, category_id, lead_id, status, deadline, completed_on, progress) WHERE removed_on IS NULL;
+CREATE INDEX task_by_lead ON task(lead_id) WHERE removed_on IS NULL;
+CREATE INDEX task_by_deadline ON task(deadline) WHERE status <> 'done' AND removed_on IS NULL;
+CREATE INDEX task_version_by_task ON task_version(task_id, valid_from, id);
+CREATE INDEX task_version_at ON task_version(valid_to, valid_from, program_id, task_id, category_id, lead_id, status, deadline, completed_on, progress) WHERE removed = 0;
+
+CREATE VIEW task_history AS
+    SELECT id, task_id, at, valid_from AS on_date, actor, status, progress, completed_on, note, change, removed
+    FROM task_version;
+
+ALTER TABLE agency ADD COLUMN ended_on TEXT;
+ALTER TABLE agency ADD COLUMN merged_into INTEGER REFERENCES agency(id);
+ALTER TABLE program ADD COLUMN removed_on TEXT;
+CREATE TABLE agency_name (
+    agency_id  INTEGER NOT NULL REFERENCES agency(id),
+    valid_from TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    PRIMARY KEY (agency_id, valid_from)
+) WITHOUT ROWID;
+"#;
+
 /// The schema version of an open database.
 pub fn version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
@@ -175,6 +279,11 @@ pub fn version(conn: &Connection) -> Result<i64> {
 /// Refuses a database whose schema is newer than this binary knows.
 pub fn check_not_newer(conn: &Connection) -> Result<i64> {
     let v = version(conn)?;
+    if v < 0 {
+        return Err(Error::Other(format!(
+            "The database has schema version {v}, which no phoihop ever writes: the file is damaged or was changed by another program; restore it from a backup."
+        )));
+    }
     if v > LATEST {
         return Err(Error::Other(format!(
             "The database has schema version {v}, newer than this phoihop knows ({LATEST}); upgrade phoihop to open it."
@@ -199,7 +308,19 @@ pub fn refuse_foreign(conn: &Connection) -> Result<()> {
 
 /// Brings the database up to [`LATEST`], each step in its own immediate transaction.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
-    let mut v = check_not_newer(conn)?;
+    let v = check_not_newer(conn)?;
+    if v >= LATEST {
+        return Ok(());
+    }
+    // Version 4 rebuilds the task table: foreign keys are off while it runs (a pragma
+    // that has no effect inside a transaction), and checked before each step commits.
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let r = migrate_steps(conn, v);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    r
+}
+
+fn migrate_steps(conn: &mut Connection, mut v: i64) -> Result<()> {
     while v < LATEST {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         // Re-read inside the write lock: another process may have migrated meanwhile.
@@ -210,6 +331,16 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
             continue;
         }
         tx.execute_batch(MIGRATIONS[v as usize])?;
+        let dangling: i64 =
+            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })?;
+        if dangling > 0 {
+            return Err(Error::Other(format!(
+                "Migrating the database to schema version {} would leave {dangling} rows referring to missing rows; nothing was changed.",
+                v + 1
+            )));
+        }
         tx.pragma_update(None, "user_version", v + 1)?;
         tx.commit()?;
         v += 1;

@@ -92,7 +92,12 @@ pub struct Summary {
     pub due_soon: i64,
 }
 
-fn scope_where(store: &Store, scope: &Scope, vals: &mut Vec<Value>) -> Result<Vec<String>> {
+fn scope_where(
+    store: &Store,
+    scope: &Scope,
+    past: bool,
+    vals: &mut Vec<Value>,
+) -> Result<Vec<String>> {
     let mut conds = Vec::new();
     let push = |v: Option<i64>, vals: &mut Vec<Value>| -> String {
         vals.push(Value::Integer(v.unwrap_or(-1)));
@@ -108,9 +113,15 @@ fn scope_where(store: &Store, scope: &Scope, vals: &mut Vec<Value>) -> Result<Ve
     }
     if let Some(a) = &scope.agency {
         let n = push(agency_id(store.conn(), a)?, vals);
-        conds.push(format!(
-            "(t.lead_id = {n} OR t.id IN (SELECT w.task_id FROM task_with w WHERE w.agency_id = {n}))"
-        ));
+        conds.push(if past {
+            format!(
+                "(t.lead_id = {n} OR EXISTS (SELECT 1 FROM json_each(t.with_ids) j WHERE j.value = {n}))"
+            )
+        } else {
+            format!(
+                "(t.lead_id = {n} OR t.id IN (SELECT w.task_id FROM task_with w WHERE w.agency_id = {n}))"
+            )
+        });
     }
     Ok(conds)
 }
@@ -123,27 +134,61 @@ fn text_col<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&
 }
 
 impl Store {
+    /// Counts for each program (by code) in `scope` as of `as_of`: one pass over the
+    /// same rows as [`Store::summary`], for the Programs view (not one summary each).
+    pub fn program_counts(
+        &self,
+        scope: &Scope,
+        as_of: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<std::collections::HashMap<String, Counts>> {
+        let (by_key, _) = self.fold_counts(scope, as_of, today)?;
+        let mut by_program: std::collections::HashMap<i64, Counts> = Default::default();
+        for ((program, _, _), c) in &by_key {
+            by_program.entry(*program).or_default().add(c);
+        }
+        let mut out = std::collections::HashMap::new();
+        let mut st = self.conn().prepare_cached("SELECT id, code FROM program")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let mut c = by_program.get(&r.get(0)?).copied().unwrap_or_default();
+            c.finish();
+            out.insert(r.get(1)?, c);
+        }
+        Ok(out)
+    }
+
     /// The dashboard's and reports' numbers for `scope` as of `as_of`. `today` decides
-    /// whether the current table or the history is read.
+    /// whether the current table or the versions are read.
     pub fn summary(&self, scope: &Scope, as_of: NaiveDate, today: NaiveDate) -> Result<Summary> {
+        let (by_key, due_soon) = self.fold_counts(scope, as_of, today)?;
+        self.summary_from(by_key, due_soon, as_of)
+    }
+
+    /// One pass over the tasks in `scope` as of `as_of`: counts by (program, category,
+    /// lead), and the open tasks due soon.
+    #[allow(clippy::type_complexity)]
+    fn fold_counts(
+        &self,
+        scope: &Scope,
+        as_of: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(std::collections::HashMap<(i64, i64, i64), Counts>, i64)> {
         let past = as_of < today;
         // ?1 is the as-of date, used only to rebuild a past state.
         let mut vals: Vec<Value> = Vec::new();
         if past {
             vals.push(Value::Text(as_of.to_string()));
         }
-        let mut conds = scope_where(self, scope, &mut vals)?;
-        // The source rows: the live table, or each task's state rebuilt from history.
+        let mut conds = scope_where(self, scope, past, &mut vals)?;
+        // The source rows: the live table, or the versions in force at the end of the
+        // as-of date (one row per task that existed then and was not removed).
         let source = if !past {
+            conds.push("t.removed_on IS NULL".into());
             "task t".to_string()
         } else {
-            conds.push("t.created_on <= ?1".into());
-            "(SELECT t0.id, t0.program_id, t0.category_id, t0.lead_id, t0.deadline, t0.created_on, \
-                     h.status, h.progress, h.completed_on \
-              FROM task t0 JOIN task_history h ON h.id = \
-                (SELECT h2.id FROM task_history h2 WHERE h2.task_id = t0.id AND h2.on_date <= ?1 \
-                 ORDER BY h2.on_date DESC, h2.id DESC LIMIT 1)) t"
-                .to_string()
+            conds.push("t.removed = 0 AND t.valid_from <= ?1 AND t.valid_to > ?1".into());
+            "task_version t".to_string()
         };
         let w = if conds.is_empty() {
             String::new()
@@ -153,21 +198,21 @@ impl Store {
         // The rows are folded here rather than grouped by SQL: the covering index is in
         // (program, id) order, and a GROUP BY would sort every row first.
         let sql = format!(
-            "SELECT t.category_id, t.lead_id, t.status, t.deadline, t.completed_on, t.progress \
-             FROM {source}{w}"
+            "SELECT t.category_id, t.lead_id, t.status, t.deadline, t.completed_on, t.progress, \
+                    t.program_id FROM {source}{w}"
         );
         let as_of_s = as_of.to_string();
         let soon_s = (as_of + chrono::Duration::days(DUE_SOON_DAYS)).to_string();
         let mut st = self.conn().prepare_cached(&sql)?;
         let mut rows = st.query(params_from_iter(vals))?;
-        let mut by_key: std::collections::HashMap<(i64, i64), Counts> = Default::default();
+        let mut by_key: std::collections::HashMap<(i64, i64, i64), Counts> = Default::default();
         let mut due_soon = 0;
         while let Some(r) = rows.next()? {
             let status = text_col(r, 2)?.unwrap_or_default();
             let deadline = text_col(r, 3)?;
             let completed = text_col(r, 4)?;
             let progress: i64 = r.get(5)?;
-            let c = by_key.entry((r.get(0)?, r.get(1)?)).or_default();
+            let c = by_key.entry((r.get(6)?, r.get(0)?, r.get(1)?)).or_default();
             c.tasks += 1;
             c.progress_sum += progress;
             // As `bucket_sql` and `domain::bucket`, on the stored text (ISO dates compare
@@ -190,10 +235,19 @@ impl Store {
                 }
             }
         }
+        Ok((by_key, due_soon))
+    }
+
+    fn summary_from(
+        &self,
+        by_key: std::collections::HashMap<(i64, i64, i64), Counts>,
+        due_soon: i64,
+        as_of: NaiveDate,
+    ) -> Result<Summary> {
         let mut by_cat: std::collections::HashMap<i64, Counts> = Default::default();
         let mut by_lead: std::collections::HashMap<i64, Counts> = Default::default();
         let mut totals = Counts::default();
-        for ((cat, lead), c) in &by_key {
+        for ((_, cat, lead), c) in &by_key {
             by_cat.entry(*cat).or_default().add(c);
             by_lead.entry(*lead).or_default().add(c);
             totals.add(c);
@@ -221,10 +275,11 @@ impl Store {
         }
         let mut agencies = Vec::new();
         {
-            let mut st = self
-                .conn()
-                .prepare_cached("SELECT id, code, name FROM agency ORDER BY code")?;
-            let mut rows = st.query([])?;
+            let mut st = self.conn().prepare_cached(&format!(
+                "SELECT a.id, a.code, {} FROM agency a ORDER BY a.code",
+                super::agencies::NAME_AS_OF
+            ))?;
+            let mut rows = st.query([as_of.to_string()])?;
             while let Some(r) = rows.next()? {
                 if let Some(c) = by_lead.get(&r.get(0)?) {
                     let mut counts = *c;

@@ -2,7 +2,7 @@
 //! and the version they read, bumps it, and appends a history row and an audit row.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::access::Who;
 use super::agencies::referenced_agency;
@@ -11,11 +11,11 @@ use super::tasks::get;
 use super::{audit, now_stamp, Store};
 use crate::domain::update::apply_update;
 use crate::domain::validate::{check_cadence, clean_with};
-use crate::domain::{text, NewTask, Progress, ProgressUpdate, Status, Task, TaskEdit, Urge};
+use crate::domain::{text, NewTask, ProgressUpdate, Status, Task, TaskEdit, Urge};
 use crate::error::{Error, Result};
 use crate::search::fold;
 
-fn agency_ids(tx: &Transaction<'_>, field: &str, codes: &[String]) -> Result<Vec<i64>> {
+fn agency_ids(tx: &Connection, field: &str, codes: &[String]) -> Result<Vec<i64>> {
     codes
         .iter()
         .map(|c| referenced_agency(tx, field, c))
@@ -48,31 +48,75 @@ fn check_version(task: &Task, expect: Option<i64>) -> Result<()> {
     }
 }
 
-fn insert_history(
-    tx: &Transaction<'_>,
+/// The latest version date of a task (`None` before its first version).
+fn last_version_date(tx: &Connection, id: i64) -> Result<Option<NaiveDate>> {
+    let d: Option<String> = tx
+        .prepare_cached("SELECT max(valid_from) FROM task_version WHERE task_id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    d.map(|d| super::asof::date_col(id, "a version date", &d).map_err(Error::from))
+        .transpose()
+}
+
+/// Records the task's current row (as just written in `task` and `task_with`) as its
+/// version from `on`: the version in force until now ends on `on`. A change cannot be
+/// dated before the task's latest version.
+pub(super) fn record_version(
+    tx: &Connection,
     who: &Who,
     id: i64,
     on: NaiveDate,
-    state: (Status, Progress, Option<NaiveDate>),
+    change: &str,
     note: Option<&str>,
 ) -> Result<()> {
+    if let Some(last) = last_version_date(tx, id)? {
+        if on < last {
+            return Err(Error::invalid(format!(
+                "Task {id} already has a change dated {}; a change cannot be dated before it ({}).",
+                last.format("%d/%m/%Y"),
+                on.format("%d/%m/%Y")
+            )));
+        }
+    }
+    let day = on.to_string();
     tx.prepare_cached(
-        "INSERT INTO task_history (task_id, at, on_date, actor, status, progress, completed_on, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "UPDATE task_version SET valid_to = ?2 WHERE task_id = ?1 AND valid_to = '9999-12-31'",
     )?
-    .execute(params![
-        id,
-        now_stamp(),
-        on.to_string(),
-        who.login,
-        state.0.code(),
-        state.1.get(),
-        state.2.map(|d| d.to_string()),
-        note
-    ])?;
+    .execute(params![id, day])?;
+    tx.prepare_cached(
+        "INSERT INTO task_version (task_id, valid_from, at, actor, change, note, removed, program_id, \
+            category_id, title, title_fold, description, lead_id, with_ids, cadence, deadline, status, \
+            progress, completed_on, basis) \
+         SELECT t.id, ?2, ?3, ?4, ?5, ?6, t.removed_on IS NOT NULL, t.program_id, t.category_id, t.title, \
+            t.title_fold, t.description, t.lead_id, \
+            (SELECT json_group_array(x.agency_id) FROM \
+               (SELECT agency_id FROM task_with WHERE task_id = t.id ORDER BY agency_id) x), \
+            t.cadence, t.deadline, t.status, t.progress, t.completed_on, t.basis \
+         FROM task t WHERE t.id = ?1",
+    )?
+    .execute(params![id, day, now_stamp(), who.login, change, note])?;
     Ok(())
 }
 
-fn set_with(tx: &Transaction<'_>, id: i64, with: &[i64]) -> Result<()> {
+/// The first versions of a new task. A task recorded as done after the day it was
+/// created was open until then: its history says so (created not started, done on its
+/// completion date), never "done" before it was completed.
+fn record_created(tx: &Connection, who: &Who, id: i64, t: &NewTask) -> Result<()> {
+    record_version(tx, who, id, t.created_on, "create", None)?;
+    if let Some(done) = t
+        .completed_on
+        .filter(|d| t.status == Status::Done && *d > t.created_on)
+    {
+        tx.prepare_cached(
+            "UPDATE task_version SET status = 'not_started', progress = 0, completed_on = NULL \
+             WHERE task_id = ?1",
+        )?
+        .execute([id])?;
+        record_version(tx, who, id, done, "progress", None)?;
+    }
+    Ok(())
+}
+
+fn set_with(tx: &Connection, id: i64, with: &[i64]) -> Result<()> {
     tx.execute("DELETE FROM task_with WHERE task_id = ?1", [id])?;
     let mut st = tx.prepare_cached("INSERT INTO task_with (task_id, agency_id) VALUES (?1, ?2)")?;
     for a in with {
@@ -122,14 +166,7 @@ impl Store {
             ])?;
             let id = tx.last_insert_rowid();
             set_with(tx, id, &with)?;
-            insert_history(
-                tx,
-                who,
-                id,
-                t.created_on,
-                (t.status, t.progress, t.completed_on),
-                None,
-            )?;
+            record_created(tx, who, id, &t)?;
             let after = get(tx, id)?;
             audit(tx, who, "add", "task", &id.to_string(), None::<&()>, Some(&after))?;
             Ok(id)
@@ -184,27 +221,34 @@ impl Store {
                 "UPDATE task SET status = ?2, progress = ?3, completed_on = ?4, version = version + 1 WHERE id = ?1",
             )?
             .execute(params![id, state.0.code(), state.1.get(), state.2.map(|d| d.to_string())])?;
-            insert_history(tx, who, id, update.on, state, update.note.as_deref())?;
+            record_version(tx, who, id, update.on, "progress", update.note.as_deref())?;
             let after = get(tx, id)?;
             audit(tx, who, action, "task", &id.to_string(), Some(&before), Some(&after))?;
             Ok(after)
         })
     }
 
-    /// Changes a task's descriptive fields, checking `expect_version`.
+    /// Changes a task's fields, checking `expect_version`, as a version dated `on`.
     pub fn edit_task(
         &mut self,
         id: i64,
         expect_version: Option<i64>,
         edit: TaskEdit,
+        on: NaiveDate,
     ) -> Result<Task> {
-        self.edit_task_as(id, expect_version, edit, "edit")
+        self.edit_task_as(id, expect_version, edit, on, "edit")
     }
 
     /// Like [`Store::edit_task`], after a conflict the user chose to overwrite; the audit
     /// row's action is `overwrite_edit`.
-    pub fn overwrite_task(&mut self, id: i64, expect_version: i64, edit: TaskEdit) -> Result<Task> {
-        self.edit_task_as(id, Some(expect_version), edit, "overwrite_edit")
+    pub fn overwrite_task(
+        &mut self,
+        id: i64,
+        expect_version: i64,
+        edit: TaskEdit,
+        on: NaiveDate,
+    ) -> Result<Task> {
+        self.edit_task_as(id, Some(expect_version), edit, on, "overwrite_edit")
     }
 
     fn edit_task_as(
@@ -212,8 +256,13 @@ impl Store {
         id: i64,
         expect_version: Option<i64>,
         edit: TaskEdit,
+        on: NaiveDate,
         action: &str,
     ) -> Result<Task> {
+        let reason = match &edit.reason {
+            Some(r) => text::clean_optional("reason", r)?,
+            None => None,
+        };
         self.write(|tx, who| {
             let before = get(tx, id)?;
             let lead = lead_id(tx, id)?;
@@ -231,6 +280,9 @@ impl Store {
             }
             if let Some(v) = edit.category {
                 t.category = v;
+            }
+            if let Some(v) = edit.program {
+                t.program = text::clean_code("program code", &v)?;
             }
             if let Some(v) = edit.lead {
                 t.lead = text::clean_code("lead agency code", &v)?;
@@ -258,28 +310,66 @@ impl Store {
                     text::escape(&t.category)
                 ))
             })?;
+            let program = program_id(tx, &t.program)?.ok_or_else(|| {
+                Error::invalid(format!(
+                    "The program `{}` is not a known program code.",
+                    text::escape(&t.program)
+                ))
+            })?;
             let new_lead = referenced_agency(tx, "lead agency", &t.lead)?;
             let new_with = agency_ids(tx, "coordinating agency", &t.with)?;
+            // What kind of change this is, for the record (the weightiest one).
+            let change = if t.program != before.program {
+                who.require_admin(&format!("move task {id} to another program"))?;
+                "move"
+            } else if new_lead != lead {
+                who.require_admin(&format!("hand task {id} to another lead agency"))?;
+                "lead"
+            } else if t.deadline != before.deadline {
+                "deadline"
+            } else {
+                "edit"
+            };
             who.require_task_write(new_lead, &new_with, &format!("hand task {id} to agencies other than their own"))?;
+            if t.deadline != before.deadline && reason.is_none() {
+                return Err(Error::invalid(format!(
+                    "Changing the deadline of task {id} is a deadline adjustment (điều chỉnh thời hạn) and needs its reason (--reason)."
+                )));
+            }
             tx.execute(
-                "UPDATE task SET title = ?2, title_fold = ?3, description = ?4, category_id = ?5, lead_id = ?6, cadence = ?7, deadline = ?8, basis = ?9, version = version + 1 WHERE id = ?1",
-                params![id, t.title, fold(&t.title), t.description, category, new_lead, t.cadence.code(), t.deadline.map(|d| d.to_string()), t.basis],
+                "UPDATE task SET title = ?2, title_fold = ?3, description = ?4, category_id = ?5, lead_id = ?6, cadence = ?7, deadline = ?8, basis = ?9, program_id = ?10, version = version + 1 WHERE id = ?1",
+                params![id, t.title, fold(&t.title), t.description, category, new_lead, t.cadence.code(), t.deadline.map(|d| d.to_string()), t.basis, program],
             )?;
             set_with(tx, id, &new_with)?;
+            record_version(tx, who, id, on, change, reason.as_deref())?;
             let after = get(tx, id)?;
             audit(tx, who, action, "task", &id.to_string(), Some(&before), Some(&after))?;
             Ok(after)
         })
     }
 
-    /// Removes a task (with its history and urges; the audit row keeps what it was).
-    pub fn remove_task(&mut self, id: i64, expect_version: Option<i64>) -> Result<()> {
+    /// Removes a task from `on` onwards: it is absent as of `on` and later, and present,
+    /// with its history and urges, as of every earlier date. Admin only.
+    pub fn remove_task(
+        &mut self,
+        id: i64,
+        expect_version: Option<i64>,
+        on: NaiveDate,
+        note: Option<&str>,
+    ) -> Result<()> {
+        let note = note
+            .map(|n| text::clean_optional("note", n))
+            .transpose()?
+            .flatten();
         self.write(|tx, who| {
             let before = get(tx, id)?;
-            let lead = lead_id(tx, id)?;
-            who.require_task_write(lead, &with_ids(tx, id)?, &format!("remove task {id}"))?;
+            who.require_admin(&format!("remove task {id}"))?;
             check_version(&before, expect_version)?;
-            tx.execute("DELETE FROM task WHERE id = ?1", [id])?;
+            tx.execute(
+                "UPDATE task SET removed_on = ?2, version = version + 1 WHERE id = ?1",
+                params![id, on.to_string()],
+            )?;
+            record_version(tx, who, id, on, "remove", note.as_deref())?;
             audit(
                 tx,
                 who,
@@ -290,6 +380,44 @@ impl Store {
                 None::<&()>,
             )?;
             Ok(())
+        })
+    }
+
+    /// Brings back a removed task from `on` onwards (it stays absent between its removal
+    /// and `on`). Admin only.
+    pub fn restore_task(&mut self, id: i64, on: NaiveDate) -> Result<Task> {
+        self.write(|tx, who| {
+            who.require_admin(&format!("restore task {id}"))?;
+            let removed: Option<Option<String>> = tx
+                .query_row("SELECT removed_on FROM task WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            match removed {
+                None => return Err(Error::NotFound(format!("No task has the id {id}."))),
+                Some(None) => {
+                    return Err(Error::invalid(format!(
+                        "Task {id} is not removed, so there is nothing to restore."
+                    )))
+                }
+                Some(Some(_)) => {}
+            }
+            tx.execute(
+                "UPDATE task SET removed_on = NULL, version = version + 1 WHERE id = ?1",
+                [id],
+            )?;
+            record_version(tx, who, id, on, "restore", None)?;
+            let after = get(tx, id)?;
+            audit(
+                tx,
+                who,
+                "restore",
+                "task",
+                &id.to_string(),
+                None::<&()>,
+                Some(&after),
+            )?;
+            Ok(after)
         })
     }
 

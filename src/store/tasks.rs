@@ -3,15 +3,13 @@
 
 use chrono::NaiveDate;
 use rusqlite::types::Value;
-use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension};
 
 use super::agencies::agency_id;
 use super::programs::{category_id, parse_date_col, program_id};
 use super::task_writes::{lead_id, with_ids};
 use super::Store;
-use crate::domain::{
-    text, Bucket, Cadence, HistoryEntry, Progress, Status, Task, Urge, DUE_SOON_DAYS,
-};
+use crate::domain::{text, Bucket, HistoryEntry, Progress, Status, Task, Urge, DUE_SOON_DAYS};
 use crate::error::{Error, Result};
 use crate::search::fold;
 
@@ -53,22 +51,6 @@ pub enum TaskSort {
     Version,
 }
 
-impl TaskSort {
-    fn sql(self) -> &'static str {
-        match self {
-            TaskSort::Id => "t.id",
-            TaskSort::Title => "t.title_fold",
-            TaskSort::Program => "p.code",
-            TaskSort::Category => "c.position",
-            TaskSort::Lead => "a.code",
-            TaskSort::Deadline => "t.deadline IS NULL, t.deadline",
-            TaskSort::Status => "t.status",
-            TaskSort::Progress => "t.progress",
-            TaskSort::Version => "t.version",
-        }
-    }
-}
-
 /// SQL for the bucket of task alias `t` as of the date bound to `?{asof}`. Must agree
 /// with [`crate::domain::bucket`] (a test checks it does).
 pub(crate) fn bucket_sql(asof: &str) -> String {
@@ -80,53 +62,58 @@ pub(crate) fn bucket_sql(asof: &str) -> String {
     )
 }
 
-const SELECT: &str = "SELECT t.id, p.code, c.code, t.title, t.description, a.code, \
-    (SELECT group_concat(wa.code, ';' ORDER BY wa.code) FROM task_with w JOIN agency wa ON wa.id = w.agency_id WHERE w.task_id = t.id), \
-    t.cadence, t.deadline, t.status, t.progress, t.completed_on, t.basis, t.created_on, t.version \
-    FROM task t JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.category_id JOIN agency a ON a.id = t.lead_id";
-
-fn date_opt(s: Option<String>) -> Option<NaiveDate> {
-    s.map(|s| parse_date_col(&s))
-}
-
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Task> {
-    let with: Option<String> = r.get(6)?;
-    let cadence: String = r.get(7)?;
-    let status: String = r.get(9)?;
-    let progress: i64 = r.get(10)?;
-    let created: String = r.get(13)?;
-    Ok(Task {
-        id: r.get(0)?,
-        program: r.get(1)?,
-        category: r.get(2)?,
-        title: r.get(3)?,
-        description: r.get(4)?,
-        lead: r.get(5)?,
-        with: with
-            .map(|w| w.split(';').map(str::to_string).collect())
-            .unwrap_or_default(),
-        cadence: cadence.parse().unwrap_or(Cadence::Recurring),
-        deadline: date_opt(r.get(8)?),
-        status: status.parse().unwrap_or(Status::NotStarted),
-        progress: Progress::new(progress).unwrap_or_default(),
-        completed_on: date_opt(r.get(11)?),
-        basis: r.get(12)?,
-        created_on: parse_date_col(&created),
-        version: r.get(14)?,
-    })
-}
-
-/// One task by id.
+/// One task by id, as it stands now (a removed task is not found, and says so).
 pub(crate) fn get(conn: &Connection, id: i64) -> Result<Task> {
-    conn.prepare_cached(&format!("{SELECT} WHERE t.id = ?1"))?
-        .query_row([id], from_row)
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("No task has the id {id}.")))
+    match super::asof::task_at(conn, id, None)? {
+        Some(t) => Ok(t),
+        None => Err(not_found(conn, id, None)?),
+    }
+}
+
+/// The error for a task that cannot be read as of `past`: unknown, removed, or not yet
+/// created then.
+pub(crate) fn not_found(conn: &Connection, id: i64, past: Option<NaiveDate>) -> Result<Error> {
+    let row: Option<(String, Option<String>)> = conn
+        .prepare_cached("SELECT created_on, removed_on FROM task WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let show = |s: &str| {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .unwrap_or_else(|_| s.to_string())
+    };
+    Ok(Error::NotFound(match (row, past) {
+        (None, _) => format!("No task has the id {id}."),
+        (Some((created, _)), Some(d)) if created.as_str() > d.to_string().as_str() => format!(
+            "Task {id} did not exist yet on {}; it was created on {}.",
+            d.format("%d/%m/%Y"),
+            show(&created)
+        ),
+        (Some((_, Some(removed))), _) => format!(
+            "Task {id} was removed on {}; `phoihop task restore {id}` brings it back.",
+            show(&removed)
+        ),
+        (Some(_), _) => format!("No task has the id {id}."),
+    }))
 }
 
 /// Builds the WHERE clause and its parameters for a filter. Unknown codes match nothing.
 pub(super) fn where_clause(conn: &Connection, f: &TaskFilter) -> Result<(String, Vec<Value>)> {
+    where_clause_in(conn, f, false)
+}
+
+/// Like [`where_clause`], for the live table (`past` false: removed tasks left out) or
+/// for a past source of versions (`past` true: coordinating agencies read from the
+/// version's `with_ids`; the source already leaves removed tasks out).
+pub(super) fn where_clause_in(
+    conn: &Connection,
+    f: &TaskFilter,
+    past: bool,
+) -> Result<(String, Vec<Value>)> {
     let mut conds: Vec<String> = Vec::new();
+    if !past {
+        conds.push("t.removed_on IS NULL".into());
+    }
     let mut vals: Vec<Value> = Vec::new();
     let bind = |v: Value, vals: &mut Vec<Value>| -> String {
         vals.push(v);
@@ -154,9 +141,15 @@ pub(super) fn where_clause(conn: &Connection, f: &TaskFilter) -> Result<(String,
     }
     if let Some(a) = &f.agency {
         let n = bind(id_or_none(agency_id(conn, a)?), &mut vals);
-        conds.push(format!(
-            "(t.lead_id = {n} OR t.id IN (SELECT w.task_id FROM task_with w WHERE w.agency_id = {n}))"
-        ));
+        conds.push(if past {
+            format!(
+                "(t.lead_id = {n} OR EXISTS (SELECT 1 FROM json_each(t.with_ids) j WHERE j.value = {n}))"
+            )
+        } else {
+            format!(
+                "(t.lead_id = {n} OR t.id IN (SELECT w.task_id FROM task_with w WHERE w.agency_id = {n}))"
+            )
+        });
     }
     if let Some(s) = f.status {
         let n = bind(Value::Text(s.code().into()), &mut vals);
@@ -196,8 +189,10 @@ pub(super) fn where_clause(conn: &Connection, f: &TaskFilter) -> Result<(String,
         }
     }
     if let Some(ids) = &f.ids {
-        let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
-        conds.push(format!("t.id IN ({})", list.join(",")));
+        // Bound as one JSON array, never spliced into the SQL text.
+        let list = serde_json::to_string(ids).map_err(|e| Error::Other(e.to_string()))?;
+        let n = bind(Value::Text(list), &mut vals);
+        conds.push(format!("t.id IN (SELECT value FROM json_each({n}))"));
     }
     let sql = if conds.is_empty() {
         String::new()
@@ -207,50 +202,9 @@ pub(super) fn where_clause(conn: &Connection, f: &TaskFilter) -> Result<(String,
     Ok((sql, vals))
 }
 
-/// The ids of one window of tasks: `source` (a table, or a subquery that yields task rows)
-/// aliased `t`, filtered by `filter` (a WHERE clause and its values), sorted by
-/// `order_columns` (comma-separated SQL) then id, rows `range`. Only ids and sort keys are
-/// sorted; the caller reads the rows of the window.
-pub(super) fn window_ids(
-    conn: &Connection,
-    source: &str,
-    order_columns: &str,
-    (sort, descending): (TaskSort, bool),
-    (w, vals): (String, Vec<Value>),
-    range: std::ops::Range<usize>,
-) -> Result<Vec<i64>> {
-    let dir = if descending { "DESC" } else { "ASC" };
-    let order = order_columns
-        .split(", ")
-        .map(|c| format!("{c} {dir}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let join = match sort {
-        TaskSort::Program => " JOIN program p ON p.id = t.program_id",
-        TaskSort::Category => " JOIN category c ON c.id = t.category_id",
-        TaskSort::Lead => " JOIN agency a ON a.id = t.lead_id",
-        _ => "",
-    };
-    let sql = format!(
-        "SELECT t.id FROM {source} t{join}{w} ORDER BY {order}, t.id {dir} LIMIT {} OFFSET {}",
-        range.len().min(i64::MAX as usize),
-        range.start
-    );
-    let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params_from_iter(vals), |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 impl Store {
-    /// One task by id.
-    pub fn task(&self, id: i64) -> Result<Task> {
-        get(self.conn(), id)
-    }
-
-    /// Tasks matching `filter`, sorted, `limit` rows from `offset` (a window, not the table).
-    ///
-    /// Two steps, so that a window of a large table stays cheap: the ids of the window are
-    /// found first (sorting only ids and the sort key), then only those rows are read whole.
+    /// Tasks matching `filter` now, sorted, `limit` rows from `offset` (a window, not
+    /// the table): [`Store::tasks_at`] as of today.
     pub fn tasks(
         &self,
         filter: &TaskFilter,
@@ -259,35 +213,10 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<Task>> {
-        // Overdue and due-soon tasks all have a deadline: ordering by it alone lets the
-        // deadline index give the order (no sort of every open overdue task).
-        let order = match sort {
-            TaskSort::Deadline if filter.overdue || filter.due_soon => "t.deadline",
-            _ => sort.sql(),
-        };
-        let ids = window_ids(
-            self.conn(),
-            "task",
-            order,
-            (sort, descending),
-            where_clause(self.conn(), filter)?,
-            offset..offset.saturating_add(limit),
-        )?;
-        let mut out = Vec::with_capacity(ids.len());
-        let mut st = self
-            .conn()
-            .prepare_cached(&format!("{SELECT} WHERE t.id = ?1"))?;
-        for id in ids {
-            if let Some(t) = st.query_row([id], from_row).optional()? {
-                out.push(t);
-            }
-        }
-        Ok(out)
+        self.tasks_at(filter, sort, descending, offset, limit, None)
     }
 
-    /// The 0-based position of task `id` among the tasks matching `filter` in this sort
-    /// order (the order [`Store::tasks`] reads), or `None` when it does not match. Used to
-    /// keep a table's cursor on the same task when the data changes.
+    /// The 0-based position of task `id` among the tasks matching `filter` now.
     pub fn task_position(
         &self,
         filter: &TaskFilter,
@@ -295,61 +224,57 @@ impl Store {
         descending: bool,
         id: i64,
     ) -> Result<Option<usize>> {
-        let (w, mut vals) = where_clause(self.conn(), filter)?;
-        let dir = if descending { "DESC" } else { "ASC" };
-        let order = sort
-            .sql()
-            .split(", ")
-            .map(|c| format!("{c} {dir}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let join = match sort {
-            TaskSort::Program => " JOIN program p ON p.id = t.program_id",
-            TaskSort::Category => " JOIN category c ON c.id = t.category_id",
-            TaskSort::Lead => " JOIN agency a ON a.id = t.lead_id",
-            _ => "",
-        };
-        vals.push(Value::Integer(id));
-        let n = vals.len();
-        let sql = format!(
-            "SELECT rn FROM (SELECT t.id AS id, row_number() OVER (ORDER BY {order}, t.id {dir}) - 1 AS rn FROM task t{join}{w}) WHERE id = ?{n}"
-        );
-        let rn: Option<i64> = self
-            .conn()
-            .prepare_cached(&sql)?
-            .query_row(params_from_iter(vals), |r| r.get(0))
-            .optional()?;
-        Ok(rn.and_then(|r| usize::try_from(r).ok()))
+        self.task_position_at(filter, sort, descending, id, None)
     }
 
-    /// How many tasks match `filter`.
+    /// How many tasks match `filter` now.
     pub fn count_tasks(&self, filter: &TaskFilter) -> Result<i64> {
-        let (w, vals) = where_clause(self.conn(), filter)?;
-        let sql = format!("SELECT count(*) FROM task t{w}");
-        Ok(self
-            .conn()
-            .prepare_cached(&sql)?
-            .query_row(params_from_iter(vals), |r| r.get(0))?)
+        self.count_tasks_at(filter, None)
     }
 
-    /// The progress history of a task, oldest first.
-    pub fn task_history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
-        get(self.conn(), id)?;
-        let mut st = self.conn().prepare_cached(
-            "SELECT id, at, on_date, actor, status, progress, note FROM task_history WHERE task_id = ?1 ORDER BY on_date, id",
+    /// A not-found error unless a task with this id was ever created (removed or not).
+    fn require_known_task(&self, id: i64) -> Result<()> {
+        let known: bool = self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM task WHERE id = ?1)",
+            [id],
+            |r| r.get(0),
         )?;
-        let rows = st.query_map([id], |r| {
+        if known {
+            Ok(())
+        } else {
+            Err(Error::NotFound(format!("No task has the id {id}.")))
+        }
+    }
+
+    /// The versions of a task, oldest first: every change with its date, who made it
+    /// and its note. With `upto`, only those in effect by the end of that date.
+    pub fn task_history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
+        self.task_history_upto(id, None)
+    }
+
+    /// [`Store::task_history`] up to the end of `upto` (all when `None`).
+    pub fn task_history_upto(&self, id: i64, upto: Option<NaiveDate>) -> Result<Vec<HistoryEntry>> {
+        self.require_known_task(id)?;
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, at, valid_from, actor, status, progress, note, change FROM task_version \
+             WHERE task_id = ?1 AND (?2 IS NULL OR valid_from <= ?2) ORDER BY valid_from, id",
+        )?;
+        let rows = st.query_map(rusqlite::params![id, upto.map(|d| d.to_string())], |r| {
             let on: String = r.get(2)?;
             let status: String = r.get(4)?;
             let p: i64 = r.get(5)?;
             Ok(HistoryEntry {
                 id: r.get(0)?,
                 at: r.get(1)?,
-                on: parse_date_col(&on),
+                on: super::asof::date_col(id, "a version date", &on)?,
                 actor: r.get(3)?,
-                status: status.parse().unwrap_or(Status::NotStarted),
-                progress: Progress::new(p).unwrap_or_default(),
+                status: status
+                    .parse()
+                    .map_err(|_| super::asof::bad_value("the status", id, &status))?,
+                progress: Progress::new(p)
+                    .map_err(|_| super::asof::bad_value("the progress", id, &p.to_string()))?,
                 note: r.get(6)?,
+                change: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -357,7 +282,7 @@ impl Store {
 
     /// The urges sent about a task, oldest first.
     pub fn task_urges(&self, id: i64) -> Result<Vec<Urge>> {
-        get(self.conn(), id)?;
+        self.require_known_task(id)?;
         self.urges_where("u.task_id = ?1 ORDER BY u.id", id)
     }
 
@@ -382,7 +307,7 @@ impl Store {
                 id: r.get(0)?,
                 task_id: r.get(1)?,
                 at: r.get(2)?,
-                on: parse_date_col(&on),
+                on: parse_date_col(&on)?,
                 actor: r.get(4)?,
                 message: r.get(5)?,
             })

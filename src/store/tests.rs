@@ -260,7 +260,10 @@ fn roles() {
         ..Default::default()
     };
     hand_off.with = Some(vec![]);
-    assert_eq!(op.edit_task(1, None, hand_off).unwrap_err().exit_code(), 5);
+    assert_eq!(
+        op.edit_task(1, None, hand_off, on).unwrap_err().exit_code(),
+        5
+    );
     assert!(op.may_write_task(1).expect("may"));
     assert!(!op.may_write_task(2).expect("may"));
 

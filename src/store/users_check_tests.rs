@@ -158,7 +158,7 @@ fn check_is_clean_then_reports_broken_rows() {
         "{found:?}"
     );
     assert!(
-        found.contains(&format!("Task {a} differs from its last history entry.")),
+        found.contains(&format!("Task {a} differs from its last version.")),
         "{found:?}"
     );
     assert!(

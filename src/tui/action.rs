@@ -74,6 +74,9 @@ pub enum Action {
     Resize(u16, u16),
     /// Another connection committed (seen through `PRAGMA data_version`).
     DataChanged,
+    /// The local date is now this one (the clock passed midnight): "today" moves, and
+    /// a screen that followed today follows it.
+    DateChanged(chrono::NaiveDate),
     /// Open the inbox of urges (`i`).
     Inbox,
     // Editing: each opens a form or a confirmation, or explains why it cannot.

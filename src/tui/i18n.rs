@@ -322,6 +322,8 @@ catalog! {
     FieldNote => "Ghi chú", "Note";
     FieldWith => "Phối hợp (mã)", "Coordinating (codes)";
     FieldDeadline => "Thời hạn", "Deadline";
+    FieldReason => "Lý do điều chỉnh", "Deadline reason";
+    ReasonNeedsReason => "điều chỉnh thời hạn cần ghi lý do", "a new deadline needs its reason";
     FieldParent => "Trực thuộc", "Parent";
     FieldStarts => "Ngày bắt đầu", "Starts on";
     FieldEnds => "Ngày kết thúc", "Ends on";

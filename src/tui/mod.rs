@@ -165,6 +165,12 @@ fn event_loop(
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Normally),
         };
+        // Past midnight "today" moves: writes are dated with the real date, and a
+        // screen that followed today shows the new day.
+        let day = chrono::Local::now().date_naive();
+        if day != state.today {
+            dirty |= state.update(Action::DateChanged(day));
+        }
         let mut events: Vec<Event> = first.into_iter().collect();
         events.extend(rx.try_iter());
         if events.is_empty() {

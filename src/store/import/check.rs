@@ -308,7 +308,7 @@ pub(super) fn plan(conn: &Connection, who: &Who, batch: &ImportBatch) -> Result<
     Ok(p)
 }
 
-fn date_col(s: String) -> NaiveDate {
+fn date_col(s: String) -> rusqlite::Result<NaiveDate> {
     crate::store::programs::parse_date_col(&s)
 }
 
@@ -358,8 +358,8 @@ fn db_program(conn: &Connection, code: &str) -> Result<Program> {
                     code: r.get(1)?,
                     title: r.get(2)?,
                     kind: kind.parse().unwrap_or(crate::domain::ProgramKind::Coordination),
-                    starts_on: date_col(r.get(4)?),
-                    ends_on: date_col(r.get(5)?),
+                    starts_on: date_col(r.get(4)?)?,
+                    ends_on: date_col(r.get(5)?)?,
                     parties: Vec::new(),
                     basis: r.get(6)?,
                     review_months: r.get(7)?,

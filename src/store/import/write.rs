@@ -270,8 +270,15 @@ const HIST_COLS: usize = 8;
 impl<'c> TaskWriter<'c> {
     pub(super) fn new(conn: &'c Connection, who: &Who) -> Result<TaskWriter<'c>> {
         let with_table = "task_with (task_id, agency_id)";
+        // History rows are gathered in a temporary table and become versions in one
+        // statement at the end ([`TaskWriter::finish`]), once every task's rows are known.
+        conn.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS import_history (task_id INTEGER NOT NULL, at TEXT NOT NULL, \
+               on_date TEXT NOT NULL, actor TEXT NOT NULL, status TEXT NOT NULL, progress INTEGER NOT NULL, \
+               completed_on TEXT, note TEXT); DELETE FROM temp.import_history;",
+        )?;
         let hist_table =
-            "task_history (task_id, at, on_date, actor, status, progress, completed_on, note)";
+            "temp.import_history (task_id, at, on_date, actor, status, progress, completed_on, note)";
         let max: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM task", [], |r| r.get(0))?;
         Ok(TaskWriter {
             conn,
@@ -280,7 +287,7 @@ impl<'c> TaskWriter<'c> {
             with1: conn.prepare_cached(&insert_sql(with_table, 2, 1))?,
             with_n: conn.prepare_cached(&insert_sql(with_table, 2, BATCH))?,
             hist: conn.prepare_cached(
-                "INSERT INTO task_history (task_id, at, on_date, actor, status, progress, completed_on, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO temp.import_history (task_id, at, on_date, actor, status, progress, completed_on, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?,
             urge: conn.prepare_cached(
                 "INSERT INTO urge (task_id, agency_id, at, on_date, actor, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -295,13 +302,32 @@ impl<'c> TaskWriter<'c> {
         })
     }
 
-    /// Writes what is still queued: the last made history rows.
+    /// Writes what is still queued (the last made history rows), then turns the
+    /// gathered history into the tasks' versions: each row in force from its date to the
+    /// next row's, with the task's other fields as imported.
     pub(super) fn finish(&mut self) -> Result<()> {
         let rows = std::mem::take(&mut self.made);
         for r in &rows {
             bind_made(&mut self.hist1, 0, r, &self.now, &self.login)?;
             self.hist1.raw_execute()?;
         }
+        self.conn.execute_batch(
+            "INSERT INTO task_version (task_id, valid_from, valid_to, at, actor, change, note, program_id, \
+                category_id, title, title_fold, description, lead_id, with_ids, cadence, deadline, status, \
+                progress, completed_on, basis) \
+             SELECT h.task_id, h.on_date, \
+                coalesce(lead(h.on_date) OVER (PARTITION BY h.task_id ORDER BY h.on_date, h.rowid), '9999-12-31'), \
+                h.at, h.actor, \
+                CASE WHEN row_number() OVER (PARTITION BY h.task_id ORDER BY h.on_date, h.rowid) = 1 \
+                     THEN 'create' ELSE 'progress' END, \
+                h.note, t.program_id, t.category_id, t.title, t.title_fold, t.description, t.lead_id, \
+                (SELECT json_group_array(x.agency_id) FROM \
+                   (SELECT agency_id FROM task_with WHERE task_id = t.id ORDER BY agency_id) x), \
+                t.cadence, t.deadline, h.status, h.progress, h.completed_on, t.basis \
+             FROM temp.import_history h JOIN task t ON t.id = h.task_id \
+             ORDER BY h.task_id, h.on_date, h.rowid; \
+             DELETE FROM temp.import_history;",
+        )?;
         Ok(())
     }
 

@@ -34,13 +34,17 @@ impl Dashboard {
         as_of: NaiveDate,
         today: NaiveDate,
     ) -> Result<()> {
-        let summary = store.summary(scope, as_of, today)?;
-        self.attention = if as_of < today {
-            attention_then(store, scope, as_of)?
-        } else {
-            store.attention(scope, as_of, ATTENTION_LIMIT)?
-        };
-        let programs = store.programs()?;
+        // One snapshot: the totals, the list and the programs from the same commit.
+        let (summary, attention, programs) = store.snapshot(|store| {
+            let summary = store.summary(scope, as_of, today)?;
+            let attention = if as_of < today {
+                attention_then(store, scope, as_of)?
+            } else {
+                store.attention(scope, as_of, ATTENTION_LIMIT)?
+            };
+            Ok((summary, attention, store.programs()?))
+        })?;
+        self.attention = attention;
         self.empty = summary.totals.tasks == 0 && programs.is_empty();
         self.program = match &scope.program {
             Some(code) => programs.iter().find(|p| &p.code == code).cloned(),

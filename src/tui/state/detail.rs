@@ -1,4 +1,7 @@
-//! A task's detail: the task, its agencies' names, history and urges.
+//! A task's detail: the task, its agencies' names, history and urges, as it stands now
+//! or, in as-of mode, as it stood on that date (with only the history up to it).
+
+use chrono::NaiveDate;
 
 use crate::domain::{HistoryEntry, Task, Urge};
 use crate::error::Result;
@@ -17,6 +20,8 @@ pub struct Detail {
     pub urges: Vec<Urge>,
     /// Lines scrolled off the top.
     pub scroll: u16,
+    /// The past date the detail is read as of (`None`: as it stands now).
+    pub past: Option<NaiveDate>,
 }
 
 fn named(store: &Store, code: &str) -> (String, String) {
@@ -25,19 +30,28 @@ fn named(store: &Store, code: &str) -> (String, String) {
 }
 
 impl Detail {
-    pub fn load(store: &Store, id: i64) -> Result<Detail> {
-        let task = store.task(id)?;
-        let program_title = store.program(&task.program).ok().map(|p| p.title);
-        let lead = named(store, &task.lead);
-        let with = task.with.iter().map(|c| named(store, c)).collect();
-        Ok(Detail {
-            history: store.task_history(id)?,
-            urges: store.task_urges(id)?,
-            program_title,
-            lead,
-            with,
-            task,
-            scroll: 0,
+    /// Reads the task as of `past` (now when `None`): that day's state, and only the
+    /// history and urges up to that day. One snapshot.
+    pub fn load(store: &Store, id: i64, past: Option<NaiveDate>) -> Result<Detail> {
+        store.snapshot(|store| {
+            let task = store.task_as_of(id, past)?;
+            let program_title = store.program(&task.program).ok().map(|p| p.title);
+            let lead = named(store, &task.lead);
+            let with = task.with.iter().map(|c| named(store, c)).collect();
+            let mut urges = store.task_urges(id)?;
+            if let Some(d) = past {
+                urges.retain(|u| u.on <= d);
+            }
+            Ok(Detail {
+                history: store.task_history_upto(id, past)?,
+                urges,
+                program_title,
+                lead,
+                with,
+                task,
+                scroll: 0,
+                past,
+            })
         })
     }
 }

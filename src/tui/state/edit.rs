@@ -397,11 +397,11 @@ impl AppState {
                 .map(|_| Msg::Saved),
             (Request::Edit { id, edit, .. }, Some(v)) => self
                 .store
-                .overwrite_task(*id, v, edit.clone())
+                .overwrite_task(*id, v, edit.clone(), today)
                 .map(|_| Msg::Saved),
             (Request::Edit { id, version, edit }, None) => self
                 .store
-                .edit_task(*id, Some(*version), edit.clone())
+                .edit_task(*id, Some(*version), edit.clone(), today)
                 .map(|_| Msg::Saved),
             (Request::NewTask(t), _) => self.store.add_task(t.clone()).map(|_| Msg::Added),
             (Request::NewAgency(a), _) => self.store.add_agency(a.clone()).map(|_| Msg::Added),
@@ -460,8 +460,11 @@ impl AppState {
 
     /// Deletes after the confirmation.
     fn delete(&mut self, target: DeleteTarget) -> Result<()> {
+        let today = self.today;
         let result = match &target {
-            DeleteTarget::Task { id, version, .. } => self.store.remove_task(*id, Some(*version)),
+            DeleteTarget::Task { id, version, .. } => {
+                self.store.remove_task(*id, Some(*version), today, None)
+            }
             DeleteTarget::Agency { code, .. } => self.store.remove_agency(code),
             DeleteTarget::Program { code, .. } => self.store.remove_program(code),
         };

@@ -42,6 +42,8 @@ pub enum Key {
     Ends,
     Review,
     Message,
+    /// Why the deadline changes (*điều chỉnh thời hạn*), in the edit form.
+    Reason,
 }
 
 /// What a form is for.
@@ -399,6 +401,16 @@ impl Form {
                 let deadline = self.date(Key::Deadline);
                 if deadline != task.deadline {
                     edit.deadline = Some(deadline);
+                    // A deadline adjustment (điều chỉnh thời hạn) carries its reason.
+                    edit.reason = self.text(Key::Reason);
+                    if edit.reason.is_none() {
+                        if let Some(i) = self.fields.iter().position(|f| f.key == Key::Reason) {
+                            self.fields[i].reason = Some(Msg::ReasonNeedsReason);
+                            self.focus = i;
+                        }
+                        self.error = Some(FormError::Msg(Msg::FixFields));
+                        return None;
+                    }
                 }
                 let basis = self.text(Key::Basis);
                 if basis != task.basis {

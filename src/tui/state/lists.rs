@@ -155,15 +155,13 @@ impl Table<ProgramRow> {
         page: usize,
     ) -> Result<()> {
         let mut rows = Vec::new();
+        // One pass over the tasks gives every program's counts.
+        let all = store.program_counts(within, as_of, today)?;
         for program in store.programs()? {
             if within.program.as_ref().is_some_and(|p| *p != program.code) {
                 continue;
             }
-            let scope = Scope {
-                program: Some(program.code.clone()),
-                ..within.clone()
-            };
-            let counts = store.summary(&scope, as_of, today)?.totals;
+            let counts = all.get(&program.code).copied().unwrap_or_default();
             let next = next_review(
                 program.starts_on,
                 program.ends_on,

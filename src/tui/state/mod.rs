@@ -346,6 +346,18 @@ impl AppState {
                 self.size = (w, h);
                 self.ensure_top_window()?;
             }
+            Action::DateChanged(day) => {
+                if day == self.today {
+                    return Ok(false);
+                }
+                let following = self.as_of == self.today;
+                self.today = day;
+                if following {
+                    self.as_of = day;
+                }
+                self.refresh_all()?;
+                return Ok(true);
+            }
             Action::DataChanged => {
                 // Another session committed: read the visible screen and the session
                 // again, keeping each cursor on its record; the other screens are read
@@ -538,7 +550,9 @@ impl AppState {
         };
         let layer = match layer {
             None => return Ok(false),
-            Some(DrillTo::Task(id)) => Layer::Detail(Box::new(Detail::load(&self.store, id)?)),
+            Some(DrillTo::Task(id)) => {
+                Layer::Detail(Box::new(Detail::load(&self.store, id, self.past())?))
+            }
             Some(DrillTo::Program(code, tasks)) => {
                 let kind = TaskListKind::OfProgram(code);
                 let mut t = TaskList::new(kind.clone(), self.task_filter(&kind));

@@ -65,7 +65,7 @@ impl AppState {
             read = true;
             match self.stack.last_mut() {
                 Some(Layer::Tasks(t)) => t.reload_keeping(&self.store, page)?,
-                Some(Layer::Detail(d)) => match Detail::load(&self.store, d.task.id) {
+                Some(Layer::Detail(d)) => match Detail::load(&self.store, d.task.id, d.past) {
                     Ok(mut fresh) => {
                         fresh.scroll = d.scroll;
                         **d = fresh;

@@ -71,14 +71,17 @@ impl TaskList {
     /// would cost more than reading the whole window. Used only when the filter has
     /// nothing but the program and the scope of that row (see `known_total`).
     pub fn load_counted(&mut self, store: &Store, page: usize, known: Option<i64>) -> Result<()> {
-        self.total = match known.and_then(|n| usize::try_from(n).ok()) {
-            Some(n) if self.search.is_none() && self.counts_like_a_summary() => n,
-            _ => self.count_rows(store)?,
-        };
-        self.cursor.follow(self.total, page);
-        self.rows.clear();
-        self.loaded = true;
-        self.fetch(store, page)
+        // The count and its window from one snapshot, so they cannot disagree.
+        store.snapshot(|store| {
+            self.total = match known.and_then(|n| usize::try_from(n).ok()) {
+                Some(n) if self.search.is_none() && self.counts_like_a_summary() => n,
+                _ => self.count_rows(store)?,
+            };
+            self.cursor.follow(self.total, page);
+            self.rows.clear();
+            self.loaded = true;
+            self.fetch(store, page)
+        })
     }
 
     /// Whether the filter narrows only by what a summary's scope narrows by (program,

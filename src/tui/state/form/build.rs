@@ -75,6 +75,7 @@ impl Form {
                 FieldKind::Date { required: false },
                 date_text(task.deadline),
             ),
+            Field::new(Key::Reason, Msg::FieldReason, FieldKind::Text, ""),
             Field::new(
                 Key::Basis,
                 Msg::Basis,
