@@ -241,3 +241,88 @@ fn programs_and_agencies_offer_no_task_keys() {
         }
     }
 }
+
+#[test]
+fn each_view_keeps_its_drill_down() {
+    use phoihop::tui::state::Layer;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path, (120, 40));
+    s.update(Action::SwitchView(View::Programs));
+    s.update(Action::Open);
+    s.update(Action::Down);
+    s.update(Action::Down);
+    let in_program = match s.stack.last() {
+        Some(Layer::Tasks(t)) => t.selected().unwrap().id,
+        _ => panic!("no drill-down"),
+    };
+    s.update(Action::Open);
+    assert_eq!(s.stack.len(), 2);
+    // Away and back (Tab round the views, or the view's number): the same two layers.
+    for _ in 0..View::ALL.len() {
+        s.update(Action::NextView);
+    }
+    assert_eq!(s.view, View::Programs);
+    assert_eq!(s.stack.len(), 2, "Tab round kept the drill-down");
+    match s.stack.last() {
+        Some(Layer::Detail(d)) => assert_eq!(d.task.id, in_program),
+        _ => panic!("the detail is back on top"),
+    }
+    s.update(Action::SwitchView(View::Tasks));
+    assert!(s.stack.is_empty(), "Tasks has its own (empty) stack");
+    s.update(Action::SwitchView(View::Programs));
+    s.update(Action::Back);
+    match s.stack.last() {
+        Some(Layer::Tasks(t)) => assert_eq!(t.selected().unwrap().id, in_program),
+        _ => panic!("the program's tasks under the detail"),
+    }
+    // The view's own key goes back to its top.
+    s.update(Action::SwitchView(View::Programs));
+    assert!(s.stack.is_empty());
+}
+
+#[test]
+fn a_kept_drill_down_is_read_again_when_shown() {
+    use phoihop::tui::state::Layer;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path, (120, 40));
+    s.update(Action::SwitchView(View::Programs));
+    s.update(Action::Open);
+    s.update(Action::Open);
+    let id = match s.stack.last() {
+        Some(Layer::Detail(d)) => d.task.id,
+        _ => panic!("no detail"),
+    };
+    s.update(Action::SwitchView(View::Dashboard));
+    // Another connection changes the task meanwhile; the dashboard sees the change.
+    let mut other = Store::open(&path, false).unwrap();
+    let v = other.task(id).unwrap().version;
+    other
+        .update_progress(
+            id,
+            Some(v),
+            phoihop::domain::ProgressUpdate {
+                progress: Some(phoihop::domain::Progress::new(37).unwrap()),
+                status: None,
+                note: None,
+                on: common::today(),
+            },
+        )
+        .unwrap();
+    s.update(Action::DataChanged);
+    s.update(Action::SwitchView(View::Programs));
+    match s.stack.last() {
+        Some(Layer::Detail(d)) => assert_eq!(d.task.progress.get(), 37),
+        _ => panic!("the detail is back"),
+    }
+    // New filters (or an as-of date) since: the drill-down is not brought back.
+    s.update(Action::SwitchView(View::Dashboard));
+    s.update(Action::SetAsOf);
+    for c in "01/01/2020".chars() {
+        s.update(Action::Input(c));
+    }
+    s.update(Action::Submit);
+    s.update(Action::SwitchView(View::Programs));
+    assert!(s.stack.is_empty());
+}

@@ -99,6 +99,12 @@ pub struct AppState {
     pub last_change: Option<NaiveDateTime>,
     /// The screens not read again since the last change (read when shown).
     pub stale: Stale,
+    /// The drill-downs of the views not shown, kept for when they are shown again, with
+    /// the filter generation they were made under.
+    saved_stacks: [Option<(u64, Vec<Layer>)>; View::ALL.len()],
+    /// Counts changes of the filters and the as-of date (a kept drill-down made under
+    /// other filters is not brought back).
+    pub(crate) filter_generation: u64,
 }
 
 impl AppState {
@@ -150,6 +156,8 @@ impl AppState {
             live: false,
             last_change: None,
             stale: Stale::default(),
+            saved_stacks: Default::default(),
+            filter_generation: 0,
             find: Find::new(Filters {
                 program: program_code,
                 ..Default::default()
@@ -396,11 +404,32 @@ impl AppState {
         Ok(true)
     }
 
+    /// Shows view `v`. Its own key again goes back to its top; another view's keeps the
+    /// drill-down of the one left (unless a task search is on in it) and brings back
+    /// `v`'s, every layer of it read again before it is shown.
     fn switch(&mut self, v: View) -> Result<()> {
         self.help = false;
-        self.stack.clear();
+        let leaving = std::mem::take(&mut self.stack);
+        if v == self.view {
+            return self.load_view();
+        }
+        let searching = leaving
+            .iter()
+            .any(|l| matches!(l, Layer::Tasks(t) if t.search.is_some()));
+        if !leaving.is_empty() && !searching {
+            self.saved_stacks[self.view.index()] = Some((self.filter_generation, leaving));
+        }
         self.view = v;
-        self.load_view()
+        self.load_view()?;
+        if let Some((generation, stack)) = self.saved_stacks[v.index()].take() {
+            if generation == self.filter_generation {
+                self.stack = stack;
+                self.stale.mark_layers(self.stack.len());
+                self.freshen()?;
+                self.ensure_top_window()?;
+            }
+        }
+        Ok(())
     }
 
     /// Loads the current top-level view the first time it is shown, or again when a
