@@ -326,3 +326,39 @@ fn a_kept_drill_down_is_read_again_when_shown() {
     s.update(Action::SwitchView(View::Programs));
     assert!(s.stack.is_empty());
 }
+
+#[test]
+fn hash_or_colon_and_a_number_goes_to_that_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path, (120, 40));
+    s.update(Action::SwitchView(View::Tasks));
+    for (query, id) in [("#70", 70), (":12", 12), ("# 3", 3)] {
+        s.update(Action::Search);
+        for c in query.chars() {
+            s.update(Action::Input(c));
+        }
+        s.update(Action::Submit);
+        assert_eq!(s.search_query(), None, "{query}");
+        assert_eq!(selected_task(&s), id, "{query}");
+    }
+    // Sorted another way, still that task.
+    s.update(Action::SortNext);
+    s.update(Action::Search);
+    for c in "#70".chars() {
+        s.update(Action::Input(c));
+    }
+    s.update(Action::Submit);
+    assert_eq!(selected_task(&s), 70);
+    // No such task: said so.
+    s.update(Action::Search);
+    for c in "#99999".chars() {
+        s.update(Action::Input(c));
+    }
+    s.update(Action::Submit);
+    assert_eq!(s.search_query(), None);
+    assert_eq!(
+        s.notice,
+        Some(phoihop::tui::state::Notice::Info(Msg::NoSuchTaskHere))
+    );
+}

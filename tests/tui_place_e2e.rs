@@ -71,6 +71,7 @@ fn help_at_60x20_lists_every_key_of_the_view() {
         "Urge the lead",
         "Inbox of urges",
         "Search (accents",
+        "#70 or :70",
         "Filters",
         "Show the data as of",
         "Next view",

@@ -192,7 +192,7 @@ catalog! {
     TasksOfProgram => "Nhiệm vụ của chương trình {}", "Tasks of program {}";
     Rows => "dòng", "rows";
     // Search, filters and the as-of date.
-    ActSearch => "Tìm (gõ không dấu cũng được)", "Search (accents optional)";
+    ActSearch => "Tìm (gõ không dấu cũng được; #70 hoặc :70 tới nhiệm vụ số 70)", "Search (accents optional; #70 or :70 goes to task 70)";
     ActFilter => "Bộ lọc", "Filters";
     ActAsOf => "Xem số liệu đến một ngày", "Show the data as of a date";
     ActSearchKeep => "Giữ kết quả tìm, trở lại bảng", "Keep the results, back to the table";
@@ -428,6 +428,7 @@ catalog! {
     DiscardBody => "Biểu mẫu có nội dung chưa lưu.", "The form has changes that are not saved.";
     DiscardKeys => "y: bỏ thay đổi · phím khác: quay lại biểu mẫu", "y: discard · any other key: back to the form";
     DiscardQuitKeys => "y: bỏ thay đổi và thoát · phím khác: quay lại biểu mẫu", "y: discard and quit · any other key: back to the form";
+    NoSuchTaskHere => "Bảng này không có nhiệm vụ số đó.", "This table has no task with that number.";
     HelpMore => "↑↓ cuộn · {}", "↑↓ scroll · {}";
     ActScrollUp => "Cuộn lên", "Scroll up";
     ActScrollDown => "Cuộn xuống", "Scroll down";

@@ -167,7 +167,12 @@ impl AppState {
             Action::ClearField => self.edit_query(target, String::clear)?,
             Action::Submit => {
                 self.find.typing = false;
-                if self.search_query().is_some_and(|q| q.trim().is_empty()) {
+                // `#70` or `:70` in a task table: go to task 70.
+                let number = self.search_query().and_then(task_number);
+                if let (Some(id), Target::Tasks | Target::Layer) = (number, target) {
+                    self.clear_search()?;
+                    self.jump_to_task(target, id)?;
+                } else if self.search_query().is_some_and(|q| q.trim().is_empty()) {
                     self.clear_search()?;
                 }
             }
@@ -246,6 +251,37 @@ impl AppState {
                         t.load(store, page)?;
                     }
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// Selects task `id` in the task table of `target`, or says it is not in it.
+    fn jump_to_task(&mut self, target: Target, id: i64) -> Result<()> {
+        let page = self.page();
+        let store = &self.store;
+        let list = match target {
+            Target::Tasks => &mut self.tasks,
+            _ => match self.stack.last_mut() {
+                Some(Layer::Tasks(t)) => &mut **t,
+                _ => return Ok(()),
+            },
+        };
+        match store.task_position(
+            &list.filter,
+            list.sort_col().sort(),
+            list.sort.descending,
+            id,
+        )? {
+            Some(p) => {
+                list.cursor.selected = p;
+                list.cursor.follow(list.total, page);
+                list.ensure_window(store, page)?;
+            }
+            None => {
+                self.notice = Some(crate::tui::state::Notice::Info(
+                    crate::tui::i18n::Msg::NoSuchTaskHere,
+                ));
             }
         }
         Ok(())
@@ -476,4 +512,11 @@ impl AppState {
         }
         Ok(())
     }
+}
+
+/// The task number of a query `#70` or `:70`.
+fn task_number(query: &str) -> Option<i64> {
+    let q = query.trim();
+    let digits = q.strip_prefix('#').or_else(|| q.strip_prefix(':'))?;
+    digits.trim().parse().ok().filter(|&n: &i64| n > 0)
 }
