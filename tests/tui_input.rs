@@ -277,3 +277,40 @@ fn random_pastes_change_nothing_outside_the_field() {
     assert_eq!(s.store().count_tasks(&Default::default()).unwrap(), tasks);
     assert!(!note_value(&s).is_empty());
 }
+
+#[test]
+fn a_form_whose_task_changed_elsewhere_says_what_changed() {
+    use phoihop::domain::{Progress, ProgressUpdate};
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path);
+    s.update(Action::SwitchView(View::Tasks));
+    s.update(Action::Down);
+    let id = s.tasks.selected().unwrap().id;
+    read(&mut s, b"p");
+    assert!(s.form.as_ref().unwrap().changed_elsewhere.is_empty());
+    let mut other = Store::open(&path, false).unwrap();
+    let v = other.task(id).unwrap().version;
+    other
+        .update_progress(
+            id,
+            Some(v),
+            ProgressUpdate {
+                progress: Some(Progress::new(42).unwrap()),
+                status: None,
+                note: None,
+                on: common::today(),
+            },
+        )
+        .unwrap();
+    s.update(Action::DataChanged);
+    let form = s.form.as_ref().expect("the form stays open");
+    assert!(
+        form.changed_elsewhere
+            .iter()
+            .any(|(m, _, b)| *m == phoihop::tui::i18n::Msg::Progress
+                && *b == phoihop::tui::state::form::TaskValue::Percent(42)),
+        "{:?}",
+        form.changed_elsewhere
+    );
+}

@@ -429,6 +429,7 @@ catalog! {
     DiscardKeys => "y: bỏ thay đổi · phím khác: quay lại biểu mẫu", "y: discard · any other key: back to the form";
     DiscardQuitKeys => "y: bỏ thay đổi và thoát · phím khác: quay lại biểu mẫu", "y: discard and quit · any other key: back to the form";
     NoSuchTaskHere => "Bảng này không có nhiệm vụ số đó.", "This table has no task with that number.";
+    ChangedElsewhere => "⚠ Vừa được thay đổi ở nơi khác (lưu sẽ hỏi lại): {}", "⚠ Changed elsewhere since the form opened (saving will ask): {}";
     HelpMore => "↑↓ cuộn · {}", "↑↓ scroll · {}";
     ActScrollUp => "Cuộn lên", "Scroll up";
     ActScrollDown => "Cuộn xuống", "Scroll down";

@@ -375,6 +375,24 @@ impl AppState {
         Ok(Some(true))
     }
 
+    /// After a change elsewhere: an open form on a task notes what changed in it since
+    /// the form read it (shown at once; saving still goes through the conflict dialog).
+    pub(crate) fn note_form_task_changed(&mut self) -> Result<()> {
+        let Some(form) = self.form.as_mut() else {
+            return Ok(());
+        };
+        let Some(base) = form.kind.task() else {
+            return Ok(());
+        };
+        form.changed_elsewhere = match self.store.task(base.id) {
+            Ok(now) if now.version != base.version => super::form::task_diff(base, &now),
+            Ok(_) => Vec::new(),
+            Err(Error::NotFound(_)) => Vec::new(),
+            Err(e) => return Err(e),
+        };
+        Ok(())
+    }
+
     /// Sends a request. `overwrite` is the version the user chose to overwrite (after a
     /// conflict). A stale version opens the conflict dialog; a refusal stays in the form.
     fn save(&mut self, form: Form, req: Request, overwrite: Option<i64>) -> Result<()> {

@@ -85,6 +85,9 @@ pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
     pub error: Option<FormError>,
+    /// The task changed elsewhere since the form read it: what differs (before → now).
+    /// Saving still asks (the conflict dialog); this only says so at once.
+    pub changed_elsewhere: Vec<(Msg, TaskValue, TaskValue)>,
 }
 
 /// What a valid form asks the store to do.

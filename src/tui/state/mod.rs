@@ -371,6 +371,7 @@ impl AppState {
                 // again, keeping each cursor on its record; the other screens are read
                 // when shown (see `refresh`).
                 self.reload()?;
+                self.note_form_task_changed()?;
                 return Ok(true);
             }
             Action::Inbox => self.open_inbox(),

@@ -236,6 +236,26 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, form: &Form, th
             ),
         };
         lines.push(Line::from(Span::styled(fit(&about, inner_w), theme.dim)));
+        // Someone else changed the task since the form read it: say what, at once.
+        if !form.changed_elsewhere.is_empty() {
+            let what = form
+                .changed_elsewhere
+                .iter()
+                .map(|(m, a, b)| {
+                    format!(
+                        "{}: {} → {}",
+                        lang.t(*m),
+                        super::dialog::value_text(lang, a),
+                        super::dialog::value_text(lang, b)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let text = fill(lang.t(Msg::ChangedElsewhere), what);
+            for l in wrap(&text, inner_w).into_iter().take(3) {
+                lines.push(Line::from(Span::styled(l, theme.error)));
+            }
+        }
         lines.push(Line::default());
     }
     let mut focus_line = 0;
