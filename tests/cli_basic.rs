@@ -689,7 +689,16 @@ fn user_grant_list_revoke() {
     assert_eq!(list, Value::Array(want));
     db.ok(&["user", "revoke", "zz-sup"]);
     assert_eq!(db.json(&["user", "list"]).as_array().unwrap().len(), 2);
-    // Revoking our own admin role leaves us a supervisor: further grants are refused.
+    // The last admin can be neither revoked nor demoted while other roles are granted.
+    let before = db.bytes();
+    let err = db.fails(5, &["user", "revoke", &me]);
+    assert!(err.contains("last admin"), "{err}");
+    let err = db.fails(5, &["user", "grant", &me, "--role", "supervisor"]);
+    assert!(err.contains("last admin"), "{err}");
+    assert!(db.bytes() == before, "a refused revoke changed the file");
+    // With a second admin, revoking our own admin role leaves us a supervisor: further
+    // grants are refused.
+    db.ok(&["user", "grant", "hai", "--role", "admin"]);
     db.ok(&["user", "revoke", &me]);
     db.fails(5, &["user", "grant", "x", "--role", "admin"]);
 }

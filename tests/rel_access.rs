@@ -50,6 +50,23 @@ fn template(actor: Actor) -> Db {
         ),
     ]);
     assert_eq!(t, vec![1, 2]);
+    // Task 3: led by B, coordinated by A.
+    db.ok(&[
+        "task",
+        "add",
+        "--program",
+        "P",
+        "--category",
+        "front",
+        "--title",
+        "Phối hợp giám sát",
+        "--lead",
+        "B",
+        "--with",
+        "A",
+        "--deadline",
+        "2030-06-30",
+    ]);
     db.ok(&["agency", "add", "Z", "--name", "Ban Kinh tế Tỉnh ủy"]);
     db.ok(&[
         "program",
@@ -70,6 +87,10 @@ fn template(actor: Actor) -> Db {
         _ => {
             db.ok(&["user", "grant", &me, "--role", "admin"]);
             db.ok(&["user", "grant", OTHER, "--role", "supervisor"]);
+            if matches!(actor, Actor::OperatorA | Actor::Supervisor) {
+                // The last admin cannot step down: another admin first.
+                db.ok(&["user", "grant", "quan-tri", "--role", "admin"]);
+            }
             match actor {
                 Actor::OperatorA => {
                     db.ok(&["user", "grant", &me, "--role", "operator", "--agency", "A"]);
@@ -207,6 +228,47 @@ const CASES: &[Case] = &[
         args: &["task", "edit", "2", "--title", "Kiện toàn (sửa)"],
         admin: true,
         operator_a: false,
+    },
+    // The lead agency (chủ trì) answers for the task: progress, status, fields, deadline.
+    // A coordinating agency (phối hợp) adds a dated note, and nothing else.
+    Case {
+        args: &[
+            "task",
+            "update",
+            "3",
+            "--note",
+            "Đã phối hợp tổ chức hội nghị",
+        ],
+        admin: true,
+        operator_a: true,
+    },
+    Case {
+        args: &["task", "update", "3", "--progress", "50"],
+        admin: true,
+        operator_a: false,
+    },
+    Case {
+        args: &["task", "update", "3", "--status", "suspended"],
+        admin: true,
+        operator_a: false,
+    },
+    Case {
+        args: &["task", "edit", "3", "--title", "Phối hợp (sửa)"],
+        admin: true,
+        operator_a: false,
+    },
+    Case {
+        args: &[
+            "task",
+            "edit",
+            "1",
+            "--deadline",
+            "2031-06-30",
+            "--reason",
+            "Chờ hướng dẫn",
+        ],
+        admin: true,
+        operator_a: true,
     },
     // Only an admin removes a task, or hands it to another lead agency.
     Case {
@@ -404,30 +466,102 @@ fn new_files_are_0660_or_stricter_whatever_the_umask() {
         // The child inherits the umask; the library is also called in-process.
         let (code, _, err) = with_umask(mask, || run(&path, &["init"]));
         assert_eq!(code, 0, "{err}");
+        // Exactly 0660 (fchmod), not 0640 under umask 022: the group must be able to write.
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
-        assert_eq!(mode & !0o660, 0, "umask {mask:o}: mode {mode:o}");
-        assert_eq!(mode & 0o007, 0, "umask {mask:o}: others get {mode:o}");
-        // While a writer holds it open, the -wal and -shm files are no wider either.
+        assert_eq!(mode, 0o660, "umask {mask:o}: mode {mode:o}");
+        // While a writer holds it open, the -wal and -shm files are 0660 too.
         let s = with_umask(mask, || phoihop::store::Store::open(&path, false)).unwrap();
         drop(s.data_version());
         for side in ["phoihop.db-wal", "phoihop.db-shm"] {
-            if let Ok(m) = std::fs::metadata(path.with_file_name(side)) {
-                let m = m.permissions().mode() & 0o7777;
-                assert_eq!(m & 0o007, 0, "umask {mask:o}: {side} mode {m:o}");
-            }
+            let m = std::fs::metadata(path.with_file_name(side))
+                .unwrap_or_else(|e| panic!("umask {mask:o}: {side}: {e}"))
+                .permissions()
+                .mode()
+                & 0o7777;
+            assert_eq!(m, 0o660, "umask {mask:o}: {side} mode {m:o}");
         }
         drop(s);
         let lib = dir.path().join("lib.db");
         with_umask(mask, || phoihop::store::Store::open(&lib, false)).unwrap();
         let m = std::fs::metadata(&lib).unwrap().permissions().mode() & 0o7777;
-        assert_eq!(m & !0o660, 0, "umask {mask:o}: library-created mode {m:o}");
+        assert_eq!(m, 0o660, "umask {mask:o}: library-created mode {m:o}");
+        // A -wal left narrower (0640, by an older version) is widened by its owner.
+        let s = phoihop::store::Store::open(&path, false).unwrap();
+        let wal = path.with_file_name("phoihop.db-wal");
+        std::fs::set_permissions(&wal, std::fs::Permissions::from_mode(0o640)).unwrap();
+        drop(phoihop::store::Store::open(&path, false).unwrap());
+        let m = std::fs::metadata(&wal).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(m, 0o660, "umask {mask:o}: re-opened -wal mode {m:o}");
+        drop(s);
     }
     // A backup is a database file too.
     let db = Db::new();
     let dest = db.dir.path().join("backup.db");
     with_umask(0, || db.ok(&["backup", dest.to_str().unwrap()]));
     let m = std::fs::metadata(&dest).unwrap().permissions().mode() & 0o7777;
-    assert_eq!(m & 0o007, 0, "backup mode {m:o}");
+    assert_eq!(m, 0o660, "backup mode {m:o}");
+    // Reports and exports are 0640 whatever the umask.
+    for (i, args) in [
+        vec!["report", "--format", "md", "--out"],
+        vec!["export", "--format", "json", "--out"],
+        vec!["export", "--format", "csv", "--out"],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let out = db.dir.path().join(format!("out-{i}"));
+        let mut a = args.clone();
+        let o = out.to_str().unwrap().to_string();
+        a.push(&o);
+        with_umask(0, || db.ok(&a));
+        let m = std::fs::metadata(&out).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(m, 0o640, "{args:?}: mode {m:o}");
+    }
+}
+
+#[test]
+fn output_files_never_follow_a_planted_symlink() {
+    // A link planted at an --out path or a backup destination, pointing at the live
+    // database: every command refuses it and the database is untouched.
+    let db = Db::new();
+    let live = db.dir.path().join("victim.db");
+    std::fs::write(&live, b"the live database").unwrap();
+    let link = db.dir.path().join("bao-cao.md");
+    std::os::unix::fs::symlink(&live, &link).unwrap();
+    let l = link.to_str().unwrap();
+    for args in [
+        vec!["report", "--format", "md", "--out", l],
+        vec!["report", "--format", "xlsx", "--out", l],
+        vec!["export", "--format", "json", "--out", l],
+        vec!["export", "--format", "csv", "--out", l],
+    ] {
+        let (code, _, err) = run(&db.path, &args);
+        assert_eq!(code, 5, "{args:?}: {err}");
+        assert!(err.contains("symbolic link"), "{args:?}: {err}");
+    }
+    let (code, _, err) = run(&db.path, &["backup", l]);
+    assert_ne!(code, 0, "backup through a link: {err}");
+    // The database itself named as the output: refused, the file intact.
+    let before = std::fs::read(&db.path).unwrap();
+    let p = db.path.to_str().unwrap();
+    for args in [
+        vec!["report", "--format", "md", "--out", p],
+        vec!["export", "--format", "json", "--out", p],
+    ] {
+        let (code, _, err) = run(&db.path, &args);
+        assert_eq!(code, 5, "{args:?}: {err}");
+        assert!(err.contains("is the database"), "{err}");
+    }
+    assert_eq!(std::fs::read(&db.path).unwrap(), before);
+    assert_eq!(rel_support::integrity(&db.path), "ok");
+    // A dangling link is not followed either: its target is never created.
+    let dangling = db.dir.path().join("dangling.db");
+    let nowhere = db.dir.path().join("nowhere.db");
+    std::os::unix::fs::symlink(&nowhere, &dangling).unwrap();
+    let (code, _, err) = run(&db.path, &["backup", dangling.to_str().unwrap()]);
+    assert_ne!(code, 0, "backup through a dangling link: {err}");
+    assert!(!nowhere.exists());
+    assert_eq!(std::fs::read(&live).unwrap(), b"the live database");
 }
 
 #[test]
@@ -444,8 +578,14 @@ fn network_filesystem_magic_numbers() {
         (0x5346_414F, "AFS"),
         (0x6B41_4653, "kAFS"),
         (0x0BD0_0BD0, "Lustre"),
-        (0x1373, "GFS2"),
+        (0x0116_1970, "GFS2"),
         (0x7461_636F, "OCFS2"),
+        (0x7375_7245, "Coda"),
+        (0x4750_4653, "GPFS"),
+        (0x1983_0326, "BeeGFS"),
+        (0xAAD7_AAEA_i64, "PanFS"),
+        (0x786F_4256, "vboxsf"),
+        (0xBACB_ACBC_i64, "VMware hgfs"),
     ] {
         assert_eq!(network_fs_name(magic), Some(name), "{magic:#x}");
     }
@@ -459,6 +599,7 @@ fn network_filesystem_magic_numbers() {
         0x794C_7630, // overlayfs
         0xF2F5_2010, // f2fs
         0x4D44,      // vfat
+        0x1373,      // devfs (once listed as GFS2 by mistake)
         0,
         -1,
     ] {
@@ -597,4 +738,103 @@ fn network_filesystem_refused_on_a_real_fuse_mount() {
     assert!(msg.contains("FUSE filesystem"), "{msg}");
     assert!(msg.contains("local disk"), "{msg}");
     assert!(std::fs::read_dir(&mnt).unwrap().next().is_none());
+}
+
+#[test]
+fn an_unwritable_wal_or_shm_is_named_with_its_owner() {
+    // Needs root, to spawn the binary as another account (CI runs as root).
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    if !nix::unistd::geteuid().is_root() {
+        eprintln!("skipped: needs root to run as another account");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    // A copy of the binary that the other account can reach.
+    let bin = dir.path().join("phoihop");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("phoihop"), &bin).unwrap();
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = dir.path().join("phoihop.db");
+    let (code, _, err) = run(&path, &["init"]);
+    assert_eq!(code, 0, "{err}");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).unwrap();
+    for side in ["phoihop.db-wal", "phoihop.db-shm"] {
+        let planted = dir.path().join(side);
+        std::fs::write(&planted, b"").unwrap();
+        std::fs::set_permissions(&planted, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let out = std::process::Command::new(&bin)
+            .env_remove("PHOIHOP_DB")
+            .env("LANG", "C")
+            .arg("--db")
+            .arg(&path)
+            .args(["task", "list"])
+            .uid(65534)
+            .gid(65534)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(5), "{side}: {err}");
+        assert!(err.contains(side), "{side}: {err}");
+        assert!(err.contains("owned by root"), "{side}: {err}");
+        assert_one_sentence(&err);
+        // A read-only open that fails on it names it too.
+        if side.ends_with("-shm") {
+            let out = std::process::Command::new(&bin)
+                .env_remove("PHOIHOP_DB")
+                .env("LANG", "C")
+                .args(["--read-only", "--db"])
+                .arg(&path)
+                .args(["task", "list"])
+                .uid(65534)
+                .gid(65534)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            if !out.status.success() {
+                assert!(err.contains(side), "read-only, {side}: {err}");
+            }
+        }
+        std::fs::remove_file(&planted).unwrap();
+    }
+}
+
+/// An operator may not back-date the record through import: a task created or completed
+/// before today would count in past reviews. The file is refused whole (exit 5) and the
+/// database is unchanged; an admin may.
+#[test]
+fn operators_cannot_import_dated_records() {
+    let db = template(Actor::OperatorA);
+    let csv = db.dir.path().join("cu.csv");
+    std::fs::write(
+        &csv,
+        "program,category,title,lead,with,cadence,deadline,status,progress,basis,created_on,completed_on\n\
+         P,ideology,Nhiệm vụ ghi lùi ngày,A,,roadmap,2016-06-30,done,100,,2016-01-05,2016-06-01\n",
+    )
+    .unwrap();
+    let before = std::fs::read(&db.path).unwrap();
+    let (code, out, err) = db.run(&["import", csv.to_str().unwrap()]);
+    assert_eq!(code, 5, "{out} {err}");
+    assert_one_sentence(&err);
+    assert!(
+        err.contains("created_on") && err.contains("05/01/2016"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&db.path).unwrap(),
+        before,
+        "a refused import changed the file"
+    );
+    // Dated today: the operator may import it.
+    let today = chrono::Local::now().date_naive().to_string();
+    std::fs::write(
+        &csv,
+        format!(
+            "program,category,title,lead,with,cadence,deadline,status,progress,basis,created_on\n\
+             P,ideology,Nhiệm vụ mới,A,,roadmap,2030-06-30,not_started,0,,{today}\n"
+        ),
+    )
+    .unwrap();
+    let (code, _, err) = db.run(&["import", csv.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
 }

@@ -27,7 +27,8 @@ fn raw_danger(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{9}' | '\u{b}'..='\u{1f}' | '\u{7f}' | '\u{80}'..='\u{9f}'
         | '\u{200b}'..='\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}'
-        | '\u{2060}'..='\u{2069}' | '\u{feff}')
+        | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{61c}' | '\u{ad}' | '\u{180e}'
+        | '\u{3164}' | '\u{fffc}' | '\u{ffff}' | '\u{e000}' | '\u{e0000}'..='\u{e007f}')
 }
 
 /// Checks bytes meant for a terminal: valid UTF-8 with no dangerous character.
@@ -76,6 +77,23 @@ fn refused() -> Vec<(&'static str, String)> {
     ];
     for c in ('\u{202a}'..='\u{202e}').chain('\u{2066}'..='\u{2069}') {
         v.push(("bidi", format!("Hạn chót {c}0202-21-03 ngày")));
+    }
+    // Default-ignorable, private-use, unassigned and special code points (issue 13).
+    for (what, c) in [
+        ("ARABIC LETTER MARK", '\u{61c}'),
+        ("soft hyphen", '\u{ad}'),
+        ("Mongolian vowel separator", '\u{180e}'),
+        ("Hangul filler", '\u{3164}'),
+        ("deprecated format", '\u{206a}'),
+        ("deprecated format", '\u{206f}'),
+        ("TAG", '\u{e0041}'),
+        ("TAG cancel", '\u{e007f}'),
+        ("object replacement", '\u{fffc}'),
+        ("noncharacter", '\u{ffff}'),
+        ("private use", '\u{e000}'),
+        ("unassigned", '\u{378}'),
+    ] {
+        v.push((what, format!("Đảng{c}ủy")));
     }
     v.push(("100 KB", "Dài ".repeat(25_000)));
     v.push(("2001 chars", "a".repeat(2001)));

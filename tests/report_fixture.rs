@@ -86,7 +86,7 @@ pub fn build(path: &Path) -> Store {
         ("BDV", "Ban Dân vận Tỉnh ủy", AgencyKind::Party),
         ("UBKT", "Ủy ban Kiểm tra Tỉnh ủy", AgencyKind::Party),
         (
-            "BCSĐ-UBND",
+            "BCSD-UBND",
             "Ban Cán sự Đảng UBND tỉnh",
             AgencyKind::Government,
         ),
@@ -177,7 +177,7 @@ pub fn build(path: &Path) -> Store {
             task(
                 "government",
                 "Đổi mới tổ chức và hoạt động của UBND các cấp",
-                "BCSĐ-UBND",
+                "BCSD-UBND",
                 &["BTC"],
                 Some(d(2020, 12, 31)),
                 d(2019, 7, 1),

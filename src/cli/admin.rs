@@ -95,6 +95,7 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
             "The database is healthy: no problem found.",
             "Cơ sở dữ liệu tốt: không phát hiện vấn đề.",
         ))?;
+        super::audit::head_line(ctx, &store.verify_audit(None)?)?;
     } else {
         output::list(args.format, ctx.lang, &["what"], &records)?;
     }

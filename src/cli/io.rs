@@ -118,15 +118,19 @@ pub fn import(ctx: &super::Context, args: &ImportArgs) -> Result<()> {
         }
     };
     let mut store = ctx.open()?;
-    let result = io::import(
-        &mut store,
-        &args.file,
-        args.format.map(Into::into),
-        args.encoding.into(),
-        args.dry_run,
-        ctx.today,
-        &mut progress,
-    );
+    // The file the user names is read with the user's own group under a setgid install
+    // (the database's files are already open).
+    let result = crate::safe_file::as_real_group(|| {
+        io::import(
+            &mut store,
+            &args.file,
+            args.format.map(Into::into),
+            args.encoding.into(),
+            args.dry_run,
+            ctx.today,
+            &mut progress,
+        )
+    });
     if tty {
         eprint!("\r\x1b[K");
     }
@@ -137,11 +141,13 @@ pub fn import(ctx: &super::Context, args: &ImportArgs) -> Result<()> {
 
 /// Runs `phoihop export`.
 pub fn export(ctx: &super::Context, args: &ExportArgs) -> Result<()> {
+    if let Some(out) = &args.out {
+        crate::safe_file::refuse_database(out, &ctx.db)?;
+    }
     let store = ctx.open()?;
     let open = |p: &std::path::Path| -> Result<std::io::BufWriter<std::fs::File>> {
-        std::fs::File::create(p)
+        crate::safe_file::create_output(p, crate::safe_file::OUTPUT_MODE)
             .map(std::io::BufWriter::new)
-            .map_err(|e| Error::Other(format!("Cannot write {}: {e}.", p.display())))
     };
     match (args.format, &args.out) {
         (IoFormat::Json, Some(p)) => io::export::json(&store, &mut open(p)?).map(|_| ()),
@@ -152,7 +158,8 @@ pub fn export(ctx: &super::Context, args: &ExportArgs) -> Result<()> {
         (IoFormat::Csv, Some(p))
             if p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/') =>
         {
-            io::export::csv_dir(&store, p).map(|_| ())
+            // Written with the user's own group under a setgid install.
+            crate::safe_file::as_real_group(|| io::export::csv_dir(&store, p).map(|_| ()))
         }
         (IoFormat::Csv, Some(p)) => io::export::tasks_csv(&store, open(p)?, args.excel).map(|_| ()),
         (IoFormat::Csv, None) => {

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod agency;
+pub mod audit;
 pub mod io;
 pub mod output;
 pub mod program;
@@ -89,6 +90,9 @@ pub enum Command {
     Backup(admin::BackupArgs),
     /// Check the database's integrity and consistency.
     Check(admin::CheckArgs),
+    /// The audit log: list it, verify its hash chain.
+    #[command(subcommand)]
+    Audit(audit::AuditCmd),
     /// Generate a synthetic database for benchmarks.
     Gen(admin::GenArgs),
 }
@@ -146,7 +150,8 @@ impl Context {
         };
         if cli.db.is_none() {
             if let Some(dir) = db.parent() {
-                std::fs::create_dir_all(dir)?;
+                // The user's own directory, made with the user's own group under setgid.
+                crate::safe_file::as_real_group(|| Ok(std::fs::create_dir_all(dir)?))?;
             }
         }
         let as_of = match &cli.as_of {
@@ -210,6 +215,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::User(c) => user::run(&ctx, c),
         Command::Backup(a) => admin::backup(&ctx, a),
         Command::Check(a) => admin::check(&ctx, a),
+        Command::Audit(c) => audit::run(&ctx, c),
         Command::Gen(a) => admin::gen(&ctx, a),
     }
 }
@@ -241,6 +247,8 @@ fn usage_sentence(e: &clap::Error) -> String {
 /// Parses `std::env::args`, runs, prints any error as one sentence on stderr and returns
 /// the exit code.
 pub fn main_entry() -> i32 {
+    // A setgid install: no core dump, no ptrace by the user, from the first moment.
+    crate::safe_file::harden_if_setgid();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) if !e.use_stderr() => {

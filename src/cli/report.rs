@@ -95,6 +95,9 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
     if args.excel && args.format != ReportFormat::Csv {
         return Err(Error::Usage("--excel applies to --format csv only.".into()));
     }
+    if let Some(out) = &args.out {
+        crate::safe_file::refuse_database(out, &ctx.db)?;
+    }
     let store = ctx.open()?;
     // One snapshot: every part of the report from the same commit.
     let r = store.snapshot(|s| report::build(s, &req, ctx.today))?;
@@ -115,7 +118,8 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
 /// Writes bytes to a file, or to standard output (a closed pipe is not an error).
 pub fn write_out(out: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
     match out {
-        Some(p) => std::fs::write(p, bytes)
+        Some(p) => crate::safe_file::create_output(p, crate::safe_file::OUTPUT_MODE)?
+            .write_all(bytes)
             .map_err(|e| Error::Other(format!("Cannot write {}: {e}.", p.display()))),
         None => {
             let mut so = std::io::stdout().lock();

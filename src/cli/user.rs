@@ -31,6 +31,10 @@ pub struct GrantArgs {
 #[derive(Debug, Args)]
 pub struct RevokeArgs {
     pub login: String,
+    /// Allow revoking the last grant, which returns the database to single-user mode
+    /// (every login that can open the file is admin).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -69,12 +73,19 @@ pub fn run(ctx: &Context, cmd: &UserCmd) -> Result<()> {
         }
         UserCmd::Revoke(a) => {
             let mut store = ctx.open()?;
-            store.revoke(&a.login)?;
+            store.revoke(&a.login, a.force)?;
             output::confirm(&format!(
                 "{} {}.",
                 ctx.say("Revoked the role of", "Đã thu hồi vai trò của"),
                 a.login
-            ))
+            ))?;
+            if store.grants()?.is_empty() {
+                output::confirm(ctx.say(
+                    "No role is granted any more: the database is in single-user mode, and every login that can open it is admin.",
+                    "Không còn vai trò nào được cấp: cơ sở dữ liệu ở chế độ một người dùng, mọi tài khoản mở được tệp đều là quản trị.",
+                ))?;
+            }
+            Ok(())
         }
         UserCmd::List(a) => {
             let store = ctx.open()?;

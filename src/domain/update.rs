@@ -15,6 +15,8 @@ pub type TaskState = (Status, Progress, Option<NaiveDate>);
 /// - Status done without a progress sets progress to 100; done with less than 100 is refused.
 /// - Completing records the update's date as `completed_on` (kept if it was already done);
 ///   leaving done clears it.
+/// - 100 % means done and done means 100 %: any other status at 100 % is refused (a done
+///   task reopened needs a progress below 100); not started means 0 %.
 /// - An update with neither progress, status nor note is refused.
 pub fn apply_update(current: TaskState, upd: &ProgressUpdate) -> Result<TaskState> {
     let (cur_status, cur_progress, cur_completed) = current;
@@ -41,6 +43,19 @@ pub fn apply_update(current: TaskState, upd: &ProgressUpdate) -> Result<TaskStat
         (None, Status::Done) => Progress::FULL,
         (None, _) => cur_progress,
     };
+    // 100 % means done and done means 100 %; not started means 0 %.
+    if progress == Progress::FULL && status != Status::Done {
+        return Err(Error::invalid(format!(
+            "Progress 100% means the task is done, so it cannot be {}; give --status done, or a progress below 100.",
+            status.code()
+        )));
+    }
+    if status == Status::NotStarted && progress.get() > 0 {
+        return Err(Error::invalid(format!(
+            "A task not started is at 0%; progress {} does not fit status not_started.",
+            progress.get()
+        )));
+    }
     let completed_on = match status {
         Status::Done if cur_status == Status::Done => cur_completed.or(Some(upd.on)),
         Status::Done => Some(upd.on),
@@ -60,6 +75,40 @@ mod tests {
             note: None,
             on: NaiveDate::from_ymd_opt(2020, 1, 2).unwrap(),
         }
+    }
+
+    #[test]
+    fn full_means_done_and_not_started_means_zero() {
+        let start = (Status::NotStarted, Progress::ZERO, None);
+        let e = apply_update(start, &upd(Some(100), Some(Status::InProgress))).unwrap_err();
+        assert_eq!(e.exit_code(), 6);
+        assert!(e.to_string().contains("100%"), "{e}");
+        let e = apply_update(start, &upd(Some(30), Some(Status::NotStarted))).unwrap_err();
+        assert_eq!(e.exit_code(), 6);
+        // Reopening a done task needs a progress below 100.
+        let done = (
+            Status::Done,
+            Progress::FULL,
+            NaiveDate::from_ymd_opt(2020, 1, 1),
+        );
+        assert_eq!(
+            apply_update(done, &upd(None, Some(Status::InProgress)))
+                .unwrap_err()
+                .exit_code(),
+            6
+        );
+        assert_eq!(
+            apply_update(done, &upd(Some(90), Some(Status::InProgress)))
+                .unwrap()
+                .0,
+            Status::InProgress
+        );
+        assert_eq!(
+            apply_update(start, &upd(Some(100), Some(Status::Suspended)))
+                .unwrap_err()
+                .exit_code(),
+            6
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! every write, so the CLI, the TUI and import share them.
 
 use super::model::{Agency, NewTask, Program};
-use super::text::{clean_code, clean_line, clean_optional, clean_text};
+use super::text::{clean_code, clean_line, clean_optional, clean_record_code, clean_text};
 use super::{Cadence, Status};
 use crate::error::{Error, Result};
 
@@ -27,7 +27,7 @@ impl Agency {
     /// The agency with its text cleaned and its fields checked.
     pub fn validated(self) -> Result<Agency> {
         Ok(Agency {
-            code: clean_code("agency code", &self.code)?,
+            code: clean_record_code("agency code", &self.code)?,
             name: clean_line("agency name", &self.name)?,
             kind: self.kind,
             parent: match self.parent {
@@ -64,7 +64,7 @@ impl Program {
             }
         }
         Ok(Program {
-            code: clean_code("program code", &self.code)?,
+            code: clean_record_code("program code", &self.code)?,
             title: clean_line("program title", &self.title)?,
             kind: self.kind,
             starts_on: self.starts_on,
@@ -108,6 +108,18 @@ impl NewTask {
     pub fn validated(self) -> Result<NewTask> {
         let lead = clean_code("lead agency code", &self.lead)?;
         check_cadence(self.cadence, self.deadline)?;
+        if self.status != Status::Done && self.progress == super::Progress::FULL {
+            return Err(Error::invalid(format!(
+                "Progress 100% means the task is done, so it cannot be {}; give the status done, or a progress below 100.",
+                self.status.code()
+            )));
+        }
+        if self.status == Status::NotStarted && self.progress.get() > 0 {
+            return Err(Error::invalid(format!(
+                "A task not started is at 0%; progress {} does not fit status not_started.",
+                self.progress.get()
+            )));
+        }
         let completed_on = match (self.status, self.completed_on) {
             (Status::Done, Some(d)) => Some(d),
             (Status::Done, None) => Some(self.created_on),

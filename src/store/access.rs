@@ -107,6 +107,21 @@ impl Who {
         }
     }
 
+    /// Writes only the lead agency (*chủ trì*) answers for: progress, status, the task's
+    /// fields, its deadline. A coordinating agency's operator may only add a note.
+    pub fn require_lead(&self, lead: i64, what: &str) -> Result<()> {
+        match self.role {
+            Role::Admin => Ok(()),
+            Role::Operator => match &self.agency {
+                Some((a, _)) if *a == lead => Ok(()),
+                _ => Err(self.denied(&format!(
+                    "{what} (only the lead agency's operators may; a coordinating agency adds a note)"
+                ))),
+            },
+            Role::Supervisor => Err(self.denied(&format!("{what} (supervisors may only urge)"))),
+        }
+    }
+
     /// True when this login may change a task with these agencies (for showing, not
     /// enforcing: the write functions enforce).
     pub fn may_write_task(&self, lead: i64, with: &[i64]) -> bool {

@@ -66,6 +66,26 @@ pub(crate) fn referenced_agency(conn: &Connection, field: &str, code: &str) -> R
     })
 }
 
+/// Refuses a new agency name that looks the same as an existing one (Unicode's confusable
+/// skeleton, UTS #39: `Ban Тuyên giáo` with a Cyrillic `Т`, or the same name again).
+fn refuse_confusable_name(conn: &Connection, name: &str) -> Result<()> {
+    let skeleton = |s: &str| unicode_security::skeleton(s).collect::<String>();
+    let wanted = skeleton(name);
+    let mut st = conn.prepare_cached("SELECT code, name FROM agency")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let (code, existing): (String, String) = (r.get(0)?, r.get(1)?);
+        if skeleton(&existing) == wanted {
+            return Err(Error::invalid(format!(
+                "The agency name `{}` looks the same as the name of agency {code} (`{}`); give a name that cannot be mistaken for it.",
+                crate::domain::text::escape(name),
+                crate::domain::text::escape(&existing)
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn get(conn: &Connection, code: &str) -> Result<Agency> {
     conn.query_row(&format!("{SELECT} WHERE a.code = ?1"), [code], from_row)
         .optional()?
@@ -113,6 +133,7 @@ impl Store {
         let a = agency.validated()?;
         self.write(|tx, who| {
             who.require_admin("add agencies")?;
+            refuse_confusable_name(tx, &a.name)?;
             let parent = match &a.parent {
                 Some(p) => Some(referenced_agency(tx, "parent agency", p)?),
                 None => None,
@@ -326,5 +347,49 @@ impl Store {
             )?;
             Ok(out)
         })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod confusable_tests {
+    use crate::domain::{Agency, AgencyKind};
+    use crate::store::test_support::temp_store;
+
+    fn agency(code: &str, name: &str) -> Agency {
+        Agency {
+            code: code.into(),
+            name: name.into(),
+            kind: AgencyKind::Party,
+            parent: None,
+            head: None,
+            members: None,
+            staff: None,
+        }
+    }
+
+    #[test]
+    fn a_name_confusable_with_an_existing_one_is_refused() {
+        let (_dir, mut s) = temp_store("me");
+        s.add_agency(agency("BTG", "Ban Tuyên giáo")).unwrap();
+        for look_alike in [
+            "Ban Tuyên giáo",              // the same name
+            "Ban \u{422}uyên giáo",        // Cyrillic Т
+            "B\u{430}n Tuyên giáo",        // Cyrillic а
+            "Ban Tuy\u{435}\u{302}n giáo", // Cyrillic е with a combining circumflex
+        ] {
+            let e = s.add_agency(agency("BTG2", look_alike)).unwrap_err();
+            assert_eq!(e.exit_code(), 6, "{look_alike}");
+            assert!(e.to_string().contains("BTG"), "{e}");
+        }
+        // Different Vietnamese names are not confusable, whatever their diacritics.
+        s.add_agency(agency("BTC", "Ban Tổ chức")).unwrap();
+        s.add_agency(agency("BTO", "Ban Tô chức")).unwrap();
+        s.add_agency(agency("BTGTU", "Ban Tuyên giáo Tỉnh ủy"))
+            .unwrap();
+        assert_eq!(s.agencies().unwrap().len(), 4);
+        // A code with a Cyrillic look-alike letter is refused before any lookup.
+        let e = s.add_agency(agency("BTG\u{422}U", "Ban khác")).unwrap_err();
+        assert_eq!(e.exit_code(), 6);
     }
 }

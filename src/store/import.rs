@@ -164,6 +164,8 @@ struct Plan {
     tasks: Vec<TaskRefs>,
     new_grants: Vec<usize>,
     outcome: ImportOutcome,
+    /// The local date the import is made: a non-admin may not date a task before it.
+    today: NaiveDate,
 }
 
 /// A task of a streamed import, checked field by field, with its folded title (computed

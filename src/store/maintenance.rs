@@ -3,6 +3,8 @@
 use std::path::Path;
 use std::time::Duration;
 
+use rusqlite::OpenFlags;
+
 use super::Store;
 use crate::error::{Error, Result};
 
@@ -14,27 +16,41 @@ pub struct Finding {
 
 impl Store {
     /// Writes an online, consistent copy of the database to `dest` (SQLite's backup API),
-    /// while other sessions go on writing. `dest` must not exist.
+    /// while other sessions go on writing. `dest` must not exist. It is a file the user
+    /// names: created without following a link, mode 0660 whatever the umask, and under a
+    /// setgid install written with the user's own group (`crate::safe_file`).
     pub fn backup(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            return Err(Error::Usage(format!(
-                "{} already exists; give a new file name for the backup.",
-                dest.display()
-            )));
-        }
-        super::fs::create_private(dest)?;
-        let mut out = rusqlite::Connection::open(dest)?;
-        let result = {
-            let b = rusqlite::backup::Backup::new(self.conn(), &mut out)?;
-            b.run_to_completion(1000, Duration::from_millis(5), None)
-        };
-        if let Err(e) = result {
-            drop(out);
-            let _ = std::fs::remove_file(dest);
-            return Err(e.into());
-        }
-        out.execute_batch("PRAGMA journal_mode=DELETE")?;
-        Ok(())
+        crate::safe_file::as_real_group(|| {
+            // Looked at with the user's own group: whether a file exists in a directory
+            // only the install's group can read is not the user's to learn.
+            if dest.exists() {
+                return Err(Error::Usage(format!(
+                    "{} already exists; give a new file name for the backup.",
+                    dest.display()
+                )));
+            }
+            drop(crate::safe_file::create_new(
+                dest,
+                crate::safe_file::DATABASE_MODE,
+            )?);
+            let mut out = rusqlite::Connection::open_with_flags(
+                dest,
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_NOFOLLOW
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            let result = {
+                let b = rusqlite::backup::Backup::new(self.conn(), &mut out)?;
+                b.run_to_completion(1000, Duration::from_millis(5), None)
+            };
+            if let Err(e) = result {
+                drop(out);
+                let _ = std::fs::remove_file(dest);
+                return Err(e.into());
+            }
+            out.execute_batch("PRAGMA journal_mode=DELETE")?;
+            Ok(())
+        })
     }
 
     /// Integrity and consistency check: SQLite's `integrity_check`, foreign keys, and
@@ -61,6 +77,9 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         out.extend(fk.into_iter().map(|what| Finding { what }));
+        if let Some(what) = super::audit_chain::verify(conn)?.problem {
+            out.push(Finding { what });
+        }
         let rules: &[(&str, &str)] = &[
             ("SELECT id FROM task WHERE status = 'done' AND progress <> 100", "is done but not at 100%"),
             ("SELECT id FROM task WHERE status = 'done' AND completed_on IS NULL", "is done without a completion date"),

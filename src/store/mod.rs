@@ -9,6 +9,7 @@ mod access;
 mod activity;
 mod agencies;
 mod asof;
+mod audit_chain;
 pub mod bulk;
 pub mod export;
 pub mod fs;
@@ -36,6 +37,7 @@ use crate::error::{Error, Result};
 pub use access::{os_login, Who};
 pub use activity::{Change, FieldChange, InboxItem};
 pub use agencies::{AgencyEdit, Merged};
+pub use audit_chain::{AuditRow, ChainReport};
 pub use maintenance::Finding;
 pub use programs::ProgramEdit;
 pub use stats::{AgencyCounts, CategoryCounts, Counts, Scope, Summary};
@@ -65,6 +67,8 @@ impl Store {
     }
 
     fn open_as(path: &Path, read_only: bool, login: String) -> Result<Store> {
+        let trusted = fs::trusted_location(path)?;
+        let path = trusted.as_path();
         fs::refuse_network_fs(path)?;
         let conn = if read_only {
             if !path.exists() {
@@ -80,6 +84,7 @@ impl Store {
             .map_err(|e| fs::explain_open_error(path, e))?
         } else {
             fs::create_private(path)?;
+            fs::check_sidecars(path)?;
             Connection::open_with_flags(
                 path,
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -87,6 +92,11 @@ impl Store {
             .map_err(|e| fs::explain_open_error(path, e))?
         };
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        if crate::safe_file::is_setgid() {
+            // Under the setgid install no temporary file may land where the user can
+            // read it: SQLite keeps temporary tables and indexes in memory.
+            conn.pragma_update(None, "temp_store", "MEMORY")?;
+        }
         // The first read of the file: a directory that SQLite cannot use fails here.
         if let Err(e) = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {
             return Err(fs::explain_open_error(path, e));
@@ -130,6 +140,7 @@ impl Store {
                 )));
             }
             store.conn.pragma_update(None, "synchronous", "FULL")?;
+            fs::fix_sidecar_modes(path)?;
             schema::migrate(&mut store.conn)?;
         }
         Ok(store)
@@ -250,7 +261,8 @@ pub(crate) fn now_stamp() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
-/// Appends an audit row. `before`/`after` are stored as JSON.
+/// Appends an audit row, chained to the previous one by its hash (`audit_chain`).
+/// `before`/`after` are stored as JSON.
 pub(crate) fn audit<B: Serialize, A: Serialize>(
     tx: &Connection,
     who: &Who,
@@ -263,11 +275,7 @@ pub(crate) fn audit<B: Serialize, A: Serialize>(
     let json = |v: Option<String>| v;
     let b = json(before.and_then(|b| serde_json::to_string(b).ok()));
     let a = json(after.and_then(|a| serde_json::to_string(a).ok()));
-    tx.execute(
-        "INSERT INTO audit (at, actor, action, entity, entity_key, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        rusqlite::params![now_stamp(), who.login, action, entity, key, b, a],
-    )?;
-    Ok(())
+    audit_chain::chained_insert(tx, &now_stamp(), &who.login, action, entity, key, b, a)
 }
 
 /// Maps a UNIQUE constraint failure to a clear invalid-data error.

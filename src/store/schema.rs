@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use crate::error::{Error, Result};
 
 /// The migrations, in order; index 0 is version 1.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, super::audit_chain::MIGRATION_SQL];
 
 /// The schema version this binary knows.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -331,6 +331,11 @@ fn migrate_steps(conn: &mut Connection, mut v: i64) -> Result<()> {
             continue;
         }
         tx.execute_batch(MIGRATIONS[v as usize])?;
+        if v == 4 {
+            // Version 5: each audit row's hash chains the one before (store/audit_chain.rs);
+            // the rows already there are chained in order.
+            super::audit_chain::backfill(&tx)?;
+        }
         let dangling: i64 =
             tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
                 r.get(0)

@@ -212,6 +212,9 @@ impl Store {
             let before = get(tx, id)?;
             let lead = lead_id(tx, id)?;
             who.require_task_write(lead, &with_ids(tx, id)?, &format!("update task {id}"))?;
+            if update.progress.is_some() || update.status.is_some() {
+                who.require_lead(lead, &format!("change the progress or status of task {id}"))?;
+            }
             check_version(&before, expect_version)?;
             let state = apply_update(
                 (before.status, before.progress, before.completed_on),
@@ -266,7 +269,7 @@ impl Store {
         self.write(|tx, who| {
             let before = get(tx, id)?;
             let lead = lead_id(tx, id)?;
-            who.require_task_write(lead, &with_ids(tx, id)?, &format!("edit task {id}"))?;
+            who.require_lead(lead, &format!("edit task {id}"))?;
             check_version(&before, expect_version)?;
             let mut t = before.clone();
             if let Some(v) = edit.title {
@@ -326,6 +329,17 @@ impl Store {
                 who.require_admin(&format!("hand task {id} to another lead agency"))?;
                 "lead"
             } else if t.deadline != before.deadline {
+                // A closed program's deadlines are the admin's to set.
+                let ends: String = tx.query_row(
+                    "SELECT ends_on FROM program WHERE id = ?1",
+                    [program],
+                    |r| r.get(0),
+                )?;
+                if ends.as_str() < on.to_string().as_str() {
+                    who.require_admin(&format!(
+                        "set a deadline of task {id}, whose program ended on {ends}"
+                    ))?;
+                }
                 "deadline"
             } else {
                 "edit"

@@ -281,8 +281,8 @@ fn roles() {
     }
     assert_eq!(admin.task_urges(1).expect("urges").len(), 2);
     assert_eq!(admin.agency_urges("A", 10).expect("inbox").len(), 2);
-    admin.revoke("sup").expect("revoke");
-    assert_eq!(admin.revoke("sup").unwrap_err().exit_code(), 3);
+    admin.revoke("sup", false).expect("revoke");
+    assert_eq!(admin.revoke("sup", false).unwrap_err().exit_code(), 3);
 }
 
 #[test]

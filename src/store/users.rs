@@ -54,16 +54,13 @@ impl Store {
                 Some(a) => Some(referenced_agency(tx, "agency", a)?),
                 None => None,
             };
-            let before: Option<Grant> = tx
-                .query_row(
-                    "SELECT g.role, a.code FROM role_grant g LEFT JOIN agency a ON a.id = g.agency_id WHERE g.login = ?1",
-                    [&login],
-                    |r| {
-                        let role: String = r.get(0)?;
-                        Ok(Grant { login: login.clone(), role: role.parse().unwrap_or(Role::Supervisor), agency: r.get(1)? })
-                    },
-                )
-                .ok();
+            let before = grant_of(tx, &login)?;
+            if role != Role::Admin && is_last_admin(tx, before.as_ref())? {
+                return Err(Error::PermissionDenied(format!(
+                    "`{login}` is the last admin and cannot be made {} {role}; grant another login admin first.",
+                    if role == Role::Operator { "an" } else { "a" }
+                )));
+            }
             tx.execute(
                 "INSERT INTO role_grant (login, role, agency_id) VALUES (?1, ?2, ?3) \
                  ON CONFLICT(login) DO UPDATE SET role = excluded.role, agency_id = excluded.agency_id",
@@ -79,20 +76,127 @@ impl Store {
         })
     }
 
-    /// Revokes a login's role (that login becomes a supervisor, or, when it was the last
-    /// grant, the database returns to single-user mode).
-    pub fn revoke(&mut self, login: &str) -> Result<()> {
+    /// Revokes a login's role (that login becomes a supervisor). The last admin cannot be
+    /// revoked while other grants remain (nobody could grant or revoke any more). The last
+    /// grant of all needs `force`: without grants the database is back in single-user
+    /// mode, where every login that can open the file is admin. The audit row records the
+    /// grant taken away.
+    pub fn revoke(&mut self, login: &str, force: bool) -> Result<()> {
         self.write(|tx, who| {
             who.require_admin("revoke roles")?;
-            let n = tx.execute("DELETE FROM role_grant WHERE login = ?1", [login])?;
-            if n == 0 {
+            let Some(before) = grant_of(tx, login)? else {
                 return Err(Error::NotFound(format!(
                     "The login `{}` has no role granted.",
                     text::escape(login)
                 )));
+            };
+            let grants: i64 = tx.query_row("SELECT count(*) FROM role_grant", [], |r| r.get(0))?;
+            if grants == 1 && !force {
+                return Err(Error::PermissionDenied(format!(
+                    "`{login}` holds the last grant: revoking it returns the database to single-user mode, where every login that can open the file is admin; add --force to do that."
+                )));
             }
-            audit(tx, who, "revoke", "role", login, Some(&login), None::<&()>)?;
+            if grants > 1 && is_last_admin(tx, Some(&before))? {
+                return Err(Error::PermissionDenied(format!(
+                    "`{login}` is the last admin and cannot be revoked while other roles are granted; grant another login admin first."
+                )));
+            }
+            tx.execute("DELETE FROM role_grant WHERE login = ?1", [login])?;
+            audit(tx, who, "revoke", "role", login, Some(&before), None::<&()>)?;
             Ok(())
         })
+    }
+}
+
+/// The grant of `login`, if any.
+fn grant_of(conn: &rusqlite::Connection, login: &str) -> Result<Option<Grant>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT g.role, a.code FROM role_grant g LEFT JOIN agency a ON a.id = g.agency_id WHERE g.login = ?1",
+            [login],
+            |r| {
+                let role: String = r.get(0)?;
+                Ok(Grant {
+                    login: login.to_string(),
+                    role: role.parse().unwrap_or(Role::Supervisor),
+                    agency: r.get(1)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// True when `grant` is an admin's and no other login is admin.
+fn is_last_admin(conn: &rusqlite::Connection, grant: Option<&Grant>) -> Result<bool> {
+    let Some(g) = grant.filter(|g| g.role == Role::Admin) else {
+        return Ok(false);
+    };
+    let others: i64 = conn.query_row(
+        "SELECT count(*) FROM role_grant WHERE role = 'admin' AND login <> ?1",
+        [&g.login],
+        |r| r.get(0),
+    )?;
+    Ok(others == 0)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use crate::domain::Role;
+    use crate::store::test_support::{reopen_as, temp_store};
+
+    fn last_audit(s: &crate::store::Store) -> (String, Option<String>) {
+        s.conn()
+            .query_row(
+                "SELECT action, before FROM audit ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    }
+
+    #[test]
+    fn the_last_admin_is_neither_revoked_nor_demoted() {
+        let (_dir, mut admin) = temp_store("vanphong");
+        admin.grant("vanphong", Role::Admin, None).unwrap();
+        admin.grant("lanhdao", Role::Supervisor, None).unwrap();
+        for e in [
+            admin.revoke("vanphong", false).unwrap_err(),
+            admin.revoke("vanphong", true).unwrap_err(),
+            admin.grant("vanphong", Role::Supervisor, None).unwrap_err(),
+        ] {
+            assert_eq!(e.exit_code(), 5, "{e}");
+            assert!(e.to_string().contains("last admin"), "{e}");
+        }
+        assert_eq!(admin.whoami().unwrap().role, Role::Admin);
+        // With a second admin, either may step down.
+        admin.grant("hai", Role::Admin, None).unwrap();
+        admin.grant("vanphong", Role::Supervisor, None).unwrap();
+        let mut hai = reopen_as(&admin, "hai");
+        assert_eq!(hai.revoke("hai", false).unwrap_err().exit_code(), 5);
+        hai.revoke("lanhdao", false).unwrap();
+        // Revoke records the grant taken away.
+        let (action, before) = last_audit(&hai);
+        assert_eq!(action, "revoke");
+        let before: serde_json::Value = serde_json::from_str(&before.unwrap()).unwrap();
+        assert_eq!(before["role"], "supervisor");
+        assert_eq!(before["login"], "lanhdao");
+    }
+
+    #[test]
+    fn the_last_grant_needs_force() {
+        let (_dir, mut admin) = temp_store("vanphong");
+        admin.grant("vanphong", Role::Admin, None).unwrap();
+        let e = admin.revoke("vanphong", false).unwrap_err();
+        assert_eq!(e.exit_code(), 5);
+        assert!(e.to_string().contains("single-user mode"), "{e}");
+        assert!(e.to_string().contains("--force"), "{e}");
+        assert_eq!(admin.grants().unwrap().len(), 1);
+        admin.revoke("vanphong", true).unwrap();
+        assert!(admin.grants().unwrap().is_empty());
+        assert!(admin.whoami().unwrap().single_user);
+        let (_, before) = last_audit(&admin);
+        assert!(before.unwrap().contains("\"admin\""));
     }
 }

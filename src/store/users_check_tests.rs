@@ -128,8 +128,8 @@ fn grants_list_and_roles_per_login() {
             .exit_code(),
         5
     );
-    assert_eq!(admin.revoke("nobody").unwrap_err().exit_code(), 3);
-    admin.revoke("lan").unwrap();
+    assert_eq!(admin.revoke("nobody", false).unwrap_err().exit_code(), 3);
+    admin.revoke("lan", false).unwrap();
     assert_eq!(admin.grants().unwrap().len(), 2);
     assert_eq!(admin.task(b).unwrap().version, 1);
 }

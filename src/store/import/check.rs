@@ -44,6 +44,8 @@ pub(super) fn plan_head(conn: &Connection, who: &Who, batch: &ImportBatch) -> Re
         agencies: code_map(conn, "SELECT id, code FROM agency")?,
         programs: code_map(conn, "SELECT id, code FROM program")?,
         categories: code_map(conn, "SELECT id, code FROM category")?,
+        // Read here, not passed in: the rule it serves must not be the caller's to move.
+        today: chrono::Local::now().date_naive(),
         ..Default::default()
     };
     let existing_categories = db_categories(conn)?;
@@ -252,6 +254,21 @@ pub(super) fn check_task(
     if !it.history.is_empty() || !it.urges.is_empty() {
         who.require_admin("restore task histories and urges")
             .map_err(|e| denied(o, e))?;
+    }
+    // Only an admin back-dates the record: a task created or completed before today
+    // would count in past reviews.
+    if let Some((field, d)) = [
+        ("created_on", Some(task.created_on)),
+        ("completed_on", task.completed_on),
+    ]
+    .into_iter()
+    .find_map(|(f, d)| d.filter(|d| *d < p.today).map(|d| (f, d)))
+    {
+        who.require_admin(&format!(
+            "import a task dated before today ({field} {}); only an admin may date the record in the past",
+            d.format("%d/%m/%Y")
+        ))
+        .map_err(|e| denied(o, e))?;
     }
     p.outcome.tasks_added += 1;
     p.outcome.history_added += history_len(it) as u64;

@@ -1,0 +1,575 @@
+//! The tamper-evident audit log: every audit row carries `hash` = SHA-256 of the previous
+//! row's hash and the row's own fields, so a row changed, inserted or deleted behind
+//! phoihop's back breaks the chain from that row on. `verify` checks the chain, that the
+//! append-only triggers are there as phoihop made them, and that no id is missing; it
+//! names the first bad row in one sentence. The hash of the newest row (the chain head)
+//! can be kept off the server: a later `audit verify --head HASH` proves that the log
+//! then is still the beginning of the log now (no row removed from the end, nothing
+//! re-computed).
+//!
+//! The schema change is [`MIGRATION_SQL`] followed by [`backfill`], both in the migration's
+//! transaction (schema version 5, `MIGRATIONS[4]` in `schema.rs`, which calls `backfill`
+//! after it). A database not yet migrated has no `hash` column: [`chained_insert`] writes
+//! rows as before and `verify` checks only the triggers and the ids. The append-only
+//! triggers `verify` expects are [`TRIGGERS`]: a migration that changes them must change
+//! them here too.
+//!
+//! A chain without a secret key can be re-computed by whoever can write the file; what
+//! stops that is the setgid install (nobody but root writes the file) and the head kept
+//! elsewhere, not the hash alone.
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::Store;
+use crate::error::{Error, Result};
+
+/// Schema version 5: the `hash` column of the audit log. Run [`backfill`] right after it,
+/// in the same transaction (`schema.rs` does).
+pub(crate) const MIGRATION_SQL: &str = r#"
+ALTER TABLE audit ADD COLUMN hash TEXT;
+"#;
+
+/// The append-only triggers as phoihop creates them (schema versions 1 and 2), compared
+/// with `sqlite_schema` whitespace-insensitively.
+pub(crate) const TRIGGERS: &[(&str, &str)] = &[
+    (
+        "audit_no_update",
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\nBEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+    ),
+    (
+        "audit_no_delete",
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\nBEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+    ),
+    (
+        "audit_no_replace",
+        "CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit\nWHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)\nBEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+    ),
+];
+
+/// The hash before the first row: 64 zeros.
+const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// The fields of one audit row that the hash covers (all of them but the hash).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_key: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    /// The stored hash (`None` before the migration, or for a row written by another
+    /// program).
+    pub hash: Option<String>,
+}
+
+/// What `verify` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChainReport {
+    /// Audit rows read.
+    pub rows: i64,
+    /// True when the database has the hash column (schema version 5 or later).
+    pub chained: bool,
+    /// The newest row's id and hash: the chain head.
+    pub head: Option<(i64, String)>,
+    /// The first problem, as one sentence naming the row; `None` = intact.
+    pub problem: Option<String>,
+}
+
+/// The hash of a row: SHA-256 over the previous hash (hex) and the row's fields, each
+/// field length-prefixed (NULL distinct from empty), as lowercase hex.
+pub(crate) fn row_hash(prev: &str, r: &AuditRow) -> String {
+    let mut h = Sha256::new();
+    h.update(b"phoihop-audit-v1\0");
+    h.update(prev.as_bytes());
+    let id = r.id.to_string();
+    let fields: [Option<&str>; 8] = [
+        Some(&id),
+        Some(&r.at),
+        Some(&r.actor),
+        Some(&r.action),
+        Some(&r.entity),
+        Some(&r.entity_key),
+        r.before.as_deref(),
+        r.after.as_deref(),
+    ];
+    for f in fields {
+        match f {
+            None => h.update([0u8]),
+            Some(s) => {
+                h.update([1u8]);
+                h.update((s.len() as u64).to_be_bytes());
+                h.update(s.as_bytes());
+            }
+        }
+    }
+    let digest = h.finalize();
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+/// True when the audit table has the `hash` column.
+pub(crate) fn has_hash_column(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM pragma_table_info('audit') WHERE name = 'hash'",
+            [],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// Appends an audit row (called by `store::audit`, inside the write's `BEGIN IMMEDIATE`
+/// transaction, which makes reading the last row and appending the next one atomic): with
+/// the next id and its chained hash when the database has the hash column, as before
+/// otherwise.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn chained_insert(
+    tx: &Connection,
+    at: &str,
+    actor: &str,
+    action: &str,
+    entity: &str,
+    key: &str,
+    before: Option<String>,
+    after: Option<String>,
+) -> Result<()> {
+    // The statement fails to prepare on a schema without the column; that is checked
+    // only then, so a chained database pays for one cached statement.
+    let last = match tx.prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1") {
+        Ok(mut st) => st
+            .query_row([], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+            })
+            .optional()?,
+        Err(e) => {
+            if has_hash_column(tx)? {
+                return Err(e.into());
+            }
+            tx.execute(
+                "INSERT INTO audit (at, actor, action, entity, entity_key, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![at, actor, action, entity, key, before, after],
+            )?;
+            return Ok(());
+        }
+    };
+    let (id, prev) = match last {
+        Some((id, h)) => (id + 1, h.unwrap_or_else(|| GENESIS.to_string())),
+        None => (1, GENESIS.to_string()),
+    };
+    let row = AuditRow {
+        id,
+        at: at.to_string(),
+        actor: actor.to_string(),
+        action: action.to_string(),
+        entity: entity.to_string(),
+        entity_key: key.to_string(),
+        before,
+        after,
+        hash: None,
+    };
+    let hash = row_hash(&prev, &row);
+    tx.prepare_cached(
+        "INSERT INTO audit (id, at, actor, action, entity, entity_key, before, after, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        row.id,
+        row.at,
+        row.actor,
+        row.action,
+        row.entity,
+        row.entity_key,
+        row.before,
+        row.after,
+        hash
+    ])?;
+    Ok(())
+}
+
+fn read_row(r: &rusqlite::Row<'_>, with_hash: bool) -> rusqlite::Result<AuditRow> {
+    Ok(AuditRow {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        action: r.get(3)?,
+        entity: r.get(4)?,
+        entity_key: r.get(5)?,
+        before: r.get(6)?,
+        after: r.get(7)?,
+        hash: if with_hash { r.get(8)? } else { None },
+    })
+}
+
+fn select(with_hash: bool) -> &'static str {
+    if with_hash {
+        "SELECT id, at, actor, action, entity, entity_key, before, after, hash FROM audit"
+    } else {
+        "SELECT id, at, actor, action, entity, entity_key, before, after FROM audit"
+    }
+}
+
+/// Fills the hash of every existing row, in id order (the migration to version 5, right
+/// after [`MIGRATION_SQL`], in its transaction). The append-only update trigger is lifted
+/// for the fill and put back exactly as it was.
+pub(crate) fn backfill(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch("DROP TRIGGER IF EXISTS audit_no_update")?;
+    {
+        let mut read = tx.prepare(&format!("{} ORDER BY id", select(false)))?;
+        let mut write = tx.prepare("UPDATE audit SET hash = ?1 WHERE id = ?2")?;
+        let mut rows = read.query([])?;
+        let mut prev = GENESIS.to_string();
+        while let Some(r) = rows.next()? {
+            let row = read_row(r, false)?;
+            let h = row_hash(&prev, &row);
+            write.execute(params![h, row.id])?;
+            prev = h;
+        }
+    }
+    tx.execute_batch(&format!("{};", TRIGGERS[0].1))?;
+    Ok(())
+}
+
+/// Whitespace-insensitive form of SQL text, to compare trigger definitions.
+fn squash(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Checks the triggers: each of phoihop's is there as created, and no other trigger is
+/// defined on the audit table.
+fn check_triggers(conn: &Connection) -> Result<Option<String>> {
+    let mut st = conn.prepare(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit' ORDER BY name",
+    )?;
+    let found: Vec<(String, Option<String>)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (name, sql) in TRIGGERS {
+        match found.iter().find(|(n, _)| n == name) {
+            None => {
+                return Ok(Some(format!(
+                    "The audit log's append-only trigger {name} is missing: it was dropped outside phoihop, so rows may have been changed or deleted."
+                )))
+            }
+            Some((_, got)) if got.as_deref().map(squash) != Some(squash(sql)) => {
+                return Ok(Some(format!(
+                    "The audit log's append-only trigger {name} is not the one phoihop created: it was re-created outside phoihop."
+                )))
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some((name, _)) = found
+        .iter()
+        .find(|(n, _)| !TRIGGERS.iter().any(|(t, _)| t == n))
+    {
+        return Ok(Some(format!(
+            "The audit log has a trigger {} that phoihop did not create.",
+            crate::domain::text::escape(name)
+        )));
+    }
+    Ok(None)
+}
+
+/// Names an audit row for a sentence: `Audit row 17 (2026-12-01T08:00:00.000Z, vanphong, edit task 3)`.
+fn describe(r: &AuditRow) -> String {
+    use crate::domain::text::escape;
+    format!(
+        "Audit row {} ({}, {}, {} {} {})",
+        r.id,
+        escape(&r.at),
+        escape(&r.actor),
+        escape(&r.action),
+        escape(&r.entity),
+        escape(&r.entity_key)
+    )
+}
+
+/// Checks the audit log: the triggers, that ids run 1, 2, 3 … without a gap, and (when
+/// the database has the hash column) every row's hash. Stops at the first problem.
+pub(crate) fn verify(conn: &Connection) -> Result<ChainReport> {
+    let chained = has_hash_column(conn)?;
+    let mut report = ChainReport {
+        rows: 0,
+        chained,
+        head: None,
+        problem: check_triggers(conn)?,
+    };
+    let mut st = conn.prepare(&format!("{} ORDER BY id", select(chained)))?;
+    let mut rows = st.query([])?;
+    let mut prev = GENESIS.to_string();
+    let mut expected_id = 1;
+    while let Some(r) = rows.next()? {
+        let row = read_row(r, chained)?;
+        report.rows += 1;
+        if report.problem.is_some() {
+            continue;
+        }
+        if row.id != expected_id {
+            report.problem = Some(if expected_id == 1 && row.id == 2 {
+                "Audit row 1 is missing (the log starts at row 2): it was deleted outside phoihop."
+                    .to_string()
+            } else if expected_id + 1 == row.id {
+                format!(
+                    "Audit row {expected_id} is missing (the log jumps from row {} to row {}): it was deleted outside phoihop.",
+                    expected_id - 1,
+                    row.id
+                )
+            } else if row.id > expected_id {
+                format!(
+                    "Audit rows {expected_id} to {} are missing (the log jumps to row {}): they were deleted outside phoihop.",
+                    row.id - 1,
+                    row.id
+                )
+            } else {
+                format!("{} has an id out of order.", describe(&row))
+            });
+            continue;
+        }
+        expected_id += 1;
+        if chained {
+            let want = row_hash(&prev, &row);
+            match &row.hash {
+                None => {
+                    report.problem = Some(format!(
+                        "{} has no hash: it was written outside phoihop.",
+                        describe(&row)
+                    ));
+                    continue;
+                }
+                Some(h) if *h != want => {
+                    report.problem = Some(format!(
+                        "{} does not match its hash: it, or the chain before it, was changed outside phoihop.",
+                        describe(&row)
+                    ));
+                    continue;
+                }
+                Some(_) => {}
+            }
+            prev = want;
+            report.head = Some((row.id, prev.clone()));
+        } else {
+            report.head = None;
+        }
+    }
+    Ok(report)
+}
+
+/// The row whose hash is `head`, if the log holds it.
+pub(crate) fn find_hash(conn: &Connection, head: &str) -> Result<Option<i64>> {
+    if !has_hash_column(conn)? {
+        return Ok(None);
+    }
+    Ok(conn
+        .query_row(
+            "SELECT id FROM audit WHERE hash = ?1",
+            [head.trim().to_ascii_lowercase()],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+impl Store {
+    /// Verifies the audit log ([`ChainReport`]). With `head` (a chain hash kept from an
+    /// earlier `check` or `audit verify`), also checks that the log still holds it.
+    pub fn verify_audit(&self, head: Option<&str>) -> Result<ChainReport> {
+        let mut report = verify(self.conn())?;
+        if let (Some(h), None) = (head, &report.problem) {
+            if !report.chained {
+                return Err(Error::Usage(
+                    "This database's audit log has no hash chain yet (schema before version 5), so --head cannot be checked.".into(),
+                ));
+            }
+            if find_hash(self.conn(), h)?.is_none() {
+                report.problem = Some(format!(
+                    "No audit row has the hash {}: rows were removed from the end of the log, or the chain was re-computed, since that hash was kept.",
+                    crate::domain::text::escape(h.trim())
+                ));
+            }
+        }
+        Ok(report)
+    }
+
+    /// The newest `limit` audit rows, newest first.
+    pub fn audit_log(&self, limit: usize) -> Result<Vec<AuditRow>> {
+        let chained = has_hash_column(self.conn())?;
+        let mut st = self
+            .conn()
+            .prepare(&format!("{} ORDER BY id DESC LIMIT ?1", select(chained)))?;
+        let rows = st.query_map([limit as i64], |r| read_row(r, chained))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::domain::Role;
+    use crate::store::test_support::temp_store;
+
+    /// Applies the version-5 change to a test store (schema.rs splices it in; until then
+    /// tests apply it here).
+    pub(crate) fn apply_migration(store: &mut Store) {
+        let tx = store.conn.transaction().unwrap();
+        if !has_hash_column(&tx).unwrap() {
+            tx.execute_batch(MIGRATION_SQL).unwrap();
+            backfill(&tx).unwrap();
+        }
+        tx.commit().unwrap();
+    }
+
+    /// A store with a few audit rows written before the migration and a few after.
+    fn chained_store() -> (tempfile::TempDir, Store) {
+        let (dir, mut s) = temp_store("vanphong");
+        s.grant("vanphong", Role::Admin, None).unwrap();
+        s.grant("lanhdao", Role::Supervisor, None).unwrap();
+        apply_migration(&mut s);
+        s.grant("minh", Role::Supervisor, None).unwrap();
+        s.revoke("minh", false).unwrap();
+        s.grant("hai", Role::Admin, None).unwrap();
+        (dir, s)
+    }
+
+    /// A plain SQLite connection to the store's file, as another program would use.
+    fn plain(s: &Store) -> Connection {
+        Connection::open(s.path()).unwrap()
+    }
+
+    #[test]
+    fn the_chain_of_a_healthy_log_verifies_and_backfill_matches_live_hashing() {
+        let (_dir, s) = chained_store();
+        let r = s.verify_audit(None).unwrap();
+        assert!(r.chained);
+        assert_eq!(r.problem, None, "{r:?}");
+        assert_eq!(r.rows, 5);
+        let (id, head) = r.head.clone().unwrap();
+        assert_eq!(id, 5);
+        assert_eq!(head.len(), 64);
+        // The kept head verifies; an unknown one does not.
+        assert_eq!(s.verify_audit(Some(&head)).unwrap().problem, None);
+        let p = s.verify_audit(Some(GENESIS)).unwrap().problem.unwrap();
+        assert!(p.contains("removed from the end"), "{p}");
+        assert!(s.check().unwrap().is_empty(), "{:?}", s.check());
+        // Every row carries a hash, the backfilled ones and the live ones alike.
+        assert!(s.audit_log(100).unwrap().iter().all(|r| r.hash.is_some()));
+        // Hashes are deterministic and cover every field.
+        let row = &s.audit_log(1).unwrap()[0];
+        let mut other = row.clone();
+        other.after = None;
+        assert_ne!(row_hash(GENESIS, row), row_hash(GENESIS, &other));
+        let mut empty = row.clone();
+        empty.after = Some(String::new());
+        assert_ne!(row_hash(GENESIS, &other), row_hash(GENESIS, &empty));
+    }
+
+    fn assert_check_names(s: &Store, needle: &str) {
+        let report = s.verify_audit(None).unwrap();
+        let p = report.problem.clone().unwrap_or_default();
+        assert!(p.contains(needle), "verify: {report:?}");
+        let findings = s.check().unwrap();
+        assert!(
+            findings.iter().any(|f| f.what.contains(needle)),
+            "check: {findings:?}"
+        );
+    }
+
+    #[test]
+    fn a_forged_row_fails_and_is_named() {
+        let (_dir, s) = chained_store();
+        let c = plain(&s);
+        // As the issue's supervisor did: drop the trigger, rewrite `actor`, re-create it.
+        c.execute_batch(&format!(
+            "DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'someone-else' WHERE id = 3; {};",
+            TRIGGERS[0].1
+        ))
+        .unwrap();
+        assert_check_names(&s, "Audit row 3 (");
+        assert_check_names(&s, "someone-else");
+    }
+
+    #[test]
+    fn a_row_inserted_without_a_hash_or_with_a_made_up_one_fails() {
+        let (_dir, s) = chained_store();
+        plain(&s)
+            .execute(
+                "INSERT INTO audit (at, actor, action, entity, entity_key) VALUES ('2026-01-01T00:00:00.000Z', 'x', 'grant', 'role', 'x')",
+                [],
+            )
+            .unwrap();
+        assert_check_names(&s, "Audit row 6 (");
+        assert_check_names(&s, "has no hash");
+        let (_dir, s) = chained_store();
+        plain(&s)
+            .execute(
+                "INSERT INTO audit (at, actor, action, entity, entity_key, hash) VALUES ('2026-01-01T00:00:00.000Z', 'x', 'grant', 'role', 'x', ?1)",
+                [GENESIS],
+            )
+            .unwrap();
+        assert_check_names(&s, "Audit row 6 (");
+    }
+
+    #[test]
+    fn a_deleted_row_fails_and_is_named() {
+        let (_dir, s) = chained_store();
+        plain(&s)
+            .execute_batch(&format!(
+                "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 2; {};",
+                TRIGGERS[1].1
+            ))
+            .unwrap();
+        assert_check_names(&s, "Audit row 2 is missing");
+        // Several rows deleted.
+        let (_dir, s) = chained_store();
+        plain(&s)
+            .execute_batch(&format!(
+                "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id IN (1, 2, 3); {};",
+                TRIGGERS[1].1
+            ))
+            .unwrap();
+        assert_check_names(&s, "Audit rows 1 to 3 are missing");
+        // The newest rows deleted: only the kept head shows it.
+        let (_dir, s) = chained_store();
+        let head = s.verify_audit(None).unwrap().head.unwrap().1;
+        plain(&s)
+            .execute_batch(&format!(
+                "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id >= 4; {};",
+                TRIGGERS[1].1
+            ))
+            .unwrap();
+        let p = s.verify_audit(Some(&head)).unwrap().problem.unwrap();
+        assert!(p.contains(&head), "{p}");
+    }
+
+    #[test]
+    fn dropped_or_changed_triggers_fail_and_are_named() {
+        for (name, _) in TRIGGERS {
+            let (_dir, s) = chained_store();
+            plain(&s)
+                .execute_batch(&format!("DROP TRIGGER {name};"))
+                .unwrap();
+            assert_check_names(&s, &format!("trigger {name} is missing"));
+        }
+        // Re-created with a body that lets updates through.
+        let (_dir, s) = chained_store();
+        plain(&s)
+            .execute_batch(
+                "DROP TRIGGER audit_no_update; CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN 0 BEGIN SELECT 1; END;",
+            )
+            .unwrap();
+        assert_check_names(&s, "trigger audit_no_update is not the one phoihop created");
+        // An extra trigger on the audit table.
+        let (_dir, s) = chained_store();
+        plain(&s)
+            .execute_batch("CREATE TRIGGER sneaky AFTER INSERT ON audit BEGIN SELECT 1; END;")
+            .unwrap();
+        assert_check_names(&s, "trigger sneaky that phoihop did not create");
+    }
+}
