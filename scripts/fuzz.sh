@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET…]      (default: 60 s each, every target)
 #
-# Targets: date, progress, fold, text, import_csv, import_json (see fuzz/fuzz_targets/).
+# Targets: date, progress, fold, text, import_csv, import_json, keys (see fuzz/fuzz_targets/).
 # The corpus grows in fuzz/corpus/TARGET (seeded from fuzz/seeds/TARGET and, for the
 # importers, the malformed-import corpus of tests/fixtures/import); a crash is saved in
 # fuzz/artifacts/TARGET/ and ends the script with an error: turn it into a regression
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(date progress fold text import_csv import_json)
+[ ${#targets[@]} -gt 0 ] || targets=(date progress fold text import_csv import_json keys)
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 export RUSTC_BOOTSTRAP=1
 san=${FUZZ_SANITIZER:-none}

@@ -70,7 +70,10 @@ fn three_then_enter_opens_a_task_detail_and_help_shows() {
     assert!(detail.contains("Lead"), "{detail}");
     s.send("?");
     let help = s.wait_text("Keys");
-    assert!(help.contains("Back") && help.contains("Quit"), "{help}");
+    assert!(help.contains("Back"), "{help}");
+    // At 80×24 the help scrolls: the rest of it is a page down.
+    s.send("\x1b[6~");
+    s.wait_text("Quit");
     s.send("\x1b");
     s.wait_for("help closed", |t| !t.contains("Press ? or Esc"));
     s.send("q");

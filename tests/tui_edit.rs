@@ -138,10 +138,17 @@ fn escape_cancels_without_writing() {
         Action::Urge,
         Action::New,
     ] {
-        s.update(open);
+        s.update(open.clone());
         assert!(s.form.is_some(), "{open:?}");
         typed(&mut s, "7");
+        // A changed form asks before it is thrown away; any key but `y` goes back.
         s.update(Action::Cancel);
+        assert!(matches!(s.dialog, Some(Dialog::Discard { quit: false })));
+        assert!(s.form.is_some());
+        s.update(Action::Cancel);
+        assert!(s.dialog.is_none() && s.form.is_some(), "{open:?}");
+        s.update(Action::Cancel);
+        s.update(Action::Confirm);
         assert!(s.form.is_none());
         assert_eq!(s.notice, Some(Notice::Info(Msg::Cancelled)));
     }
@@ -411,7 +418,7 @@ fn read_only_and_supervisors_are_told_why() {
         Action::Delete,
         Action::Urge,
     ] {
-        ro.update(a);
+        ro.update(a.clone());
         assert_eq!(denied(&ro), Some(Msg::DenyReadOnly), "{a:?}");
         assert!(ro.form.is_none() && ro.dialog.is_none());
     }
@@ -426,7 +433,7 @@ fn read_only_and_supervisors_are_told_why() {
         Action::Delete,
         Action::New,
     ] {
-        s.update(a);
+        s.update(a.clone());
         assert_eq!(denied(&s), Some(Msg::DenySupervisor), "{a:?}");
         assert!(s.form.is_none());
     }

@@ -69,7 +69,8 @@ fn a_progress_change_typed_in_one_appears_on_the_other_within_a_second() {
     a.send(&target.to_string());
     a.send("\t\tLive test");
     let sent = Instant::now();
-    a.send("\r");
+    // In the note, Enter adds a line; Ctrl-s saves.
+    a.send("\x13");
     a.wait_text("Saved.");
     let saved = sent.elapsed();
     let want = format!("{target}%");

@@ -60,7 +60,7 @@ fn snap(name: &str, lang: Lang, program: Option<&str>, actions: &[Action]) {
     for (w, h) in SIZES {
         let mut s = app(&path, lang, program, (w, h));
         for a in actions {
-            s.update(*a);
+            s.update(a.clone());
         }
         let out = render(&s, &Theme::mono());
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), out);
@@ -214,7 +214,7 @@ fn too_small_and_resize_storm_never_panic() {
     ];
     for actions in screens {
         for a in &actions {
-            s.update(*a);
+            s.update(a.clone());
         }
         for w in [1u16, 2, 5, 19, 20, 59, 60, 61, 79, 80, 133, 300] {
             for h in [1u16, 2, 3, 5, 14, 15, 16, 24, 41, 100] {

@@ -26,8 +26,29 @@ impl View {
     }
 }
 
-/// What can happen to the app state.
+/// Cursor movement and deletion inside the focused text field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEdit {
+    Left,
+    Right,
+    /// Start / end of the line (`Home`, `Ctrl-a` / `End`, `Ctrl-e`).
+    LineStart,
+    LineEnd,
+    /// A word back / forward (`Alt-b`, `Ctrl-←` / `Alt-f`, `Ctrl-→`).
+    WordLeft,
+    WordRight,
+    /// Delete the character under the cursor (`Del`).
+    DeleteNext,
+    /// Delete the word before the cursor (`Ctrl-w`, `Alt-Backspace`).
+    DeleteWordBack,
+    /// Delete the word after the cursor (`Alt-d`).
+    DeleteWordNext,
+    /// Delete to the end of the line (`Ctrl-k`).
+    KillToEnd,
+}
+
+/// What can happen to the app state.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
     ToggleHelp,
@@ -73,8 +94,15 @@ pub enum Action {
     ClearField,
     NextField,
     PrevField,
-    /// Save the form (Enter).
+    /// Save the form (`Ctrl-s`, `Alt-Enter`; `Enter` in prompts and panels).
     Submit,
+    /// `Enter` in a form: a new line in a multi-line field (a note), else save.
+    FormEnter,
+    /// Move or delete inside the focused text field.
+    Text(TextEdit),
+    /// Text pasted (bracketed paste): inserted into the focused field as one action,
+    /// line breaks kept where the field holds them; nothing in a table.
+    Paste(String),
     /// Close the form or dialog without writing (Esc).
     Cancel,
     // Inside a dialog.

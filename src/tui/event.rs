@@ -6,18 +6,35 @@
 //! program ends instead of spinning.
 
 use std::io::{IsTerminal, Read};
+use std::os::fd::AsFd;
 use std::sync::mpsc::Sender;
 use std::thread;
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
-use super::input::{Decoder, Key};
+use super::input::{Decoder, Input, ESC_WAIT};
+
+/// What the input thread reads: the terminal, which can also be polled.
+trait Source: Read + AsFd + Send {}
+impl<T: Read + AsFd + Send> Source for T {}
+
+/// Waits up to `ESC_WAIT` for `source` to have bytes; false when none came.
+fn more_within_esc_wait(source: &dyn Source) -> bool {
+    use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+    let ms = u16::try_from(ESC_WAIT.as_millis()).unwrap_or(u16::MAX);
+    let mut fds = [PollFd::new(source.as_fd(), PollFlags::POLLIN)];
+    // An error (EINTR) counts as "more": the next read decides.
+    !matches!(poll(&mut fds, PollTimeout::from(ms)), Ok(0))
+}
 
 /// What the main loop reacts to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    Key(Key),
+    /// What one read of the terminal held, in order. Once a key changes the mode, the
+    /// rest of its read is dropped (a paste with the terminal's bracketed paste off must
+    /// not run as commands).
+    Input(Vec<Input>),
     /// The terminal changed size (SIGWINCH).
     Resize,
     /// The terminal is gone: end of input or a read error.
@@ -30,7 +47,7 @@ pub enum Event {
 
 /// Starts the thread that reads the terminal (stdin when it is one, else `/dev/tty`).
 pub fn spawn_input(tx: Sender<Event>) -> std::io::Result<()> {
-    let mut source: Box<dyn Read + Send> = if std::io::stdin().is_terminal() {
+    let mut source: Box<dyn Source> = if std::io::stdin().is_terminal() {
         Box::new(std::io::stdin())
     } else {
         Box::new(std::fs::File::open("/dev/tty")?)
@@ -44,10 +61,14 @@ pub fn spawn_input(tx: Sender<Event>) -> std::io::Result<()> {
                 match source.read(&mut buf) {
                     Ok(0) => break,
                     Ok(n) => {
-                        for k in decoder.feed(&buf[..n]) {
-                            if tx.send(Event::Key(k)).is_err() {
-                                return;
-                            }
+                        let mut batch = decoder.feed(&buf[..n]);
+                        // A lone ESC at the end: the rest of a sequence may be on its
+                        // way; if nothing comes in time it is the Esc key.
+                        if decoder.holds_esc() && !more_within_esc_wait(source.as_ref()) {
+                            batch.extend(decoder.flush());
+                        }
+                        if !batch.is_empty() && tx.send(Event::Input(batch)).is_err() {
+                            return;
                         }
                     }
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,

@@ -47,13 +47,15 @@ impl Lang {
         }
     }
 
-    /// A one-decimal percentage (`73,4%` in Vietnamese, `73.4%` in English).
+    /// A one-decimal percentage (`73,4%` in Vietnamese, `73.4%` in English) that never
+    /// rounds up to 100 % before the work is done (see [`crate::numfmt::percent`]).
     pub fn percent(self, p: f64) -> String {
-        let s = format!("{p:.1}%");
-        match self {
-            Lang::Vi => s.replace('.', ","),
-            Lang::En => s,
-        }
+        crate::numfmt::percent(p, self.code())
+    }
+
+    /// A count with thousands separators (`100.000` in Vietnamese, `100,000` in English).
+    pub fn int(self, n: impl Into<i64>) -> String {
+        crate::numfmt::int(n.into(), self.code())
     }
 
     /// The name of a task status.
@@ -133,12 +135,12 @@ catalog! {
     Tasks => "Nhiệm vụ", "Tasks";
     DoneOnTime => "Hoàn thành đúng hạn", "Done on time";
     DoneLate => "Hoàn thành quá hạn", "Done late";
-    InTime => "Chưa xong, trong hạn", "Open, in time";
-    Overdue => "Chưa xong, quá hạn", "Open, overdue";
+    InTime => "Chưa hoàn thành, trong hạn", "Open, in time";
+    Overdue => "Chưa hoàn thành, quá hạn", "Open, overdue";
     DueSoon => "Sắp đến hạn", "Due soon";
     MeanProgress => "Tiến độ bình quân", "Mean progress";
     ShortOnTime => "Đúng hạn", "On time";
-    ShortLate => "Trễ", "Late";
+    ShortLate => "HT quá hạn", "Late";
     ShortInTime => "Trong hạn", "In time";
     ShortOverdue => "Quá hạn", "Overdue";
     Progress => "Tiến độ", "Progress";
@@ -148,7 +150,7 @@ catalog! {
     AgenciesTitle => "Cơ quan chủ trì", "Lead agencies";
     AttentionTitle => "Quá hạn và sắp đến hạn", "Overdue and due soon";
     NothingOverdue => "Không có nhiệm vụ quá hạn hay sắp đến hạn.", "Nothing overdue or due soon.";
-    DaysLate => "trễ {} ngày", "{} days late";
+    DaysLate => "quá hạn {} ngày", "{} days late";
     DaysLeft => "còn {} ngày", "{} days left";
     Code => "Mã", "Code";
     Name => "Tên", "Name";
@@ -190,7 +192,7 @@ catalog! {
     TasksOfProgram => "Nhiệm vụ của chương trình {}", "Tasks of program {}";
     Rows => "dòng", "rows";
     // Search, filters and the as-of date.
-    ActSearch => "Tìm (gõ không dấu cũng được)", "Search (accents optional)";
+    ActSearch => "Tìm (gõ không dấu cũng được; #70 hoặc :70 tới nhiệm vụ số 70)", "Search (accents optional; #70 or :70 goes to task 70)";
     ActFilter => "Bộ lọc", "Filters";
     ActAsOf => "Xem số liệu đến một ngày", "Show the data as of a date";
     ActSearchKeep => "Giữ kết quả tìm, trở lại bảng", "Keep the results, back to the table";
@@ -298,7 +300,7 @@ catalog! {
     HintField => "trường", "field";
     HintChoose => "chọn", "choose";
     HintYes => "xóa", "delete";
-    HintNo => "không", "no";
+    HintNo => "không xóa", "keep";
     HintTakeTheirs => "tải lại", "reload";
     HintOverwrite => "ghi đè", "overwrite";
     HintBackToForm => "về biểu mẫu", "back to form";
@@ -358,7 +360,7 @@ catalog! {
     ConfirmTask => "Xóa nhiệm vụ #{}?", "Delete task #{}?";
     ConfirmAgency => "Xóa cơ quan {}?", "Delete agency {}?";
     ConfirmProgram => "Xóa chương trình {}?", "Delete program {}?";
-    ConfirmKeys => "y/Enter: xóa · n/Esc: không xóa", "y/Enter: delete · n/Esc: keep";
+    ConfirmKeys => "y: xóa · phím khác (Enter, Esc…): không xóa", "y: delete · any other key (Enter, Esc…): keep";
     ConflictTitle => "Xung đột: dữ liệu đã thay đổi", "Conflict: the data changed";
     ConflictIntro => "Nhiệm vụ #{} đã được thay đổi sau khi bạn mở biểu mẫu.", "Task #{} was changed after you opened the form.";
     ConflictBy => "Người thay đổi: {}", "Changed by: {}";
@@ -404,6 +406,33 @@ catalog! {
     CatGovernment => "Chính quyền", "Government";
     CatFront => "MTTQ, đoàn thể", "Front";
     Error => "Lỗi", "Error";
+    // Text editing in forms.
+    ActFormEnter => "Lưu; trong ô ghi chú: xuống dòng", "Save; in a note: a new line";
+    ActSave => "Lưu biểu mẫu (cả khi đang ở ô ghi chú)", "Save the form (also from a note)";
+    ActCursorLeft => "Con trỏ sang trái", "Cursor left";
+    ActCursorRight => "Con trỏ sang phải", "Cursor right";
+    ActLineStart => "Về đầu dòng", "Start of the line";
+    ActLineEnd => "Về cuối dòng", "End of the line";
+    ActWordLeft => "Lùi một từ", "A word back";
+    ActWordRight => "Tiến một từ", "A word forward";
+    ActDeleteNext => "Xóa ký tự tại con trỏ", "Delete the character at the cursor";
+    ActDeleteWordBack => "Xóa từ trước con trỏ", "Delete the word before the cursor";
+    ActDeleteWordNext => "Xóa từ sau con trỏ", "Delete the word after the cursor";
+    ActKillToEnd => "Xóa đến cuối dòng", "Delete to the end of the line";
+    ActEraseBack => "Xóa ký tự trước con trỏ", "Delete the character before the cursor";
+    ActConfirmOther => "Phím khác: không xóa", "Any other key: keep";
+    HintScroll => "cuộn", "scroll";
+    HintNewLine => "xuống dòng", "new line";
+    HintDiscard => "bỏ thay đổi", "discard";
+    DiscardTitle => "Bỏ các thay đổi?", "Discard the changes?";
+    DiscardBody => "Biểu mẫu có nội dung chưa lưu.", "The form has changes that are not saved.";
+    DiscardKeys => "y: bỏ thay đổi · phím khác: quay lại biểu mẫu", "y: discard · any other key: back to the form";
+    DiscardQuitKeys => "y: bỏ thay đổi và thoát · phím khác: quay lại biểu mẫu", "y: discard and quit · any other key: back to the form";
+    NoSuchTaskHere => "Bảng này không có nhiệm vụ số đó.", "This table has no task with that number.";
+    ChangedElsewhere => "⚠ Vừa được thay đổi ở nơi khác (lưu sẽ hỏi lại): {}", "⚠ Changed elsewhere since the form opened (saving will ask): {}";
+    HelpMore => "↑↓ cuộn · {}", "↑↓ scroll · {}";
+    ActScrollUp => "Cuộn lên", "Scroll up";
+    ActScrollDown => "Cuộn xuống", "Scroll down";
 }
 
 /// Replaces the first `{}` in a catalog string.
@@ -430,6 +459,10 @@ mod tests {
         assert_eq!(Lang::Vi.date(d), "31/12/2020");
         assert_eq!(Lang::En.date(d), "2020-12-31");
         assert_eq!(Lang::Vi.percent(73.44), "73,4%");
+        assert_eq!(Lang::Vi.percent(99.8), "99,8%");
+        assert_eq!(Lang::Vi.percent(99.96), "99,9%");
+        assert_eq!(Lang::Vi.int(100_000), "100.000");
+        assert_eq!(Lang::En.int(100_000), "100,000");
         assert_eq!(fill(Lang::En.t(Msg::DaysLate), 3), "3 days late");
     }
 }

@@ -1,7 +1,7 @@
 //! Keys → actions, per mode. The help overlay and the hint bar are generated from
 //! [`BINDINGS`], so they cannot drift from what the keys do.
 
-use super::action::{Action, View};
+use super::action::{Action, TextEdit, View};
 use super::i18n::Msg;
 use super::input::Key;
 
@@ -52,7 +52,7 @@ pub enum Scope {
 }
 
 /// One binding: the keys, what they do, where, and how help and hints name it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
@@ -191,7 +191,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Urge,
         scope: Scope::Only(LISTS),
         help: Msg::ActUrge,
-        hint: None,
+        hint: Some(Msg::HintUrge),
     },
     Binding {
         keys: &[Key::Char('i')],
@@ -202,9 +202,16 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: &[Key::Enter],
+        action: Action::FormEnter,
+        scope: Scope::Only(FORM),
+        help: Msg::ActFormEnter,
+        hint: Some(Msg::HintSave),
+    },
+    Binding {
+        keys: &[Key::Ctrl('s'), Key::AltEnter],
         action: Action::Submit,
         scope: Scope::Only(FORM),
-        help: Msg::ActSubmit,
+        help: Msg::ActSave,
         hint: Some(Msg::HintSave),
     },
     Binding {
@@ -243,10 +250,80 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some(Msg::HintChoose),
     },
     Binding {
+        keys: &[Key::Left],
+        action: Action::Text(TextEdit::Left),
+        scope: Scope::Only(FORM),
+        help: Msg::ActCursorLeft,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Right],
+        action: Action::Text(TextEdit::Right),
+        scope: Scope::Only(FORM),
+        help: Msg::ActCursorRight,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Home, Key::Ctrl('a')],
+        action: Action::Text(TextEdit::LineStart),
+        scope: Scope::Only(FORM),
+        help: Msg::ActLineStart,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::End, Key::Ctrl('e')],
+        action: Action::Text(TextEdit::LineEnd),
+        scope: Scope::Only(FORM),
+        help: Msg::ActLineEnd,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Alt('b'), Key::CtrlLeft],
+        action: Action::Text(TextEdit::WordLeft),
+        scope: Scope::Only(FORM),
+        help: Msg::ActWordLeft,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Alt('f'), Key::CtrlRight],
+        action: Action::Text(TextEdit::WordRight),
+        scope: Scope::Only(FORM),
+        help: Msg::ActWordRight,
+        hint: None,
+    },
+    Binding {
         keys: &[Key::Backspace],
         action: Action::Erase,
         scope: Scope::Only(FORM),
-        help: Msg::ActErase,
+        help: Msg::ActEraseBack,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Delete],
+        action: Action::Text(TextEdit::DeleteNext),
+        scope: Scope::Only(FORM),
+        help: Msg::ActDeleteNext,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Ctrl('w'), Key::AltBackspace],
+        action: Action::Text(TextEdit::DeleteWordBack),
+        scope: Scope::Only(FORM),
+        help: Msg::ActDeleteWordBack,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Alt('d')],
+        action: Action::Text(TextEdit::DeleteWordNext),
+        scope: Scope::Only(FORM),
+        help: Msg::ActDeleteWordNext,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Ctrl('k')],
+        action: Action::Text(TextEdit::KillToEnd),
+        scope: Scope::Only(FORM),
+        help: Msg::ActKillToEnd,
         hint: None,
     },
     Binding {
@@ -256,18 +333,19 @@ pub const BINDINGS: &[Binding] = &[
         help: Msg::ActClearField,
         hint: None,
     },
+    // A confirmation: only `y` says yes; every other key says no.
     Binding {
-        keys: &[Key::Char('y'), Key::Enter],
+        keys: &[Key::Char('y')],
         action: Action::Confirm,
         scope: Scope::Only(CONFIRM),
         help: Msg::ActConfirm,
         hint: Some(Msg::HintYes),
     },
     Binding {
-        keys: &[Key::Char('n'), Key::Esc],
+        keys: &[Key::Char('n'), Key::Esc, Key::Enter],
         action: Action::Cancel,
         scope: Scope::Only(CONFIRM),
-        help: Msg::ActCancel,
+        help: Msg::ActConfirmOther,
         hint: Some(Msg::HintNo),
     },
     Binding {
@@ -512,6 +590,34 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some(Msg::HintQuit),
     },
     Binding {
+        keys: &[Key::Up, Key::Char('k')],
+        action: Action::Up,
+        scope: Scope::Only(HELP),
+        help: Msg::ActScrollUp,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Down, Key::Char('j')],
+        action: Action::Down,
+        scope: Scope::Only(HELP),
+        help: Msg::ActScrollDown,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::PageUp],
+        action: Action::PageUp,
+        scope: Scope::Only(HELP),
+        help: Msg::ActPageUp,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::PageDown, Key::Char(' ')],
+        action: Action::PageDown,
+        scope: Scope::Only(HELP),
+        help: Msg::ActPageDown,
+        hint: None,
+    },
+    Binding {
         keys: &[Key::Char('?'), Key::Esc, Key::Char('q')],
         action: Action::ToggleHelp,
         scope: Scope::Only(HELP),
@@ -555,9 +661,11 @@ pub fn action_for(mode: Mode, key: Key) -> Option<Action> {
         .filter(|b| matches!(b.scope, Scope::Only(_)))
         .find(hit)
         .or_else(|| BINDINGS.iter().find(hit))
-        .map(|b| b.action)
+        .map(|b| b.action.clone())
         .or(match (mode, key) {
             (Mode::Form, Key::Char(c)) => Some(Action::Input(c)),
+            // Only `y` confirms: any other key (but Ctrl-c, which quits) says no.
+            (Mode::Confirm, _) => Some(Action::Cancel),
             // In the search and as-of prompts, a character no binding takes is typed.
             (Mode::Search | Mode::AsOf, Key::Char(c)) => Some(Action::Input(c)),
             _ => None,
@@ -576,7 +684,7 @@ pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
 }
 
 mod hints;
-pub use hints::hints;
+pub use hints::{hints, hints_here, Here};
 
 #[cfg(test)]
 mod tests;

@@ -64,7 +64,9 @@ pub struct Options {
 /// at 250 ms — under the 0.1 % bar. See docs/performance.md, "Live refresh and idle cost".
 const TICK: Duration = Duration::from_millis(250);
 
-/// Runs the TUI until the user quits; the terminal is restored on every exit path.
+/// Runs the TUI until the user quits; the terminal is restored on every exit path. Ended
+/// by a signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT), the process exits with status
+/// 128 + the signal's number once the terminal is restored, as a shell expects.
 pub fn run(opts: Options) -> Result<()> {
     if !std::io::stdout().is_terminal() {
         return Err(Error::Usage(
@@ -99,7 +101,47 @@ pub fn run(opts: Options) -> Result<()> {
     };
     term::restore();
     signals.close();
-    result
+    match result {
+        Ok(Ended::BySignal(sig)) => {
+            // The database connection is closed before the process ends.
+            drop(state);
+            std::process::exit(128 + sig);
+        }
+        Ok(Ended::Normally) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// How the event loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ended {
+    /// Quit, or the terminal went away.
+    Normally,
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: the number.
+    BySignal(i32),
+}
+
+/// Applies what one read of the terminal held. A paste is one action. Once an action
+/// changes the mode (a key opened a form, a dialog, the help…), the rest of the read is
+/// dropped: keys that arrived together with it were not typed for the new mode (a paste
+/// with the terminal's bracketed paste off must never run as commands).
+/// Returns whether to redraw.
+pub fn apply_batch(state: &mut AppState, batch: Vec<input::Input>) -> bool {
+    let mut dirty = false;
+    for inp in batch {
+        let before = state.mode();
+        let action = match inp {
+            input::Input::Key(k) => keymap::action_for(before, k),
+            input::Input::Paste(text) => Some(Action::Paste(text)),
+        };
+        if let Some(a) = action {
+            dirty |= state.update(a);
+        }
+        if state.quit || state.mode() != before {
+            break;
+        }
+    }
+    dirty
 }
 
 /// Reads events until quit, applying each and drawing when something changed. Keys
@@ -109,21 +151,21 @@ fn event_loop(
     state: &mut AppState,
     theme: &Theme,
     rx: &Receiver<Event>,
-) -> Result<()> {
+) -> Result<Ended> {
     let mut dirty = true;
     let mut version = state.data_version().ok();
     loop {
         if dirty {
             if terminal.draw(|f| view::draw(f, state, theme)).is_err() {
                 // The terminal is gone; nothing more can be shown.
-                return Ok(());
+                return Ok(Ended::Normally);
             }
             dirty = false;
         }
         let first = match rx.recv_timeout(TICK) {
             Ok(ev) => Some(ev),
             Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Normally),
         };
         // Past midnight "today" moves: writes are dated with the real date, and a
         // screen that followed today shows the new day.
@@ -143,20 +185,17 @@ fn event_loop(
         }
         for ev in events {
             match ev {
-                Event::Key(k) => {
-                    if let Some(a) = keymap::action_for(state.mode(), k) {
-                        dirty |= state.update(a);
-                    }
-                }
+                Event::Input(batch) => dirty |= apply_batch(state, batch),
                 Event::Resize => {
                     let (w, h) = crossterm::terminal::size().unwrap_or(state.size);
                     dirty |= state.update(Action::Resize(w, h));
                 }
                 Event::Background => dirty |= state.update(Action::Background),
-                Event::InputClosed | Event::Terminate(_) => return Ok(()),
+                Event::InputClosed => return Ok(Ended::Normally),
+                Event::Terminate(sig) => return Ok(Ended::BySignal(sig)),
             }
             if state.quit {
-                return Ok(());
+                return Ok(Ended::Normally);
             }
         }
     }

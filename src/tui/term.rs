@@ -1,10 +1,12 @@
-//! Terminal setup and restore: raw mode, the alternate screen and a hidden cursor on the
-//! way in; all three undone on every way out (normal exit, error, panic, signals).
+//! Terminal setup and restore: raw mode, the alternate screen, bracketed paste and a
+//! hidden cursor on the way in; all undone on every way out (normal exit, error, panic,
+//! signals).
 
 use std::io::{stdout, Stdout, Write};
 use std::path::PathBuf;
 
 use crossterm::cursor::{Hide, Show};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
@@ -15,10 +17,11 @@ use ratatui::Terminal;
 /// The terminal the TUI draws on.
 pub type Tty = Terminal<CrosstermBackend<Stdout>>;
 
-/// Enters raw mode and the alternate screen and hides the cursor.
+/// Enters raw mode and the alternate screen, turns on bracketed paste (a paste arrives
+/// marked, so it is text and never keys) and hides the cursor.
 pub fn setup() -> std::io::Result<Tty> {
     enable_raw_mode()?;
-    if let Err(e) = execute!(stdout(), EnterAlternateScreen, Hide) {
+    if let Err(e) = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide) {
         restore();
         return Err(e);
     }
@@ -31,10 +34,11 @@ pub fn setup() -> std::io::Result<Tty> {
     }
 }
 
-/// Leaves the alternate screen, shows the cursor and leaves raw mode. Safe to call more
-/// than once and when the terminal is gone (errors are ignored: nothing can be shown).
+/// Turns bracketed paste off, leaves the alternate screen, shows the cursor and leaves raw
+/// mode. Safe to call more than once and when the terminal is gone (errors are ignored:
+/// nothing can be shown).
 pub fn restore() {
-    let _ = execute!(stdout(), LeaveAlternateScreen, Show);
+    let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
     let _ = disable_raw_mode();
     let _ = stdout().flush();
 }

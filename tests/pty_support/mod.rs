@@ -134,6 +134,17 @@ impl Session {
         }
     }
 
+    /// Waits for the process to end; returns its exit code.
+    pub fn wait_code(&mut self, limit: Duration) -> u32 {
+        self.wait_exit(limit);
+        self.child.try_wait().unwrap().unwrap().exit_code()
+    }
+
+    /// Sends text as a bracketed paste (the markers the terminal puts around a paste).
+    pub fn paste(&mut self, text: &str) {
+        self.send(&format!("\x1b[200~{text}\x1b[201~"));
+    }
+
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.master
             .as_ref()
@@ -154,6 +165,7 @@ impl Session {
         let p = self.screen.lock().unwrap();
         assert!(!p.screen().alternate_screen(), "alternate screen left");
         assert!(!p.screen().hide_cursor(), "cursor shown again");
+        assert!(!p.screen().bracketed_paste(), "bracketed paste turned off");
     }
 }
 

@@ -31,12 +31,33 @@ fn product_keys() {
         Some(Action::Input('3'))
     );
     assert_eq!(action_for(Mode::Form, Key::Esc), Some(Action::Cancel));
-    assert_eq!(action_for(Mode::Form, Key::Enter), Some(Action::Submit));
+    assert_eq!(action_for(Mode::Form, Key::Enter), Some(Action::FormEnter));
+    assert_eq!(action_for(Mode::Form, Key::Ctrl('s')), Some(Action::Submit));
+    assert_eq!(action_for(Mode::Form, Key::AltEnter), Some(Action::Submit));
+    // Alt-d in a form deletes a word; it never cancels the form or deletes a task.
+    assert_eq!(
+        action_for(Mode::Form, Key::Alt('d')),
+        Some(Action::Text(crate::tui::action::TextEdit::DeleteWordNext))
+    );
+    assert_eq!(action_for(Mode::Table, Key::Alt('d')), None);
+    assert_eq!(
+        action_for(Mode::Form, Key::Left),
+        Some(Action::Text(crate::tui::action::TextEdit::Left))
+    );
     assert_eq!(
         action_for(Mode::Confirm, Key::Char('y')),
         Some(Action::Confirm)
     );
-    assert_eq!(action_for(Mode::Confirm, Key::Char('q')), None);
+    // Only `y` deletes: Enter and every other key keep the record.
+    assert_eq!(
+        action_for(Mode::Confirm, Key::Char('q')),
+        Some(Action::Cancel)
+    );
+    assert_eq!(action_for(Mode::Confirm, Key::Enter), Some(Action::Cancel));
+    assert_eq!(
+        action_for(Mode::Confirm, Key::Char('Y')),
+        Some(Action::Cancel)
+    );
     assert_eq!(
         action_for(Mode::Conflict, Key::Char('o')),
         Some(Action::Overwrite)

@@ -49,6 +49,11 @@ pub struct Conflict {
 pub enum Dialog {
     Confirm(DeleteTarget),
     Conflict(Box<Conflict>),
+    /// Leaving a changed form (`Esc`, or `Ctrl-c` when `quit`) asks first; the form
+    /// stays open under it.
+    Discard {
+        quit: bool,
+    },
 }
 
 /// What an editing key needs.
@@ -283,18 +288,46 @@ impl AppState {
     /// Applies an action to the open dialog or form. `None` when the action is not
     /// theirs (quit, resize, a commit by another session), to be applied as usual.
     pub(crate) fn apply_overlay(&mut self, action: Action) -> Result<Option<bool>> {
-        if matches!(
-            action,
-            Action::Quit | Action::Resize(..) | Action::DataChanged
-        ) {
+        let form_changed = self.form.as_ref().is_some_and(|f| f.is_changed());
+        if action == Action::Quit {
+            // Quitting from a changed form asks first, as leaving it does.
+            return Ok(match &self.dialog {
+                None if form_changed => {
+                    self.dialog = Some(Dialog::Discard { quit: true });
+                    Some(true)
+                }
+                Some(Dialog::Discard { .. }) => {
+                    self.dialog = None;
+                    Some(true)
+                }
+                Some(Dialog::Conflict(_)) => {
+                    // The form behind a conflict holds unsaved input too.
+                    if let Some(Dialog::Conflict(c)) = self.dialog.take() {
+                        self.form = Some(c.form);
+                    }
+                    self.dialog = Some(Dialog::Discard { quit: true });
+                    Some(true)
+                }
+                _ => None,
+            });
+        }
+        if matches!(action, Action::Resize(..) | Action::DataChanged) {
             return Ok(None);
         }
         if let Some(dialog) = self.dialog.take() {
             match (dialog, action) {
                 (Dialog::Confirm(t), Action::Confirm) => self.delete(t)?,
-                (Dialog::Confirm(_), Action::Cancel) => {
-                    self.notice = Some(Notice::Info(Msg::Cancelled))
+                (Dialog::Confirm(_), _) => self.notice = Some(Notice::Info(Msg::Cancelled)),
+                (Dialog::Discard { quit }, Action::Confirm) => {
+                    self.form = None;
+                    if quit {
+                        self.quit = true;
+                    } else {
+                        self.notice = Some(Notice::Info(Msg::Cancelled));
+                    }
                 }
+                // Any other key: back to the form, as it was.
+                (Dialog::Discard { .. }, _) => {}
                 (Dialog::Conflict(c), Action::Overwrite) => {
                     let theirs = c.theirs.version;
                     self.save(c.form, c.request, Some(theirs))?
@@ -317,17 +350,21 @@ impl AppState {
         };
         match action {
             Action::Input(c) => form.input(c),
+            Action::Paste(text) => form.paste(&text),
+            Action::Text(e) => form.edit(e),
             Action::Erase => form.erase(),
             Action::ClearField => form.clear(),
             Action::NextField => form.next_field(),
             Action::PrevField => form.prev_field(),
             Action::Up => form.step(false),
             Action::Down => form.step(true),
+            Action::Cancel if form_changed => self.dialog = Some(Dialog::Discard { quit: false }),
             Action::Cancel => {
                 self.form = None;
                 self.notice = Some(Notice::Info(Msg::Cancelled));
             }
-            Action::Submit => {
+            Action::FormEnter if form.newline() => {}
+            Action::Submit | Action::FormEnter => {
                 if let Some(req) = form.request(self.today) {
                     let form = form.clone();
                     self.save(form, req, None)?;
@@ -336,6 +373,24 @@ impl AppState {
             _ => return Ok(Some(false)),
         }
         Ok(Some(true))
+    }
+
+    /// After a change elsewhere: an open form on a task notes what changed in it since
+    /// the form read it (shown at once; saving still goes through the conflict dialog).
+    pub(crate) fn note_form_task_changed(&mut self) -> Result<()> {
+        let Some(form) = self.form.as_mut() else {
+            return Ok(());
+        };
+        let Some(base) = form.kind.task() else {
+            return Ok(());
+        };
+        form.changed_elsewhere = match self.store.task(base.id) {
+            Ok(now) if now.version != base.version => super::form::task_diff(base, &now),
+            Ok(_) => Vec::new(),
+            Err(Error::NotFound(_)) => Vec::new(),
+            Err(e) => return Err(e),
+        };
+        Ok(())
     }
 
     /// Sends a request. `overwrite` is the version the user chose to overwrite (after a

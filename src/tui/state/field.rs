@@ -1,6 +1,13 @@
 //! Form fields: pick lists that narrow as you type (diacritics ignored) and the kinds of
 //! field, each validated as it is typed with the reason shown beside it.
+//!
+//! The text is edited by `ratatui-textarea` (the ratatui organisation's continuation of
+//! tui-textarea): a cursor, word jumps, readline deletions and, in notes and descriptions,
+//! several lines. The field keeps its own checks around it: control and invisible
+//! characters are refused, the length is capped, and the text is kept in NFC with the
+//! cursor where the user left it.
 
+use ratatui_textarea::{CursorMove, TextArea};
 use unicode_normalization::UnicodeNormalization;
 
 use super::form::Key;
@@ -8,6 +15,7 @@ use crate::domain::date::parse_date;
 use crate::domain::text::{self, is_dangerous, MAX_TEXT_CHARS};
 use crate::domain::Progress;
 use crate::search::fold;
+use crate::tui::action::TextEdit;
 use crate::tui::i18n::Msg;
 
 /// One choice of a pick list: the stored code and what is shown.
@@ -123,22 +131,48 @@ pub enum FieldKind {
 }
 
 /// A field: its value as typed and, when it does not validate, the reason.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Field {
     pub key: Key,
     pub label: Msg,
     pub kind: FieldKind,
+    /// The text, lines joined with `\n` (always the editor's text).
     pub value: String,
     pub reason: Option<Msg>,
+    /// The value when the form opened (to tell whether leaving would lose input).
+    initial: String,
+    editor: TextArea<'static>,
+}
+
+impl PartialEq for Field {
+    fn eq(&self, other: &Field) -> bool {
+        self.key == other.key
+            && self.label == other.label
+            && self.kind == other.kind
+            && self.value == other.value
+            && self.reason == other.reason
+            && self.cursor() == other.cursor()
+    }
+}
+
+/// An editor holding `text`, the cursor at its end.
+fn editor_with(text: &str) -> TextArea<'static> {
+    let mut e = TextArea::new(text.split('\n').map(str::to_string).collect());
+    e.move_cursor(CursorMove::Bottom);
+    e.move_cursor(CursorMove::End);
+    e
 }
 
 impl Field {
     pub fn new(key: Key, label: Msg, kind: FieldKind, value: impl Into<String>) -> Field {
+        let value: String = value.into();
         let mut f = Field {
             key,
             label,
             kind,
-            value: value.into(),
+            editor: editor_with(&value),
+            initial: value.clone(),
+            value,
             reason: None,
         };
         if let FieldKind::Pick(p) = &mut f.kind {
@@ -148,6 +182,27 @@ impl Field {
         }
         f.reason = f.check();
         f
+    }
+
+    /// True for notes and descriptions: `Enter` adds a line.
+    pub fn multiline(&self) -> bool {
+        matches!(self.kind, FieldKind::Text)
+    }
+
+    /// True when the text differs from what the form opened with.
+    pub fn is_changed(&self) -> bool {
+        self.value != self.initial
+    }
+
+    /// The cursor: (line, character in the line).
+    pub fn cursor(&self) -> (usize, usize) {
+        let c = self.editor.cursor();
+        (c.0, c.1)
+    }
+
+    /// The lines of the text.
+    pub fn lines(&self) -> &[String] {
+        self.editor.lines()
     }
 
     /// Why the value does not validate, if it does not.
@@ -215,8 +270,8 @@ impl Field {
         }
     }
 
-    /// Types a character. Control and invisible characters are refused (the reason
-    /// says why); the value is kept in NFC.
+    /// Types a character at the cursor. Control and invisible characters are refused
+    /// (the reason says why); the value is kept in NFC.
     /// Returns false when the character was refused.
     pub fn input(&mut self, c: char) -> bool {
         if is_dangerous(c) {
@@ -227,23 +282,113 @@ impl Field {
             self.reason = Some(Msg::ReasonTooLong);
             return false;
         }
-        self.value.push(c);
-        self.value = self.value.nfc().collect();
+        self.editor.insert_char(c);
         self.changed();
         true
     }
 
+    /// Inserts pasted text at the cursor as one change. Line breaks stay in a multi-line
+    /// field and become spaces in a one-line field; tabs become spaces; other control and
+    /// invisible characters are dropped (the reason says so); the length stays capped.
+    /// Returns false when nothing was inserted.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let multiline = self.multiline();
+        let room = MAX_TEXT_CHARS.saturating_sub(self.value.chars().count());
+        let mut refused = false;
+        let mut clean = String::new();
+        for c in text.chars() {
+            let c = match c {
+                '\n' if multiline => '\n',
+                '\n' | '\t' => ' ',
+                c if is_dangerous(c) => {
+                    refused = true;
+                    continue;
+                }
+                c => c,
+            };
+            clean.push(c);
+        }
+        let clean: String = clean.chars().take(room).collect();
+        let cut = clean.chars().count() == room && text.chars().count() > room;
+        if !clean.is_empty() {
+            self.editor.insert_str(&clean);
+            self.changed();
+        }
+        if refused {
+            self.reason = Some(Msg::ReasonControl);
+        } else if cut {
+            self.reason = Some(Msg::ReasonTooLong);
+        }
+        !clean.is_empty()
+    }
+
+    /// A new line at the cursor (multi-line fields only; false otherwise).
+    pub fn newline(&mut self) -> bool {
+        if !self.multiline() || self.value.chars().count() >= MAX_TEXT_CHARS {
+            return false;
+        }
+        self.editor.insert_newline();
+        self.changed();
+        true
+    }
+
+    /// Deletes the character before the cursor (`Backspace`).
     pub fn erase(&mut self) {
-        self.value.pop();
+        self.editor.delete_char();
         self.changed();
     }
 
     pub fn clear(&mut self) {
-        self.value.clear();
+        self.editor = editor_with("");
         self.changed();
     }
 
+    /// Moves the cursor or deletes around it.
+    pub fn edit(&mut self, e: TextEdit) {
+        let modified = match e {
+            TextEdit::Left => self.moved(CursorMove::Back),
+            TextEdit::Right => self.moved(CursorMove::Forward),
+            TextEdit::LineStart => self.moved(CursorMove::Head),
+            TextEdit::LineEnd => self.moved(CursorMove::End),
+            TextEdit::WordLeft => self.moved(CursorMove::WordBack),
+            TextEdit::WordRight => self.moved(CursorMove::WordForward),
+            TextEdit::DeleteNext => self.editor.delete_next_char(),
+            TextEdit::DeleteWordBack => self.editor.delete_word(),
+            TextEdit::DeleteWordNext => self.editor.delete_next_word(),
+            TextEdit::KillToEnd => self.editor.delete_line_by_end(),
+        };
+        if modified {
+            self.changed();
+        }
+    }
+
+    fn moved(&mut self, m: CursorMove) -> bool {
+        self.editor.move_cursor(m);
+        false
+    }
+
+    /// After an edit: the value read back from the editor and kept in NFC (the cursor
+    /// stays after the same characters), the pick list narrowed, the reason checked.
     fn changed(&mut self) {
+        let text = self.editor.lines().join("\n");
+        if unicode_normalization::is_nfc_quick(text.chars())
+            != unicode_normalization::IsNormalized::Yes
+        {
+            let (row, col) = self.cursor();
+            let lines: Vec<String> = self
+                .editor
+                .lines()
+                .iter()
+                .map(|l| l.nfc().collect())
+                .collect();
+            let col = self.editor.lines()[row].chars().take(col).nfc().count();
+            self.editor = TextArea::new(lines);
+            self.editor.move_cursor(CursorMove::Jump(
+                u16::try_from(row).unwrap_or(u16::MAX),
+                u16::try_from(col).unwrap_or(u16::MAX),
+            ));
+        }
+        self.value = self.editor.lines().join("\n");
         let v = self.value.clone();
         if let FieldKind::Pick(p) = &mut self.kind {
             p.requery(&v);
@@ -251,8 +396,23 @@ impl Field {
         self.reason = self.check();
     }
 
-    /// ↑/↓ in a pick list; false when the field is not one.
+    /// ↑/↓ in a pick list or between a note's lines; false when there is nowhere to go
+    /// in the field.
     pub fn step(&mut self, down: bool) -> bool {
+        if self.multiline() {
+            // Between the lines of a note; past its first or last line, to the next field.
+            let (row, _) = self.cursor();
+            let n = self.editor.lines().len();
+            if (down && row + 1 < n) || (!down && row > 0) {
+                self.editor.move_cursor(if down {
+                    CursorMove::Down
+                } else {
+                    CursorMove::Up
+                });
+                return true;
+            }
+            return false;
+        }
         let v = self.value.clone();
         match &mut self.kind {
             FieldKind::Pick(p) => {
@@ -272,9 +432,108 @@ impl Field {
     }
 }
 
+/// Pasted text for a one-line prompt (search, as-of): line breaks and tabs become spaces,
+/// control and invisible characters are dropped.
+pub fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .filter(|&c| !is_dangerous(c))
+        .collect()
+}
+
 pub(super) fn codes_of(v: &str) -> Vec<String> {
     v.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(value: &str) -> Field {
+        Field::new(
+            Key::Title,
+            Msg::Title,
+            FieldKind::Line { required: true },
+            value,
+        )
+    }
+
+    fn note(value: &str) -> Field {
+        Field::new(Key::Note, Msg::FieldNote, FieldKind::Text, value)
+    }
+
+    #[test]
+    fn the_cursor_moves_and_typing_goes_where_it_is() {
+        let mut f = line("Xây dựng đề án");
+        assert_eq!(f.cursor(), (0, 14));
+        f.edit(TextEdit::LineStart);
+        f.input('[');
+        assert_eq!(f.value, "[Xây dựng đề án");
+        f.edit(TextEdit::LineEnd);
+        assert_eq!(f.cursor(), (0, 15));
+        f.edit(TextEdit::WordLeft);
+        assert_eq!(f.cursor(), (0, 13));
+        f.edit(TextEdit::WordLeft);
+        assert_eq!(f.cursor(), (0, 10));
+        f.edit(TextEdit::Left);
+        f.erase();
+        assert_eq!(f.value, "[Xây dựn đề án");
+        f.input('g');
+        f.edit(TextEdit::DeleteNext);
+        assert_eq!(f.value, "[Xây dựngđề án");
+        f.edit(TextEdit::Right);
+        assert_eq!(f.cursor(), (0, 10));
+        f.edit(TextEdit::KillToEnd);
+        assert_eq!(f.value, "[Xây dựngđ");
+        f.edit(TextEdit::DeleteWordBack);
+        assert_eq!(f.value, "[Xây ");
+        f.edit(TextEdit::LineStart);
+        f.edit(TextEdit::WordRight);
+        let at = f.cursor().1;
+        assert!(at > 0, "a word forward moves");
+        f.edit(TextEdit::DeleteWordNext);
+        assert!(f.value.chars().count() < 5, "{:?}", f.value);
+        assert!(f.is_changed());
+    }
+
+    #[test]
+    fn nfc_keeps_the_cursor_after_the_same_letters() {
+        let mut f = line("ba");
+        f.edit(TextEdit::Left);
+        // `a` + combining grave, typed as two keys, becomes `à` before the final `a`.
+        f.input('a');
+        f.input('\u{300}');
+        assert_eq!(f.value, "bàa");
+        assert_eq!(f.cursor(), (0, 2));
+        f.input('x');
+        assert_eq!(f.value, "bàxa");
+    }
+
+    #[test]
+    fn notes_hold_lines_and_one_line_fields_do_not() {
+        let mut n = note("");
+        assert!(n.paste("Đã họp xong.\nĐã duyệt kế hoạch."));
+        assert_eq!(n.value, "Đã họp xong.\nĐã duyệt kế hoạch.");
+        assert_eq!(n.lines().len(), 2);
+        assert!(n.newline());
+        n.input('x');
+        assert_eq!(n.value, "Đã họp xong.\nĐã duyệt kế hoạch.\nx");
+        let mut l = line("");
+        assert!(!l.newline());
+        l.paste("a\nb\tc\u{1b}[2Jd");
+        assert_eq!(l.value, "a b c[2Jd");
+        assert_eq!(l.reason, Some(Msg::ReasonControl));
+        assert!(!l.input('\u{202e}'));
+    }
+
+    #[test]
+    fn a_paste_never_passes_the_cap() {
+        let mut n = note("");
+        n.paste(&"x".repeat(MAX_TEXT_CHARS + 10));
+        assert_eq!(n.value.chars().count(), MAX_TEXT_CHARS);
+        assert_eq!(n.reason, Some(Msg::ReasonTooLong));
+    }
 }

@@ -85,6 +85,9 @@ pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
     pub error: Option<FormError>,
+    /// The task changed elsewhere since the form read it: what differs (before → now).
+    /// Saving still asks (the conflict dialog); this only says so at once.
+    pub changed_elsewhere: Vec<(Msg, TaskValue, TaskValue)>,
 }
 
 /// What a valid form asks the store to do.
@@ -171,6 +174,48 @@ impl Form {
         self.after_change();
     }
 
+    /// A paste into the focused field (one change, line breaks kept in a note).
+    pub fn paste(&mut self, text: &str) {
+        let inserted = self
+            .fields
+            .get_mut(self.focus)
+            .is_some_and(|f| f.paste(text));
+        if inserted {
+            self.after_change();
+        }
+    }
+
+    /// `Enter`: a new line when the focused field is a note; false when it is not (the
+    /// form is then saved).
+    pub fn newline(&mut self) -> bool {
+        let focused_multiline = self.focused().is_some_and(|f| f.multiline());
+        if !focused_multiline {
+            return false;
+        }
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            if f.newline() {
+                self.after_change();
+            }
+        }
+        true
+    }
+
+    /// Cursor movement and deletion in the focused field.
+    pub fn edit(&mut self, e: crate::tui::action::TextEdit) {
+        let before = self.focused().map(|f| f.value.clone());
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.edit(e);
+        }
+        if self.focused().map(|f| f.value.clone()) != before {
+            self.after_change();
+        }
+    }
+
+    /// True when leaving the form would lose something typed.
+    pub fn is_changed(&self) -> bool {
+        self.fields.iter().any(|f| f.is_changed())
+    }
+
     pub fn clear(&mut self) {
         if let Some(f) = self.fields.get_mut(self.focus) {
             f.clear();
@@ -187,7 +232,7 @@ impl Form {
         self.focus = (self.focus + n - 1) % n;
     }
 
-    /// ↑/↓: within a pick list, else to the previous/next field.
+    /// ↑/↓: within a pick list or a note's lines, else to the previous/next field.
     pub fn step(&mut self, down: bool) {
         let stepped = self
             .fields

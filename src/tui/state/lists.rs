@@ -61,6 +61,15 @@ impl<R> Table<R> {
         self.cursor.apply(action, self.rows.len(), page)
     }
 
+    /// Puts the selection on the row whose `key` is `k` (else the first row).
+    pub fn select_key(&mut self, k: Option<&str>, page: usize, key: impl Fn(&R) -> &str) {
+        self.cursor = Cursor::default();
+        if let Some(i) = k.and_then(|k| self.rows.iter().position(|r| key(r) == k)) {
+            self.cursor.selected = i;
+        }
+        self.cursor.follow(self.rows.len(), page);
+    }
+
     /// Applies `s`/`S` over `columns` columns; the selection stays on the same record.
     fn apply_sort(
         &mut self,

@@ -22,7 +22,7 @@ use crate::error::Result;
 use crate::store::{Scope, Store, TaskFilter, Who};
 use crate::tui::action::{Action, View};
 use crate::tui::i18n::{Lang, Msg};
-use crate::tui::keymap::Mode;
+use crate::tui::keymap::{Here, Mode};
 
 pub use activity::{Activity, ActivityRow, Inbox};
 pub use dashboard::Dashboard;
@@ -75,6 +75,8 @@ pub struct AppState {
     /// Drill-downs over `view`, innermost last.
     pub stack: Vec<Layer>,
     pub help: bool,
+    /// The help overlay's first line shown (it scrolls on a short screen).
+    pub help_scroll: u16,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     pub notice: Option<Notice>,
@@ -97,6 +99,12 @@ pub struct AppState {
     pub last_change: Option<NaiveDateTime>,
     /// The screens not read again since the last change (read when shown).
     pub stale: Stale,
+    /// The drill-downs of the views not shown, kept for when they are shown again, with
+    /// the filter generation they were made under.
+    saved_stacks: [Option<(u64, Vec<Layer>)>; View::ALL.len()],
+    /// Counts changes of the filters and the as-of date (a kept drill-down made under
+    /// other filters is not brought back).
+    pub(crate) filter_generation: u64,
 }
 
 impl AppState {
@@ -132,6 +140,7 @@ impl AppState {
             view: View::Dashboard,
             stack: Vec::new(),
             help: false,
+            help_scroll: 0,
             size,
             notice: None,
             quit: false,
@@ -147,6 +156,8 @@ impl AppState {
             live: false,
             last_change: None,
             stale: Stale::default(),
+            saved_stacks: Default::default(),
+            filter_generation: 0,
             find: Find::new(Filters {
                 program: program_code,
                 ..Default::default()
@@ -207,11 +218,47 @@ impl AppState {
     /// The keymap mode for the screen on top.
     pub fn mode(&self) -> Mode {
         match (&self.dialog, &self.form) {
-            (Some(Dialog::Confirm(_)), _) => Mode::Confirm,
+            (Some(Dialog::Confirm(_)), _) | (Some(Dialog::Discard { .. }), _) => Mode::Confirm,
             (Some(Dialog::Conflict(_)), _) => Mode::Conflict,
             (None, Some(_)) => Mode::Form,
             (None, None) if self.help => Mode::Help,
             (None, None) => self.find_mode().unwrap_or_else(|| self.base_mode()),
+        }
+    }
+
+    /// What decides which keys do something on the screen shown (hint bar, help).
+    pub fn here(&self) -> Here {
+        self.here_in(self.mode())
+    }
+
+    /// As [`AppState::here`], for the keys of `mode` (the help uses the mode under it).
+    pub fn here_in(&self, mode: Mode) -> Here {
+        let (sortable, filterable, records) = match self.stack.last() {
+            Some(Layer::Tasks(_)) => (true, true, false),
+            Some(Layer::Detail(_)) | Some(Layer::Inbox) => (false, false, false),
+            None => match self.view {
+                View::Dashboard => (false, true, false),
+                View::Tasks => (true, true, false),
+                View::Programs | View::Agencies => (true, true, true),
+                View::Activity => (false, false, false),
+            },
+        };
+        let role = self.who.as_ref().map(|w| w.role);
+        Here {
+            mode,
+            sortable,
+            filterable,
+            top_level: self.stack.is_empty(),
+            records,
+            may_write: !self.read_only && role != Some(Role::Supervisor),
+            admin: !self.read_only && matches!(role, None | Some(Role::Admin)),
+            may_urge: !self.read_only,
+            multiline: self
+                .form
+                .as_ref()
+                .and_then(|f| f.focused())
+                .is_some_and(|f| f.multiline()),
+            discard: matches!(self.dialog, Some(Dialog::Discard { .. })),
         }
     }
 
@@ -258,16 +305,19 @@ impl AppState {
         // Any key clears a one-shot notice.
         let had_notice = self.notice.take().is_some();
         if self.dialog.is_some() || self.form.is_some() {
-            if let Some(changed) = self.apply_overlay(action)? {
+            if let Some(changed) = self.apply_overlay(action.clone())? {
                 return Ok(changed || had_notice);
             }
         }
-        if let Some(changed) = self.apply_find(action)? {
+        if let Some(changed) = self.apply_find(action.clone())? {
             return Ok(changed || had_notice);
         }
         match action {
             Action::Quit => self.quit = true,
-            Action::ToggleHelp => self.help = !self.help,
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
             Action::SwitchView(v) => self.switch(v)?,
             Action::NextView => {
                 let i = (self.view.index() + 1) % View::ALL.len();
@@ -321,6 +371,7 @@ impl AppState {
                 // again, keeping each cursor on its record; the other screens are read
                 // when shown (see `refresh`).
                 self.reload()?;
+                self.note_form_task_changed()?;
                 return Ok(true);
             }
             Action::Inbox => self.open_inbox(),
@@ -342,6 +393,10 @@ impl AppState {
             | Action::NextField
             | Action::PrevField
             | Action::Submit
+            | Action::FormEnter
+            | Action::Text(_)
+            // A paste in a table does nothing.
+            | Action::Paste(_)
             | Action::Cancel
             | Action::Confirm
             | Action::Overwrite
@@ -350,11 +405,32 @@ impl AppState {
         Ok(true)
     }
 
+    /// Shows view `v`. Its own key again goes back to its top; another view's keeps the
+    /// drill-down of the one left (unless a task search is on in it) and brings back
+    /// `v`'s, every layer of it read again before it is shown.
     fn switch(&mut self, v: View) -> Result<()> {
         self.help = false;
-        self.stack.clear();
+        let leaving = std::mem::take(&mut self.stack);
+        if v == self.view {
+            return self.load_view();
+        }
+        let searching = leaving
+            .iter()
+            .any(|l| matches!(l, Layer::Tasks(t) if t.search.is_some()));
+        if !leaving.is_empty() && !searching {
+            self.saved_stacks[self.view.index()] = Some((self.filter_generation, leaving));
+        }
         self.view = v;
-        self.load_view()
+        self.load_view()?;
+        if let Some((generation, stack)) = self.saved_stacks[v.index()].take() {
+            if generation == self.filter_generation {
+                self.stack = stack;
+                self.stale.mark_layers(self.stack.len());
+                self.freshen()?;
+                self.ensure_top_window()?;
+            }
+        }
+        Ok(())
     }
 
     /// Loads the current top-level view the first time it is shown, or again when a
@@ -414,7 +490,17 @@ impl AppState {
 
     fn move_selection(&mut self, action: Action, page: usize) -> Result<bool> {
         if self.help {
-            return Ok(false);
+            // The view clamps the scroll to what there is to show.
+            let before = self.help_scroll;
+            let step = u16::try_from(page.saturating_sub(2).max(1)).unwrap_or(1);
+            self.help_scroll = match action {
+                Action::Up => before.saturating_sub(1),
+                Action::Down => before.saturating_add(1).min(200),
+                Action::PageUp => before.saturating_sub(step),
+                Action::PageDown => before.saturating_add(step).min(200),
+                _ => before,
+            };
+            return Ok(self.help_scroll != before);
         }
         Ok(match self.stack.last_mut() {
             Some(Layer::Detail(d)) => {

@@ -33,6 +33,11 @@ impl Stale {
     pub fn layer(&self, i: usize) -> bool {
         i < self.layers_below
     }
+
+    /// Marks the `n` layers of a stack brought back as stale.
+    pub fn mark_layers(&mut self, n: usize) {
+        self.layers_below = n;
+    }
 }
 
 impl AppState {

@@ -166,14 +166,56 @@ impl TaskList {
         Ok(moved)
     }
 
-    /// Applies `s` / `S` and reads the first window of the new order.
+    /// Applies `s` / `S`; the selection stays on the same task, at its place in the new
+    /// order (`Store::task_position`), and the window around it is read.
     pub fn apply_sort(&mut self, store: &Store, action: Action, page: usize) -> Result<()> {
+        let keep = self.selected().map(|t| t.id);
         match action {
             Action::SortNext => self.sort.next(TaskCol::ALL.len()),
             Action::SortReverse => self.sort.reverse(),
             _ => return Ok(()),
         }
         self.cursor = Cursor::default();
+        let pos = match keep {
+            // A search orders by relevance, whatever the column: the place is the same.
+            Some(id) if self.query().is_some() => self.search.as_ref().and_then(|s| s.position(id)),
+            Some(id) => store.task_position(
+                &self.filter,
+                self.sort_col().sort(),
+                self.sort.descending,
+                id,
+            )?,
+            None => None,
+        };
+        if let Some(p) = pos {
+            self.cursor.selected = p;
+            self.cursor.follow(self.total, page);
+        }
         self.fetch(store, page)
+    }
+
+    /// Drops the search and reads the whole table again, the selection kept on the task
+    /// it was on.
+    pub fn clear_search_keeping(&mut self, store: &Store, page: usize) -> Result<()> {
+        let keep = self.selected().map(|t| t.id);
+        self.search = None;
+        self.cursor = Cursor::default();
+        self.load(store, page)?;
+        let Some(id) = keep else { return Ok(()) };
+        let pos = match self.rows.iter().position(|t| t.id == id) {
+            Some(i) => Some(self.window_start + i),
+            None => store.task_position(
+                &self.filter,
+                self.sort_col().sort(),
+                self.sort.descending,
+                id,
+            )?,
+        };
+        if let Some(p) = pos {
+            self.cursor.selected = p;
+            self.cursor.follow(self.total, page);
+            self.ensure_window(store, page)?;
+        }
+        Ok(())
     }
 }

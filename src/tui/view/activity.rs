@@ -148,9 +148,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
     let a = &state.activity;
     let columns = vec![
         Column::new(lang.t(Msg::When), 16),
-        Column::new(lang.t(Msg::Who), 12).priority(1),
+        // Which record changed matters more than who changed it: the login goes first
+        // on a narrow screen, so the record survives at 80 columns.
+        Column::new(lang.t(Msg::Who), 12).priority(2),
         Column::new(lang.t(Msg::What), 13),
-        Column::new(lang.t(Msg::Record), 14).priority(2),
+        Column::new(lang.t(Msg::Record), 14).priority(1),
         Column::new(lang.t(Msg::Changes), 20).flex(),
     ];
     let page = state.page();

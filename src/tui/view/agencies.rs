@@ -64,9 +64,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
                     None => CellData::text(a.name.clone()),
                 },
                 CellData::text(kind_name(lang, a.kind)),
-                CellData::text(r.counts.tasks.to_string()),
+                CellData::text(lang.int(r.counts.tasks)),
                 CellData::styled(
-                    r.counts.overdue.to_string(),
+                    lang.int(r.counts.overdue),
                     if r.counts.overdue > 0 {
                         theme.overdue
                     } else {

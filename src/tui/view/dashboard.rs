@@ -156,34 +156,60 @@ fn title(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// The totals, laid out on the lines there are: an item that does not fit on a line
+/// goes to the next one, and one that fits nowhere is left out whole — a number is never
+/// cut ("Tiến độ bì…").
 fn totals(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &Theme) {
     let t = &s.totals;
-    let item = |label: Msg, value: String, style| {
-        vec![
-            Span::raw(format!(" {} ", lang.t(label))),
+    let w = usize::from(area.width);
+    // The bucket names in full on a wide screen, else the table's short ones; placed
+    // most important first.
+    let wide = w >= 110;
+    let name = |full: Msg, short: Msg| if wide { full } else { short };
+    let items: Vec<(Msg, String, ratatui::style::Style)> = vec![
+        (Msg::Tasks, lang.int(t.tasks), theme.title),
+        (
+            name(Msg::Overdue, Msg::ShortOverdue),
+            lang.int(t.overdue),
+            theme.overdue,
+        ),
+        (Msg::MeanProgress, lang.percent(t.progress), theme.title),
+        (
+            name(Msg::DoneOnTime, Msg::ShortOnTime),
+            lang.int(t.done_on_time),
+            theme.ok,
+        ),
+        (
+            name(Msg::DoneLate, Msg::ShortLate),
+            lang.int(t.done_late),
+            theme.soon,
+        ),
+        (
+            name(Msg::InTime, Msg::ShortInTime),
+            lang.int(t.in_time),
+            theme.title,
+        ),
+        (Msg::DueSoon, lang.int(s.due_soon), theme.soon),
+    ];
+    let rows = usize::from(area.height.max(1));
+    let mut lines: Vec<(Vec<Span<'static>>, usize)> = vec![(Vec::new(), 0)];
+    for (label, value, style) in items {
+        let text = format!(" {} ", lang.t(label));
+        let piece = crate::tui::widgets::width(&text) + crate::tui::widgets::width(&value) + 2;
+        let spans = vec![
+            Span::raw(text),
             Span::styled(value, style),
             Span::styled(" │", theme.dim),
-        ]
-    };
-    let mut first: Vec<Span<'static>> = Vec::new();
-    first.extend(item(Msg::Tasks, t.tasks.to_string(), theme.title));
-    first.extend(item(Msg::DoneOnTime, t.done_on_time.to_string(), theme.ok));
-    first.extend(item(Msg::DoneLate, t.done_late.to_string(), theme.soon));
-    first.extend(item(Msg::DueSoon, s.due_soon.to_string(), theme.soon));
-    let mut second: Vec<Span<'static>> = Vec::new();
-    second.extend(item(Msg::InTime, t.in_time.to_string(), theme.title));
-    second.extend(item(Msg::Overdue, t.overdue.to_string(), theme.overdue));
-    second.extend(item(
-        Msg::MeanProgress,
-        lang.percent(t.progress),
-        theme.title,
-    ));
-    let lines = if area.height >= 2 {
-        vec![Line::from(first), Line::from(second)]
-    } else {
-        first.extend(second);
-        vec![Line::from(first)]
-    };
+        ];
+        // The first line that has room, in order; else left out.
+        if let Some(line) = lines.iter_mut().find(|(_, used)| used + piece <= w) {
+            line.0.extend(spans);
+            line.1 += piece;
+        } else if lines.len() < rows && piece <= w {
+            lines.push((spans, piece));
+        }
+    }
+    let lines: Vec<Line<'static>> = lines.into_iter().map(|(s, _)| Line::from(s)).collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 
@@ -192,7 +218,7 @@ fn categories(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme:
         Column::new(lang.t(Msg::Category), 14).flex(),
         Column::new(lang.t(Msg::Tasks), 8).right(),
         Column::new(lang.t(Msg::ShortOnTime), 8).right().priority(2),
-        Column::new(lang.t(Msg::ShortLate), 7).right().priority(3),
+        Column::new(lang.t(Msg::ShortLate), 10).right().priority(3),
         Column::new(lang.t(Msg::ShortInTime), 9).right().priority(2),
         Column::new(lang.t(Msg::ShortOverdue), 7).right(),
         Column::new(lang.t(Msg::Progress), 12).priority(1),
@@ -204,12 +230,12 @@ fn categories(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme:
             let n = &c.counts;
             vec![
                 CellData::text(c.category.name(lang.code())),
-                CellData::text(n.tasks.to_string()),
-                CellData::text(n.done_on_time.to_string()),
-                CellData::text(n.done_late.to_string()),
-                CellData::text(n.in_time.to_string()),
+                CellData::text(lang.int(n.tasks)),
+                CellData::text(lang.int(n.done_on_time)),
+                CellData::text(lang.int(n.done_late)),
+                CellData::text(lang.int(n.in_time)),
                 CellData::styled(
-                    n.overdue.to_string(),
+                    lang.int(n.overdue),
                     if n.overdue > 0 {
                         theme.overdue
                     } else {
@@ -277,9 +303,9 @@ fn agencies(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &
             vec![
                 CellData::text(a.code.clone()),
                 CellData::text(a.name.clone()),
-                CellData::text(a.counts.tasks.to_string()),
+                CellData::text(lang.int(a.counts.tasks)),
                 CellData::styled(
-                    a.counts.overdue.to_string(),
+                    lang.int(a.counts.overdue),
                     if a.counts.overdue > 0 {
                         theme.overdue
                     } else {
@@ -305,7 +331,11 @@ fn agencies(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &
 fn attention(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
     let lang = state.lang;
     let d = &state.dashboard;
-    let title = format!("{} · {}", lang.t(Msg::AttentionTitle), d.attention.len());
+    let title = format!(
+        "{} · {}",
+        lang.t(Msg::AttentionTitle),
+        lang.int(i64::try_from(d.attention.len()).unwrap_or(i64::MAX))
+    );
     let b = block(block_title(&title, area), theme);
     if d.attention.is_empty() {
         let inner = b.inner(area);
@@ -319,15 +349,35 @@ fn attention(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme)
         );
         return;
     }
-    let columns = vec![
-        Column::new(lang.t(Msg::Deadline), 10),
-        Column::new("", 14),
-        Column::new(lang.t(Msg::Lead), 10).priority(1),
-        Column::new(lang.t(Msg::Title), 16).flex(),
-    ];
     let page = usize::from(area.height.saturating_sub(3)).max(1);
     let mut cursor = d.cursor;
     cursor.follow(d.attention.len(), page);
+    // "quá hạn 2.345 ngày" is wider than "trễ 40 ngày": the column fits what it shows
+    // on this page, so a number is never cut.
+    let when_w = d
+        .attention
+        .iter()
+        .skip(cursor.top)
+        .take(page)
+        .map(|t| {
+            let late = days_late(t.deadline, state.as_of);
+            let text = if late > 0 {
+                fill(lang.t(Msg::DaysLate), lang.int(late))
+            } else {
+                let left = t.deadline.map_or(0, |dl| (dl - state.as_of).num_days());
+                fill(lang.t(Msg::DaysLeft), lang.int(left))
+            };
+            crate::tui::widgets::width(&text)
+        })
+        .max()
+        .unwrap_or(14)
+        .clamp(10, 24);
+    let columns = vec![
+        Column::new(lang.t(Msg::Deadline), 10),
+        Column::new("", u16::try_from(when_w).unwrap_or(14)),
+        Column::new(lang.t(Msg::Lead), 10).priority(1),
+        Column::new(lang.t(Msg::Title), 16).flex(),
+    ];
     let rows = d
         .attention
         .iter()
@@ -336,10 +386,10 @@ fn attention(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme)
         .map(|t| {
             let late = days_late(t.deadline, state.as_of);
             let (when, style) = if late > 0 {
-                (fill(lang.t(Msg::DaysLate), late), theme.overdue)
+                (fill(lang.t(Msg::DaysLate), lang.int(late)), theme.overdue)
             } else {
                 let left = t.deadline.map_or(0, |dl| (dl - state.as_of).num_days());
-                (fill(lang.t(Msg::DaysLeft), left), theme.soon)
+                (fill(lang.t(Msg::DaysLeft), lang.int(left)), theme.soon)
             };
             vec![
                 CellData::text(t.deadline.map(|d| lang.date(d)).unwrap_or_default()),

@@ -60,7 +60,36 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, dialog: &Dialog
     match dialog {
         Dialog::Confirm(t) => confirm(frame, area, state, t, theme),
         Dialog::Conflict(c) => conflict(frame, area, state, c, theme),
+        Dialog::Discard { quit } => discard(frame, area, state, *quit, theme),
     }
+}
+
+/// "Discard the changes?" over a changed form being left (Esc or Ctrl-c).
+fn discard(frame: &mut Frame<'_>, area: Rect, state: &AppState, quit: bool, theme: &Theme) {
+    let lang = state.lang;
+    let w = area.width.min(60);
+    let inner = usize::from(w.saturating_sub(2));
+    let mut lines = Vec::new();
+    for l in wrap(lang.t(Msg::DiscardBody), inner) {
+        lines.push(Line::from(l));
+    }
+    lines.push(Line::default());
+    let keys = if quit {
+        Msg::DiscardQuitKeys
+    } else {
+        Msg::DiscardKeys
+    };
+    for l in wrap(lang.t(keys), inner) {
+        lines.push(Line::from(Span::styled(l, theme.key)));
+    }
+    boxed(
+        frame,
+        area,
+        lang.t(Msg::DiscardTitle).to_string(),
+        lines,
+        w,
+        theme,
+    );
 }
 
 fn confirm(frame: &mut Frame<'_>, area: Rect, state: &AppState, t: &DeleteTarget, theme: &Theme) {

@@ -53,6 +53,27 @@ fn tail(s: &str, max: usize) -> String {
     )
 }
 
+/// One line of a focused field with the cursor `▏` drawn before character `col`, in at
+/// most `max` columns: when the line is longer, the part around the cursor is shown.
+pub fn with_cursor(line: &str, col: usize, max: usize) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let col = col.min(chars.len());
+    let before: String = chars[..col].iter().collect();
+    let after: String = chars[col..].iter().collect();
+    if width(&before) + 1 + width(&after) <= max {
+        return format!("{before}▏{after}");
+    }
+    let right_room = width(&after).min(max.saturating_sub(1) / 3);
+    let left = tail(&before, max.saturating_sub(1 + right_room));
+    let right = fit(&after, max.saturating_sub(1 + width(&left)));
+    format!("{left}▏{right}")
+}
+
+/// How an unfocused field's text is shown on one line (a note's lines joined with ↵).
+fn one_line(value: &str) -> String {
+    value.replace('\n', " ↵ ")
+}
+
 fn field_lines(
     state: &AppState,
     f: &Field,
@@ -80,7 +101,13 @@ fn field_lines(
             Some(o) => p.shown(o),
             None => f.value.clone(),
         },
-        _ => f.value.clone(),
+        (_, false) => one_line(&f.value),
+        (_, true) => f
+            .lines()
+            .iter()
+            .max_by_key(|l| width(l))
+            .cloned()
+            .unwrap_or_default(),
     };
     let box_w = value_w.min(36.max(width(&shown) + 1)).min(value_w);
     let beside = reason_w > 0 && box_w + 2 + reason_w <= value_w;
@@ -89,29 +116,42 @@ fn field_lines(
     } else {
         value_w
     };
-    let mut text = if focused {
-        tail(&shown, box_w.saturating_sub(1))
+    // The focused field: every line, the cursor drawn where it is.
+    let (rows, text) = if focused {
+        let (row, col) = f.cursor();
+        let rows: Vec<String> = f
+            .lines()
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                if i == row {
+                    with_cursor(l, col, box_w)
+                } else {
+                    fit(l, box_w)
+                }
+            })
+            .collect();
+        let first = rows.first().cloned().unwrap_or_else(|| "▏".to_string());
+        (rows.into_iter().skip(1).collect::<Vec<_>>(), first)
     } else {
-        fit(&shown, box_w)
+        (Vec::new(), fit(&shown, box_w))
     };
     let mut spans = vec![
         Span::styled(mark.to_string(), theme.key),
         Span::styled(label, label_style),
         Span::raw(" "),
     ];
-    if focused {
-        text.push('▏');
-    }
+    let box_style = if focused {
+        theme
+            .selected
+            .remove_modifier(ratatui::style::Modifier::BOLD)
+    } else {
+        Style::new()
+    };
     let pad = box_w.saturating_sub(width(&text));
     spans.push(Span::styled(
         format!("{text}{}", " ".repeat(pad)),
-        if focused {
-            theme
-                .selected
-                .remove_modifier(ratatui::style::Modifier::BOLD)
-        } else {
-            Style::new()
-        },
+        box_style,
     ));
     let mut lines = Vec::new();
     if beside {
@@ -122,6 +162,13 @@ fn field_lines(
         ));
     }
     lines.push(Line::from(spans));
+    for r in rows {
+        let pad = box_w.saturating_sub(width(&r));
+        lines.push(Line::from(vec![
+            Span::raw(" ".repeat(label_w + 3)),
+            Span::styled(format!("{r}{}", " ".repeat(pad)), box_style),
+        ]));
+    }
     if !beside {
         if let Some(r) = reason {
             lines.push(Line::from(vec![
@@ -189,6 +236,26 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, form: &Form, th
             ),
         };
         lines.push(Line::from(Span::styled(fit(&about, inner_w), theme.dim)));
+        // Someone else changed the task since the form read it: say what, at once.
+        if !form.changed_elsewhere.is_empty() {
+            let what = form
+                .changed_elsewhere
+                .iter()
+                .map(|(m, a, b)| {
+                    format!(
+                        "{}: {} → {}",
+                        lang.t(*m),
+                        super::dialog::value_text(lang, a),
+                        super::dialog::value_text(lang, b)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let text = fill(lang.t(Msg::ChangedElsewhere), what);
+            for l in wrap(&text, inner_w).into_iter().take(3) {
+                lines.push(Line::from(Span::styled(l, theme.error)));
+            }
+        }
         lines.push(Line::default());
     }
     let mut focus_line = 0;

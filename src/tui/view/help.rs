@@ -1,4 +1,6 @@
-//! The help overlay, generated from the keymap for the screen under it.
+//! The help overlay, generated from the keymap for the screen under it and the acting
+//! login: only keys that do something there. Descriptions wrap rather than being cut;
+//! on a short screen the overlay scrolls (`↑ ↓ PgUp PgDn`).
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -6,62 +8,62 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
 use super::block;
-use crate::tui::i18n::Msg;
-use crate::tui::keymap::{self, Scope};
+use super::form::wrap;
+use crate::tui::i18n::{fill, Msg};
+use crate::tui::keymap::{self, Binding, Scope};
 use crate::tui::state::AppState;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{fit, fit_left};
+use crate::tui::widgets::{fit, fit_left, width};
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+/// The help's lines at `inner_w` columns: this screen's keys, then the global ones.
+pub fn lines(state: &AppState, inner_w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let lang = state.lang;
     let mode = state.base_mode();
-    let bindings: Vec<_> = keymap::bindings_for(mode).collect();
+    let here = state.here_in(mode);
+    let bindings: Vec<&Binding> = keymap::bindings_for(mode)
+        .filter(|b| here.live(b))
+        .collect();
     let key_w = bindings
         .iter()
-        .map(|b| crate::tui::widgets::width(&b.keys_label()))
+        .map(|b| width(&b.keys_label()))
         .max()
         .unwrap_or(4)
-        .min(20);
-    // Two sections side by side when there is room, else one under the other.
-    let two = area.width >= 70;
-    let w = if two {
-        area.width.min(100)
-    } else {
-        area.width.min(64)
-    };
-    let col_w = if two { (w - 4) / 2 } else { w - 2 };
-    let inner_w = usize::from(col_w.saturating_sub(2));
-    let section = |title: Msg, global: bool| -> Vec<Line<'static>> {
-        let mut lines = vec![Line::from(Span::styled(
+        .min(18)
+        .min(inner_w / 3);
+    let desc_w = inner_w.saturating_sub(key_w + 2).max(1);
+    let mut out = Vec::new();
+    for (title, global) in [(Msg::HelpHere, false), (Msg::HelpGlobal, true)] {
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::from(Span::styled(
             fit(lang.t(title), inner_w),
             theme.header,
-        ))];
+        )));
         for b in bindings
             .iter()
             .filter(|b| matches!(b.scope, Scope::Global) == global)
         {
             let keys = fit_left(&b.keys_label(), key_w);
-            let desc = fit(lang.t(b.help), inner_w.saturating_sub(key_w + 2));
-            lines.push(Line::from(vec![
-                Span::styled(keys, theme.key),
-                Span::raw("  "),
-                Span::raw(desc),
-            ]));
+            for (i, part) in wrap(lang.t(b.help), desc_w).into_iter().enumerate() {
+                let lead = if i == 0 {
+                    Span::styled(keys.clone(), theme.key)
+                } else {
+                    Span::raw(" ".repeat(key_w))
+                };
+                out.push(Line::from(vec![lead, Span::raw("  "), Span::raw(part)]));
+            }
         }
-        lines
-    };
-    let here = section(Msg::HelpHere, false);
-    let global = section(Msg::HelpGlobal, true);
-    let close = Line::from(Span::styled(
-        fit(lang.t(Msg::HelpClose), inner_w),
-        theme.dim,
-    ));
-    let body_h = if two {
-        here.len().max(global.len())
-    } else {
-        here.len() + global.len() + 1
-    } as u16;
-    let h = (body_h + 4).min(area.height);
+    }
+    out
+}
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+    let lang = state.lang;
+    let w = area.width.min(90);
+    let inner_w = usize::from(w.saturating_sub(4));
+    let body = lines(state, inner_w, theme);
+    let h = (body.len() as u16 + 4).min(area.height);
     let r = Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y + (area.height - h) / 2,
@@ -73,42 +75,43 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
     let inner = b.inner(r);
     frame.render_widget(b, r);
     let text_h = inner.height.saturating_sub(2);
-    let foot = Rect {
-        y: inner.y + text_h + 1,
-        height: inner.height.min(1),
-        ..inner
-    };
-    let inner = Rect {
+    let total = u16::try_from(body.len()).unwrap_or(u16::MAX);
+    let max_scroll = total.saturating_sub(text_h);
+    let scroll = state.help_scroll.min(max_scroll);
+    let text = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
         height: text_h,
         ..inner
     };
-    if two {
-        let left = Rect {
-            width: col_w,
-            x: inner.x + 1,
-            ..inner
-        };
-        let right = Rect {
-            x: inner.x + 1 + col_w + 1,
-            width: inner.width.saturating_sub(col_w + 2),
-            ..inner
-        };
-        frame.render_widget(Paragraph::new(here), left);
-        frame.render_widget(Paragraph::new(global), right);
+    frame.render_widget(Paragraph::new(body).scroll((scroll, 0)), text);
+    // The foot: how to close, and how to scroll when there is more than fits.
+    let close = lang.t(Msg::HelpClose);
+    let foot_text = if max_scroll > 0 {
+        let shown = format!(
+            "{} ({}–{}/{})",
+            fill(lang.t(Msg::HelpMore), close),
+            scroll + 1,
+            (scroll + text_h).min(total),
+            total
+        );
+        shown
     } else {
-        let mut all = here;
-        all.push(Line::default());
-        all.extend(global);
-        frame.render_widget(Paragraph::new(all), inner);
-    }
-    if foot.bottom() <= r.bottom() {
+        close.to_string()
+    };
+    if inner.height >= 2 {
+        let foot = Rect {
+            x: inner.x + 1,
+            y: inner.y + inner.height - 1,
+            width: inner.width.saturating_sub(1),
+            height: 1,
+        };
         frame.render_widget(
-            Paragraph::new(close),
-            Rect {
-                x: foot.x + 1,
-                width: foot.width.saturating_sub(1),
-                ..foot
-            },
+            Paragraph::new(Line::from(Span::styled(
+                fit(&foot_text, usize::from(foot.width)),
+                theme.dim,
+            ))),
+            foot,
         );
     }
 }

@@ -67,7 +67,11 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
         help::draw(frame, body, state, theme);
     }
     if let Some(f) = &state.form {
-        if state.dialog.is_none() {
+        // The form stays in sight under "Discard the changes?".
+        if matches!(
+            state.dialog,
+            None | Some(crate::tui::state::Dialog::Discard { .. })
+        ) {
             form::draw(frame, body, state, f, theme);
         }
     }

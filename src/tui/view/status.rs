@@ -100,12 +100,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
         None => {
             let mut spans = Vec::new();
             let mut used = 0;
-            // Back does nothing on a top-level table: no hint for it there.
-            let top_level = state.stack.is_empty();
-            for (key, word) in keymap::hints(state.mode())
-                .into_iter()
-                .filter(|(_, w)| !(top_level && *w == Msg::HintBack))
-            {
+            // Only the keys that do something here, for this login.
+            for (key, word) in keymap::hints_here(&state.here()) {
                 let word = lang.t(word);
                 let piece = width(&key) + width(word) + 3;
                 if used + piece > room {

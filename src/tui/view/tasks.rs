@@ -35,8 +35,9 @@ pub fn caption(state: &AppState, t: &TaskList) -> String {
     };
     let search = super::search::title_suffix(state, t.query(), false);
     format!(
-        "{what} · {pos}/{}{search} · {}: {sort}",
-        t.total,
+        "{what} · {}/{}{search} · {}: {sort}",
+        lang.int(i64::try_from(pos).unwrap_or(i64::MAX)),
+        lang.int(i64::try_from(t.total).unwrap_or(i64::MAX)),
         lang.t(Msg::SortedBy),
     )
 }

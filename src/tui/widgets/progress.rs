@@ -10,7 +10,13 @@ const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'
 /// (`███▌···· 45%`). Below 6 columns only the number is shown.
 pub fn progress_bar(percent: f64, width: usize, theme: &Theme) -> Line<'static> {
     let p = percent.clamp(0.0, 100.0);
-    let label = format!("{:>4}", format!("{}%", p.round() as i64));
+    // Rounded, but never up to 100 % before the work is done (99.8 shows 99%).
+    let shown = if p < 100.0 {
+        p.round().min(99.0)
+    } else {
+        100.0
+    };
+    let label = format!("{:>4}", format!("{}%", shown as i64));
     if width < 6 {
         return Line::from(Span::styled(
             crate::tui::widgets::fit(label.trim_start(), width),
@@ -18,7 +24,11 @@ pub fn progress_bar(percent: f64, width: usize, theme: &Theme) -> Line<'static> 
         ));
     }
     let bar_w = width - label.len() - 1;
-    let eighths = (p / 100.0 * (bar_w * 8) as f64).round() as usize;
+    let mut eighths = (p / 100.0 * (bar_w * 8) as f64).round() as usize;
+    // A full bar means done.
+    if p < 100.0 {
+        eighths = eighths.min(bar_w * 8 - 1);
+    }
     let full = eighths / 8;
     let part = eighths % 8;
     let mut filled = "█".repeat(full);
@@ -55,5 +65,7 @@ mod tests {
         assert_eq!(text(&progress_bar(50.0, 10, &t)), "██▌··  50%");
         assert_eq!(text(&progress_bar(100.0, 10, &t)), "█████ 100%");
         assert_eq!(text(&progress_bar(0.0, 10, &t)), "·····   0%");
+        // Not done is never shown as 100 %, nor as a full bar.
+        assert_eq!(text(&progress_bar(99.8, 10, &t)), "████▉  99%");
     }
 }

@@ -11,6 +11,7 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            changed_elsewhere: Vec::new(),
         }
     }
 

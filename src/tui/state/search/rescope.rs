@@ -49,6 +49,11 @@ impl AppState {
                     p.text.push(c);
                 }
             }
+            Action::Paste(text) => {
+                let room = 10usize.saturating_sub(p.text.chars().count());
+                p.text
+                    .extend(crate::tui::state::field::one_line(&text).chars().take(room));
+            }
             Action::Erase => {
                 p.text.pop();
             }
@@ -81,6 +86,7 @@ impl AppState {
     /// After the filters or the as-of date changed: every table reads again under the
     /// new ones; searches keep their queries over a new index.
     pub(in crate::tui::state) fn refresh_all(&mut self) -> Result<()> {
+        self.filter_generation += 1;
         self.scope = self.find.filters.scope();
         let past = self.past();
         let filters = self.find.filters.clone();

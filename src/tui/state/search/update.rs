@@ -156,13 +156,23 @@ impl AppState {
         };
         match action {
             Action::Input(c) => self.edit_query(target, |q| q.push(c))?,
+            // A paste is typed into the query, on one line.
+            Action::Paste(text) => {
+                let text = crate::tui::state::field::one_line(&text);
+                self.edit_query(target, |q| q.push_str(&text))?
+            }
             Action::Erase => self.edit_query(target, |q| {
                 q.pop();
             })?,
             Action::ClearField => self.edit_query(target, String::clear)?,
             Action::Submit => {
                 self.find.typing = false;
-                if self.search_query().is_some_and(|q| q.trim().is_empty()) {
+                // `#70` or `:70` in a task table: go to task 70.
+                let number = self.search_query().and_then(task_number);
+                if let (Some(id), Target::Tasks | Target::Layer) = (number, target) {
+                    self.clear_search()?;
+                    self.jump_to_task(target, id)?;
+                } else if self.search_query().is_some_and(|q| q.trim().is_empty()) {
                     self.clear_search()?;
                 }
             }
@@ -241,6 +251,37 @@ impl AppState {
                         t.load(store, page)?;
                     }
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// Selects task `id` in the task table of `target`, or says it is not in it.
+    fn jump_to_task(&mut self, target: Target, id: i64) -> Result<()> {
+        let page = self.page();
+        let store = &self.store;
+        let list = match target {
+            Target::Tasks => &mut self.tasks,
+            _ => match self.stack.last_mut() {
+                Some(Layer::Tasks(t)) => &mut **t,
+                _ => return Ok(()),
+            },
+        };
+        match store.task_position(
+            &list.filter,
+            list.sort_col().sort(),
+            list.sort.descending,
+            id,
+        )? {
+            Some(p) => {
+                list.cursor.selected = p;
+                list.cursor.follow(list.total, page);
+                list.ensure_window(store, page)?;
+            }
+            None => {
+                self.notice = Some(crate::tui::state::Notice::Info(
+                    crate::tui::i18n::Msg::NoSuchTaskHere,
+                ));
             }
         }
         Ok(())
@@ -434,7 +475,9 @@ impl AppState {
     fn clear_search(&mut self) -> Result<()> {
         let page = self.page();
         match self.target() {
+            // Clearing a search keeps the selected record (by code, by id).
             Some(Target::Programs) if self.find.programs.take().is_some() => {
+                let keep = self.programs.selected().map(|r| r.program.code.clone());
                 self.programs.load_programs(
                     &self.store,
                     &self.scope,
@@ -442,12 +485,15 @@ impl AppState {
                     self.today,
                     page,
                 )?;
-                self.programs.cursor = Default::default();
+                self.programs
+                    .select_key(keep.as_deref(), page, |r| r.program.code.as_str());
             }
             Some(Target::Agencies) if self.find.agencies.take().is_some() => {
+                let keep = self.agencies.selected().map(|r| r.agency.code.clone());
                 self.agencies
                     .load_agencies(&self.store, self.dashboard.summary.as_ref(), page)?;
-                self.agencies.cursor = Default::default();
+                self.agencies
+                    .select_key(keep.as_deref(), page, |r| r.agency.code.as_str());
             }
             Some(t @ (Target::Tasks | Target::Layer)) => {
                 let store = &self.store;
@@ -458,13 +504,19 @@ impl AppState {
                         _ => return Ok(()),
                     },
                 };
-                if list.search.take().is_some() {
-                    list.cursor = Default::default();
-                    list.load(store, page)?;
+                if list.search.is_some() {
+                    list.clear_search_keeping(store, page)?;
                 }
             }
             _ => {}
         }
         Ok(())
     }
+}
+
+/// The task number of a query `#70` or `:70`.
+fn task_number(query: &str) -> Option<i64> {
+    let q = query.trim();
+    let digits = q.strip_prefix('#').or_else(|| q.strip_prefix(':'))?;
+    digits.trim().parse().ok().filter(|&n: &i64| n > 0)
 }

@@ -1,0 +1,183 @@
+//! End-to-end, the real binary in a pty: a paste with a line break into the progress
+//! form's note is text (nothing saved, no delete dialog, both lines in the note); Alt-d
+//! in a form does not cancel it; a delete prompt is not confirmed by Enter; a signal ends
+//! the TUI with status 128 + its number after the terminal is restored.
+
+mod common;
+mod pty_support;
+
+use std::time::Duration;
+
+use phoihop::store::Store;
+use pty_support::Session;
+
+fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    (dir, path)
+}
+
+fn audit_rows(db: &std::path::Path) -> usize {
+    Store::open(db, true)
+        .unwrap()
+        .recent_changes(100_000)
+        .unwrap()
+        .len()
+}
+
+fn task_count(db: &std::path::Path) -> i64 {
+    Store::open(db, true)
+        .unwrap()
+        .count_tasks(&Default::default())
+        .unwrap()
+}
+
+/// Opens the Tasks view and the progress form on its first task, focused on the note.
+fn note_focused(s: &mut Session) {
+    s.send("3");
+    s.wait_text("Sắp xếp: ");
+    s.send("p");
+    s.wait_text("Cập nhật tiến độ #");
+    s.send("\t");
+    std::thread::sleep(Duration::from_millis(150));
+    s.send("\t");
+    s.wait_for("the note focused", |t| {
+        t.lines().any(|l| l.contains("▶") && l.contains("Ghi chú"))
+    });
+}
+
+#[test]
+fn a_paste_with_a_line_break_into_the_note_is_text() {
+    let (_d, db) = demo();
+    let audits = audit_rows(&db);
+    let tasks = task_count(&db);
+    let mut s = Session::start(&db, 80, 24, &["--lang", "vi"]);
+    s.wait_text("Tổng quan");
+    assert!(
+        s.screen.lock().unwrap().screen().bracketed_paste(),
+        "bracketed paste is on"
+    );
+    note_focused(&mut s);
+    s.paste("Đã họp xong.\nĐã duyệt kế hoạch.");
+    let screen = s.wait_text("Đã duyệt kế hoạch.");
+    assert!(screen.contains("Đã họp xong."), "{screen}");
+    let first = screen.lines().position(|l| l.contains("Đã họp xong."));
+    let second = screen
+        .lines()
+        .position(|l| l.contains("Đã duyệt kế hoạch."));
+    assert!(
+        matches!((first, second), (Some(a), Some(b)) if b == a + 1),
+        "two lines in the note:\n{screen}"
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = s.text();
+    assert!(
+        !screen.contains("Xóa nhiệm vụ"),
+        "no delete dialog:\n{screen}"
+    );
+    assert!(
+        screen.contains("Cập nhật tiến độ #"),
+        "the form is open:\n{screen}"
+    );
+    assert_eq!(audit_rows(&db), audits, "nothing saved");
+    assert_eq!(task_count(&db), tasks, "nothing deleted");
+    // The form asks before the paste is thrown away.
+    s.send("\x1b");
+    s.wait_text("Bỏ các thay đổi?");
+    s.send("y");
+    s.wait_text("Đã hủy");
+    s.send("q");
+    s.wait_exit(Duration::from_secs(5));
+    s.assert_restored();
+    assert_eq!(audit_rows(&db), audits);
+}
+
+#[test]
+fn alt_d_in_a_form_does_not_cancel_it() {
+    let (_d, db) = demo();
+    let audits = audit_rows(&db);
+    let mut s = Session::start(&db, 80, 24, &["--lang", "vi"]);
+    s.wait_text("Tổng quan");
+    note_focused(&mut s);
+    s.send("ghi chu dang go");
+    s.wait_text("ghi chu dang go");
+    s.send("\x1bd");
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = s.text();
+    assert!(
+        screen.contains("Cập nhật tiến độ #"),
+        "still in the form:\n{screen}"
+    );
+    assert!(
+        screen.contains("ghi chu dang go"),
+        "the note kept:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Xóa nhiệm vụ"),
+        "no delete dialog:\n{screen}"
+    );
+    assert_eq!(audit_rows(&db), audits);
+}
+
+#[test]
+fn enter_on_a_delete_prompt_keeps_the_task() {
+    let (_d, db) = demo();
+    let tasks = task_count(&db);
+    let mut s = Session::start(&db, 80, 24, &["--lang", "vi"]);
+    s.wait_text("Tổng quan");
+    s.send("3");
+    s.wait_text("Sắp xếp: ");
+    s.send("d");
+    let prompt = s.wait_text("Xóa nhiệm vụ #");
+    assert!(prompt.contains("y: xóa"), "{prompt}");
+    assert!(!prompt.contains("y/Enter"), "{prompt}");
+    s.send("\r");
+    s.wait_text("Đã hủy");
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(task_count(&db), tasks, "Enter deleted nothing");
+}
+
+#[test]
+fn sigterm_exits_with_128_plus_15_after_restoring() {
+    let (_d, db) = demo();
+    let mut s = Session::start(&db, 100, 30, &["--lang", "en"]);
+    s.wait_text("Dashboard");
+    let pid = s.child.process_id().unwrap() as i32;
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid),
+        nix::sys::signal::Signal::SIGTERM,
+    )
+    .unwrap();
+    let code = s.wait_code(Duration::from_secs(3));
+    assert_eq!(code, 128 + 15);
+    s.assert_restored();
+}
+
+#[test]
+fn sighup_exits_with_128_plus_1() {
+    let (_d, db) = demo();
+    let mut s = Session::start(&db, 100, 30, &["--lang", "en"]);
+    s.wait_text("Dashboard");
+    let pid = s.child.process_id().unwrap() as i32;
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid),
+        nix::sys::signal::Signal::SIGHUP,
+    )
+    .unwrap();
+    assert_eq!(s.wait_code(Duration::from_secs(3)), 128 + 1);
+}
+
+#[test]
+fn sigint_as_a_signal_exits_with_128_plus_2_after_restoring() {
+    let (_d, db) = demo();
+    let mut s = Session::start(&db, 100, 30, &["--lang", "en"]);
+    s.wait_text("Dashboard");
+    let pid = s.child.process_id().unwrap() as i32;
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid),
+        nix::sys::signal::Signal::SIGINT,
+    )
+    .unwrap();
+    assert_eq!(s.wait_code(Duration::from_secs(3)), 128 + 2);
+    s.assert_restored();
+}
