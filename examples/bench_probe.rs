@@ -360,7 +360,7 @@ fn search(t: &mut Tui, db: &Path, limit: Duration, rep: &mut Report) -> Res<()> 
         .ok_or("no task matches the last query")?;
     let mut store = store;
     let before = t.search_count();
-    if !before.is_some_and(|n| n > 0) {
+    if before.is_none_or(|n| n == 0) {
         return Err(format!("no match count on the search line ({before:?})").into());
     }
     let m = t.mark();

@@ -152,7 +152,7 @@ fn steps(t: &TaskRow) -> Result<Vec<Step>> {
         let parts = levels.len() as i64 + 1;
         for &(k, level) in levels {
             let p = (u32::from(target) * level / 100).max(5) as u8;
-            if p < target && out.last().map_or(true, |s: &Step| s.1 < p) {
+            if p < target && out.last().is_none_or(|s: &Step| s.1 < p) {
                 let on = created + Duration::days(span * k / parts);
                 out.push((on, p, roadmap_note(level as u8).to_string()));
             }

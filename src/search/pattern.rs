@@ -242,7 +242,7 @@ impl Pattern {
                     .zip(term.accents.iter().copied())
                     .collect();
                 let eq = |t: &(char, char), p: &(char, Option<char>)| {
-                    t.0 == p.0 && p.1.map_or(true, |a| a == t.1)
+                    t.0 == p.0 && p.1.is_none_or(|a| a == t.1)
                 };
                 find(&pairs, &q, term.kind, eq).is_some() != term.inverse
             })
@@ -271,7 +271,7 @@ impl Pattern {
                             .zip(term.accents.iter().copied())
                             .collect();
                         let eq = |t: &(char, char), p: &(char, Option<char>)| {
-                            t.0 == p.0 && p.1.map_or(true, |a| a == t.1)
+                            t.0 == p.0 && p.1.is_none_or(|a| a == t.1)
                         };
                         term_positions(p, &q, term.kind, eq)
                     }

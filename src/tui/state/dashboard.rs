@@ -53,7 +53,7 @@ impl Dashboard {
         // The next review: of the program in scope, else the soonest of all programs.
         self.next_review = programs
             .iter()
-            .filter(|p| self.program.as_ref().map_or(true, |q| q.code == p.code))
+            .filter(|p| self.program.as_ref().is_none_or(|q| q.code == p.code))
             .filter_map(|p| {
                 next_review(p.starts_on, p.ends_on, p.review_months, as_of)
                     .map(|d| (d, p.code.clone()))
