@@ -185,10 +185,12 @@ impl Store {
         // as-of date (one row per task that existed then and was not removed).
         let source = if !past {
             conds.push("t.removed_on IS NULL".into());
-            "task t".to_string()
+            // The covering index, named: left to itself the planner takes the narrower
+            // task_by_lead and reads every row from the table (25× slower at 1,000,000).
+            "task t INDEXED BY task_by_program".to_string()
         } else {
             conds.push("t.removed = 0 AND t.valid_from <= ?1 AND t.valid_to > ?1".into());
-            "task_version t".to_string()
+            "task_version t INDEXED BY task_version_at".to_string()
         };
         let w = if conds.is_empty() {
             String::new()
