@@ -250,11 +250,13 @@ DROP TABLE task_history;
 DROP TABLE task;
 ALTER TABLE task_new RENAME TO task;
 
-CREATE INDEX task_by_program ON task(program_id, id, category_id, lead_id, status, deadline, completed_on, progress) WHERE removed_on IS NULL;
-CREATE INDEX task_by_lead ON task(lead_id) WHERE removed_on IS NULL;
+-- `removed_on` and `removed` are columns of their partial indexes too: without them the
+-- planner reads each row from the table to test the index's own WHERE (not covering).
+CREATE INDEX task_by_program ON task(program_id, id, category_id, lead_id, status, deadline, completed_on, progress, removed_on) WHERE removed_on IS NULL;
+CREATE INDEX task_by_lead ON task(lead_id, removed_on) WHERE removed_on IS NULL;
 CREATE INDEX task_by_deadline ON task(deadline) WHERE status <> 'done' AND removed_on IS NULL;
 CREATE INDEX task_version_by_task ON task_version(task_id, valid_from, id);
-CREATE INDEX task_version_at ON task_version(valid_to, valid_from, program_id, task_id, category_id, lead_id, status, deadline, completed_on, progress) WHERE removed = 0;
+CREATE INDEX task_version_at ON task_version(valid_to, valid_from, program_id, task_id, category_id, lead_id, status, deadline, completed_on, progress, removed) WHERE removed = 0;
 
 CREATE VIEW task_history AS
     SELECT id, task_id, at, valid_from AS on_date, actor, status, progress, completed_on, note, change, removed
