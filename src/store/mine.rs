@@ -1,12 +1,12 @@
 //! An operator's own work: the tasks an agency leads, then those it coordinates, each
 //! part ordered overdue first, then due within 14 days (`domain::DUE_SOON_DAYS`), then the rest
-//! (by deadline, tasks without one last, then by id). One read through the as-of path,
+//! (open before done, by deadline, tasks without one last, then by id). One read through the as-of path,
 //! shared by the TUI's home and `task list --mine`.
 
 use chrono::NaiveDate;
 
 use super::{Store, TaskFilter, TaskSort};
-use crate::domain::{bucket, due_soon, Bucket, Task};
+use crate::domain::{bucket, due_soon, Bucket, Status, Task};
 use crate::error::Result;
 
 /// How the agency takes part in a task.
@@ -99,22 +99,18 @@ impl Store {
                 }
             })
             .collect();
-        items.sort_by(|a, b| {
+        // Within "the rest", open tasks before those done.
+        let key = |w: &WorkItem| {
             (
-                a.part,
-                a.urgency,
-                a.task.deadline.is_none(),
-                a.task.deadline,
-                a.task.id,
+                w.part,
+                w.urgency,
+                w.task.status == Status::Done,
+                w.task.deadline.is_none(),
+                w.task.deadline,
+                w.task.id,
             )
-                .cmp(&(
-                    b.part,
-                    b.urgency,
-                    b.task.deadline.is_none(),
-                    b.task.deadline,
-                    b.task.id,
-                ))
-        });
+        };
+        items.sort_by_key(key);
         Ok(items)
     }
 }

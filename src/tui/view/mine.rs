@@ -60,11 +60,33 @@ pub fn title(state: &AppState, w: &MyWork, room: usize) -> String {
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, w: &MyWork, theme: &Theme) {
     let lang = state.lang;
     let page = state.page();
+    let when = |i: &crate::store::mine::WorkItem| match i.urgency {
+        Urgency::Overdue => (
+            fill(
+                lang.t(Msg::DaysLate),
+                lang.int(days_late(i.task.deadline, w.as_of)),
+            ),
+            theme.overdue,
+        ),
+        Urgency::DueSoon => {
+            let left = i.task.deadline.map_or(0, |d| (d - w.as_of).num_days());
+            (fill(lang.t(Msg::DaysLeft), lang.int(left)), theme.soon)
+        }
+        Urgency::Later => (lang.status(i.task.status).to_string(), theme.dim),
+    };
+    // As wide as its widest entry on the page, so a number is never cut.
+    let when_w = w
+        .visible(page)
+        .iter()
+        .map(|i| width(&when(i).0))
+        .max()
+        .unwrap_or(10)
+        .clamp(8, 24);
     let columns = vec![
         Column::new(lang.t(Msg::MineRole), 9),
         Column::new(lang.t(Msg::Id), 5).right().priority(2),
         Column::new(lang.t(Msg::Deadline), 10),
-        Column::new("", 16),
+        Column::new("", u16::try_from(when_w).unwrap_or(16)),
         Column::new(lang.t(Msg::Title), 20).flex(),
         Column::new(lang.t(Msg::Lead), 9).priority(1),
         Column::new(lang.t(Msg::Progress), 12).priority(3),
@@ -74,20 +96,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, w: &MyWork, the
         .iter()
         .map(|i| {
             let t = &i.task;
-            let (when, style) = match i.urgency {
-                Urgency::Overdue => (
-                    fill(
-                        lang.t(Msg::DaysLate),
-                        lang.int(days_late(t.deadline, w.as_of)),
-                    ),
-                    theme.overdue,
-                ),
-                Urgency::DueSoon => {
-                    let left = t.deadline.map_or(0, |d| (d - w.as_of).num_days());
-                    (fill(lang.t(Msg::DaysLeft), lang.int(left)), theme.soon)
-                }
-                Urgency::Later => (lang.status(t.status).to_string(), theme.dim),
-            };
+            let (when, style) = when(i);
             vec![
                 CellData::text(lang.t(match i.part {
                     Part::Lead => Msg::Lead,
