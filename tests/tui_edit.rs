@@ -101,7 +101,10 @@ fn progress_form_validates_saves_and_records_who_and_what() {
     typed(&mut s, "Đã họp triển khai");
     s.update(Action::Submit);
     assert!(s.form.is_none(), "{:?}", s.form.as_ref().map(|f| &f.error));
-    assert_eq!(s.notice, Some(Notice::Info(Msg::Saved)));
+    assert_eq!(
+        s.notice,
+        Some(Notice::Done(Msg::UpdatedTask, id.to_string()))
+    );
     let after = s.store().task(id).unwrap();
     assert_eq!(after.progress.get(), pct);
     assert_eq!(after.status, Status::InProgress);
@@ -194,7 +197,7 @@ fn urge_form_sends_to_the_lead_agency() {
     assert!(s.form.is_some());
     typed(&mut s, "Đề nghị báo cáo tiến độ trước 20/3");
     s.update(Action::Submit);
-    assert_eq!(s.notice, Some(Notice::Info(Msg::UrgeSent)));
+    assert_eq!(s.notice, Some(Notice::Done(Msg::UrgedTask, id.to_string())));
     let urges = s.store().task_urges(id).unwrap();
     assert_eq!(urges.len(), n + 1);
     assert_eq!(urges.last().unwrap().actor, os_login());
@@ -349,7 +352,10 @@ fn delete_names_the_record_and_asks_first() {
     }
     s.update(Action::Confirm);
     assert!(s.store().task(id).is_err());
-    assert_eq!(s.notice, Some(Notice::Info(Msg::Deleted)));
+    assert_eq!(
+        s.notice,
+        Some(Notice::Done(Msg::DeletedTask, id.to_string()))
+    );
     assert_ne!(s.tasks.selected().unwrap().id, id);
 }
 
@@ -446,7 +452,7 @@ fn read_only_and_supervisors_are_told_why() {
     assert!(matches!(s.form.as_ref().unwrap().kind, FormKind::Urge(_)));
     typed(&mut s, "Khẩn trương hoàn thành");
     s.update(Action::Submit);
-    assert_eq!(s.notice, Some(Notice::Info(Msg::UrgeSent)));
+    assert_eq!(s.notice, Some(Notice::Done(Msg::UrgedTask, id.to_string())));
     assert_eq!(s.store().task(id).unwrap().version, v);
     assert_eq!(s.who.as_ref().unwrap().role, Role::Supervisor);
 }

@@ -541,3 +541,371 @@ fn a_program_drill_down_counts_what_the_store_counts() {
         }
     }
 }
+
+// ---- Issue 21: say what happened; the lead-agency panel; an operator's home. ----
+
+fn today_app(path: &std::path::Path, lang: Lang, size: (u16, u16)) -> AppState {
+    let store = Store::open(path, false).unwrap();
+    AppState::new(store, lang, common::today(), common::today(), None, size).unwrap()
+}
+
+fn typed(s: &mut AppState, text: &str) {
+    for c in text.chars() {
+        s.update(Action::Input(c));
+    }
+}
+
+fn render(s: &AppState) -> String {
+    let (w, h) = s.size;
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| phoihop::tui::view::draw(f, s, &phoihop::tui::theme::Theme::mono()))
+        .unwrap();
+    t.backend().to_string()
+}
+
+/// Fills the new-task form: program, category, title, lead, deadline; then saves.
+fn add_task(s: &mut AppState, title: &str) {
+    use phoihop::tui::state::form::Key;
+    s.update(Action::New);
+    typed(s, "CCHC");
+    s.update(Action::NextField);
+    typed(s, "dan van");
+    s.update(Action::NextField);
+    typed(s, title);
+    s.update(Action::NextField);
+    typed(s, "BDVTU");
+    for _ in 0..20 {
+        if s.form.as_ref().unwrap().focused().unwrap().key == Key::Deadline {
+            break;
+        }
+        s.update(Action::NextField);
+    }
+    typed(s, "30/9/2026");
+    s.update(Action::Submit);
+    assert!(s.form.is_none(), "{:?}", s.form.as_ref().map(|f| &f.error));
+}
+
+#[test]
+fn an_added_task_is_named_and_the_cursor_is_on_it() {
+    use phoihop::tui::i18n::Msg;
+    use phoihop::tui::state::Notice;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = today_app(&path, Lang::Vi, (120, 40));
+    s.update(Action::SwitchView(View::Tasks));
+    assert_eq!(s.tasks.cursor.selected, 0);
+    add_task(&mut s, "Tổ chức hội nghị dân vận khéo");
+    let id = s.tasks.selected().expect("a task selected").id;
+    assert_eq!(
+        s.tasks.selected().unwrap().title,
+        "Tổ chức hội nghị dân vận khéo"
+    );
+    assert_eq!(s.notice, Some(Notice::Done(Msg::AddedTask, id.to_string())));
+    assert!(render(&s).contains(&format!("Đã thêm nhiệm vụ #{id}")));
+
+    // From the dashboard (no table holds the new task) its detail opens.
+    s.update(Action::SwitchView(View::Dashboard));
+    add_task(&mut s, "Sơ kết công tác dân vận quý III");
+    let Some(Layer::Detail(d)) = s.stack.last() else {
+        panic!("the new task's detail is shown")
+    };
+    assert_eq!(d.task.title, "Sơ kết công tác dân vận quý III");
+    assert_eq!(
+        s.notice,
+        Some(Notice::Done(Msg::AddedTask, d.task.id.to_string()))
+    );
+
+    // English, and the other writes name their task too.
+    let mut s = today_app(&path, Lang::En, (120, 40));
+    s.update(Action::SwitchView(View::Tasks));
+    let id = s.tasks.selected().unwrap().id;
+    s.update(Action::Urge);
+    typed(&mut s, "Please report by Friday");
+    s.update(Action::Submit);
+    assert!(render(&s).contains(&format!("Sent an urge about task #{id}.")));
+    s.update(Action::Delete);
+    s.update(Action::Confirm);
+    assert!(render(&s).contains(&format!("Deleted task #{id}.")));
+}
+
+#[test]
+fn the_detail_hides_the_version_and_wraps_values_at_their_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = today_app(&path, Lang::Vi, (80, 24));
+    s.update(Action::SwitchView(View::Tasks));
+    // A task with a long legal basis or lead name.
+    s.update(Action::Open);
+    let screen = render(&s);
+    assert!(!screen.contains("Phiên bản"), "{screen}");
+    // Every line inside the box that is not a label line starts under the values
+    // (column 1 + 18 + 1) or is a section of its own; none restarts at column 1 with a
+    // piece of a value.
+    let id = match s.stack.last() {
+        Some(Layer::Detail(d)) => d.task.id,
+        _ => panic!(),
+    };
+    // Make the basis long, so that it must wrap at 80 columns.
+    let long = "Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII về một số vấn đề tiếp tục đổi mới, sắp xếp tổ chức bộ máy";
+    let mut store = Store::open(&path, false).unwrap();
+    let t = store.task(id).unwrap();
+    store
+        .edit_task(
+            id,
+            Some(t.version),
+            phoihop::domain::TaskEdit {
+                basis: Some(Some(long.into())),
+                ..Default::default()
+            },
+            common::today(),
+        )
+        .unwrap();
+    s.update(Action::Reload);
+    let screen = render(&s);
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Căn cứ"))
+        .expect("the basis line");
+    let next = lines[at + 1].trim_start_matches('"');
+    // The continuation is indented to the value column (a border, 18 + 1 spaces).
+    let inner: String = next.chars().skip(1).take(19).collect();
+    assert!(inner.trim().is_empty(), "{next:?}\n{screen}");
+    assert!(
+        next.contains("Trung ương") || next.contains("Chấp hành"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_lead_agency_panel_is_selectable_and_opens_its_tasks() {
+    use phoihop::tui::state::Panel;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = today_app(&path, Lang::En, (80, 24));
+    assert_eq!(s.dashboard.focus, Panel::Attention);
+    // → moves to the agencies panel; at 80×24 it takes the overdue list's place.
+    assert!(s.update(Action::NextPanel));
+    assert_eq!(s.dashboard.focus, Panel::Agencies);
+    let screen = render(&s);
+    assert!(screen.contains("Lead agencies"), "{screen}");
+    assert!(screen.contains("←→ panel"), "{screen}");
+    s.update(Action::Down);
+    let chosen = s.dashboard.selected_agency().unwrap().clone();
+    assert_eq!(s.dashboard.agency_cursor.selected, 1);
+    assert!(s.update(Action::Open));
+    match s.stack.last() {
+        Some(Layer::Tasks(t)) => {
+            assert_eq!(
+                t.kind,
+                TaskListKind::LedBy(chosen.code.clone(), chosen.name.clone())
+            );
+            assert_eq!(t.total as i64, chosen.counts.tasks);
+        }
+        other => panic!("{other:?}"),
+    }
+    // Back to the panel, its selection kept; ← back to the overdue list.
+    s.update(Action::Back);
+    assert_eq!(s.dashboard.focus, Panel::Agencies);
+    assert_eq!(
+        s.dashboard.selected_agency().map(|a| a.code.clone()),
+        Some(chosen.code)
+    );
+    s.update(Action::NextPanel);
+    assert_eq!(s.dashboard.focus, Panel::Attention);
+    s.update(Action::Open);
+    assert!(matches!(s.stack.last(), Some(Layer::Detail(_))));
+}
+
+fn operator_of(path: &std::path::Path, agency: &str) {
+    let mut admin = Store::open(path, false).unwrap();
+    admin
+        .grant(
+            &phoihop::store::os_login(),
+            phoihop::domain::Role::Operator,
+            Some(agency),
+        )
+        .unwrap();
+}
+
+#[test]
+fn an_operator_starts_on_their_agencys_work() {
+    use phoihop::store::mine::{Part, Urgency};
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    // Admins (single-user mode) start on the dashboard, as before.
+    let s = today_app(&path, Lang::Vi, (80, 24));
+    assert!(s.stack.is_empty());
+    // The demo's BDVTU has nothing overdue on the tests' today: one of its open tasks
+    // gets a deadline already past.
+    let mut admin = Store::open(&path, false).unwrap();
+    let open = admin
+        .tasks(
+            &phoihop::store::TaskFilter {
+                lead: Some("BDVTU".into()),
+                ..Default::default()
+            },
+            phoihop::store::TaskSort::Id,
+            false,
+            0,
+            1000,
+        )
+        .unwrap()
+        .into_iter()
+        .find(|t| t.status != phoihop::domain::Status::Done)
+        .expect("an open BDVTU task");
+    admin
+        .edit_task(
+            open.id,
+            Some(open.version),
+            phoihop::domain::TaskEdit {
+                cadence: Some(phoihop::domain::Cadence::Roadmap),
+                deadline: Some(Some(common::d(2026, 3, 1))),
+                reason: Some("Điều chỉnh theo kế hoạch".into()),
+                ..Default::default()
+            },
+            common::today(),
+        )
+        .unwrap();
+    drop(admin);
+    operator_of(&path, "BDVTU");
+    let mut s = today_app(&path, Lang::Vi, (80, 24));
+    let Some(Layer::Mine(w)) = s.stack.last() else {
+        panic!("an operator's home: {:?}", s.stack.len())
+    };
+    let w = w.clone();
+    // Every task BDVTU leads or coordinates, and only those.
+    let all = s
+        .store()
+        .tasks(
+            &phoihop::store::TaskFilter {
+                agency: Some("BDVTU".into()),
+                ..Default::default()
+            },
+            phoihop::store::TaskSort::Id,
+            false,
+            0,
+            100_000,
+        )
+        .unwrap();
+    assert_eq!(w.rows.len(), all.len());
+    assert!(w.rows.iter().any(|r| r.part == Part::Coordinating));
+    // Led first, then coordinated; within each overdue, due soon, the rest.
+    let keys: Vec<(Part, Urgency)> = w.rows.iter().map(|r| (r.part, r.urgency)).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    for r in &w.rows {
+        assert_eq!(r.part == Part::Lead, r.task.lead == "BDVTU");
+        let b = phoihop::domain::bucket(
+            r.task.status,
+            r.task.deadline,
+            r.task.completed_on,
+            common::today(),
+        );
+        assert_eq!(
+            r.urgency == Urgency::Overdue,
+            b == phoihop::domain::Bucket::Overdue
+        );
+        if r.urgency == Urgency::DueSoon {
+            let days = (r.task.deadline.unwrap() - common::today()).num_days();
+            assert!((0..=14).contains(&days));
+        }
+    }
+    let (led, with) = w.counts();
+    assert!(
+        led.overdue + with.overdue > 0,
+        "the demo's BDVTU has overdue work: {led:?} {with:?}"
+    );
+    // The first screen, no key pressed: the title's counts and an overdue task on top.
+    let screen = render(&s);
+    let head = format!("Việc của cơ quan tôi: chủ trì {}", led.tasks);
+    assert!(screen.contains(&head), "{screen}");
+    let overdue = if led.overdue > 0 {
+        led.overdue
+    } else {
+        with.overdue
+    };
+    assert!(screen.contains(&format!("{overdue} quá hạn")), "{screen}");
+    assert!(
+        screen.contains(&format!("phối hợp {}", with.tasks)),
+        "{screen}"
+    );
+    assert!(screen.contains(&w.rows[0].task.id.to_string()), "{screen}");
+    assert!(screen.contains("quá hạn"), "{screen}");
+    // Enter opens the task; Esc, and Esc again, goes to the whole province.
+    s.update(Action::Open);
+    assert!(matches!(s.stack.last(), Some(Layer::Detail(_))));
+    s.update(Action::Back);
+    assert!(matches!(s.stack.last(), Some(Layer::Mine(_))));
+    s.update(Action::Back);
+    assert!(s.stack.is_empty());
+    assert_eq!(s.view, View::Dashboard);
+    // `m` brings the home back.
+    s.update(Action::Home);
+    assert!(matches!(s.stack.last(), Some(Layer::Mine(_))));
+}
+
+#[test]
+fn a_coordinating_operator_gets_a_note_form_and_no_edit_key() {
+    use phoihop::store::mine::Part;
+    use phoihop::tui::i18n::Msg;
+    use phoihop::tui::keymap::hints_here;
+    use phoihop::tui::state::form::Key;
+    use phoihop::tui::state::{FormKind, Notice};
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    operator_of(&path, "BDVTU");
+    let mut s = today_app(&path, Lang::Vi, (120, 40));
+    // The first task BDVTU only coordinates, on the home.
+    let Some(Layer::Mine(w)) = s.stack.last() else {
+        panic!("home")
+    };
+    let at = w
+        .rows
+        .iter()
+        .position(|r| r.part == Part::Coordinating)
+        .expect("BDVTU coordinates a task");
+    let task = w.rows[at].task.clone();
+    for _ in 0..at {
+        s.update(Action::Down);
+    }
+    assert_eq!(s.task_on_screen().map(|t| t.id), Some(task.id));
+    let hints: Vec<Msg> = hints_here(&s.here()).into_iter().map(|(_, m)| m).collect();
+    assert!(hints.contains(&Msg::HintNote), "{hints:?}");
+    assert!(!hints.contains(&Msg::HintEdit), "{hints:?}");
+    let help: Vec<_> = phoihop::tui::keymap::bindings_for(s.mode())
+        .filter(|b| s.here().live(b))
+        .map(|b| b.action.clone())
+        .collect();
+    assert!(!help.contains(&Action::Edit), "{help:?}");
+    // `e` says why; `p` opens the note alone.
+    s.update(Action::Edit);
+    assert_eq!(s.notice, Some(Notice::Denied(Msg::DenyCoordinating)));
+    assert!(s.form.is_none());
+    s.update(Action::UpdateProgress);
+    let form = s.form.as_ref().expect("a note form");
+    assert!(matches!(form.kind, FormKind::Progress(_)));
+    assert_eq!(
+        form.fields.iter().map(|f| f.key).collect::<Vec<_>>(),
+        vec![Key::Note]
+    );
+    assert!(render(&s).contains("Ghi chú phối hợp"));
+    typed(&mut s, "Ban Dân vận đã cử cán bộ tham gia đoàn kiểm tra");
+    s.update(Action::Submit);
+    assert!(s.form.is_none(), "{:?}", s.form.as_ref().map(|f| &f.error));
+    assert_eq!(
+        s.notice,
+        Some(Notice::Done(Msg::UpdatedTask, task.id.to_string()))
+    );
+    let after = s.store().task(task.id).unwrap();
+    assert_eq!((after.progress, after.status), (task.progress, task.status));
+    assert_eq!(after.version, task.version + 1);
+    // On a task it leads, `p` is the full progress form and `e` is offered.
+    s.update(Action::Top);
+    let led = s.task_on_screen().unwrap().clone();
+    assert_eq!(led.lead, "BDVTU");
+    assert!(!s.here().note_only);
+    s.update(Action::UpdateProgress);
+    assert!(s.form.as_ref().unwrap().field(Key::Progress).is_some());
+}

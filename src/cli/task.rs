@@ -71,8 +71,12 @@ pub struct ListArgs {
     #[arg(long, value_name = "C")]
     pub category: Option<String>,
     /// Tasks this agency leads or coordinates.
-    #[arg(long, value_name = "A")]
+    #[arg(long, value_name = "A", conflicts_with = "mine")]
     pub agency: Option<String>,
+    /// An operator's own work: the tasks their agency leads, then those it coordinates,
+    /// each overdue first, then due within 14 days, then the rest (as the TUI's home).
+    #[arg(long, conflicts_with = "search")]
+    pub mine: bool,
     /// not_started|in_progress|done|suspended.
     #[arg(long, value_name = "S")]
     pub status: Option<String>,
@@ -443,6 +447,42 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
     };
     let store = ctx.open()?;
     let limit = a.limit.unwrap_or(i64::MAX as usize);
+    if a.mine {
+        let who = store.whoami()?;
+        let code = match (who.role, who.agency) {
+            (crate::domain::Role::Operator, Some((_, code))) => code,
+            _ => {
+                return Err(crate::error::Error::Usage(format!(
+                    "--mine lists an operator's agency's work, and the login `{}` is not an operator of any agency; use --agency CODE instead.",
+                    crate::domain::text::escape(&who.login)
+                )))
+            }
+        };
+        // The other filters narrow the list; the order is the home's.
+        let keep: std::collections::HashSet<i64> = store
+            .tasks_at(
+                &TaskFilter {
+                    agency: Some(code.clone()),
+                    ..filter
+                },
+                TaskSort::Id,
+                false,
+                0,
+                i64::MAX as usize,
+                ctx.past(),
+            )?
+            .into_iter()
+            .map(|t| t.id)
+            .collect();
+        let records: Vec<Record> = store
+            .agency_work(&code, as_of, ctx.past())?
+            .iter()
+            .filter(|w| keep.contains(&w.task.id))
+            .take(limit)
+            .map(|w| list_record(&w.task, as_of))
+            .collect();
+        return output::list(a.format, ctx.lang, LIST_KEYS, &records);
+    }
     // With --search the tasks come ranked by the fuzzy matcher (best first), as in the TUI.
     let tasks: Vec<Task> = match a.search.as_deref().filter(|q| !q.trim().is_empty()) {
         Some(q) => crate::search::search_tasks_at(&store, &filter, q, limit, ctx.past())?

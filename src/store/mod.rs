@@ -15,6 +15,7 @@ pub mod export;
 pub mod fs;
 pub mod import;
 mod maintenance;
+pub mod mine;
 mod programs;
 pub mod report;
 pub mod schema;

@@ -77,6 +77,10 @@ pub enum Action {
     /// The local date is now this one (the clock passed midnight): "today" moves, and
     /// a screen that followed today follows it.
     DateChanged(chrono::NaiveDate),
+    /// An operator's home, "My agency's work" (`m`), over the screen shown.
+    Home,
+    /// On the dashboard: the other panel (the overdue list or the lead agencies).
+    NextPanel,
     /// Open the inbox of urges (`i`).
     Inbox,
     // Editing: each opens a form or a confirmation, or explains why it cannot.

@@ -67,6 +67,7 @@ const LISTS: &[Mode] = &[Mode::Dashboard, Mode::Table, Mode::Detail];
 const TABLES: &[Mode] = &[Mode::Dashboard, Mode::Table];
 const OPENS: &[Mode] = &[Mode::Dashboard, Mode::Table];
 const BACKS: &[Mode] = &[Mode::Table, Mode::Detail];
+const DASHBOARD: &[Mode] = &[Mode::Dashboard];
 const SORTS: &[Mode] = &[Mode::Table];
 const HELP: &[Mode] = &[Mode::Help];
 const FORM: &[Mode] = &[Mode::Form];
@@ -136,6 +137,20 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Only(OPENS),
         help: Msg::ActOpen,
         hint: Some(Msg::HintOpen),
+    },
+    Binding {
+        keys: &[Key::Char('m')],
+        action: Action::Home,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActHome,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Right, Key::Left, Key::Char('l'), Key::Char('h')],
+        action: Action::NextPanel,
+        scope: Scope::Only(DASHBOARD),
+        help: Msg::ActPanel,
+        hint: Some(Msg::HintPanel),
     },
     Binding {
         keys: &[Key::Esc, Key::Backspace],

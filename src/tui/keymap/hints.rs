@@ -28,6 +28,11 @@ pub struct Here {
     pub multiline: bool,
     /// The confirmation is "Discard the changes?" (not a delete).
     pub discard: bool,
+    /// The task on screen is one the operator's agency only coordinates: `p` adds a
+    /// note, `e` does nothing.
+    pub note_only: bool,
+    /// The login is an operator of an agency (`m`: their agency's work).
+    pub operator: bool,
 }
 
 impl Here {
@@ -44,6 +49,8 @@ impl Here {
             may_urge: true,
             multiline: false,
             discard: false,
+            note_only: false,
+            operator: true,
         }
     }
 
@@ -57,6 +64,8 @@ impl Here {
             // Programs and agencies rows are not tasks: progress, edit and urge act on
             // tasks only.
             Action::UpdateProgress | Action::Edit | Action::Urge if self.records => false,
+            Action::Edit if self.note_only => false,
+            Action::Home => self.operator,
             Action::UpdateProgress | Action::Edit | Action::New | Action::Delete => self.may_write,
             Action::Urge => self.may_urge,
             // `Ctrl-s` is worth a hint only where `Enter` does not save.
@@ -69,6 +78,7 @@ impl Here {
     fn hint(&self, b: &Binding) -> Option<Msg> {
         match (&b.action, self.multiline) {
             (Action::FormEnter, true) => Some(Msg::HintNewLine),
+            (Action::UpdateProgress, _) if self.note_only => Some(Msg::HintNote),
             (Action::Confirm, _) if self.discard => Some(Msg::HintDiscard),
             (Action::Cancel, _) if self.mode == Mode::Confirm && self.discard => {
                 Some(Msg::HintBackToForm)
@@ -99,6 +109,8 @@ pub fn hints_here(here: &Here) -> Vec<(String, Msg)> {
         if let Some(h) = here.hint(b) {
             let label = if b.action == Action::NextView {
                 format!("1-{}/{}", View::ALL.len(), b.keys[0].label())
+            } else if b.action == Action::NextPanel {
+                "←→".to_string()
             } else if b.action == Action::Down {
                 "↑↓".to_string()
             } else if mode == Mode::Confirm && b.action == Action::Cancel {

@@ -5,10 +5,20 @@ use chrono::NaiveDate;
 use super::cursor::Cursor;
 use crate::domain::{next_review, Program, Task};
 use crate::error::Result;
-use crate::store::{Scope, Store, Summary, TaskFilter, TaskSort};
+use crate::store::{AgencyCounts, Scope, Store, Summary, TaskFilter, TaskSort};
 
 /// How many overdue and due-soon tasks the dashboard lists.
 pub const ATTENTION_LIMIT: usize = 100;
+
+/// The dashboard's panel that the moving keys and `Enter` act on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Panel {
+    /// The overdue and due-soon list (`Enter` opens a task).
+    #[default]
+    Attention,
+    /// The lead agencies (`Enter` opens the tasks the agency leads).
+    Agencies,
+}
 
 /// The dashboard.
 #[derive(Debug, Clone, Default)]
@@ -22,6 +32,10 @@ pub struct Dashboard {
     /// True when the database has neither programs nor tasks.
     pub empty: bool,
     pub cursor: Cursor,
+    /// The panel the keys act on (`←`/`→`).
+    pub focus: Panel,
+    /// The selection in the lead-agency panel (over [`Dashboard::agencies`]).
+    pub agency_cursor: Cursor,
     pub loaded: bool,
 }
 
@@ -59,14 +73,54 @@ impl Dashboard {
                     .map(|d| (d, p.code.clone()))
             })
             .min();
+        // The agency selection stays on its agency through a reload.
+        let keep = self.selected_agency().map(|a| a.code.clone());
         self.summary = Some(summary);
         self.cursor.follow(self.attention.len(), 1);
+        let pos = keep.and_then(|k| self.agencies().iter().position(|a| a.code == k));
+        if let Some(i) = pos {
+            self.agency_cursor.selected = i;
+        }
+        let n = self.agencies().len();
+        self.agency_cursor.follow(n, 1);
         self.loaded = true;
         Ok(())
     }
 
+    /// The lead agencies as the panel lists them: most tasks first, then by code.
+    pub fn agencies(&self) -> Vec<&AgencyCounts> {
+        let mut list: Vec<&AgencyCounts> = self
+            .summary
+            .as_ref()
+            .map(|s| s.agencies.iter().collect())
+            .unwrap_or_default();
+        list.sort_by(|a, b| {
+            b.counts
+                .tasks
+                .cmp(&a.counts.tasks)
+                .then(a.code.cmp(&b.code))
+        });
+        list
+    }
+
+    /// The selected lead agency.
+    pub fn selected_agency(&self) -> Option<&AgencyCounts> {
+        self.agencies().get(self.agency_cursor.selected).copied()
+    }
+
+    /// `←`/`→`: the other panel.
+    pub fn switch_panel(&mut self) {
+        self.focus = match self.focus {
+            Panel::Attention => Panel::Agencies,
+            Panel::Agencies => Panel::Attention,
+        };
+    }
+
     /// The selected attention task.
     pub fn selected(&self) -> Option<&Task> {
+        if self.focus != Panel::Attention {
+            return None;
+        }
         self.attention.get(self.cursor.selected)
     }
 }

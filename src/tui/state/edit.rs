@@ -56,6 +56,30 @@ pub enum Dialog {
     },
 }
 
+/// What a write did, for the status bar, and the record it added.
+struct Wrote {
+    msg: Msg,
+    what: String,
+    new: Option<Added>,
+}
+
+impl Wrote {
+    fn task(msg: Msg, id: i64) -> Wrote {
+        Wrote {
+            msg,
+            what: id.to_string(),
+            new: None,
+        }
+    }
+}
+
+/// A record just added, for the cursor to go to.
+enum Added {
+    Task(i64),
+    Agency(String),
+    Program(String),
+}
+
 /// What an editing key needs.
 enum Need<'a> {
     /// To change this task (`None`: a new task).
@@ -94,6 +118,7 @@ impl AppState {
             Some(Layer::Detail(d)) => Some(d.task.id),
             Some(Layer::Tasks(t)) => t.selected().map(|t| t.id),
             Some(Layer::Inbox) => self.inbox.selected().map(|i| i.urge.task_id),
+            Some(Layer::Mine(m)) => m.selected().map(|t| t.id),
             None => match self.view {
                 View::Dashboard => self.dashboard.selected().map(|t| t.id),
                 View::Tasks => self.tasks.selected().map(|t| t.id),
@@ -251,7 +276,13 @@ impl AppState {
                 if let Some(m) = self.denied(need) {
                     return deny(self, m);
                 }
+                // A coordinating agency adds a note; it does not edit or delete.
+                let note_only = self.note_only(&task);
                 match action {
+                    Action::UpdateProgress if note_only => self.form = Some(Form::note(task)),
+                    Action::Edit | Action::Delete if note_only => {
+                        return deny(self, Msg::DenyCoordinating)
+                    }
                     Action::UpdateProgress => {
                         let c = self.choices()?;
                         self.form = Some(Form::progress(task, &c));
@@ -401,7 +432,7 @@ impl AppState {
             (Request::Progress { id, update, .. }, Some(v)) => self
                 .store
                 .overwrite_progress(*id, v, update.clone())
-                .map(|_| Msg::Saved),
+                .map(|_| Wrote::task(Msg::UpdatedTask, *id)),
             (
                 Request::Progress {
                     id,
@@ -412,29 +443,43 @@ impl AppState {
             ) => self
                 .store
                 .update_progress(*id, Some(*version), update.clone())
-                .map(|_| Msg::Saved),
+                .map(|_| Wrote::task(Msg::UpdatedTask, *id)),
             (Request::Edit { id, edit, .. }, Some(v)) => self
                 .store
                 .overwrite_task(*id, v, edit.clone(), today)
-                .map(|_| Msg::Saved),
+                .map(|_| Wrote::task(Msg::SavedTask, *id)),
             (Request::Edit { id, version, edit }, None) => self
                 .store
                 .edit_task(*id, Some(*version), edit.clone(), today)
-                .map(|_| Msg::Saved),
-            (Request::NewTask(t), _) => self.store.add_task(t.clone()).map(|_| Msg::Added),
-            (Request::NewAgency(a), _) => self.store.add_agency(a.clone()).map(|_| Msg::Added),
-            (Request::NewProgram(p), _) => self.store.add_program(p.clone()).map(|_| Msg::Added),
+                .map(|_| Wrote::task(Msg::SavedTask, *id)),
+            (Request::NewTask(t), _) => self.store.add_task(t.clone()).map(|t| Wrote {
+                new: Some(Added::Task(t.id)),
+                ..Wrote::task(Msg::AddedTask, t.id)
+            }),
+            (Request::NewAgency(a), _) => self.store.add_agency(a.clone()).map(|a| Wrote {
+                msg: Msg::AddedAgency,
+                what: a.name.clone(),
+                new: Some(Added::Agency(a.code)),
+            }),
+            (Request::NewProgram(p), _) => self.store.add_program(p.clone()).map(|p| Wrote {
+                msg: Msg::AddedProgram,
+                what: p.code.clone(),
+                new: Some(Added::Program(p.code)),
+            }),
             (Request::Urge { id, message }, _) => self
                 .store
                 .urge_task(*id, message, today)
-                .map(|_| Msg::UrgeSent),
+                .map(|_| Wrote::task(Msg::UrgedTask, *id)),
         };
         match result {
             Ok(done) => {
                 self.form = None;
                 self.dialog = None;
                 self.reload()?;
-                self.notice = Some(Notice::Info(done));
+                if let Some(new) = &done.new {
+                    self.select_added(new)?;
+                }
+                self.notice = Some(Notice::Done(done.msg, done.what));
             }
             Err(Error::Conflict(_)) => {
                 let base = form.kind.task().cloned();
@@ -489,13 +534,60 @@ impl AppState {
         match result {
             Ok(()) => {
                 self.reload()?;
-                self.notice = Some(Notice::Info(Msg::Deleted));
+                self.notice = Some(match target {
+                    DeleteTarget::Task { id, .. } => Notice::Done(Msg::DeletedTask, id.to_string()),
+                    DeleteTarget::Agency { name, .. } => Notice::Done(Msg::DeletedAgency, name),
+                    DeleteTarget::Program { code, .. } => Notice::Done(Msg::DeletedProgram, code),
+                });
             }
             Err(Error::Conflict(_)) => {
                 self.reload()?;
                 self.notice = Some(Notice::Denied(Msg::DeleteConflict));
             }
             Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+        }
+        Ok(())
+    }
+}
+
+impl AppState {
+    /// After an add: the cursor on the new record in the table shown. A new task that the
+    /// table shown does not hold (the dashboard, the Activity view, a table filtered to
+    /// other tasks) is opened in its detail, so the screen always shows what was added.
+    fn select_added(&mut self, new: &Added) -> Result<()> {
+        let page = self.page();
+        match new {
+            Added::Agency(code) if self.stack.is_empty() && self.view == View::Agencies => {
+                self.agencies
+                    .select_key(Some(code), page, |r| r.agency.code.as_str());
+            }
+            Added::Program(code) if self.stack.is_empty() && self.view == View::Programs => {
+                self.programs
+                    .select_key(Some(code), page, |r| r.program.code.as_str());
+            }
+            Added::Agency(_) | Added::Program(_) => {}
+            Added::Task(id) => {
+                let id = *id;
+                if let Some(Layer::Mine(m)) = self.stack.last_mut() {
+                    if m.select_id(id, page) {
+                        return Ok(());
+                    }
+                }
+                let table = match self.stack.last_mut() {
+                    Some(Layer::Tasks(t)) => Some(&mut **t),
+                    None if self.view == View::Tasks => Some(&mut self.tasks),
+                    _ => None,
+                };
+                let found = match table {
+                    Some(t) => t.select_id(&self.store, id, page)?,
+                    None => false,
+                };
+                if !found {
+                    let past = self.past();
+                    let detail = super::Detail::load(&self.store, id, past)?;
+                    self.stack.push(Layer::Detail(Box::new(detail)));
+                }
+            }
         }
         Ok(())
     }

@@ -11,6 +11,7 @@ pub mod field;
 pub mod filter;
 pub mod form;
 pub mod lists;
+pub mod mine;
 pub mod refresh;
 pub mod search;
 pub mod tasks;
@@ -25,12 +26,13 @@ use crate::tui::i18n::{Lang, Msg};
 use crate::tui::keymap::{Here, Mode};
 
 pub use activity::{Activity, ActivityRow, Inbox};
-pub use dashboard::Dashboard;
+pub use dashboard::{Dashboard, Panel};
 pub use detail::Detail;
 pub use edit::{Conflict, DeleteTarget, Dialog};
 pub use filter::Filters;
 pub use form::{Form, FormError, FormKind, Request};
 pub use lists::{AgencyRow, ProgramRow, Table};
+pub use mine::MyWork;
 pub use refresh::Stale;
 pub use search::Find;
 pub use tasks::{TaskList, TaskListKind};
@@ -50,12 +52,17 @@ pub enum Layer {
     Detail(Box<Detail>),
     /// The inbox of urges (its rows are [`AppState::inbox`]).
     Inbox,
+    /// An operator's home: their agency's work (`Esc` goes to the whole province).
+    Mine(Box<MyWork>),
 }
 
 /// A line for the status bar.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     Info(Msg),
+    /// What a write did, naming its record: the catalog entry's `{}` filled with it
+    /// (`Msg::AddedTask` and `"107"`: "Đã thêm nhiệm vụ #107.").
+    Done(Msg, String),
     /// Why a key did nothing (a role or a read-only open).
     Denied(Msg),
     Error(String),
@@ -167,6 +174,8 @@ impl AppState {
         state.tasks.past = state.past();
         state.load_view()?;
         state.load_session()?;
+        // An operator starts on their agency's work, over the dashboard.
+        state.open_home()?;
         Ok(state)
     }
 
@@ -186,6 +195,22 @@ impl AppState {
             .last_change_at()?
             .and_then(|at| activity::local_time(&at));
         Ok(())
+    }
+
+    /// An operator's home over the current view (nothing for other roles).
+    pub(crate) fn open_home(&mut self) -> Result<bool> {
+        let Some(code) = self.operator_agency() else {
+            return Ok(false);
+        };
+        let name = self
+            .store
+            .agency(&code)
+            .map(|a| a.name)
+            .unwrap_or_else(|_| code.clone());
+        let page = self.page();
+        let home = MyWork::load(&self.store, (code, name), self.as_of, self.past(), page)?;
+        self.stack.push(Layer::Mine(Box::new(home)));
+        Ok(true)
     }
 
     /// The agency code of an operator.
@@ -215,6 +240,36 @@ impl AppState {
         }
     }
 
+    /// True when the acting login is an operator whose agency coordinates this task but
+    /// does not lead it: they may add a note, nothing else.
+    pub fn note_only(&self, task: &Task) -> bool {
+        if self.read_only {
+            return false;
+        }
+        match &self.who {
+            Some(w) if w.role == Role::Operator => w
+                .agency
+                .as_ref()
+                .is_some_and(|(_, a)| &task.lead != a && task.with.contains(a)),
+            _ => false,
+        }
+    }
+
+    /// The task the editing keys would act on, as the screen shows it (no read).
+    pub fn task_on_screen(&self) -> Option<&Task> {
+        match self.stack.last() {
+            Some(Layer::Detail(d)) => Some(&d.task),
+            Some(Layer::Tasks(t)) => t.selected(),
+            Some(Layer::Mine(m)) => m.selected(),
+            Some(Layer::Inbox) => None,
+            None => match self.view {
+                View::Dashboard => self.dashboard.selected(),
+                View::Tasks => self.tasks.selected(),
+                _ => None,
+            },
+        }
+    }
+
     /// The keymap mode for the screen on top.
     pub fn mode(&self) -> Mode {
         match (&self.dialog, &self.form) {
@@ -235,7 +290,9 @@ impl AppState {
     pub fn here_in(&self, mode: Mode) -> Here {
         let (sortable, filterable, records) = match self.stack.last() {
             Some(Layer::Tasks(_)) => (true, true, false),
-            Some(Layer::Detail(_)) | Some(Layer::Inbox) => (false, false, false),
+            Some(Layer::Detail(_)) | Some(Layer::Inbox) | Some(Layer::Mine(_)) => {
+                (false, false, false)
+            }
             None => match self.view {
                 View::Dashboard => (false, true, false),
                 View::Tasks => (true, true, false),
@@ -259,6 +316,8 @@ impl AppState {
                 .and_then(|f| f.focused())
                 .is_some_and(|f| f.multiline()),
             discard: matches!(self.dialog, Some(Dialog::Discard { .. })),
+            note_only: self.task_on_screen().is_some_and(|t| self.note_only(t)),
+            operator: self.operator_agency().is_some(),
         }
     }
 
@@ -266,7 +325,7 @@ impl AppState {
     pub fn base_mode(&self) -> Mode {
         match self.stack.last() {
             Some(Layer::Detail(_)) => Mode::Detail,
-            Some(Layer::Tasks(_)) | Some(Layer::Inbox) => Mode::Table,
+            Some(Layer::Tasks(_)) | Some(Layer::Inbox) | Some(Layer::Mine(_)) => Mode::Table,
             None if self.view == View::Dashboard => Mode::Dashboard,
             None => Mode::Table,
         }
@@ -374,6 +433,21 @@ impl AppState {
                 self.note_form_task_changed()?;
                 return Ok(true);
             }
+            Action::Home => {
+                self.help = false;
+                if matches!(self.stack.last(), Some(Layer::Mine(_))) {
+                    return Ok(had_notice);
+                }
+                if !self.open_home()? {
+                    return Ok(had_notice);
+                }
+            }
+            Action::NextPanel => {
+                if !(self.stack.is_empty() && self.view == View::Dashboard) {
+                    return Ok(had_notice);
+                }
+                self.dashboard.switch_panel();
+            }
             Action::Inbox => self.open_inbox(),
             Action::Edit | Action::UpdateProgress | Action::Urge | Action::New | Action::Delete => {
                 self.open_editor(action)?
@@ -466,6 +540,10 @@ impl AppState {
                 self.inbox.cursor.follow(self.inbox.items.len(), page);
                 Ok(())
             }
+            Some(Layer::Mine(m)) => {
+                m.cursor.follow(m.rows.len(), page);
+                Ok(())
+            }
             None => match self.view {
                 View::Activity => {
                     self.activity.cursor.follow(self.activity.rows.len(), page);
@@ -516,11 +594,16 @@ impl AppState {
                 d.scroll != before
             }
             Some(Layer::Tasks(t)) => t.apply_move(&self.store, action, page)?,
+            Some(Layer::Mine(m)) => m.apply_move(action, page),
             Some(Layer::Inbox) => {
                 let n = self.inbox.items.len();
                 self.inbox.cursor.apply(action, n, page)
             }
             None => match self.view {
+                View::Dashboard if self.dashboard.focus == Panel::Agencies => {
+                    let n = self.dashboard.agencies().len();
+                    self.dashboard.agency_cursor.apply(action, n, 5)
+                }
                 View::Dashboard => {
                     let n = self.dashboard.attention.len();
                     self.dashboard.cursor.apply(action, n, 5)
@@ -539,7 +622,7 @@ impl AppState {
     fn sort(&mut self, action: Action, page: usize) -> Result<()> {
         match self.stack.last_mut() {
             Some(Layer::Tasks(t)) => t.apply_sort(&self.store, action, page)?,
-            Some(Layer::Detail(_)) | Some(Layer::Inbox) => {}
+            Some(Layer::Detail(_)) | Some(Layer::Inbox) | Some(Layer::Mine(_)) => {}
             None => match self.view {
                 View::Programs => self.programs.sort_programs(action, page),
                 View::Tasks => self.tasks.apply_sort(&self.store, action, page)?,
@@ -560,12 +643,17 @@ impl AppState {
             Some(Layer::Detail(_)) => None,
             Some(Layer::Tasks(t)) => t.selected().map(|t| t.id).map(DrillTo::Task),
             Some(Layer::Inbox) => self.inbox.selected().map(|i| DrillTo::Task(i.urge.task_id)),
+            Some(Layer::Mine(m)) => m.selected().map(|t| DrillTo::Task(t.id)),
             None => match self.view {
                 View::Activity => self
                     .activity
                     .selected()
                     .and_then(|r| r.change.task_id())
                     .map(DrillTo::Task),
+                View::Dashboard if self.dashboard.focus == Panel::Agencies => self
+                    .dashboard
+                    .selected_agency()
+                    .map(|a| DrillTo::Agency(a.code.clone(), a.name.clone())),
                 View::Dashboard => self.dashboard.selected().map(|t| DrillTo::Task(t.id)),
                 View::Tasks => self.tasks.selected().map(|t| DrillTo::Task(t.id)),
                 View::Programs => self

@@ -68,8 +68,15 @@ impl AppState {
                 return Ok(read);
             }
             read = true;
+            let (as_of, past) = (self.as_of, self.past());
             match self.stack.last_mut() {
                 Some(Layer::Tasks(t)) => t.reload_keeping(&self.store, page)?,
+                Some(Layer::Mine(m)) => {
+                    // Read under the as-of date now in force.
+                    m.as_of = as_of;
+                    m.past = past;
+                    m.reload_keeping(&self.store, page)?
+                }
                 Some(Layer::Detail(d)) => match Detail::load(&self.store, d.task.id, d.past) {
                     Ok(mut fresh) => {
                         fresh.scroll = d.scroll;
@@ -102,7 +109,11 @@ impl AppState {
         let page = self.page();
         match v {
             View::Dashboard => {
-                let keep = self.dashboard.selected().map(|t| t.id);
+                let keep = self
+                    .dashboard
+                    .attention
+                    .get(self.dashboard.cursor.selected)
+                    .map(|t| t.id);
                 self.dashboard
                     .load(&self.store, &self.scope, self.as_of, self.today)?;
                 if let Some(i) =

@@ -194,6 +194,26 @@ impl TaskList {
         self.fetch(store, page)
     }
 
+    /// Puts the cursor on task `id` when the table holds it (its filter, its search);
+    /// false when it does not.
+    pub fn select_id(&mut self, store: &Store, id: i64, page: usize) -> Result<bool> {
+        let pos = match self.rows.iter().position(|t| t.id == id) {
+            Some(i) => Some(self.window_start + i),
+            None if self.query().is_some() => self.search.as_ref().and_then(|s| s.position(id)),
+            None => store.task_position(
+                &self.filter,
+                self.sort_col().sort(),
+                self.sort.descending,
+                id,
+            )?,
+        };
+        let Some(p) = pos else { return Ok(false) };
+        self.cursor.selected = p;
+        self.cursor.follow(self.total, page);
+        self.ensure_window(store, page)?;
+        Ok(self.selected().is_some_and(|t| t.id == id))
+    }
+
     /// Drops the search and reads the whole table again, the selection kept on the task
     /// it was on.
     pub fn clear_search_keeping(&mut self, store: &Store, page: usize) -> Result<()> {

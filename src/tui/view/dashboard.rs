@@ -10,7 +10,7 @@ use super::{block, block_title};
 use crate::domain::{days_late, text::escape};
 use crate::store::Summary;
 use crate::tui::i18n::{fill, Lang, Msg};
-use crate::tui::state::AppState;
+use crate::tui::state::{AppState, Panel};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, BarChart, CellData, Column, DataTable};
 
@@ -84,8 +84,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
                 width: half,
                 ..below
             },
-            summary,
-            lang,
+            state,
             theme,
         );
         attention(
@@ -111,10 +110,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
                     height: below.height - h,
                     ..below
                 },
-                summary,
-                lang,
+                state,
                 theme,
             );
+        } else if state.dashboard.focus == Panel::Agencies {
+            // Room for one panel: the one the keys act on.
+            agencies(frame, below, state, theme);
         } else {
             attention(frame, below, state, theme);
         }
@@ -278,7 +279,9 @@ fn chart(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &The
     frame.render_widget(BarChart { bars, theme }, inner);
 }
 
-fn agencies(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &Theme) {
+fn agencies(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+    let lang = state.lang;
+    let d = &state.dashboard;
     let columns = vec![
         Column::new(lang.t(Msg::Code), 10).priority(2),
         Column::new(lang.t(Msg::Name), 14).flex(),
@@ -288,17 +291,15 @@ fn agencies(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &
             .priority(1),
         Column::new(lang.t(Msg::Progress), 12),
     ];
-    let mut list: Vec<_> = s.agencies.iter().collect();
-    list.sort_by(|a, b| {
-        b.counts
-            .tasks
-            .cmp(&a.counts.tasks)
-            .then(a.code.cmp(&b.code))
-    });
-    let room = usize::from(area.height.saturating_sub(3));
+    let list = d.agencies();
+    let page = usize::from(area.height.saturating_sub(3)).max(1);
+    let mut cursor = d.agency_cursor;
+    cursor.follow(list.len(), page);
+    let focused = d.focus == Panel::Agencies;
     let rows = list
         .iter()
-        .take(room)
+        .skip(if focused { cursor.top } else { 0 })
+        .take(page)
         .map(|a| {
             vec![
                 CellData::text(a.code.clone()),
@@ -320,7 +321,7 @@ fn agencies(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &
         DataTable {
             columns,
             rows,
-            selected: None,
+            selected: (focused && !list.is_empty()).then(|| cursor.selected - cursor.top),
             block: Some(block(block_title(lang.t(Msg::AgenciesTitle), area), theme)),
             theme,
         },
@@ -403,7 +404,7 @@ fn attention(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme)
         DataTable {
             columns,
             rows,
-            selected: Some(cursor.selected - cursor.top),
+            selected: (d.focus == Panel::Attention).then(|| cursor.selected - cursor.top),
             block: Some(b),
             theme,
         },

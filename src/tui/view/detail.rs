@@ -15,47 +15,56 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, d: &Detail, the
     let lang = state.lang;
     let t = &d.task;
     let label_w = 18usize;
-    let field = |label: Msg, value: String| -> Line<'static> {
-        let l = crate::tui::widgets::fit_left(lang.t(label), label_w);
-        Line::from(vec![
-            Span::styled(
-                l,
-                theme
-                    .header
-                    .remove_modifier(ratatui::style::Modifier::UNDERLINED),
-            ),
-            Span::raw(" "),
-            Span::raw(escape(&value).into_owned()),
-        ])
+    // A value wraps at its own column, under the value, never back at column 0.
+    let value_w = usize::from(area.width.saturating_sub(2))
+        .saturating_sub(label_w + 1)
+        .max(8);
+    let label_style = theme
+        .header
+        .remove_modifier(ratatui::style::Modifier::UNDERLINED);
+    let field_lines = |label: Option<Msg>, value: String| -> Vec<Line<'static>> {
+        let l = match label {
+            Some(m) => crate::tui::widgets::fit_left(lang.t(m), label_w),
+            None => " ".repeat(label_w),
+        };
+        crate::tui::widgets::wrap(&value, value_w)
+            .into_iter()
+            .enumerate()
+            .map(|(i, part)| {
+                let head = if i == 0 {
+                    Span::styled(l.clone(), label_style)
+                } else {
+                    Span::raw(" ".repeat(label_w))
+                };
+                Line::from(vec![head, Span::raw(" "), Span::raw(part)])
+            })
+            .collect()
     };
+    let field = |label: Msg, value: String| field_lines(Some(label), value);
     let none = || lang.t(Msg::None_).to_string();
     let b = bucket(t.status, t.deadline, t.completed_on, state.as_of);
     let mut lines: Vec<Line<'static>> = vec![
         Line::from(Span::styled(escape(&t.title).into_owned(), theme.title)),
         Line::default(),
-        field(
-            Msg::Program,
-            match &d.program_title {
-                Some(title) => format!("{} — {title}", t.program),
-                None => t.program.clone(),
-            },
-        ),
-        field(Msg::Category, category(state, &t.category)),
-        field(Msg::Lead, format!("{} — {}", d.lead.0, d.lead.1)),
     ];
+    lines.extend(field(
+        Msg::Program,
+        match &d.program_title {
+            Some(title) => format!("{} — {title}", t.program),
+            None => t.program.clone(),
+        },
+    ));
+    lines.extend(field(Msg::Category, category(state, &t.category)));
+    lines.extend(field(Msg::Lead, format!("{} — {}", d.lead.0, d.lead.1)));
     if d.with.is_empty() {
-        lines.push(field(Msg::With, none()));
+        lines.extend(field(Msg::With, none()));
     } else {
         for (i, (code, name)) in d.with.iter().enumerate() {
-            let l = if i == 0 { Msg::With } else { Msg::None_ };
-            let mut line = field(l, format!("{code} — {name}"));
-            if i > 0 {
-                line.spans[0] = Span::raw(" ".repeat(label_w));
-            }
-            lines.push(line);
+            let l = (i == 0).then_some(Msg::With);
+            lines.extend(field_lines(l, format!("{code} — {name}")));
         }
     }
-    lines.push(field(
+    lines.extend(field(
         Msg::Cadence,
         lang.t(match t.cadence {
             Cadence::Roadmap => Msg::Roadmap,
@@ -63,26 +72,33 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, d: &Detail, the
         })
         .to_string(),
     ));
-    lines.push(field(
+    lines.extend(field(
         Msg::Deadline,
         match t.deadline {
             Some(dl) => format!("{} ({})", lang.date(dl), lang.bucket(b)),
             None => format!("{} ({})", lang.t(Msg::Recurring), lang.bucket(b)),
         },
     ));
-    lines.push(field(Msg::Status, lang.status(t.status).to_string()));
-    let mut bar = field(Msg::Progress, String::new());
+    lines.extend(field(Msg::Status, lang.status(t.status).to_string()));
+    let mut bar = Line::from(vec![
+        Span::styled(
+            crate::tui::widgets::fit_left(lang.t(Msg::Progress), label_w),
+            label_style,
+        ),
+        Span::raw(" "),
+    ]);
     bar.spans
         .extend(progress_bar(f64::from(t.progress.get()), 24, theme).spans);
     lines.push(bar);
     if let Some(c) = t.completed_on {
-        lines.push(field(Msg::Completed, lang.date(c)));
+        lines.extend(field(Msg::Completed, lang.date(c)));
     }
-    lines.push(field(Msg::Created, lang.date(t.created_on)));
-    lines.push(field(Msg::Basis, t.basis.clone().unwrap_or_else(none)));
-    lines.push(field(Msg::Version, t.version.to_string()));
+    lines.extend(field(Msg::Created, lang.date(t.created_on)));
+    lines.extend(field(Msg::Basis, t.basis.clone().unwrap_or_else(none)));
     if !state.read_only {
-        let (m, style) = if state.may_write(t) {
+        let (m, style) = if state.note_only(t) {
+            (Msg::MayNote, theme.ok)
+        } else if state.may_write(t) {
             (Msg::MayEdit, theme.ok)
         } else {
             (Msg::MayNotEdit, theme.dim)

@@ -9,7 +9,7 @@ use ratatui::Frame;
 
 use super::block;
 use crate::tui::i18n::{fill, Msg};
-use crate::tui::state::form::{Field, FieldKind, Form, FormError, FormKind};
+use crate::tui::state::form::{Field, FieldKind, Form, FormError, FormKind, Key};
 use crate::tui::state::AppState;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, fit_left, width};
@@ -21,6 +21,8 @@ const PICK_ROWS: usize = 5;
 pub fn title(state: &AppState, form: &Form) -> String {
     let lang = state.lang;
     let (m, task) = match &form.kind {
+        // A coordinating agency's form holds the note alone.
+        FormKind::Progress(t) if form.field(Key::Progress).is_none() => (Msg::FormNote, Some(t)),
         FormKind::Progress(t) => (Msg::FormProgress, Some(t)),
         FormKind::EditTask(t) => (Msg::FormEdit, Some(t)),
         FormKind::Urge(t) => (Msg::FormUrge, Some(t)),
@@ -227,13 +229,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, form: &Form, th
         )));
         let about = match &form.kind {
             FormKind::Urge(_) => fill(lang.t(Msg::FormUrgeTo), &t.lead),
-            _ => format!(
-                "{}% · {} · {} {}",
-                t.progress.get(),
-                lang.status(t.status),
-                lang.t(Msg::Version),
-                t.version
-            ),
+            _ => format!("{}% · {}", t.progress.get(), lang.status(t.status)),
         };
         lines.push(Line::from(Span::styled(fit(&about, inner_w), theme.dim)));
         // Someone else changed the task since the form read it: say what, at once.

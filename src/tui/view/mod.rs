@@ -9,6 +9,7 @@ mod filter;
 pub mod form;
 mod help;
 mod inbox;
+pub mod mine;
 mod programs;
 pub mod search;
 mod status;
@@ -52,6 +53,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
         Some(Layer::Tasks(t)) => tasks::draw(frame, body, state, t, theme),
         Some(Layer::Detail(d)) => detail::draw(frame, body, state, d, theme),
         Some(Layer::Inbox) => inbox::draw(frame, body, state, theme),
+        Some(Layer::Mine(w)) => mine::draw(frame, body, state, w, theme),
         None => match state.view {
             View::Activity => activity::draw(frame, body, state, theme),
             View::Dashboard => dashboard::draw(frame, body, state, theme),

@@ -89,6 +89,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
             fit(&format!(" {}", lang.t(*m)), room),
             theme.soon,
         )),
+        Some(Notice::Done(m, what)) => Line::from(Span::styled(
+            fit(
+                &format!(" {}", crate::tui::i18n::fill(lang.t(*m), what)),
+                room,
+            ),
+            theme.soon,
+        )),
         Some(Notice::Denied(m)) => Line::from(Span::styled(
             fit(&format!(" ⛔ {}", lang.t(*m)), room),
             theme.error,

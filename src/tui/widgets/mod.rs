@@ -11,4 +11,4 @@ pub use barchart::BarChart;
 pub use data_table::{Align, CellData, Column, DataTable};
 pub use highlight::marked;
 pub use progress::progress_bar;
-pub use text::{fit, fit_left, fit_right, width};
+pub use text::{fit, fit_left, fit_right, width, wrap};

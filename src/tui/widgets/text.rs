@@ -47,9 +47,59 @@ pub fn fit_left(s: &str, max: usize) -> String {
     format!("{f}{}", " ".repeat(max.saturating_sub(w)))
 }
 
+/// `s` escaped and broken into lines of at most `max` columns, at spaces where it can
+/// (a word longer than a line is cut by display width, never inside a character).
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let s = escape(s);
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in s.split(' ') {
+        let w = UnicodeWidthStr::width(word);
+        let gap = usize::from(!line.is_empty());
+        if used + gap + w <= max {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            used += gap + w;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        for c in word.chars() {
+            let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + cw > max && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += cw;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wraps_at_spaces_by_display_width() {
+        assert_eq!(
+            wrap("Ban Dân vận Tỉnh ủy", 8),
+            ["Ban Dân", "vận Tỉnh", "ủy"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4), [""]);
+        assert_eq!(wrap("漢字漢字", 3), ["漢", "字", "漢", "字"]);
+    }
 
     #[test]
     fn cuts_by_display_width_never_mid_character() {

@@ -35,6 +35,13 @@ impl Form {
         Form::new(FormKind::Progress(Box::new(task)), fields)
     }
 
+    /// `p` on a task the operator's agency only coordinates: a dated note and nothing
+    /// else (the one write a coordinating agency may make).
+    pub fn note(task: Task) -> Form {
+        let fields = vec![Field::new(Key::Note, Msg::FieldNote, FieldKind::Text, "")];
+        Form::new(FormKind::Progress(Box::new(task)), fields)
+    }
+
     /// `e` on a task.
     pub fn edit_task(task: Task, c: &Choices) -> Form {
         let fields = vec![
