@@ -728,7 +728,7 @@ mod tests {
 
     #[test]
     fn streaming_writes_what_render_list_renders() {
-        let recs = vec![
+        let recs = [
             rec("Rà soát"),
             rec("a, \"b\"\nc"),
             rec("Đảng ủy\u{1b}]52;c;x\u{7}").nest(
