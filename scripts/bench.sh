@@ -7,8 +7,9 @@
 #   BENCH_SIZES="2000" BENCH_IDLE=5 scripts/bench.sh          # a quick look
 #   BENCH_ONLY="dashboard keys" scripts/bench.sh              # rerun some rows
 #   BENCH_SEARCH_QUERIES="dan_van kiem_tra" …                 # search queries (_ = space)
+#   BENCH_ONLY=cli BENCH_BIN=target/release/phoihop …         # the cli rows, no build
 #
-# Row groups (BENCH_ONLY): dashboard keys pty search import. Release build; databases
+# Row groups (BENCH_ONLY): dashboard keys pty search import cli. Release build; databases
 # come from `phoihop gen --tasks N --agencies N/1000 --seed 7` and are kept under
 # target/bench-data/ for the next run. sqlite3, fzf and hyperfine are installed with
 # apt-get when missing. The machine's load average is printed beside each row: the
@@ -19,7 +20,7 @@ ROOT=$PWD
 
 SIZES=${BENCH_SIZES:-"100000 1000000"}
 IDLE=${BENCH_IDLE:-60}
-ONLY=${BENCH_ONLY:-"dashboard keys pty search import"}
+ONLY=${BENCH_ONLY:-"dashboard keys pty search import cli"}
 RUNS=${BENCH_RUNS:-15}
 DATA=$ROOT/target/bench-data
 mkdir -p "$DATA"
@@ -48,9 +49,14 @@ need sqlite3 || say "sqlite3 could not be installed"
 need hyperfine || say "hyperfine could not be installed"
 need fzf || say "fzf could not be installed"
 
-say "building (release)…"
-cargo build --release --quiet --bin phoihop --example bench_probe || { say "release build failed"; exit 1; }
-BIN=$ROOT/target/release/phoihop
+if [ -n "${BENCH_BIN:-}" ]; then
+    # A binary built before (the cli rows need no probe): no build.
+    BIN=$BENCH_BIN
+else
+    say "building (release)…"
+    cargo build --release --quiet --bin phoihop --example bench_probe || { say "release build failed"; exit 1; }
+    BIN=$ROOT/target/release/phoihop
+fi
 PROBE=$ROOT/target/release/examples/bench_probe
 
 # The generated databases, made once.
@@ -220,6 +226,53 @@ print(" ".join("%.1f" % (x["median"] * 1000) for x in r),
             fi
         else
             not_measured "import (CSV)" "$N" "scripts/bench-import.sh not merged" "<= 3x"
+        fi
+    fi
+    # 7. The scripting side (group cli): whole commands against the sqlite3 CLI (or fzf)
+    #    doing the same work on the same file; hyperfine medians, outputs discarded.
+    if want cli; then
+        CLI_RUNS=${BENCH_CLI_RUNS:-5}
+        # Median seconds of two commands run side by side: "ours base".
+        pair() {
+            hyperfine --style none --warmup 1 --runs "$CLI_RUNS" --export-json "$DATA/$1-$N.json" "$2" "$3" \
+                >/dev/null 2>"$DATA/hyperfine.err" || return 1
+            python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+print(" ".join("%.3f" % x["median"] for x in r))' "$DATA/$1-$N.json"
+        }
+        # task list --format json of every task vs sqlite3 -json of the same columns.
+        ours_n=$("$BIN" --db "$DB" task list --format json | grep -c '^    "id": ')
+        base_n=$(sqlite3 -readonly -json "$DB" ".read scripts/bench-list.sql" | grep -o '{"id":' | wc -l)
+        if read -r o b < <(pair list "$BIN --db $DB task list --format json" "sqlite3 -readonly -json $DB '.read scripts/bench-list.sql'"); then
+            ratio=$(calc "%.2f" "$o / $b"); ok=$(le "$ratio" 1.5); [ "$ours_n" = "$base_n" ] || ok=short
+            row "task list --format json" "$N" "$o s" "$b s (sqlite3 -json)" "${ratio}x" "<= 1.5x, same rows" "$ok" "$ours_n vs $base_n rows"
+        else
+            not_measured "task list --format json" "$N" "hyperfine: $(head -c 80 "$DATA/hyperfine.err")" "<= 1.5x"
+        fi
+        # task list --search 'dan van' vs fzf --filter on the folded titles.
+        if [ "$N" -le 100000 ]; then
+            sqlite3 -readonly "$DB" "SELECT title_fold FROM task WHERE removed_on IS NULL ORDER BY id" >"$DATA/titles-$N.txt"
+            ours_n=$("$BIN" --db "$DB" task list --search 'dan van' --format json | grep -c '^    "id": ')
+            base_n=$(fzf --filter 'dan van' <"$DATA/titles-$N.txt" | wc -l)
+            if read -r o b < <(pair search-list "$BIN --db $DB task list --search 'dan van' --format json" "fzf --filter 'dan van' < $DATA/titles-$N.txt"); then
+                ratio=$(calc "%.2f" "$o / $b"); ok=$(le "$ratio" 1.0); [ "$ours_n" = "$base_n" ] || ok=short
+                row "task list --search 'dan van' --format json" "$N" "$o s" "$b s (fzf --filter)" "${ratio}x" "<= 1.0x, same matches" "$ok" "$ours_n vs $base_n matches"
+            else
+                not_measured "task list --search" "$N" "hyperfine: $(head -c 80 "$DATA/hyperfine.err")" "<= 1.0x"
+            fi
+        fi
+        # export --format csv vs sqlite3 -csv of the same columns; peak RSS of ours.
+        ours_n=$("$BIN" --db "$DB" export --format csv | wc -l)
+        base_n=$(sqlite3 -readonly -csv -header "$DB" ".read scripts/bench-export.sql" | wc -l)
+        rss=$( { /usr/bin/time -f '%M' "$BIN" --db "$DB" export --format csv >/dev/null; } 2>&1 | tail -n 1)
+        mb=$(calc "%.1f" "$rss / 1024")
+        if read -r o b < <(pair export "$BIN --db $DB export --format csv" "sqlite3 -readonly -csv -header $DB '.read scripts/bench-export.sql'"); then
+            ratio=$(calc "%.2f" "$o / $b"); ok=$(le "$ratio" 1.5); [ "$(le "$mb" 64)" = pass ] || ok=short
+            [ "$ours_n" = "$base_n" ] || ok=short
+            row "export --format csv" "$N" "$o s, $mb MB" "$b s (sqlite3 -csv)" "${ratio}x" "<= 1.5x, RSS <= 64 MB" "$ok" "$ours_n vs $base_n lines"
+        else
+            not_measured "export --format csv" "$N" "hyperfine: $(head -c 80 "$DATA/hyperfine.err")" "<= 1.5x"
         fi
     fi
 done

@@ -145,3 +145,110 @@ fn bench_script_parses() {
         .unwrap();
     assert!(st.success());
 }
+
+/// Runs `cmd` and returns its stdout (it must succeed).
+fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{cmd:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The rows of the `cli` group of scripts/bench.sh: `task list --format json`, the
+/// `--search 'dan van'` list and `export --format csv`, each against its baseline (the
+/// sqlite3 CLI reading scripts/bench-list.sql and scripts/bench-export.sql, fzf on the
+/// folded titles): the counts must agree, or the comparison is unfair. No timing.
+#[test]
+fn cli_rows_agree_with_their_baselines() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("gen.db");
+    gen(&db, 2000);
+    let bin = env!("CARGO_BIN_EXE_phoihop");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let ids = |json: &str| {
+        json.lines()
+            .filter(|l| l.starts_with("    \"id\": "))
+            .count()
+    };
+    let list = stdout_of(
+        Command::new(bin)
+            .arg("--db")
+            .arg(&db)
+            .args(["task", "list", "--format", "json"]),
+    );
+    assert_eq!(ids(&list), 2000);
+    let v: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2000);
+    let search = stdout_of(
+        Command::new(bin)
+            .arg("--db")
+            .arg(&db)
+            .args(["task", "list", "--search", "dan van", "--format", "json"]),
+    );
+    let matches = ids(&search);
+    assert!(matches > 0);
+    let export = stdout_of(
+        Command::new(bin)
+            .arg("--db")
+            .arg(&db)
+            .args(["export", "--format", "csv"]),
+    );
+    let mut r = csv::Reader::from_reader(export.as_bytes());
+    assert_eq!(r.records().count(), 2000);
+
+    if !sqlite3_available() {
+        eprintln!("sqlite3 is not installed: the baselines were not checked");
+        return;
+    }
+    let sql = |f: &str| format!(".read {}", root.join(f).display());
+    let base = stdout_of(
+        Command::new("sqlite3")
+            .args(["-readonly", "-json"])
+            .arg(&db)
+            .arg(sql("scripts/bench-list.sql")),
+    );
+    let base: serde_json::Value = serde_json::from_str(&base).unwrap();
+    assert_eq!(base.as_array().unwrap().len(), 2000);
+    assert_eq!(base[0]["id"], v[0]["id"]);
+    assert_eq!(
+        base[1999]["with"]
+            .as_str()
+            .map(|w| w.split(';').count())
+            .unwrap_or(0),
+        v[1999]["with"].as_array().unwrap().len()
+    );
+    let base = stdout_of(
+        Command::new("sqlite3")
+            .args(["-readonly", "-csv", "-header"])
+            .arg(&db)
+            .arg(sql("scripts/bench-export.sql")),
+    );
+    let mut r = csv::Reader::from_reader(base.as_bytes());
+    assert_eq!(r.records().count(), 2000);
+
+    if Command::new("fzf").arg("--version").output().is_err() {
+        eprintln!("fzf is not installed: the search baseline was not checked");
+        return;
+    }
+    let titles = stdout_of(
+        Command::new("sqlite3")
+            .arg("-readonly")
+            .arg(&db)
+            .arg("SELECT title_fold FROM task WHERE removed_on IS NULL ORDER BY id"),
+    );
+    let mut fzf = Command::new("fzf")
+        .args(["--filter", "dan van"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    fzf.stdin
+        .take()
+        .unwrap()
+        .write_all(titles.as_bytes())
+        .unwrap();
+    let out = fzf.wait_with_output().unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().lines().count(),
+        matches
+    );
+}

@@ -484,13 +484,23 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
         return output::list(a.format, ctx.lang, LIST_KEYS, &records);
     }
     // With --search the tasks come ranked by the fuzzy matcher (best first), as in the TUI.
-    let tasks: Vec<Task> = match a.search.as_deref().filter(|q| !q.trim().is_empty()) {
-        Some(q) => crate::search::search_tasks_at(&store, &filter, q, limit, ctx.past())?
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect(),
-        None => store.tasks_at(&filter, TaskSort::Id, false, 0, limit, ctx.past())?,
-    };
-    let records: Vec<Record> = tasks.iter().map(|t| list_record(t, as_of)).collect();
-    output::list(a.format, ctx.lang, LIST_KEYS, &records)
+    if let Some(q) = a.search.as_deref().filter(|q| !q.trim().is_empty()) {
+        let tasks = crate::search::search_tasks_at(&store, &filter, q, limit, ctx.past())?;
+        return output::stream_list(a.format, ctx.lang, LIST_KEYS, |sink| {
+            tasks
+                .iter()
+                .try_for_each(|(t, _)| sink(list_record(t, as_of)))
+        });
+    }
+    if a.limit.is_none() {
+        store.tune_for_long_read()?;
+    }
+    // Written as read, in one snapshot (a table reads twice: widths, then lines).
+    store.snapshot(|s| {
+        output::stream_list(a.format, ctx.lang, LIST_KEYS, |sink| {
+            s.each_task_at(&filter, TaskSort::Id, false, 0, limit, ctx.past(), |t| {
+                sink(list_record(&t, as_of))
+            })
+        })
+    })
 }

@@ -31,6 +31,7 @@ fn array<W: Write, T: Serialize>(w: &mut W, key: &str, items: &[T], last: bool) 
 
 /// Writes everything as JSON (the format `import` reads back).
 pub fn json<W: Write>(store: &Store, w: &mut W) -> Result<u64> {
+    store.tune_for_long_read()?;
     store.snapshot(|s| {
         writeln!(w, "{{\n\"format\": \"phoihop\",\n\"version\": 1,").map_err(io_err)?;
         array(w, "categories", &s.categories()?, false)?;
@@ -86,6 +87,7 @@ fn csv_err(e: csv::Error) -> Error {
 /// a Vietnamese-locale Excel: a UTF-8 BOM, `;` between fields, CR LF line endings
 /// (import reads that back as well).
 pub fn tasks_csv<W: Write>(store: &Store, w: W, excel: bool) -> Result<u64> {
+    store.tune_for_long_read()?;
     store.snapshot(|s| tasks_csv_in(s, w, excel))
 }
 
@@ -101,7 +103,10 @@ fn tasks_csv_in<W: Write>(store: &Store, w: W, excel: bool) -> Result<u64> {
     };
     c.write_record(header(TASK_COLUMNS)).map_err(csv_err)?;
     let mut n = 0;
-    store.for_each_task_record(|t| {
+    // The one read path, every live task in id order: one statement, no query per row.
+    let all = crate::store::TaskFilter::default();
+    let sort = crate::store::TaskSort::Id;
+    store.each_task_at(&all, sort, false, 0, usize::MAX, None, |t| {
         n += 1;
         let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
         c.write_record([
@@ -172,6 +177,7 @@ pub fn programs_csv<W: Write>(store: &Store, w: W) -> Result<u64> {
 /// one snapshot.
 pub fn csv_dir(store: &Store, dir: &std::path::Path) -> Result<u64> {
     std::fs::create_dir_all(dir)?;
+    store.tune_for_long_read()?;
     let open = |name: &str| -> Result<std::io::BufWriter<std::fs::File>> {
         Ok(std::io::BufWriter::new(std::fs::File::create(
             dir.join(name),

@@ -193,6 +193,47 @@ pub(super) fn from_where(
     Ok((source, w, vals))
 }
 
+/// The one statement of a window: the ids of `limit` rows from `offset` in the sort
+/// order (only ids and sort keys are sorted), then their whole rows in that order.
+fn window_sql(
+    store: &Store,
+    filter: &TaskFilter,
+    sort: TaskSort,
+    descending: bool,
+    offset: usize,
+    limit: usize,
+    past: Option<NaiveDate>,
+) -> Result<(String, Vec<Value>)> {
+    // Overdue and due-soon tasks all have a deadline: ordering by it alone lets the
+    // deadline index give the order (no sort of every open overdue task).
+    let order = match sort {
+        TaskSort::Deadline if filter.overdue || filter.due_soon => "t.deadline",
+        _ => sort_sql(sort),
+    };
+    let (source, w, vals) = from_where(store, filter, past)?;
+    if sort == TaskSort::Id && offset == 0 {
+        // From the start in id order (every `task list`, every export): the rows come
+        // straight off the table in rowid order, no window to number and sort again.
+        let sql = format!(
+            "SELECT {cols} FROM {source} t {JOINS}{w} ORDER BY {order} LIMIT {limit}",
+            cols = columns(past.is_some()),
+            order = order_by(order, descending),
+            limit = limit.min(i64::MAX as usize),
+        );
+        return Ok((sql, vals));
+    }
+    let sql = format!(
+        "SELECT {cols} FROM (SELECT wid, row_number() OVER () AS rn FROM \
+           (SELECT t.id AS wid FROM {source} t{join}{w} ORDER BY {order} LIMIT {limit} OFFSET {offset})) win \
+         CROSS JOIN {source} t ON t.id = win.wid {JOINS} ORDER BY win.rn",
+        cols = columns(past.is_some()),
+        join = sort_join(sort),
+        order = order_by(order, descending),
+        limit = limit.min(i64::MAX as usize),
+    );
+    Ok((sql, vals))
+}
+
 impl Store {
     /// One task by id as it stands now; a removed task is not found (and says so).
     pub fn task(&self, id: i64) -> Result<Task> {
@@ -230,25 +271,35 @@ impl Store {
         limit: usize,
         past: Option<NaiveDate>,
     ) -> Result<Vec<Task>> {
-        // Overdue and due-soon tasks all have a deadline: ordering by it alone lets the
-        // deadline index give the order (no sort of every open overdue task).
-        let order = match sort {
-            TaskSort::Deadline if filter.overdue || filter.due_soon => "t.deadline",
-            _ => sort_sql(sort),
-        };
-        let (source, w, vals) = from_where(self, filter, past)?;
-        let sql = format!(
-            "SELECT {cols} FROM (SELECT wid, row_number() OVER () AS rn FROM \
-               (SELECT t.id AS wid FROM {source} t{join}{w} ORDER BY {order} LIMIT {limit} OFFSET {offset})) win \
-             CROSS JOIN {source} t ON t.id = win.wid {JOINS} ORDER BY win.rn",
-            cols = columns(past.is_some()),
-            join = sort_join(sort),
-            order = order_by(order, descending),
-            limit = limit.min(i64::MAX as usize),
-        );
+        let mut out = Vec::new();
+        self.each_task_at(filter, sort, descending, offset, limit, past, |t| {
+            out.push(t);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// The rows of [`Store::tasks_at`], handed to `f` one at a time as SQLite reads them
+    /// (the same statement: nothing is collected), so a list of every task is written in
+    /// constant memory. `f` returning an error stops the read.
+    #[allow(clippy::too_many_arguments)]
+    pub fn each_task_at(
+        &self,
+        filter: &TaskFilter,
+        sort: TaskSort,
+        descending: bool,
+        offset: usize,
+        limit: usize,
+        past: Option<NaiveDate>,
+        mut f: impl FnMut(Task) -> Result<()>,
+    ) -> Result<()> {
+        let (sql, vals) = window_sql(self, filter, sort, descending, offset, limit, past)?;
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(vals), task_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows = st.query(params_from_iter(vals))?;
+        while let Some(r) = rows.next()? {
+            f(task_row(r)?)?;
+        }
+        Ok(())
     }
 
     /// The tasks with these ids, in the order given (unknown ids left out), each as it

@@ -1,0 +1,10 @@
+-- Baseline of the `export --format csv` row (scripts/bench.sh, `sqlite3 -csv -header`):
+-- the export's columns, with the same joins, every live task in id order.
+SELECT p.code AS program, c.code AS category, t.title, a.code AS lead,
+       (SELECT group_concat(code, ';') FROM (SELECT wa.code FROM task_with w
+          JOIN agency wa ON wa.id = w.agency_id WHERE w.task_id = t.id ORDER BY wa.code)) AS "with",
+       t.cadence, t.deadline, t.status, t.progress, t.basis, t.created_on, t.completed_on,
+       t.description
+FROM task t JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.category_id
+     JOIN agency a ON a.id = t.lead_id
+WHERE t.removed_on IS NULL ORDER BY t.id;
