@@ -75,7 +75,8 @@ fn text_of(v: &Value) -> Option<String> {
 }
 
 /// Fields never worth showing as a change.
-const SKIP: &[&str] = &["version", "id", "task_id", "at", "on", "actor"];
+/// (`note` is the note of the write itself, shown as the change's note, not a field.)
+const SKIP: &[&str] = &["version", "id", "task_id", "at", "on", "actor", "note"];
 
 /// Fields shown for a record that was added or removed.
 const MAIN: &[&str] = &[

@@ -226,7 +226,8 @@ impl Store {
             .execute(params![id, state.0.code(), state.1.get(), state.2.map(|d| d.to_string())])?;
             record_version(tx, who, id, update.on, "progress", update.note.as_deref())?;
             let after = get(tx, id)?;
-            audit(tx, who, action, "task", &id.to_string(), Some(&before), Some(&after))?;
+            let noted = with_note(&after, update.note.as_deref())?;
+            audit(tx, who, action, "task", &id.to_string(), Some(&before), Some(&noted))?;
             Ok(after)
         })
     }
@@ -357,7 +358,8 @@ impl Store {
             set_with(tx, id, &new_with)?;
             record_version(tx, who, id, on, change, reason.as_deref())?;
             let after = get(tx, id)?;
-            audit(tx, who, action, "task", &id.to_string(), Some(&before), Some(&after))?;
+            let noted = with_note(&after, reason.as_deref())?;
+            audit(tx, who, action, "task", &id.to_string(), Some(&before), Some(&noted))?;
             Ok(after)
         })
     }
@@ -458,4 +460,19 @@ impl Store {
             Ok(urge)
         })
     }
+}
+
+/// The audit `after` of a task write that carries a note (an update's note, a deadline
+/// adjustment's reason): the task's fields and `"note"` (null when there is none), so the
+/// audit log alone says what was written and why.
+fn with_note(after: &Task, note: Option<&str>) -> Result<serde_json::Value> {
+    let mut v = serde_json::to_value(after)
+        .map_err(|e| Error::Other(format!("Cannot record the change: {e}.")))?;
+    if let Some(o) = v.as_object_mut() {
+        o.insert(
+            "note".into(),
+            note.map_or(serde_json::Value::Null, Into::into),
+        );
+    }
+    Ok(v)
 }

@@ -186,6 +186,30 @@ fn update_records_history_and_audit_and_bumps_version() {
     assert_eq!(actor, "me");
     assert!(before.contains("\"progress\":0"), "{before}");
     assert!(after.contains("\"progress\":40"), "{after}");
+    // The audit row alone says what was written and why: the note is in `after`.
+    let after: serde_json::Value = serde_json::from_str(&after).expect("json");
+    assert_eq!(after["note"], "ghi chú");
+    assert_eq!(after["id"], 1);
+}
+
+#[test]
+fn removal_records_what_was_removed() {
+    let (_dir, mut s) = fixture("me");
+    let title = s.task(1).expect("task").title;
+    s.remove_task(1, None, d(2019, 3, 1), Some("trùng"))
+        .expect("remove");
+    let (before, after): (String, Option<String>) = s
+        .conn()
+        .query_row(
+            "SELECT before, after FROM audit WHERE action = 'remove' ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("audit row");
+    let before: serde_json::Value = serde_json::from_str(&before).expect("json");
+    assert_eq!(before["title"], title.as_str());
+    assert_eq!(before["id"], 1);
+    assert!(after.is_none());
 }
 
 #[test]
