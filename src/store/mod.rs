@@ -17,6 +17,7 @@ pub mod import;
 mod maintenance;
 mod programs;
 pub mod report;
+mod restore;
 pub mod schema;
 mod search;
 mod stats;
@@ -40,6 +41,7 @@ pub use agencies::{AgencyEdit, Merged};
 pub use audit_chain::{AuditRow, ChainReport};
 pub use maintenance::Finding;
 pub use programs::ProgramEdit;
+pub use restore::Restored;
 pub use stats::{AgencyCounts, CategoryCounts, Counts, Scope, Summary};
 pub use tasks::{TaskFilter, TaskSort};
 
