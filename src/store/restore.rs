@@ -240,36 +240,25 @@ impl Store {
             )));
         }
 
-        // 4. Under the write lock: keep the live state, then copy the staging file in.
-        let mut lock = Connection::open_with_flags(
-            &self.path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_NOFOLLOW
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        lock.busy_timeout(super::BUSY_TIMEOUT)?;
+        // 4. Keep the live state (one consistent snapshot), then copy the staging file in.
+        // (A source connection inside its own write transaction makes the backup API
+        // report busy for ever, so the kept copy is taken without holding the lock.)
         create_beside(&kept)?;
         let kept_result = (|| -> Result<()> {
-            let tx = lock.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            {
-                let mut out = Connection::open_with_flags(
-                    &kept,
-                    OpenFlags::SQLITE_OPEN_READ_WRITE
-                        | OpenFlags::SQLITE_OPEN_NOFOLLOW
-                        | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )?;
-                copy_all(&tx, &mut out)?;
-                out.query_row("PRAGMA journal_mode=DELETE", [], |_| Ok(()))?;
-            }
-            // Released right before the copy below takes the lock again.
-            tx.commit()?;
+            let mut out = Connection::open_with_flags(
+                &kept,
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_NOFOLLOW
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            copy_all(&self.conn, &mut out)?;
+            out.query_row("PRAGMA journal_mode=DELETE", [], |_| Ok(()))?;
             Ok(())
         })();
         if let Err(e) = kept_result {
             let _ = std::fs::remove_file(&kept);
             return Err(e);
         }
-        drop(lock);
         copy_all(&stage, &mut self.conn)?;
         super::fs::fix_sidecar_modes(&self.path)?;
         Ok(Restored {
