@@ -1,4 +1,4 @@
-//! init, demo, backup, check, gen.
+//! init, demo, backup, restore, check, gen.
 use clap::Args;
 use std::path::PathBuf;
 
@@ -17,6 +17,11 @@ pub struct DemoArgs {
 pub struct BackupArgs {
     /// Where to write the copy (must not exist).
     pub dest: PathBuf,
+}
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup file to restore (a phoihop database, e.g. written by `phoihop backup`).
+    pub backup: PathBuf,
 }
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -79,6 +84,21 @@ pub fn backup(ctx: &Context, args: &BackupArgs) -> Result<()> {
         "{} {}.",
         ctx.say("Backup written to", "Đã sao lưu vào"),
         args.dest.display()
+    ))
+}
+
+/// `phoihop restore BACKUP`: the backup's data into the live file (admin only).
+pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<()> {
+    let mut store = ctx.open()?;
+    let r = store.restore(&args.backup)?;
+    output::confirm(&format!(
+        "{} {} ({} {}); {} {}.",
+        ctx.say("Restored from", "Đã khôi phục từ"),
+        args.backup.display(),
+        r.tasks,
+        ctx.say("tasks", "nhiệm vụ"),
+        ctx.say("the replaced data is kept in", "dữ liệu cũ được giữ tại"),
+        r.kept.display()
     ))
 }
 

@@ -88,6 +88,8 @@ pub enum Command {
     User(user::UserCmd),
     /// Write an online, consistent copy of the database.
     Backup(admin::BackupArgs),
+    /// Put a backup's data into the database (admin; the replaced state is kept).
+    Restore(admin::RestoreArgs),
     /// Check the database's integrity and consistency.
     Check(admin::CheckArgs),
     /// The audit log: list it, verify its hash chain.
@@ -222,6 +224,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Export(a) => io::export(&ctx, a),
         Command::User(c) => user::run(&ctx, c),
         Command::Backup(a) => admin::backup(&ctx, a),
+        Command::Restore(a) => admin::restore(&ctx, a),
         Command::Check(a) => admin::check(&ctx, a),
         Command::Audit(c) => audit::run(&ctx, c),
         Command::Gen(a) => admin::gen(&ctx, a),

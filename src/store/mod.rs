@@ -18,6 +18,7 @@ mod maintenance;
 pub mod mine;
 mod programs;
 pub mod report;
+mod restore;
 pub mod schema;
 mod search;
 mod stats;
@@ -41,6 +42,7 @@ pub use agencies::{AgencyEdit, Merged};
 pub use audit_chain::{AuditRow, ChainReport};
 pub use maintenance::Finding;
 pub use programs::ProgramEdit;
+pub use restore::Restored;
 pub use stats::{AgencyCounts, CategoryCounts, Counts, Scope, Summary};
 pub use tasks::{TaskFilter, TaskSort};
 
