@@ -71,7 +71,7 @@ fn a_progress_change_typed_in_one_appears_on_the_other_within_a_second() {
     let sent = Instant::now();
     // In the note, Enter adds a line; Ctrl-s saves.
     a.send("\x13");
-    a.wait_text("Saved.");
+    a.wait_text(&format!("Updated task #{}.", first.id));
     let saved = sent.elapsed();
     let want = format!("{target}%");
     b.wait_for("the change on B", |t| {
@@ -160,7 +160,10 @@ fn an_urge_sent_from_one_shows_in_the_others_inbox() {
     drop(admin);
     let mut a = Session::start(&db, 120, 40, ARGS);
     let mut b = Session::start(&db, 120, 40, ARGS);
+    // An operator lands on their agency's work; Esc shows the whole province.
     for s in [&mut a, &mut b] {
+        s.wait_text("My agency's work");
+        s.send("\x1b");
         s.wait_text("Tasks by work category");
     }
     assert!(
@@ -175,7 +178,7 @@ fn an_urge_sent_from_one_shows_in_the_others_inbox() {
     a.send("Please report by Friday");
     let sent = Instant::now();
     a.send("\r");
-    a.wait_text("Urge sent.");
+    a.wait_text(&format!("Sent an urge about task #{}.", first.id));
     b.wait_text("(1 new)");
     eprintln!("urge: Enter in A → badge on B {:?}", sent.elapsed());
     b.send("i");
