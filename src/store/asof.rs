@@ -32,7 +32,7 @@ pub(super) fn past_source(n: usize) -> String {
 
 /// The coordinating agencies' codes of row `t`, `;`-separated, from the live table or
 /// from a version.
-fn with_codes(past: bool) -> &'static str {
+pub(super) fn with_codes(past: bool) -> &'static str {
     if past {
         "(SELECT group_concat(wa.code, ';' ORDER BY wa.code) FROM json_each(t.with_ids) j \
           JOIN agency wa ON wa.id = j.value)"

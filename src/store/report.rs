@@ -63,15 +63,6 @@ fn source(live: bool, n: usize) -> String {
     }
 }
 
-/// The coordinating agencies of row `t`: codes `;`-separated.
-fn with_codes(live: bool) -> &'static str {
-    if live {
-        "(SELECT group_concat(wa.code, ';' ORDER BY wa.code) FROM task_with w JOIN agency wa ON wa.id = w.agency_id WHERE w.task_id = t.id)"
-    } else {
-        "(SELECT group_concat(wa.code, ';' ORDER BY wa.code) FROM json_each(t.with_ids) j JOIN agency wa ON wa.id = j.value)"
-    }
-}
-
 fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -158,7 +149,7 @@ impl Store {
                (SELECT count(*) FROM urge u WHERE u.task_id = t.id AND u.on_date <= ?1) \
              FROM {} t JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.category_id \
                JOIN agency a ON a.id = t.lead_id{w} ORDER BY {order}",
-            with_codes(live),
+            super::asof::with_codes(!live),
             source(live, 1),
             name = super::agencies::NAME_AS_OF
         );
