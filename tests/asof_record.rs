@@ -843,3 +843,37 @@ fn a_screen_left_open_past_midnight_follows_the_new_day() {
     review.update(Action::DateChanged(day(30)));
     assert_eq!((review.today, review.as_of), (day(30), day(1)));
 }
+
+#[test]
+fn sorting_a_past_table_keeps_the_cursor_on_its_task() {
+    use phoihop::tui::action::{Action, View};
+    use phoihop::tui::i18n::Lang;
+    use phoihop::tui::state::AppState;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    {
+        let mut s = phoihop::store::Store::open(&path, false).unwrap();
+        phoihop::demo::load(&mut s, today, false).unwrap();
+    }
+    let then = NaiveDate::from_ymd_opt(2018, 6, 30).unwrap();
+    let store = phoihop::store::Store::open(&path, true).unwrap();
+    let mut app = AppState::new(store, Lang::Vi, then, today, None, (120, 40)).unwrap();
+    app.update(Action::SwitchView(View::Tasks));
+    for _ in 0..40 {
+        app.update(Action::Down);
+    }
+    let id = app.tasks.selected().unwrap().id;
+    // Every sort column in turn, both directions: the progress, status and deadline
+    // orders of 2018 are not today's, and the place must be found in the 2018 order.
+    for _ in 0..9 {
+        app.update(Action::SortNext);
+        assert_eq!(app.tasks.selected().map(|t| t.id), Some(id), "after a sort");
+        app.update(Action::SortReverse);
+        assert_eq!(
+            app.tasks.selected().map(|t| t.id),
+            Some(id),
+            "after reversing"
+        );
+    }
+}

@@ -103,16 +103,7 @@ impl TaskList {
         let keep = self.selected().map(|t| t.id);
         self.load(store, page)?;
         let Some(id) = keep else { return Ok(()) };
-        let pos = match self.rows.iter().position(|t| t.id == id) {
-            Some(i) => Some(self.window_start + i),
-            None if self.query().is_some() => self.search.as_ref().and_then(|s| s.position(id)),
-            None => store.task_position(
-                &self.filter,
-                self.sort_col().sort(),
-                self.sort.descending,
-                id,
-            )?,
-        };
+        let pos = self.position_of(store, id)?;
         if let Some(p) = pos {
             self.cursor.selected = p;
             self.cursor.follow(self.total, page);
@@ -179,12 +170,7 @@ impl TaskList {
         let pos = match keep {
             // A search orders by relevance, whatever the column: the place is the same.
             Some(id) if self.query().is_some() => self.search.as_ref().and_then(|s| s.position(id)),
-            Some(id) => store.task_position(
-                &self.filter,
-                self.sort_col().sort(),
-                self.sort.descending,
-                id,
-            )?,
+            Some(id) => self.sorted_position(store, id)?,
             None => None,
         };
         if let Some(p) = pos {
@@ -194,19 +180,37 @@ impl TaskList {
         self.fetch(store, page)
     }
 
+    /// Where task `id` stands in this table: in the window read, else among the search's
+    /// matches, else in the sort order of the table's own date (as of a past date too).
+    fn position_of(&self, store: &Store, id: i64) -> Result<Option<usize>> {
+        if let Some(i) = self.rows.iter().position(|t| t.id == id) {
+            return Ok(Some(self.window_start + i));
+        }
+        if self.query().is_some() {
+            return Ok(self.search.as_ref().and_then(|s| s.position(id)));
+        }
+        self.sorted_position(store, id)
+    }
+
+    /// The 0-based place of task `id` in the table's sort order, as of the table's date.
+    pub(in crate::tui::state) fn sorted_position(
+        &self,
+        store: &Store,
+        id: i64,
+    ) -> Result<Option<usize>> {
+        store.task_position_at(
+            &self.filter,
+            self.sort_col().sort(),
+            self.sort.descending,
+            id,
+            self.past,
+        )
+    }
+
     /// Puts the cursor on task `id` when the table holds it (its filter, its search);
     /// false when it does not.
     pub fn select_id(&mut self, store: &Store, id: i64, page: usize) -> Result<bool> {
-        let pos = match self.rows.iter().position(|t| t.id == id) {
-            Some(i) => Some(self.window_start + i),
-            None if self.query().is_some() => self.search.as_ref().and_then(|s| s.position(id)),
-            None => store.task_position(
-                &self.filter,
-                self.sort_col().sort(),
-                self.sort.descending,
-                id,
-            )?,
-        };
+        let pos = self.position_of(store, id)?;
         let Some(p) = pos else { return Ok(false) };
         self.cursor.selected = p;
         self.cursor.follow(self.total, page);
@@ -222,15 +226,7 @@ impl TaskList {
         self.cursor = Cursor::default();
         self.load(store, page)?;
         let Some(id) = keep else { return Ok(()) };
-        let pos = match self.rows.iter().position(|t| t.id == id) {
-            Some(i) => Some(self.window_start + i),
-            None => store.task_position(
-                &self.filter,
-                self.sort_col().sort(),
-                self.sort.descending,
-                id,
-            )?,
-        };
+        let pos = self.position_of(store, id)?;
         if let Some(p) = pos {
             self.cursor.selected = p;
             self.cursor.follow(self.total, page);

@@ -267,12 +267,7 @@ impl AppState {
                 _ => return Ok(()),
             },
         };
-        match store.task_position(
-            &list.filter,
-            list.sort_col().sort(),
-            list.sort.descending,
-            id,
-        )? {
+        match list.sorted_position(store, id)? {
             Some(p) => {
                 list.cursor.selected = p;
                 list.cursor.follow(list.total, page);
