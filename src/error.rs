@@ -1,29 +1,35 @@
 //! Typed errors of the library. Every error is one sentence and maps to one exit code
-//! (see `docs/cli.md`).
+//! (see `docs/cli.md`). The variant is the kind (and so the exit code); its [`Fact`]
+//! carries what happened, and each language renders its own sentence from it
+//! ([`Error::render`]; `Display` renders in the process's language, [`crate::lang::current`]).
 
 use thiserror::Error;
+
+use crate::lang::facts::Db;
+pub use crate::lang::facts::{Act, Fact};
+use crate::lang::Lang;
 
 /// The error type of every library function.
 #[derive(Debug, Error)]
 pub enum Error {
     /// Bad arguments or a bad combination of them (exit 2).
     #[error("{0}")]
-    Usage(String),
+    Usage(Fact),
     /// A record that does not exist (exit 3).
     #[error("{0}")]
-    NotFound(String),
+    NotFound(Fact),
     /// A version mismatch: someone else changed the record since it was read (exit 4).
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Fact),
     /// The role, the read-only flag or the file forbids this (exit 5).
     #[error("{0}")]
-    PermissionDenied(String),
+    PermissionDenied(Fact),
     /// A value or a file that is not valid (exit 6).
     #[error("{0}")]
-    Invalid(String),
+    Invalid(Fact),
     /// Anything else (exit 1).
     #[error("{0}")]
-    Other(String),
+    Other(Fact),
 }
 
 impl Error {
@@ -39,9 +45,40 @@ impl Error {
         }
     }
 
+    /// What happened.
+    pub fn fact(&self) -> &Fact {
+        match self {
+            Error::Usage(f)
+            | Error::NotFound(f)
+            | Error::Conflict(f)
+            | Error::PermissionDenied(f)
+            | Error::Invalid(f)
+            | Error::Other(f) => f,
+        }
+    }
+
+    /// The sentence in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        self.fact().render(lang)
+    }
+
     /// Shorthand for an invalid-data error.
-    pub fn invalid(msg: impl Into<String>) -> Self {
+    pub fn invalid(msg: impl Into<Fact>) -> Self {
         Error::Invalid(msg.into())
+    }
+}
+
+/// The fact of an error (its kind dropped), to say it about a place: an import's line.
+impl From<Error> for Fact {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::Usage(f)
+            | Error::NotFound(f)
+            | Error::Conflict(f)
+            | Error::PermissionDenied(f)
+            | Error::Invalid(f)
+            | Error::Other(f) => f,
+        }
     }
 }
 
@@ -50,43 +87,43 @@ impl From<rusqlite::Error> for Error {
         use rusqlite::ffi::ErrorCode;
         match &e {
             rusqlite::Error::SqliteFailure(f, msg) => match f.code {
-                ErrorCode::ReadOnly => Error::PermissionDenied(
-                    "The database is open read-only (or its file is not writable), so nothing can be changed.".into(),
+                ErrorCode::ReadOnly => Error::PermissionDenied(Db::FileReadOnly.into()),
+                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+                    Error::Other(Db::Busy.into())
+                }
+                ErrorCode::DiskFull => Error::Other(Db::DiskFull.into()),
+                ErrorCode::SystemIoFailure => Error::Other(Db::IoFailure.into()),
+                ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {
+                    Error::Other(Db::NotADatabase.into())
+                }
+                ErrorCode::CannotOpen => Error::Other(Db::CannotOpen.into()),
+                ErrorCode::PermissionDenied => Error::PermissionDenied(Db::OsDenied.into()),
+                _ => Error::Other(
+                    Db::Sqlite {
+                        detail: msg.clone().unwrap_or_else(|| f.to_string()),
+                    }
+                    .into(),
                 ),
-                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Error::Other(
-                    "The database stayed busy for too long; another session holds a long write, try again.".into(),
-                ),
-                ErrorCode::DiskFull => Error::Other("The disk is full; nothing was changed.".into()),
-                ErrorCode::SystemIoFailure => Error::Other(
-                    "The database file could not be read or written (an I/O error, a full disk or a file size limit); nothing was changed.".into(),
-                ),
-                ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => Error::Other(
-                    "The file is not a phoihop database or is damaged; run `phoihop check` or restore a backup.".into(),
-                ),
-                ErrorCode::CannotOpen => Error::Other(
-                    "The database file cannot be opened; check that its directory exists and is accessible.".into(),
-                ),
-                ErrorCode::PermissionDenied => Error::PermissionDenied(
-                    "The operating system denied access to the database file.".into(),
-                ),
-                _ => Error::Other(format!(
-                    "Database error: {}.",
-                    msg.clone().unwrap_or_else(|| f.to_string())
-                )),
             },
-            _ => Error::Other(format!("Database error: {e}.")),
+            _ => Error::Other(
+                Db::Sqlite {
+                    detail: e.to_string(),
+                }
+                .into(),
+            ),
         }
     }
 }
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
+        let detail = e.to_string();
         match e.kind() {
-            std::io::ErrorKind::NotFound => Error::NotFound(format!("File not found: {e}.")),
+            std::io::ErrorKind::NotFound => Error::NotFound(Db::IoNotFound { detail }.into()),
             std::io::ErrorKind::PermissionDenied => {
-                Error::PermissionDenied(format!("Permission denied: {e}."))
+                Error::PermissionDenied(Db::IoDenied { detail }.into())
             }
-            _ => Error::Other(format!("I/O error: {e}.")),
+            _ => Error::Other(Db::Io { detail }.into()),
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod io;
+pub mod lang;
 pub mod numfmt;
 pub mod report;
 pub mod safe_file;

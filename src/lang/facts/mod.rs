@@ -1,0 +1,130 @@
+//! Error facts: what went wrong, as typed values, and each language's sentence for them.
+//! A [`Fact`] sits inside every [`crate::Error`]; the variant of the error says its kind
+//! (and exit code), the fact says what happened. One file per area renders its facts.
+
+use std::fmt;
+
+use super::Lang;
+
+/// Picks the Vietnamese or the English sentence; both are `format!` strings that may name
+/// the bindings in scope.
+macro_rules! say {
+    ($lang:expr, $vi:literal, $en:literal) => {
+        match $lang {
+            $crate::lang::Lang::Vi => format!($vi),
+            $crate::lang::Lang::En => format!($en),
+        }
+    };
+}
+
+mod access;
+mod cli;
+mod db;
+mod files;
+mod record;
+mod value;
+
+pub use access::{Access, Act, Standing, Why};
+pub use cli::Cli;
+pub use db::Db;
+pub use files::{Files, Written};
+pub use record::Record;
+pub use value::{field_name, Value};
+
+/// A stored `YYYY-MM-DD` date as `lang` writes dates (as stored when it is not one).
+pub(crate) fn day(lang: Lang, stored: &str) -> String {
+    chrono::NaiveDate::parse_from_str(stored, "%Y-%m-%d")
+        .map(|d| lang.date(d))
+        .unwrap_or_else(|_| stored.to_string())
+}
+
+/// What happened, in no language yet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fact {
+    /// A sentence that has no typed fact yet (shown as written, in every language).
+    Text(String),
+    /// A fact about one place of an input file ("file line N, field F").
+    At {
+        file: String,
+        line: u64,
+        field: Option<String>,
+        inner: Box<Fact>,
+    },
+    Db(Db),
+    Access(Access),
+    Record(Record),
+    Value(Value),
+    Files(Files),
+    Cli(Cli),
+}
+
+impl Fact {
+    /// The one sentence of this fact in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Fact::Text(s) => s.clone(),
+            Fact::At {
+                file,
+                line,
+                field,
+                inner,
+            } => {
+                let inner = inner.render(lang);
+                match field {
+                    Some(field) => {
+                        let field = field_name(field, lang);
+                        say!(
+                            lang,
+                            "{file} dòng {line}, trường {field}: {inner}",
+                            "{file} line {line}, field {field}: {inner}"
+                        )
+                    }
+                    None => say!(
+                        lang,
+                        "{file} dòng {line}: {inner}",
+                        "{file} line {line}: {inner}"
+                    ),
+                }
+            }
+            Fact::Db(f) => f.render(lang),
+            Fact::Access(f) => f.render(lang),
+            Fact::Record(f) => f.render(lang),
+            Fact::Value(f) => f.render(lang),
+            Fact::Files(f) => f.render(lang),
+            Fact::Cli(f) => f.render(lang),
+        }
+    }
+}
+
+/// In the process's language ([`crate::lang::current`]).
+impl fmt::Display for Fact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(super::current()))
+    }
+}
+
+impl From<String> for Fact {
+    fn from(s: String) -> Self {
+        Fact::Text(s)
+    }
+}
+
+impl From<&str> for Fact {
+    fn from(s: &str) -> Self {
+        Fact::Text(s.to_string())
+    }
+}
+
+macro_rules! area {
+    ($($t:ident),*) => {$(
+        impl From<$t> for Fact {
+            fn from(f: $t) -> Self {
+                Fact::$t(f)
+            }
+        }
+    )*};
+}
+area!(Db, Access, Record, Value, Files, Cli);
+
+#[cfg(test)]
+mod tests;
