@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::domain::Role;
 use crate::error::{Error, Result};
+use crate::lang::facts::{Access, Act, Standing, Why};
 
 /// The acting login and its effective role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,56 +70,57 @@ pub(crate) fn who(conn: &Connection, login: &str) -> Result<Who> {
 }
 
 impl Who {
-    fn denied(&self, what: &str) -> Error {
-        let role = if self.ungranted {
-            "has no role granted and so is a supervisor".to_string()
+    fn denied(&self, act: Act, why: Option<Why>) -> Error {
+        let standing = if self.ungranted {
+            Standing::Ungranted
         } else {
             match (&self.role, &self.agency) {
-                (Role::Operator, Some((_, code))) => format!("is an operator of {code}"),
-                (r, _) => format!("is {} {}", if *r == Role::Admin { "an" } else { "a" }, r),
+                (Role::Operator, Some((_, code))) => Standing::OperatorOf(code.clone()),
+                (r, _) => Standing::Is(*r),
             }
         };
-        Error::PermissionDenied(format!(
-            "Login `{}` {role}, and so may not {what}.",
-            self.login
-        ))
+        Error::PermissionDenied(
+            Access::Denied {
+                login: self.login.clone(),
+                standing,
+                act,
+                why,
+            }
+            .into(),
+        )
     }
 
     /// Admin-only writes: agencies, programs, categories, roles.
-    pub fn require_admin(&self, what: &str) -> Result<()> {
+    pub fn require_admin(&self, what: impl Into<Act>) -> Result<()> {
         if self.role == Role::Admin {
             Ok(())
         } else {
-            Err(self.denied(what))
+            Err(self.denied(what.into(), None))
         }
     }
 
     /// Writes to a task led or coordinated by these agencies (ids).
-    pub fn require_task_write(&self, lead: i64, with: &[i64], what: &str) -> Result<()> {
+    pub fn require_task_write(&self, lead: i64, with: &[i64], what: impl Into<Act>) -> Result<()> {
         match self.role {
             Role::Admin => Ok(()),
             Role::Operator => match &self.agency {
                 Some((a, _)) if *a == lead || with.contains(a) => Ok(()),
-                _ => Err(self.denied(&format!(
-                    "{what} (operators may change only tasks their agency leads or coordinates)"
-                ))),
+                _ => Err(self.denied(what.into(), Some(Why::OwnAgencyOnly))),
             },
-            Role::Supervisor => Err(self.denied(&format!("{what} (supervisors may only urge)"))),
+            Role::Supervisor => Err(self.denied(what.into(), Some(Why::SupervisorsUrge))),
         }
     }
 
     /// Writes only the lead agency (*chủ trì*) answers for: progress, status, the task's
     /// fields, its deadline. A coordinating agency's operator may only add a note.
-    pub fn require_lead(&self, lead: i64, what: &str) -> Result<()> {
+    pub fn require_lead(&self, lead: i64, what: impl Into<Act>) -> Result<()> {
         match self.role {
             Role::Admin => Ok(()),
             Role::Operator => match &self.agency {
                 Some((a, _)) if *a == lead => Ok(()),
-                _ => Err(self.denied(&format!(
-                    "{what} (only the lead agency's operators may; a coordinating agency adds a note)"
-                ))),
+                _ => Err(self.denied(what.into(), Some(Why::LeadOnly))),
             },
-            Role::Supervisor => Err(self.denied(&format!("{what} (supervisors may only urge)"))),
+            Role::Supervisor => Err(self.denied(what.into(), Some(Why::SupervisorsUrge))),
         }
     }
 

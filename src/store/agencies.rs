@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::{audit, unique_violation, Store};
 use crate::domain::{Agency, AgencyKind};
 use crate::error::{Error, Result};
+use crate::lang::facts::{Act, Record};
 use crate::search::fold;
 
 /// Changes to an agency (`None` = unchanged).
@@ -59,10 +60,10 @@ pub(crate) fn agency_id(conn: &Connection, code: &str) -> Result<Option<i64>> {
 /// The id of an agency a record refers to; an unknown code is invalid data.
 pub(crate) fn referenced_agency(conn: &Connection, field: &str, code: &str) -> Result<i64> {
     agency_id(conn, code)?.ok_or_else(|| {
-        Error::invalid(format!(
-            "The {field} `{}` is not a known agency code.",
-            crate::domain::text::escape(code)
-        ))
+        Error::invalid(Record::UnknownAgency {
+            field: field.to_string(),
+            code: crate::domain::text::escape(code).into_owned(),
+        })
     })
 }
 
@@ -76,11 +77,11 @@ fn refuse_confusable_name(conn: &Connection, name: &str) -> Result<()> {
     while let Some(r) = rows.next()? {
         let (code, existing): (String, String) = (r.get(0)?, r.get(1)?);
         if skeleton(&existing) == wanted {
-            return Err(Error::invalid(format!(
-                "The agency name `{}` looks the same as the name of agency {code} (`{}`); give a name that cannot be mistaken for it.",
-                crate::domain::text::escape(name),
-                crate::domain::text::escape(&existing)
-            )));
+            return Err(Error::invalid(Record::AgencyLooksLike {
+                name: crate::domain::text::escape(name).into_owned(),
+                code,
+                existing: crate::domain::text::escape(&existing).into_owned(),
+            }));
         }
     }
     Ok(())
@@ -91,10 +92,12 @@ fn get(conn: &Connection, code: &str) -> Result<Agency> {
         .optional()?
         .map(|(a, _)| a)
         .ok_or_else(|| {
-            Error::NotFound(format!(
-                "No agency has the code `{}`.",
-                crate::domain::text::escape(code)
-            ))
+            Error::NotFound(
+                Record::NoAgency {
+                    code: crate::domain::text::escape(code).into_owned(),
+                }
+                .into(),
+            )
         })
 }
 
@@ -132,7 +135,7 @@ impl Store {
     pub fn add_agency(&mut self, agency: Agency) -> Result<Agency> {
         let a = agency.validated()?;
         self.write(|tx, who| {
-            who.require_admin("add agencies")?;
+            who.require_admin(Act::AddAgencies)?;
             refuse_confusable_name(tx, &a.name)?;
             let parent = match &a.parent {
                 Some(p) => Some(referenced_agency(tx, "parent agency", p)?),
@@ -151,7 +154,7 @@ impl Store {
     /// Changes an agency (admin only).
     pub fn edit_agency(&mut self, code: &str, edit: AgencyEdit) -> Result<Agency> {
         self.write(|tx, who| {
-            who.require_admin("edit agencies")?;
+            who.require_admin(Act::EditAgencies)?;
             let before = get(tx, code)?;
             let mut after = before.clone();
             if let Some(n) = edit.name {
@@ -182,18 +185,17 @@ impl Store {
             let mut hops = 0;
             while let Some(p) = cursor {
                 if p == after.code || hops > 1000 {
-                    return Err(Error::invalid(format!(
-                        "Agency `{}` cannot be placed under `{}`: that would make a cycle.",
-                        after.code,
-                        after.parent.clone().unwrap_or_default()
-                    )));
+                    return Err(Error::invalid(Record::AgencyCycle {
+                        code: after.code.clone(),
+                        parent: after.parent.clone().unwrap_or_default(),
+                    }));
                 }
                 cursor = get(tx, &p)?.parent;
                 hops += 1;
             }
             if after.name != before.name {
                 let on = edit.on.ok_or_else(|| {
-                    Error::Usage(format!("Renaming agency `{code}` needs the date the new name takes effect."))
+                    Error::Usage(Record::RenameNeedsDate { code: code.to_string() }.into())
                 })?;
                 let id = referenced_agency(tx, "agency", code)?;
                 // The old name stands from the beginning until the rename, unless an
@@ -220,7 +222,7 @@ impl Store {
     /// Removes an agency that nothing refers to (admin only).
     pub fn remove_agency(&mut self, code: &str) -> Result<()> {
         self.write(|tx, who| {
-            who.require_admin("remove agencies")?;
+            who.require_admin(Act::RemoveAgencies)?;
             let before = get(tx, code)?;
             let id = referenced_agency(tx, "agency", code)?;
             let uses: i64 = tx.query_row(
@@ -231,9 +233,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if uses > 0 {
-                return Err(Error::invalid(format!(
-                    "Agency `{code}` is still referred to {uses} times (tasks, programs, sub-agencies, roles or urges); reassign those first, or merge it into another (`phoihop agency merge`)."
-                )));
+                return Err(Error::invalid(Record::AgencyInUse { code: code.to_string(), uses }));
             }
             // An agency the record of past dates names is kept, so the past still reads;
             // only one that nothing ever named is deleted.
@@ -244,9 +244,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if past > 0 {
-                return Err(Error::invalid(format!(
-                    "Agency `{code}` led or coordinated tasks in the past, which the record keeps; merge it into the agency that took its work over (`phoihop agency merge {code} --into NEW --on DATE`)."
-                )));
+                return Err(Error::invalid(Record::AgencyHeldTasks { code: code.to_string() }));
             }
             tx.execute("DELETE FROM agency_name WHERE agency_id = ?1", [id])?;
             tx.execute("DELETE FROM agency WHERE id = ?1", [id])?;
@@ -272,21 +270,18 @@ impl Store {
     /// Seed 002's office merger of 2018 and the 2025 reorganisation are of this kind.
     pub fn merge_agency(&mut self, old: &str, new: &str, on: chrono::NaiveDate) -> Result<Merged> {
         self.write(|tx, who| {
-            who.require_admin("merge agencies")?;
+            who.require_admin(Act::MergeAgencies)?;
             if old == new {
-                return Err(Error::invalid(format!(
-                    "Agency `{}` cannot be merged into itself.",
-                    crate::domain::text::escape(old)
-                )));
+                return Err(Error::invalid(Record::MergeIntoItself {
+                    code: crate::domain::text::escape(old).into_owned(),
+                }));
             }
             let old_id = referenced_agency(tx, "agency to merge", old)?;
             let new_id = referenced_agency(tx, "agency to merge into", new)?;
             let ended: Option<String> =
                 tx.query_row("SELECT ended_on FROM agency WHERE id = ?1", [old_id], |r| r.get(0))?;
             if let Some(d) = ended {
-                return Err(Error::invalid(format!(
-                    "Agency `{old}` already ended on {d}; it cannot be merged again."
-                )));
+                return Err(Error::invalid(Record::MergedAlready { code: old.to_string(), on: d }));
             }
             let tasks: Vec<(i64, bool)> = {
                 let mut st = tx.prepare(

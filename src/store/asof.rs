@@ -306,7 +306,7 @@ impl Store {
     /// stood on `past` when given (a task not yet created or removed then is left out).
     /// One statement; the ids are bound as one parameter.
     pub fn tasks_by_ids_at(&self, ids: &[i64], past: Option<NaiveDate>) -> Result<Vec<Task>> {
-        let list = serde_json::to_string(ids).map_err(|e| Error::Other(e.to_string()))?;
+        let list = serde_json::to_string(ids).map_err(|e| Error::Other(e.to_string().into()))?;
         let mut vals = vec![Value::Text(list)];
         let source = match past {
             Some(d) => {
@@ -372,10 +372,9 @@ impl Store {
         let mut rows = st.query(params_from_iter(vals))?;
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
-            let s = r
-                .get_ref(1)?
-                .as_str()
-                .map_err(|e| Error::Other(format!("The title of task {id} is not text: {e}.")))?;
+            let s = r.get_ref(1)?.as_str().map_err(|e| {
+                Error::Other(format!("The title of task {id} is not text: {e}.").into())
+            })?;
             f(id, s)?;
         }
         Ok(())

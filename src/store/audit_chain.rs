@@ -24,6 +24,7 @@ use sha2::{Digest, Sha256};
 
 use super::Store;
 use crate::error::{Error, Result};
+use crate::lang::facts::Cli;
 
 /// Schema version 5: the `hash` column of the audit log. Run [`backfill`] right after it,
 /// in the same transaction (`schema.rs` does).
@@ -383,9 +384,7 @@ impl Store {
         let mut report = verify(self.conn())?;
         if let (Some(h), None) = (head, &report.problem) {
             if !report.chained {
-                return Err(Error::Usage(
-                    "This database's audit log has no hash chain yet (schema before version 5), so --head cannot be checked.".into(),
-                ));
+                return Err(Error::Usage(Cli::NoChainForHead.into()));
             }
             if find_hash(self.conn(), h)?.is_none() {
                 report.problem = Some(format!(

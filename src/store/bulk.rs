@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::{audit, now_stamp, Store};
 use crate::domain::{Agency, Cadence, Program, Progress, Status};
 use crate::error::{Error, Result};
+use crate::lang::facts::{Act, Cli, Db};
 use crate::search::fold;
 
 /// How many rows a [`Store::clear_data`] removed, or a [`Store::bulk_load`] wrote.
@@ -93,7 +94,7 @@ impl Store {
     /// that records what was removed.
     pub fn clear_data(&mut self) -> Result<BulkCounts> {
         self.write(|tx, who| {
-            who.require_admin("clear the data of the database")?;
+            who.require_admin(Act::ClearData)?;
             let before = counts(tx)?;
             let operators: i64 = tx.query_row(
                 "SELECT count(*) FROM role_grant WHERE agency_id IS NOT NULL",
@@ -159,19 +160,14 @@ impl Store {
             .map(Program::validated)
             .collect::<Result<_>>()?;
         if self.is_read_only() {
-            return Err(Error::PermissionDenied(
-                "The database is open read-only (--read-only), so nothing can be changed.".into(),
-            ));
+            return Err(Error::PermissionDenied(Db::ReadOnlyFlag.into()));
         }
         self.conn().pragma_update(None, "synchronous", "OFF")?;
         let result = self.write(|tx, who| {
-            who.require_admin("load generated data")?;
+            who.require_admin(Act::LoadGenerated)?;
             let existing = counts(tx)?;
             if existing.agencies + existing.programs + existing.tasks > 0 {
-                return Err(Error::Usage(
-                    "The database already holds data; gen fills only an empty database, so give a new file with --db."
-                        .into(),
-                ));
+                return Err(Error::Usage(Cli::GenNotEmpty.into()));
             }
             load(tx, &who.login, &agencies, &programs, tasks)?;
             let after = counts(tx)?;
@@ -363,7 +359,8 @@ fn load(
                 }
             }
             with.sort_unstable();
-            let with_ids = serde_json::to_string(&with).map_err(|e| Error::Other(e.to_string()))?;
+            let with_ids =
+                serde_json::to_string(&with).map_err(|e| Error::Other(e.to_string().into()))?;
             // A history true in time: created not started, then its state from the day it
             // was reached (the completion date when done).
             let reached = t.state_since();

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::lang::facts::Db;
 
 /// Filesystem magic numbers (from `statfs(2)`) on which SQLite's locking is unreliable:
 /// network, cluster and virtual-machine shared-folder filesystems. The numbers are those
@@ -42,11 +43,12 @@ pub fn refuse_missing(db: &std::path::Path) -> Result<()> {
     if db.exists() {
         return Ok(());
     }
-    Err(Error::NotFound(format!(
-        "There is no database at {}; create one with `phoihop --db {} init` (or `demo` for the demo data), or give the right path with --db or PHOIHOP_DB.",
-        db.display(),
-        db.display()
-    )))
+    Err(Error::NotFound(
+        Db::NoDatabase {
+            path: db.display().to_string(),
+        }
+        .into(),
+    ))
 }
 
 /// The directory that holds (or will hold) `path`.
@@ -67,10 +69,13 @@ pub fn refuse_network_fs(path: &Path) -> Result<()> {
             #[allow(clippy::unnecessary_cast)]
             let magic = st.filesystem_type().0 as i64;
             if let Some(name) = network_fs_name(magic) {
-                return Err(Error::Other(format!(
-                    "The database {} is on a {name} filesystem, where SQLite's file locking does not work and data would be corrupted; put it on a local disk (for example /var/lib/phoihop) and reach it over SSH.",
-                    path.display()
-                )));
+                return Err(Error::Other(
+                    Db::NetworkFs {
+                        path: path.display().to_string(),
+                        fs: name.to_string(),
+                    }
+                    .into(),
+                ));
             }
         }
     }
@@ -98,7 +103,7 @@ pub fn trusted_location(path: &Path) -> Result<PathBuf> {
     let refuse = |why: String| {
         Err(Error::PermissionDenied(format!(
             "This phoihop is installed setgid {group_name}, so it opens only a database in a directory that root owns with the group {group_name}; {why} (see docs/deployment.md)."
-        )))
+        ).into()))
     };
     let name = match path.file_name() {
         Some(n) => n.to_owned(),
@@ -133,10 +138,12 @@ pub fn trusted_location(path: &Path) -> Result<PathBuf> {
         }
         Ok(_) => Ok(path),
         Err(_) if nix::unistd::getuid().is_root() => Ok(path),
-        Err(_) => Err(Error::NotFound(format!(
-            "The database {} does not exist; under the setgid install only root creates it (`sudo phoihop init`).",
-            path.display()
-        ))),
+        Err(_) => Err(Error::NotFound(
+            Db::SetgidMissing {
+                path: path.display().to_string(),
+            }
+            .into(),
+        )),
     }
 }
 
@@ -146,10 +153,12 @@ pub fn trusted_location(path: &Path) -> Result<PathBuf> {
 /// login may not read and write. Other errors are mapped as usual.
 pub fn explain_open_error(path: &Path, e: rusqlite::Error) -> Error {
     if path.is_dir() {
-        return Error::Other(format!(
-            "{} is a directory, not a database file; give the path of a file.",
-            path.display()
-        ));
+        return Error::Other(
+            Db::IsDirectory {
+                path: path.display().to_string(),
+            }
+            .into(),
+        );
     }
     // A -wal or -shm file this login cannot use (even a read-only open needs the -shm):
     // name it and its owner.
@@ -167,20 +176,26 @@ pub fn explain_open_error(path: &Path, e: rusqlite::Error) -> Error {
     let writable = |p: &Path| nix::unistd::eaccess(p, nix::unistd::AccessFlags::W_OK).is_ok();
     let rw = nix::unistd::AccessFlags::R_OK | nix::unistd::AccessFlags::W_OK;
     if !dir.is_dir() {
-        Error::NotFound(format!(
-            "The directory {} of the database does not exist.",
-            dir.display()
-        ))
+        Error::NotFound(
+            Db::NoDirectory {
+                dir: dir.display().to_string(),
+            }
+            .into(),
+        )
     } else if !writable(&dir) {
-        Error::PermissionDenied(format!(
-            "The directory {} is not writable (or is on a read-only filesystem), and SQLite must create the database's -wal and -shm files there even to read; give the group write access to it (see docs/deployment.md).",
-            dir.display()
-        ))
+        Error::PermissionDenied(
+            Db::DirNotWritable {
+                dir: dir.display().to_string(),
+            }
+            .into(),
+        )
     } else if path.exists() && nix::unistd::eaccess(path, rw).is_err() {
-        Error::PermissionDenied(format!(
-            "The database file {} is not readable and writable by this login; ask for membership of its group (see docs/deployment.md).",
-            path.display()
-        ))
+        Error::PermissionDenied(
+            Db::FileNotReadWrite {
+                path: path.display().to_string(),
+            }
+            .into(),
+        )
     } else {
         e.into()
     }
@@ -219,20 +234,24 @@ pub fn check_sidecars(path: &Path) -> Result<()> {
             continue;
         };
         if meta.file_type().is_symlink() || !meta.file_type().is_file() {
-            return Err(Error::PermissionDenied(format!(
-                "{} is not a plain file (a symbolic link or a special file, owned by {}); nobody but the database's owner should be able to put it there: remove it while no one uses the database.",
-                side.display(),
-                owner_name(meta.uid())
-            )));
+            return Err(Error::PermissionDenied(
+                Db::SideNotPlain {
+                    path: side.display().to_string(),
+                    owner: owner_name(meta.uid()),
+                }
+                .into(),
+            ));
         }
         let rw = nix::unistd::AccessFlags::R_OK | nix::unistd::AccessFlags::W_OK;
         if nix::unistd::eaccess(&side, rw).is_err() {
-            return Err(Error::PermissionDenied(format!(
-                "The file {} (owned by {}, mode {:04o}) is not readable and writable by this login, so the database cannot be used; its owner or an admin must run `chmod 660` on it, or remove it while no one uses the database.",
-                side.display(),
-                owner_name(meta.uid()),
-                meta.mode() & 0o7777
-            )));
+            return Err(Error::PermissionDenied(
+                Db::SideNotReadWrite {
+                    path: side.display().to_string(),
+                    owner: owner_name(meta.uid()),
+                    mode: format!("{:04o}", meta.mode() & 0o7777),
+                }
+                .into(),
+            ));
         }
     }
     Ok(())
@@ -280,10 +299,13 @@ pub fn create_private(path: &Path) -> Result<()> {
     let dir = containing_dir(path);
     if !dir.exists() {
         std::fs::create_dir_all(&dir).map_err(|e| {
-            Error::Other(format!(
-                "Cannot create the directory {} for the database: {e}.",
-                dir.display()
-            ))
+            Error::Other(
+                Db::CreateDir {
+                    dir: dir.display().to_string(),
+                    detail: e.to_string(),
+                }
+                .into(),
+            )
         })?;
     }
     match std::fs::OpenOptions::new()
@@ -294,16 +316,22 @@ pub fn create_private(path: &Path) -> Result<()> {
     {
         Ok(f) => nix::sys::stat::fchmod(&f, nix::sys::stat::Mode::from_bits_truncate(DB_MODE))
             .map_err(|e| {
-                Error::Other(format!(
-                    "Cannot set the mode of the database file {}: {e}.",
-                    path.display()
-                ))
+                Error::Other(
+                    Db::SetMode {
+                        path: path.display().to_string(),
+                        detail: e.to_string(),
+                    }
+                    .into(),
+                )
             }),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(Error::Other(format!(
-            "Cannot create the database file {}: {e}.",
-            path.display()
-        ))),
+        Err(e) => Err(Error::Other(
+            Db::CreateFile {
+                path: path.display().to_string(),
+                detail: e.to_string(),
+            }
+            .into(),
+        )),
     }
 }
 

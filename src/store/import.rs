@@ -20,6 +20,7 @@ use super::access::Who;
 use super::{audit, Store};
 use crate::domain::{Agency, Category, Grant, NewTask, Program, Progress, Status};
 use crate::error::{Error, Result};
+use crate::lang::facts::Fact;
 use crate::search::fold;
 
 mod check;
@@ -43,10 +44,24 @@ impl fmt::Display for Origin {
 
 impl Origin {
     /// An invalid-data error about `field` of this record.
-    pub fn invalid(&self, field: &str, msg: impl fmt::Display) -> Error {
+    pub fn invalid(&self, field: &str, msg: impl Into<Fact>) -> Error {
+        self.at(Some(field), msg.into())
+    }
+
+    /// `fact`, said about this place (and `field`) of the file.
+    pub fn at(&self, field: Option<&str>, fact: Fact) -> Error {
+        use crate::domain::text::escape;
         // Escaped: the message may quote the file's own bytes (a header, a key).
-        let m = format!("{self}, field {field}: {msg}");
-        Error::Invalid(crate::domain::text::escape(&m).into_owned())
+        let inner = match fact {
+            Fact::Text(m) => Fact::Text(escape(&m).into_owned()),
+            f => f,
+        };
+        Error::Invalid(Fact::At {
+            file: escape(&self.file).into_owned(),
+            line: self.line,
+            field: field.map(|f| escape(f).into_owned()),
+            inner: Box::new(inner),
+        })
     }
 }
 

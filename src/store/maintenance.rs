@@ -7,6 +7,7 @@ use rusqlite::OpenFlags;
 
 use super::Store;
 use crate::error::{Error, Result};
+use crate::lang::facts::Files;
 
 /// One finding of `check`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -24,10 +25,12 @@ impl Store {
             // Looked at with the user's own group: whether a file exists in a directory
             // only the install's group can read is not the user's to learn.
             if dest.exists() {
-                return Err(Error::Usage(format!(
-                    "{} already exists; give a new file name for the backup.",
-                    dest.display()
-                )));
+                return Err(Error::Usage(
+                    Files::BackupExists {
+                        path: dest.display().to_string(),
+                    }
+                    .into(),
+                ));
             }
             drop(crate::safe_file::create_new(
                 dest,

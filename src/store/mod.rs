@@ -35,6 +35,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::lang::facts::{Act, Db};
 
 pub use access::{os_login, Who};
 pub use activity::{Change, FieldChange, InboxItem};
@@ -75,10 +76,12 @@ impl Store {
         fs::refuse_network_fs(path)?;
         let conn = if read_only {
             if !path.exists() {
-                return Err(Error::NotFound(format!(
-                    "The database {} does not exist; create it with `phoihop init` first.",
-                    path.display()
-                )));
+                return Err(Error::NotFound(
+                    Db::Missing {
+                        path: path.display().to_string(),
+                    }
+                    .into(),
+                ));
             }
             Connection::open_with_flags(
                 path,
@@ -117,10 +120,12 @@ impl Store {
         };
         if read_only {
             if schema::version(&store.conn)? < schema::LATEST {
-                return Err(Error::Other(format!(
-                    "The database {} has an older schema and must be migrated, which a read-only open cannot do; run `phoihop init` once without --read-only.",
-                    path.display()
-                )));
+                return Err(Error::Other(
+                    Db::NeedsMigration {
+                        path: path.display().to_string(),
+                    }
+                    .into(),
+                ));
             }
         } else {
             // A new file gets 16 KiB pages (SQLite's default is 4 KiB): a million-task
@@ -137,10 +142,13 @@ impl Store {
                 .conn
                 .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
-                return Err(Error::Other(format!(
-                    "The database {} cannot use write-ahead logging (journal mode is {mode}).",
-                    path.display()
-                )));
+                return Err(Error::Other(
+                    Db::NoWal {
+                        path: path.display().to_string(),
+                        mode,
+                    }
+                    .into(),
+                ));
             }
             store.conn.pragma_update(None, "synchronous", "FULL")?;
             fs::fix_sidecar_modes(path)?;
@@ -175,9 +183,7 @@ impl Store {
     /// Refuses at once when the store is read-only.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Connection, &Who) -> Result<T>) -> Result<T> {
         if self.read_only {
-            return Err(Error::PermissionDenied(
-                "The database is open read-only (--read-only), so nothing can be changed.".into(),
-            ));
+            return Err(Error::PermissionDenied(Db::ReadOnlyFlag.into()));
         }
         if self.in_batch {
             // Inside [`Store::all_or_nothing`]: a savepoint, so a refused write leaves the
@@ -206,9 +212,7 @@ impl Store {
     /// `demo`, which clears and loads hundreds of records.
     pub fn all_or_nothing<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         if self.read_only {
-            return Err(Error::PermissionDenied(
-                "The database is open read-only (--read-only), so nothing can be changed.".into(),
-            ));
+            return Err(Error::PermissionDenied(Db::ReadOnlyFlag.into()));
         }
         if self.in_batch {
             return f(self);
@@ -244,7 +248,7 @@ impl Store {
     /// Sets a note in `meta` (admin only; one transaction, or part of a batch).
     pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
         self.write(|tx, who| {
-            who.require_admin("change the database's settings")?;
+            who.require_admin(Act::ChangeSettings)?;
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [key, value],
@@ -287,7 +291,7 @@ pub(crate) fn unique_violation(e: rusqlite::Error, what: impl FnOnce() -> String
         if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
             || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
         {
-            return Error::Invalid(what());
+            return Error::Invalid(what().into());
         }
     }
     e.into()

@@ -7,6 +7,7 @@ use super::agencies::referenced_agency;
 use super::{audit, unique_violation, Store};
 use crate::domain::{Category, Program, ProgramKind};
 use crate::error::{Error, Result};
+use crate::lang::facts::{Act, Record};
 
 /// Changes to a program (`None` = unchanged).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -58,10 +59,12 @@ fn get(conn: &Connection, code: &str) -> Result<Program> {
         )
         .optional()?;
     let (id, mut p) = row.ok_or_else(|| {
-        Error::NotFound(format!(
-            "No program has the code `{}`.",
-            crate::domain::text::escape(code)
-        ))
+        Error::NotFound(
+            Record::NoProgram {
+                code: crate::domain::text::escape(code).into_owned(),
+            }
+            .into(),
+        )
     })?;
     let mut st = conn.prepare_cached(
         "SELECT a.code FROM program_party pp JOIN agency a ON a.id = pp.agency_id WHERE pp.program_id = ?1 ORDER BY a.code",
@@ -140,7 +143,7 @@ impl Store {
     pub fn add_program(&mut self, program: Program) -> Result<Program> {
         let p = program.validated()?;
         self.write(|tx, who| {
-            who.require_admin("add programs")?;
+            who.require_admin(Act::AddPrograms)?;
             tx.execute(
                 "INSERT INTO program (code, title, kind, starts_on, ends_on, basis, review_months) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![p.code, p.title, p.kind.code(), p.starts_on.to_string(), p.ends_on.to_string(), p.basis, p.review_months],
@@ -156,7 +159,7 @@ impl Store {
     /// Changes a program (admin only).
     pub fn edit_program(&mut self, code: &str, edit: ProgramEdit) -> Result<Program> {
         self.write(|tx, who| {
-            who.require_admin("edit programs")?;
+            who.require_admin(Act::EditPrograms)?;
             let before = get(tx, code)?;
             let mut after = before.clone();
             if let Some(t) = edit.title {
@@ -195,7 +198,7 @@ impl Store {
     /// Removes a program that has no tasks (admin only).
     pub fn remove_program(&mut self, code: &str) -> Result<()> {
         self.write(|tx, who| {
-            who.require_admin("remove programs")?;
+            who.require_admin(Act::RemovePrograms)?;
             let before = get(tx, code)?;
             let id = program_id(tx, code)?.unwrap_or_default();
             let n: i64 = tx.query_row(
@@ -204,9 +207,10 @@ impl Store {
                 |r| r.get(0),
             )?;
             if n > 0 {
-                return Err(Error::invalid(format!(
-                    "Program `{code}` still has {n} tasks; move them to another program first (`phoihop task edit ID --program CODE`)."
-                )));
+                return Err(Error::invalid(Record::ProgramHasTasks {
+                    code: code.to_string(),
+                    n,
+                }));
             }
             let past: i64 = tx.query_row(
                 "SELECT count(*) FROM task_version WHERE program_id = ?1",
@@ -214,9 +218,9 @@ impl Store {
                 |r| r.get(0),
             )?;
             if past > 0 {
-                return Err(Error::invalid(format!(
-                    "Program `{code}` held tasks in the past, which the record keeps, so it cannot be removed."
-                )));
+                return Err(Error::invalid(Record::ProgramHeldTasks {
+                    code: code.to_string(),
+                }));
             }
             tx.execute("DELETE FROM program WHERE id = ?1", [id])?;
             audit(

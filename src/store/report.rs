@@ -13,6 +13,7 @@ use super::tasks::bucket_sql;
 use super::Store;
 use crate::domain::{Bucket, Cadence, Progress, Status};
 use crate::error::{Error, Result};
+use crate::lang::facts::Record;
 
 /// One task as it stood on a date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -102,10 +103,12 @@ impl Store {
         match program {
             None => Ok(None),
             Some(code) => program_id(self.conn(), code)?.map(Some).ok_or_else(|| {
-                Error::NotFound(format!(
-                    "No program has the code `{}`.",
-                    crate::domain::text::escape(code)
-                ))
+                Error::NotFound(
+                    Record::NoProgram {
+                        code: crate::domain::text::escape(code).into_owned(),
+                    }
+                    .into(),
+                )
             }),
         }
     }

@@ -26,6 +26,7 @@ use serde::Serialize;
 
 use super::{access, audit_chain, schema, Store};
 use crate::error::{Error, Result};
+use crate::lang::facts::{Act, Db, Files};
 
 /// What a restore did.
 #[derive(Debug, Clone, Serialize)]
@@ -47,20 +48,37 @@ fn open_backup(src: &Path) -> Result<(Connection, i64)> {
     let name = src.display();
     let meta = std::fs::symlink_metadata(src).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Error::NotFound(format!("The backup {name} does not exist."))
+            Error::NotFound(
+                Files::BackupMissing {
+                    name: name.to_string(),
+                }
+                .into(),
+            )
         } else {
-            Error::Other(format!("Cannot read the backup {name}: {e}."))
+            Error::Other(
+                Files::BackupUnreadable {
+                    name: name.to_string(),
+                    detail: e.to_string(),
+                }
+                .into(),
+            )
         }
     })?;
     if !meta.file_type().is_file() {
-        return Err(Error::Invalid(format!(
-            "The backup {name} is not a plain file (a link, a directory or a device); give the path of a backup file."
-        )));
+        return Err(Error::Invalid(
+            Files::BackupNotPlain {
+                name: name.to_string(),
+            }
+            .into(),
+        ));
     }
     let not_phoihop = || {
-        Error::Invalid(format!(
-            "The file {name} is not a phoihop database; nothing was changed."
-        ))
+        Error::Invalid(
+            Files::NotPhoihop {
+                name: name.to_string(),
+            }
+            .into(),
+        )
     };
     let conn = Connection::open_with_flags(
         src,
@@ -73,10 +91,14 @@ fn open_backup(src: &Path) -> Result<(Connection, i64)> {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|_| not_phoihop())?;
     if v > schema::LATEST {
-        return Err(Error::Other(format!(
-            "The backup {name} has schema version {v}, newer than this phoihop knows ({}); restore it with a newer phoihop. Nothing was changed.",
-            schema::LATEST
-        )));
+        return Err(Error::Other(
+            Files::BackupNewer {
+                name: name.to_string(),
+                version: v,
+                latest: schema::LATEST,
+            }
+            .into(),
+        ));
     }
     if v <= 0 {
         return Err(not_phoihop());
@@ -97,9 +119,13 @@ fn open_backup(src: &Path) -> Result<(Connection, i64)> {
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
         .map_err(|_| not_phoihop())?;
     if ok != "ok" {
-        return Err(Error::Invalid(format!(
-            "The backup {name} is damaged (SQLite's check says: {ok}); nothing was changed."
-        )));
+        return Err(Error::Invalid(
+            Files::BackupDamaged {
+                name: name.to_string(),
+                check: ok,
+            }
+            .into(),
+        ));
     }
     Ok((conn, v))
 }
@@ -128,7 +154,15 @@ fn create_beside(path: &Path) -> Result<()> {
         .mode(super::fs::DB_MODE)
         .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
         .open(path)
-        .map_err(|e| Error::Other(format!("Cannot create {}: {e}.", path.display())))?;
+        .map_err(|e| {
+            Error::Other(
+                Files::CreateCopy {
+                    path: path.display().to_string(),
+                    detail: e.to_string(),
+                }
+                .into(),
+            )
+        })?;
     f.set_permissions(std::fs::Permissions::from_mode(super::fs::DB_MODE))?;
     Ok(())
 }
@@ -161,12 +195,10 @@ impl Store {
     /// Restores the backup at `src` into this (live) database. Admin only.
     pub fn restore(&mut self, src: &Path) -> Result<Restored> {
         if self.read_only {
-            return Err(Error::PermissionDenied(
-                "The database is open read-only (--read-only), so nothing can be changed.".into(),
-            ));
+            return Err(Error::PermissionDenied(Db::ReadOnlyFlag.into()));
         }
         let who = access::who(&self.conn, &self.login)?;
-        who.require_admin("restore the database from a backup")?;
+        who.require_admin(Act::RestoreDatabase)?;
         crate::safe_file::refuse_database(src, &self.path)?;
         let file_name = src
             .file_name()
@@ -235,9 +267,7 @@ impl Store {
         // The staging file must be whole before it replaces anything.
         let ok: String = stage.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if ok != "ok" {
-            return Err(Error::Other(format!(
-                "The restored copy failed SQLite's check ({ok}); nothing was changed."
-            )));
+            return Err(Error::Other(Files::RestoredDamaged { check: ok }.into()));
         }
 
         // 4. Keep the live state (one consistent snapshot), then copy the staging file in.

@@ -4,6 +4,7 @@
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
+use crate::lang::facts::Db;
 
 /// The migrations, in order; index 0 is version 1.
 const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, super::audit_chain::MIGRATION_SQL];
@@ -282,14 +283,16 @@ pub fn version(conn: &Connection) -> Result<i64> {
 pub fn check_not_newer(conn: &Connection) -> Result<i64> {
     let v = version(conn)?;
     if v < 0 {
-        return Err(Error::Other(format!(
-            "The database has schema version {v}, which no phoihop ever writes: the file is damaged or was changed by another program; restore it from a backup."
-        )));
+        return Err(Error::Other(Db::SchemaDamaged { version: v }.into()));
     }
     if v > LATEST {
-        return Err(Error::Other(format!(
-            "The database has schema version {v}, newer than this phoihop knows ({LATEST}); upgrade phoihop to open it."
-        )));
+        return Err(Error::Other(
+            Db::SchemaNewer {
+                version: v,
+                latest: LATEST,
+            }
+            .into(),
+        ));
     }
     Ok(v)
 }
@@ -300,9 +303,7 @@ pub fn refuse_foreign(conn: &Connection) -> Result<()> {
     if version(conn)? == 0 {
         let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
         if tables > 0 {
-            return Err(Error::Other(
-                "The file is an SQLite database of another program (it has tables but no phoihop schema version); give phoihop a file of its own.".into(),
-            ));
+            return Err(Error::Other(Db::Foreign.into()));
         }
     }
     Ok(())
@@ -343,10 +344,13 @@ fn migrate_steps(conn: &mut Connection, mut v: i64) -> Result<()> {
                 r.get(0)
             })?;
         if dangling > 0 {
-            return Err(Error::Other(format!(
-                "Migrating the database to schema version {} would leave {dangling} rows referring to missing rows; nothing was changed.",
-                v + 1
-            )));
+            return Err(Error::Other(
+                Db::MigrationDangling {
+                    to: v + 1,
+                    rows: dangling,
+                }
+                .into(),
+            ));
         }
         tx.pragma_update(None, "user_version", v + 1)?;
         tx.commit()?;

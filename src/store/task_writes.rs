@@ -13,6 +13,7 @@ use crate::domain::update::apply_update;
 use crate::domain::validate::{check_cadence, clean_with};
 use crate::domain::{text, NewTask, ProgressUpdate, Status, Task, TaskEdit, Urge};
 use crate::error::{Error, Result};
+use crate::lang::facts::{Act, Files, Record, Written};
 use crate::search::fold;
 
 fn agency_ids(tx: &Connection, field: &str, codes: &[String]) -> Result<Vec<i64>> {
@@ -35,15 +36,19 @@ pub(super) fn lead_id(conn: &Connection, task: i64) -> Result<i64> {
         r.get(0)
     })
     .optional()?
-    .ok_or_else(|| Error::NotFound(format!("No task has the id {task}.")))
+    .ok_or_else(|| Error::NotFound(Record::NoTask { id: task }.into()))
 }
 
 fn check_version(task: &Task, expect: Option<i64>) -> Result<()> {
     match expect {
-        Some(v) if v != task.version => Err(Error::Conflict(format!(
-            "Task {} was changed by someone else since you read it (it is at version {}, you had {v}); reload it and decide again.",
-            task.id, task.version
-        ))),
+        Some(v) if v != task.version => Err(Error::Conflict(
+            Record::TaskChanged {
+                id: task.id,
+                now: task.version,
+                had: v,
+            }
+            .into(),
+        )),
         _ => Ok(()),
     }
 }
@@ -70,11 +75,7 @@ pub(super) fn record_version(
 ) -> Result<()> {
     if let Some(last) = last_version_date(tx, id)? {
         if on < last {
-            return Err(Error::invalid(format!(
-                "Task {id} already has a change dated {}; a change cannot be dated before it ({}).",
-                last.format("%d/%m/%Y"),
-                on.format("%d/%m/%Y")
-            )));
+            return Err(Error::invalid(Record::DatedBefore { id, last, on }));
         }
     }
     let day = on.to_string();
@@ -131,20 +132,14 @@ impl Store {
         let t = task.validated()?;
         let id = self.write(|tx, who| {
             let program = program_id(tx, &t.program)?.ok_or_else(|| {
-                Error::invalid(format!(
-                    "The program `{}` is not a known program code.",
-                    text::escape(&t.program)
-                ))
+                Error::invalid(Record::UnknownProgram { code: text::escape(&t.program).into_owned() })
             })?;
             let category = category_id(tx, &t.category)?.ok_or_else(|| {
-                Error::invalid(format!(
-                    "The category `{}` is not a known category code.",
-                    text::escape(&t.category)
-                ))
+                Error::invalid(Record::UnknownCategory { code: text::escape(&t.category).into_owned() })
             })?;
             let lead = referenced_agency(tx, "lead agency", &t.lead)?;
             let with = agency_ids(tx, "coordinating agency", &t.with)?;
-            who.require_task_write(lead, &with, "add this task")?;
+            who.require_task_write(lead, &with, Act::AddTask)?;
             tx.prepare_cached(
                 "INSERT INTO task (program_id, category_id, title, title_fold, description, lead_id, cadence, deadline, status, progress, completed_on, basis, created_on) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -211,9 +206,9 @@ impl Store {
         self.write(|tx, who| {
             let before = get(tx, id)?;
             let lead = lead_id(tx, id)?;
-            who.require_task_write(lead, &with_ids(tx, id)?, &format!("update task {id}"))?;
+            who.require_task_write(lead, &with_ids(tx, id)?, Act::UpdateTask(id))?;
             if update.progress.is_some() || update.status.is_some() {
-                who.require_lead(lead, &format!("change the progress or status of task {id}"))?;
+                who.require_lead(lead, Act::ChangeProgress(id))?;
             }
             check_version(&before, expect_version)?;
             let state = apply_update(
@@ -270,7 +265,7 @@ impl Store {
         self.write(|tx, who| {
             let before = get(tx, id)?;
             let lead = lead_id(tx, id)?;
-            who.require_lead(lead, &format!("edit task {id}"))?;
+            who.require_lead(lead, Act::EditTask(id))?;
             check_version(&before, expect_version)?;
             let mut t = before.clone();
             if let Some(v) = edit.title {
@@ -309,25 +304,19 @@ impl Store {
             }
             check_cadence(t.cadence, t.deadline)?;
             let category = category_id(tx, &t.category)?.ok_or_else(|| {
-                Error::invalid(format!(
-                    "The category `{}` is not a known category code.",
-                    text::escape(&t.category)
-                ))
+                Error::invalid(Record::UnknownCategory { code: text::escape(&t.category).into_owned() })
             })?;
             let program = program_id(tx, &t.program)?.ok_or_else(|| {
-                Error::invalid(format!(
-                    "The program `{}` is not a known program code.",
-                    text::escape(&t.program)
-                ))
+                Error::invalid(Record::UnknownProgram { code: text::escape(&t.program).into_owned() })
             })?;
             let new_lead = referenced_agency(tx, "lead agency", &t.lead)?;
             let new_with = agency_ids(tx, "coordinating agency", &t.with)?;
             // What kind of change this is, for the record (the weightiest one).
             let change = if t.program != before.program {
-                who.require_admin(&format!("move task {id} to another program"))?;
+                who.require_admin(Act::MoveTask(id))?;
                 "move"
             } else if new_lead != lead {
-                who.require_admin(&format!("hand task {id} to another lead agency"))?;
+                who.require_admin(Act::HandTask(id))?;
                 "lead"
             } else if t.deadline != before.deadline {
                 // A closed program's deadlines are the admin's to set.
@@ -337,19 +326,15 @@ impl Store {
                     |r| r.get(0),
                 )?;
                 if ends.as_str() < on.to_string().as_str() {
-                    who.require_admin(&format!(
-                        "set a deadline of task {id}, whose program ended on {ends}"
-                    ))?;
+                    who.require_admin(Act::DeadlineAfterEnd { task: id, ends })?;
                 }
                 "deadline"
             } else {
                 "edit"
             };
-            who.require_task_write(new_lead, &new_with, &format!("hand task {id} to agencies other than their own"))?;
+            who.require_task_write(new_lead, &new_with, Act::HandTaskToOthers(id))?;
             if t.deadline != before.deadline && reason.is_none() {
-                return Err(Error::invalid(format!(
-                    "Changing the deadline of task {id} is a deadline adjustment (điều chỉnh thời hạn) and needs its reason (--reason)."
-                )));
+                return Err(Error::invalid(Record::DeadlineNeedsReason { id }));
             }
             tx.execute(
                 "UPDATE task SET title = ?2, title_fold = ?3, description = ?4, category_id = ?5, lead_id = ?6, cadence = ?7, deadline = ?8, basis = ?9, program_id = ?10, version = version + 1 WHERE id = ?1",
@@ -379,7 +364,7 @@ impl Store {
             .flatten();
         self.write(|tx, who| {
             let before = get(tx, id)?;
-            who.require_admin(&format!("remove task {id}"))?;
+            who.require_admin(Act::RemoveTask(id))?;
             check_version(&before, expect_version)?;
             tx.execute(
                 "UPDATE task SET removed_on = ?2, version = version + 1 WHERE id = ?1",
@@ -403,19 +388,15 @@ impl Store {
     /// and `on`). Admin only.
     pub fn restore_task(&mut self, id: i64, on: NaiveDate) -> Result<Task> {
         self.write(|tx, who| {
-            who.require_admin(&format!("restore task {id}"))?;
+            who.require_admin(Act::RestoreTask(id))?;
             let removed: Option<Option<String>> = tx
                 .query_row("SELECT removed_on FROM task WHERE id = ?1", [id], |r| {
                     r.get(0)
                 })
                 .optional()?;
             match removed {
-                None => return Err(Error::NotFound(format!("No task has the id {id}."))),
-                Some(None) => {
-                    return Err(Error::invalid(format!(
-                        "Task {id} is not removed, so there is nothing to restore."
-                    )))
-                }
+                None => return Err(Error::NotFound(Record::NoTask { id }.into())),
+                Some(None) => return Err(Error::invalid(Record::NotRemoved { id })),
                 Some(Some(_)) => {}
             }
             tx.execute(
@@ -466,8 +447,15 @@ impl Store {
 /// adjustment's reason): the task's fields and `"note"` (null when there is none), so the
 /// audit log alone says what was written and why.
 fn with_note(after: &Task, note: Option<&str>) -> Result<serde_json::Value> {
-    let mut v = serde_json::to_value(after)
-        .map_err(|e| Error::Other(format!("Cannot record the change: {e}.")))?;
+    let mut v = serde_json::to_value(after).map_err(|e| {
+        Error::Other(
+            Files::Encode {
+                what: Written::Change,
+                detail: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
     if let Some(o) = v.as_object_mut() {
         o.insert(
             "note".into(),

@@ -11,6 +11,7 @@ use super::task_writes::{lead_id, with_ids};
 use super::Store;
 use crate::domain::{text, Bucket, HistoryEntry, Progress, Status, Task, Urge, DUE_SOON_DAYS};
 use crate::error::{Error, Result};
+use crate::lang::facts::Record;
 use crate::search::fold;
 
 /// Which tasks to read. Empty fields do not filter.
@@ -77,24 +78,17 @@ pub(crate) fn not_found(conn: &Connection, id: i64, past: Option<NaiveDate>) -> 
         .prepare_cached("SELECT created_on, removed_on FROM task WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    let show = |s: &str| {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map(|d| d.format("%d/%m/%Y").to_string())
-            .unwrap_or_else(|_| s.to_string())
-    };
-    Ok(Error::NotFound(match (row, past) {
-        (None, _) => format!("No task has the id {id}."),
-        (Some((created, _)), Some(d)) if created.as_str() > d.to_string().as_str() => format!(
-            "Task {id} did not exist yet on {}; it was created on {}.",
-            d.format("%d/%m/%Y"),
-            show(&created)
-        ),
-        (Some((_, Some(removed))), _) => format!(
-            "Task {id} was removed on {}; `phoihop task restore {id}` brings it back.",
-            show(&removed)
-        ),
-        (Some(_), _) => format!("No task has the id {id}."),
-    }))
+    Ok(Error::NotFound(
+        match (row, past) {
+            (None, _) => Record::NoTask { id },
+            (Some((created, _)), Some(d)) if created.as_str() > d.to_string().as_str() => {
+                Record::TaskNotYet { id, on: d, created }
+            }
+            (Some((_, Some(removed))), _) => Record::TaskRemoved { id, on: removed },
+            (Some(_), _) => Record::NoTask { id },
+        }
+        .into(),
+    ))
 }
 
 /// Builds the WHERE clause and its parameters for a filter. Unknown codes match nothing.
@@ -157,9 +151,9 @@ pub(super) fn where_clause_in(
     }
     let needs_date = f.bucket.is_some() || f.overdue || f.due_soon;
     if needs_date {
-        let as_of = f.as_of.ok_or_else(|| {
-            Error::Usage("A bucket, overdue or due-soon filter needs an as-of date.".into())
-        })?;
+        let as_of = f
+            .as_of
+            .ok_or_else(|| Error::Usage(Record::FilterNeedsDate.into()))?;
         let d = bind(Value::Text(as_of.to_string()), &mut vals);
         if let Some(b) = f.bucket {
             let n = bind(Value::Text(b.code().into()), &mut vals);
@@ -190,7 +184,7 @@ pub(super) fn where_clause_in(
     }
     if let Some(ids) = &f.ids {
         // Bound as one JSON array, never spliced into the SQL text.
-        let list = serde_json::to_string(ids).map_err(|e| Error::Other(e.to_string()))?;
+        let list = serde_json::to_string(ids).map_err(|e| Error::Other(e.to_string().into()))?;
         let n = bind(Value::Text(list), &mut vals);
         conds.push(format!("t.id IN (SELECT value FROM json_each({n}))"));
     }
@@ -242,7 +236,7 @@ impl Store {
         if known {
             Ok(())
         } else {
-            Err(Error::NotFound(format!("No task has the id {id}.")))
+            Err(Error::NotFound(Record::NoTask { id }.into()))
         }
     }
 
@@ -289,7 +283,12 @@ impl Store {
     /// The newest urges sent to an agency (as lead), newest first.
     pub fn agency_urges(&self, code: &str, limit: usize) -> Result<Vec<Urge>> {
         let id = agency_id(self.conn(), code)?.ok_or_else(|| {
-            Error::NotFound(format!("No agency has the code `{}`.", text::escape(code)))
+            Error::NotFound(
+                Record::NoAgency {
+                    code: text::escape(code).into_owned(),
+                }
+                .into(),
+            )
         })?;
         self.urges_where(
             &format!("u.agency_id = ?1 ORDER BY u.id DESC LIMIT {limit}"),

@@ -7,6 +7,7 @@ use super::agencies::referenced_agency;
 use super::{audit, Store};
 use crate::domain::{text, Grant, Role};
 use crate::error::{Error, Result};
+use crate::lang::facts::{Access, Act};
 
 impl Store {
     /// The acting login and its effective role.
@@ -34,32 +35,25 @@ impl Store {
     pub fn grant(&mut self, login: &str, role: Role, agency: Option<&str>) -> Result<Grant> {
         let login = text::clean_line("login", login)?;
         if login.chars().any(char::is_whitespace) {
-            return Err(Error::invalid(format!(
-                "The login `{login}` contains a space."
-            )));
+            return Err(Error::invalid(Access::LoginHasSpace { login }));
         }
         if role == Role::Operator && agency.is_none() {
-            return Err(Error::Usage(
-                "An operator is bound to an agency: give --agency CODE.".into(),
-            ));
+            return Err(Error::Usage(Access::OperatorNeedsAgency.into()));
         }
         if role != Role::Operator && agency.is_some() {
-            return Err(Error::Usage(format!(
-                "Only operators are bound to an agency; drop --agency for a {role}."
-            )));
+            return Err(Error::Usage(Access::OnlyOperatorsBound { role }.into()));
         }
         self.write(|tx, who| {
-            who.require_admin("grant roles")?;
+            who.require_admin(Act::GrantRoles)?;
             let agency_id = match agency {
                 Some(a) => Some(referenced_agency(tx, "agency", a)?),
                 None => None,
             };
             let before = grant_of(tx, &login)?;
             if role != Role::Admin && is_last_admin(tx, before.as_ref())? {
-                return Err(Error::PermissionDenied(format!(
-                    "`{login}` is the last admin and cannot be made {} {role}; grant another login admin first.",
-                    if role == Role::Operator { "an" } else { "a" }
-                )));
+                return Err(Error::PermissionDenied(
+                    Access::LastAdminChange { login: login.clone(), role }.into(),
+                ));
             }
             tx.execute(
                 "INSERT INTO role_grant (login, role, agency_id) VALUES (?1, ?2, ?3) \
@@ -83,23 +77,31 @@ impl Store {
     /// grant taken away.
     pub fn revoke(&mut self, login: &str, force: bool) -> Result<()> {
         self.write(|tx, who| {
-            who.require_admin("revoke roles")?;
+            who.require_admin(Act::RevokeRoles)?;
             let Some(before) = grant_of(tx, login)? else {
-                return Err(Error::NotFound(format!(
-                    "The login `{}` has no role granted.",
-                    text::escape(login)
-                )));
+                return Err(Error::NotFound(
+                    Access::NoGrant {
+                        login: text::escape(login).into_owned(),
+                    }
+                    .into(),
+                ));
             };
             let grants: i64 = tx.query_row("SELECT count(*) FROM role_grant", [], |r| r.get(0))?;
             if grants == 1 && !force {
-                return Err(Error::PermissionDenied(format!(
-                    "`{login}` holds the last grant: revoking it returns the database to single-user mode, where every login that can open the file is admin; add --force to do that."
-                )));
+                return Err(Error::PermissionDenied(
+                    Access::LastGrant {
+                        login: login.to_string(),
+                    }
+                    .into(),
+                ));
             }
             if grants > 1 && is_last_admin(tx, Some(&before))? {
-                return Err(Error::PermissionDenied(format!(
-                    "`{login}` is the last admin and cannot be revoked while other roles are granted; grant another login admin first."
-                )));
+                return Err(Error::PermissionDenied(
+                    Access::LastAdminRevoke {
+                        login: login.to_string(),
+                    }
+                    .into(),
+                ));
             }
             tx.execute("DELETE FROM role_grant WHERE login = ?1", [login])?;
             audit(tx, who, "revoke", "role", login, Some(&before), None::<&()>)?;

@@ -10,6 +10,7 @@ use super::write::history_len;
 use super::{CodeMap, ImportBatch, ImportTask, Origin, Plan, Ref, Sourced, TaskRefs};
 use crate::domain::{Agency, Category, Grant, Program, Role};
 use crate::error::{Error, Result};
+use crate::lang::facts::{Act, Fact};
 use crate::store::access::Who;
 
 fn code_map(conn: &Connection, sql: &str) -> Result<CodeMap> {
@@ -32,7 +33,12 @@ fn resolve(map: &CodeMap, origin: &Origin, field: &str, what: &str, code: &str) 
 
 fn denied(origin: &Origin, e: Error) -> Error {
     match e {
-        Error::PermissionDenied(m) => Error::PermissionDenied(format!("{origin}: {m}")),
+        Error::PermissionDenied(m) => Error::PermissionDenied(Fact::At {
+            file: origin.file.clone(),
+            line: origin.line,
+            field: None,
+            inner: Box::new(m),
+        }),
         other => other,
     }
 }
@@ -64,7 +70,7 @@ pub(super) fn plan_head(conn: &Connection, who: &Who, batch: &ImportBatch) -> Re
                 return Err(c.origin.invalid("code", format!("A category with the code `{code}` already exists with other names or position; change it in the database instead.")))
             }
             None => {
-                who.require_admin("add categories")
+                who.require_admin(Act::AddCategories)
                     .map_err(|e| denied(&c.origin, e))?;
                 p.categories.insert(code.clone(), Ref::New(i));
                 p.new_categories.push(i);
@@ -89,7 +95,7 @@ pub(super) fn plan_head(conn: &Connection, who: &Who, batch: &ImportBatch) -> Re
             }
             return Err(a.origin.invalid("code", format!("An agency with the code `{code}` already exists with other data; change it with `phoihop agency edit` instead.")));
         }
-        who.require_admin("add agencies")
+        who.require_admin(Act::AddAgencies)
             .map_err(|e| denied(&a.origin, e))?;
         p.agencies.insert(code.clone(), Ref::New(i));
         p.new_agencies.push(i);
@@ -142,7 +148,7 @@ pub(super) fn plan_head(conn: &Connection, who: &Who, batch: &ImportBatch) -> Re
             }
             return Err(pr.origin.invalid("code", format!("A program with the code `{code}` already exists with other data; change it with `phoihop program edit` instead.")));
         }
-        who.require_admin("add programs")
+        who.require_admin(Act::AddPrograms)
             .map_err(|e| denied(&pr.origin, e))?;
         p.programs.insert(code.clone(), Ref::New(i));
         p.new_programs.push(i);
@@ -242,17 +248,17 @@ pub(super) fn check_task(
                         Ref::New(_) => None,
                     })
                     .collect();
-                who.require_task_write(l, &ids, "import this task")
+                who.require_task_write(l, &ids, Act::ImportTask)
                     .map_err(|e| denied(o, e))?;
             }
         }
         // New agencies: only an admin got this far.
         _ => who
-            .require_admin("import tasks of new agencies")
+            .require_admin(Act::ImportNewAgencyTasks)
             .map_err(|e| denied(o, e))?,
     }
     if !it.history.is_empty() || !it.urges.is_empty() {
-        who.require_admin("restore task histories and urges")
+        who.require_admin(Act::RestoreHistories)
             .map_err(|e| denied(o, e))?;
     }
     // Only an admin back-dates the record: a task created or completed before today
@@ -264,10 +270,10 @@ pub(super) fn check_task(
     .into_iter()
     .find_map(|(f, d)| d.filter(|d| *d < p.today).map(|d| (f, d)))
     {
-        who.require_admin(&format!(
-            "import a task dated before today ({field} {}); only an admin may date the record in the past",
-            d.format("%d/%m/%Y")
-        ))
+        who.require_admin(Act::ImportBackdated {
+            field: field.to_string(),
+            on: d,
+        })
         .map_err(|e| denied(o, e))?;
     }
     p.outcome.tasks_added += 1;
@@ -302,7 +308,7 @@ pub(super) fn check_grants(
                 return Err(g.origin.invalid("login", format!("The login `{login}` already has another role; change it with `phoihop user grant` instead.")))
             }
             None => {
-                who.require_admin("grant roles")
+                who.require_admin(Act::GrantRoles)
                     .map_err(|e| denied(&g.origin, e))?;
                 p.new_grants.push(i);
                 p.outcome.roles_added += 1;

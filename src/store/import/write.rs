@@ -373,10 +373,13 @@ impl<'c> TaskWriter<'c> {
         self.next_id += n as i64;
         let last = self.conn.last_insert_rowid();
         if last != self.next_id - 1 {
-            return Err(crate::error::Error::Other(format!(
-                "The import expected task id {} and SQLite gave {last}; nothing was imported.",
-                self.next_id - 1
-            )));
+            return Err(crate::error::Error::Other(
+                format!(
+                    "The import expected task id {} and SQLite gave {last}; nothing was imported.",
+                    self.next_id - 1
+                )
+                .into(),
+            ));
         }
         Ok(())
     }
