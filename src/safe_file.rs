@@ -13,6 +13,7 @@ use std::path::Path;
 use nix::unistd::{getegid, getgid, setegid, Gid};
 
 use crate::error::{Error, Result};
+use crate::lang::facts::Files;
 
 /// The mode of a report or an export written by phoihop.
 pub const OUTPUT_MODE: u32 = 0o640;
@@ -53,9 +54,12 @@ pub fn as_real_group<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     }
     let saved: Gid = getegid();
     setegid(getgid()).map_err(|e| {
-        Error::Other(format!(
-            "Cannot switch to your own group to open the file: {e}."
-        ))
+        Error::Other(
+            Files::OwnGroup {
+                detail: e.to_string(),
+            }
+            .into(),
+        )
     })?;
     make_non_dumpable();
     let out = f();
@@ -64,9 +68,12 @@ pub fn as_real_group<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     if let Err(e) = back {
         // Without the install's group the database cannot be reached; stop here rather
         // than go on half-privileged.
-        return Err(Error::Other(format!(
-            "Cannot switch back to the install's group after opening the file: {e}."
-        )));
+        return Err(Error::Other(
+            Files::BackGroup {
+                detail: e.to_string(),
+            }
+            .into(),
+        ));
     }
     out
 }
@@ -74,18 +81,28 @@ pub fn as_real_group<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
 /// The `O_NOFOLLOW` refusal (`ELOOP`) as a sentence; other errors as they are.
 fn open_error(path: &Path, e: std::io::Error) -> Error {
     if e.raw_os_error() == Some(libc::ELOOP) {
-        return Error::PermissionDenied(format!(
-            "{} is a symbolic link; phoihop does not write through links: give the path of a plain file.",
-            path.display()
-        ));
+        return Error::PermissionDenied(
+            Files::Symlink {
+                path: path.display().to_string(),
+            }
+            .into(),
+        );
     }
     if e.kind() == std::io::ErrorKind::PermissionDenied {
-        return Error::PermissionDenied(format!(
-            "Cannot write {}: this login may not write there.",
-            path.display()
-        ));
+        return Error::PermissionDenied(
+            Files::MayNotWrite {
+                path: path.display().to_string(),
+            }
+            .into(),
+        );
     }
-    Error::Other(format!("Cannot write {}: {e}.", path.display()))
+    Error::Other(
+        Files::CannotWrite {
+            path: path.display().to_string(),
+            detail: e.to_string(),
+        }
+        .into(),
+    )
 }
 
 /// Opens (creating if needed, emptying if it exists) a user-named output file: refuses a
@@ -122,10 +139,12 @@ pub fn create_new(path: &Path, mode: u32) -> Result<File> {
             .open(path)
             .map_err(|e| {
                 if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    Error::Usage(format!(
-                        "{} already exists; give a new file name.",
-                        path.display()
-                    ))
+                    Error::Usage(
+                        Files::Exists {
+                            path: path.display().to_string(),
+                        }
+                        .into(),
+                    )
                 } else {
                     open_error(path, e)
                 }
@@ -153,11 +172,13 @@ pub fn refuse_database(path: &Path, db: &Path) -> Result<()> {
         for c in candidates {
             if let Ok(m) = std::fs::metadata(&c) {
                 if m.dev() == out.dev() && m.ino() == out.ino() {
-                    return Err(Error::PermissionDenied(format!(
-                        "{} is the database {} (or one of its files); give another file name.",
-                        path.display(),
-                        c.display()
-                    )));
+                    return Err(Error::PermissionDenied(
+                        Files::IsDatabase {
+                            path: path.display().to_string(),
+                            db: c.display().to_string(),
+                        }
+                        .into(),
+                    ));
                 }
             }
         }
@@ -169,21 +190,33 @@ pub fn refuse_database(path: &Path, db: &Path) -> Result<()> {
 fn prepare(path: &Path, file: &File, mode: u32) -> Result<()> {
     let meta = file.metadata().map_err(|e| open_error(path, e))?;
     if !meta.file_type().is_file() {
-        return Err(Error::Usage(format!(
-            "{} is not a regular file; give the path of a plain file.",
-            path.display()
-        )));
+        return Err(Error::Usage(
+            Files::NotRegular {
+                path: path.display().to_string(),
+            }
+            .into(),
+        ));
     }
     if meta.nlink() > 1 {
-        return Err(Error::PermissionDenied(format!(
-            "{} has more than one hard link, so writing it could change another file; give a new file name.",
-            path.display()
-        )));
+        return Err(Error::PermissionDenied(
+            Files::HardLinks {
+                path: path.display().to_string(),
+            }
+            .into(),
+        ));
     }
     // Only the owner may change a mode; a file of another login keeps the mode it has.
     if meta.uid() == nix::unistd::geteuid().as_raw() && meta.mode() & 0o7777 != mode {
         nix::sys::stat::fchmod(file, nix::sys::stat::Mode::from_bits_truncate(mode)).map_err(
-            |e| Error::Other(format!("Cannot set the mode of {}: {e}.", path.display())),
+            |e| {
+                Error::Other(
+                    Files::SetMode {
+                        path: path.display().to_string(),
+                        detail: e.to_string(),
+                    }
+                    .into(),
+                )
+            },
         )?;
     }
     // The file was opened non-blocking only so that a FIFO could not hang the open.
@@ -191,7 +224,15 @@ fn prepare(path: &Path, file: &File, mode: u32) -> Result<()> {
         file,
         nix::fcntl::FcntlArg::F_SETFL(nix::fcntl::OFlag::empty()),
     )
-    .map_err(|e| Error::Other(format!("Cannot write {}: {e}.", path.display())))?;
+    .map_err(|e| {
+        Error::Other(
+            Files::CannotWrite {
+                path: path.display().to_string(),
+                detail: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use super::output::{self, Cell, Record};
 use super::Context;
 use crate::error::{Error, Result};
+use crate::lang::facts::Cli;
 use crate::store::schema;
 
 #[derive(Debug, Args)]
@@ -122,17 +123,14 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
     if findings.is_empty() {
         Ok(())
     } else {
-        Err(Error::Other(format!(
-            "The check found {} problem(s), listed above.",
-            findings.len()
-        )))
+        Err(Error::Other(Cli::CheckFound { n: findings.len() }.into()))
     }
 }
 
 /// `phoihop gen`: a synthetic database for benchmarks.
 pub fn gen(ctx: &Context, args: &GenArgs) -> Result<()> {
     if args.tasks == 0 {
-        return Err(Error::Usage("Give --tasks N with N at least 1.".into()));
+        return Err(Error::Usage(Cli::GenTasksMin.into()));
     }
     let mut store = ctx.open_or_create()?;
     let opts = crate::demo::GenOptions {

@@ -75,7 +75,7 @@ pub fn run(ctx: &Context, cmd: &AuditCmd) -> Result<()> {
             let store = ctx.open()?;
             let report = store.verify_audit(a.head.as_deref())?;
             if let Some(problem) = report.problem {
-                return Err(Error::Other(problem));
+                return Err(Error::Other(problem.into()));
             }
             output::confirm(&format!(
                 "{} {} {}.",

@@ -171,7 +171,7 @@ pub fn export(ctx: &super::Context, args: &ExportArgs) -> Result<()> {
 
 fn ignore_pipe(r: Result<()>) -> Result<()> {
     match r {
-        Err(Error::Other(m)) if m.contains("Broken pipe") => Ok(()),
+        Err(Error::Other(m)) if m.render(crate::lang::Lang::En).contains("Broken pipe") => Ok(()),
         other => other,
     }
 }

@@ -133,11 +133,7 @@ impl Context {
 pub fn default_db_path() -> Result<PathBuf> {
     dirs::data_dir()
         .map(|d| d.join("phoihop").join("phoihop.db"))
-        .ok_or_else(|| {
-            crate::Error::Usage(
-                "No data directory is known for this user; give the database with --db PATH or PHOIHOP_DB.".into(),
-            )
-        })
+        .ok_or_else(|| crate::Error::Usage(crate::lang::facts::Cli::NoDataDir.into()))
 }
 
 /// The interface language: `--lang`, else Vietnamese when `$LANG` starts with `vi`, else
@@ -272,6 +268,12 @@ pub fn main_entry() -> i32 {
             return 2;
         }
     };
+    // Errors speak the user's language from here on (`Display` renders in it).
+    let env_lang = std::env::var("LANG").ok();
+    crate::lang::set_current(crate::lang::Lang::from_code(resolve_lang(
+        cli.lang,
+        env_lang.as_deref(),
+    )));
     match run(cli) {
         Ok(()) => 0,
         Err(e) => {

@@ -27,6 +27,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::Format;
 use crate::domain::{date, text};
 use crate::error::{Error, Result};
+use crate::lang::facts::{Files, Written};
 
 /// The widest a table cell may be, in terminal columns, before it is cut with `…`.
 pub const MAX_CELL_WIDTH: usize = 60;
@@ -318,21 +319,50 @@ pub fn render_table(headers: &[String], rows: &[Vec<String>]) -> String {
 /// Renders rows as CSV (header row first).
 pub fn render_csv(headers: &[&str], rows: &[Vec<String>]) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| Error::Other(format!("Cannot write CSV: {e}."));
+    let fail = |e: csv::Error| {
+        Error::Other(
+            Files::Encode {
+                what: Written::Csv,
+                detail: e.to_string(),
+            }
+            .into(),
+        )
+    };
     w.write_record(headers).map_err(fail)?;
     for r in rows {
         w.write_record(r).map_err(fail)?;
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| Error::Other(format!("Cannot write CSV: {e}.")))?;
-    String::from_utf8(bytes).map_err(|e| Error::Other(format!("Cannot write CSV: {e}.")))
+    let bytes = w.into_inner().map_err(|e| {
+        Error::Other(
+            Files::Encode {
+                what: Written::Csv,
+                detail: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::Other(
+            Files::Encode {
+                what: Written::Csv,
+                detail: e.to_string(),
+            }
+            .into(),
+        )
+    })
 }
 
 /// Renders any value as stable, pretty JSON with a final newline.
 pub fn render_json<T: Serialize + ?Sized>(v: &T) -> Result<String> {
-    let mut s = serde_json::to_string_pretty(v)
-        .map_err(|e| Error::Other(format!("Cannot write JSON: {e}.")))?;
+    let mut s = serde_json::to_string_pretty(v).map_err(|e| {
+        Error::Other(
+            Files::Encode {
+                what: Written::Json,
+                detail: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
     s.push('\n');
     Ok(s)
 }
@@ -418,7 +448,12 @@ pub fn emit(s: &str) -> Result<()> {
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::Other(format!("Cannot write the output: {e}."))),
+        Err(e) => Err(Error::Other(
+            Files::Output {
+                detail: e.to_string(),
+            }
+            .into(),
+        )),
     }
 }
 
@@ -458,7 +493,14 @@ impl<W: Write> Out<W> {
             return Ok(());
         }
         r?;
-        flushed.map_err(|e| Error::Other(format!("Cannot write the output: {e}.")))
+        flushed.map_err(|e| {
+            Error::Other(
+                Files::Output {
+                    detail: e.to_string(),
+                }
+                .into(),
+            )
+        })
     }
 }
 
@@ -485,7 +527,12 @@ impl<W: Write> Write for Out<W> {
 }
 
 fn write_err(e: std::io::Error) -> Error {
-    Error::Other(format!("Cannot write the output: {e}."))
+    Error::Other(
+        Files::Output {
+            detail: e.to_string(),
+        }
+        .into(),
+    )
 }
 
 /// Feeds records to a sink; called once for JSON and CSV, twice for a table (the first
@@ -534,8 +581,15 @@ fn json_stream<W: Write>(
         buf.clear();
         buf.extend_from_slice(if n == 0 { b"[\n  " } else { b",\n  " });
         let start = buf.len();
-        serde_json::to_writer_pretty(&mut buf, &r)
-            .map_err(|e| Error::Other(format!("Cannot write JSON: {e}.")))?;
+        serde_json::to_writer_pretty(&mut buf, &r).map_err(|e| {
+            Error::Other(
+                Files::Encode {
+                    what: Written::Json,
+                    detail: e.to_string(),
+                }
+                .into(),
+            )
+        })?;
         out.write_all(&buf[..start]).map_err(write_err)?;
         // JSON text holds no raw newline: every line break is the printer's.
         for (i, line) in buf[start..].split(|b| *b == b'\n').enumerate() {
@@ -556,7 +610,15 @@ fn csv_stream<W: Write>(
     keys: &[&'static str],
     each: &mut impl FnMut(&mut Sink<'_>) -> Result<()>,
 ) -> Result<()> {
-    let fail = |e: csv::Error| Error::Other(format!("Cannot write CSV: {e}."));
+    let fail = |e: csv::Error| {
+        Error::Other(
+            Files::Encode {
+                what: Written::Csv,
+                detail: e.to_string(),
+            }
+            .into(),
+        )
+    };
     let mut w = csv::Writer::from_writer(out);
     let mut first = true;
     let mut row: Vec<String> = Vec::new();

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use crate::error::{Error, Result};
+use crate::lang::facts::{Cli, Files, Written};
 use crate::report::{self, Request};
 
 /// Output formats of `report`.
@@ -49,7 +50,7 @@ pub struct ReportArgs {
 
 fn parse(field: &str, s: &Option<String>) -> Result<Option<chrono::NaiveDate>> {
     s.as_deref()
-        .map(|s| crate::domain::date::parse_date(field, s).map_err(|e| Error::Usage(e.to_string())))
+        .map(|s| crate::domain::date::parse_date(field, s).map_err(|e| Error::Usage(e.into())))
         .transpose()
 }
 
@@ -57,9 +58,7 @@ fn parse(field: &str, s: &Option<String>) -> Result<Option<chrono::NaiveDate>> {
 pub fn request(ctx: &super::Context, args: &ReportArgs) -> Result<Request> {
     let (from, to) = if let Some(p) = &args.period {
         if ctx.as_of.is_some() {
-            return Err(Error::Usage(
-                "Give either --period or --as-of, not both: a period's report is as of its last day.".into(),
-            ));
+            return Err(Error::Usage(Cli::PeriodAndAsOf.into()));
         }
         let (f, t) = report::parse_period(p)?;
         // A period that has not ended yet is reported as of today: tasks due later in
@@ -68,9 +67,7 @@ pub fn request(ctx: &super::Context, args: &ReportArgs) -> Result<Request> {
     } else {
         let to = parse("--to date", &args.to)?;
         if to.is_some() && ctx.as_of.is_some() {
-            return Err(Error::Usage(
-                "Give either --to or --as-of, not both.".into(),
-            ));
+            return Err(Error::Usage(Cli::ToAndAsOf.into()));
         }
         (
             parse("--from date", &args.from)?,
@@ -88,12 +85,10 @@ pub fn request(ctx: &super::Context, args: &ReportArgs) -> Result<Request> {
 pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
     let req = request(ctx, args)?;
     if args.format == ReportFormat::Xlsx && args.out.is_none() {
-        return Err(Error::Usage(
-            "An Excel report is a file: give --out FILE.xlsx.".into(),
-        ));
+        return Err(Error::Usage(Cli::ExcelNeedsOut.into()));
     }
     if args.excel && args.format != ReportFormat::Csv {
-        return Err(Error::Usage("--excel applies to --format csv only.".into()));
+        return Err(Error::Usage(Cli::ExcelCsvOnly.into()));
     }
     if let Some(out) = &args.out {
         crate::safe_file::refuse_database(out, &ctx.db)?;
@@ -120,12 +115,26 @@ pub fn write_out(out: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
     match out {
         Some(p) => crate::safe_file::create_output(p, crate::safe_file::OUTPUT_MODE)?
             .write_all(bytes)
-            .map_err(|e| Error::Other(format!("Cannot write {}: {e}.", p.display()))),
+            .map_err(|e| {
+                Error::Other(
+                    Files::CannotWrite {
+                        path: p.display().to_string(),
+                        detail: e.to_string(),
+                    }
+                    .into(),
+                )
+            }),
         None => {
             let mut so = std::io::stdout().lock();
             match so.write_all(bytes).and_then(|_| so.flush()) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                Err(e) => Err(Error::Other(format!("Cannot write the report: {e}."))),
+                Err(e) => Err(Error::Other(
+                    Files::Encode {
+                        what: Written::Report,
+                        detail: e.to_string(),
+                    }
+                    .into(),
+                )),
                 Ok(()) => Ok(()),
             }
         }

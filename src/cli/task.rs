@@ -452,10 +452,12 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
         let code = match (who.role, who.agency) {
             (crate::domain::Role::Operator, Some((_, code))) => code,
             _ => {
-                return Err(crate::error::Error::Usage(format!(
-                    "--mine lists an operator's agency's work, and the login `{}` is not an operator of any agency; use --agency CODE instead.",
-                    crate::domain::text::escape(&who.login)
-                )))
+                return Err(crate::error::Error::Usage(
+                    crate::lang::facts::Access::MineNotOperator {
+                        login: crate::domain::text::escape(&who.login).into_owned(),
+                    }
+                    .into(),
+                ))
             }
         };
         // The other filters narrow the list; the order is the home's.

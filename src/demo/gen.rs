@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::domain::{Agency, AgencyKind, Cadence, Program, ProgramKind, Progress, Status};
 use crate::error::{Error, Result};
+use crate::lang::facts::Cli;
 use crate::store::bulk::BulkTask;
 use crate::store::Store;
 
@@ -33,20 +34,18 @@ pub const MAX_TASKS: u64 = 50_000_000;
 /// one transaction with one audit row.
 pub fn generate(store: &mut Store, opts: &GenOptions, today: NaiveDate) -> Result<()> {
     if opts.agencies == 0 || opts.agencies > MAX_AGENCIES {
-        return Err(Error::Usage(format!(
-            "--agencies must be from 1 to {MAX_AGENCIES}."
-        )));
+        return Err(Error::Usage(
+            Cli::GenAgencies {
+                max: MAX_AGENCIES as u64,
+            }
+            .into(),
+        ));
     }
     if opts.tasks > MAX_TASKS {
-        return Err(Error::Usage(format!(
-            "--tasks must be at most {MAX_TASKS}."
-        )));
+        return Err(Error::Usage(Cli::GenTasksMax { max: MAX_TASKS }.into()));
     }
     if store.holds_data()? {
-        return Err(Error::Usage(
-            "The database already holds data; gen fills only an empty database, so give a new file with --db."
-                .into(),
-        ));
+        return Err(Error::Usage(Cli::GenNotEmpty.into()));
     }
     let mut rng = StdRng::seed_from_u64(opts.seed);
     let agencies = make_agencies(&mut rng, opts.agencies);
@@ -57,9 +56,7 @@ pub fn generate(store: &mut Store, opts: &GenOptions, today: NaiveDate) -> Resul
         .map(|c| category_weight(&c.code))
         .collect();
     if weights.is_empty() && opts.tasks > 0 {
-        return Err(Error::invalid(
-            "The database has no work categories, so no task can be generated.",
-        ));
+        return Err(Error::invalid(Cli::NoCategories));
     }
     let mut g = TaskGen {
         rng,

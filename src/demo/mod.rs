@@ -49,9 +49,7 @@ pub fn load_once(store: &mut Store, today: NaiveDate, force: bool) -> Result<Loa
         if store.meta(DATASET)?.as_deref() == Some("demo") {
             return Ok(Loaded::AlreadyThere);
         }
-        return Err(Error::Usage(
-            "The database already holds data; use `phoihop demo --force` to replace it.".into(),
-        ));
+        return Err(Error::Usage(crate::lang::facts::Cli::DemoNotEmpty.into()));
     }
     store.all_or_nothing(|store| {
         if store.holds_data()? {
@@ -94,7 +92,7 @@ fn write_all(store: &mut Store, today: NaiveDate) -> Result<()> {
     }
     for &(program, title, on, message) in data::URGES {
         let id = ids.get(&(program, title)).copied().ok_or_else(|| {
-            Error::Other(format!("The demo urges a task it does not hold: {title}."))
+            Error::Other(format!("The demo urges a task it does not hold: {title}.").into())
         })?;
         store.urge_task(id, message, date(on)?)?;
     }
@@ -104,7 +102,7 @@ fn write_all(store: &mut Store, today: NaiveDate) -> Result<()> {
 /// A fixed date of the demo tables.
 fn date(s: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| Error::Other(format!("The demo data holds a bad date `{s}`.")))
+        .map_err(|_| Error::Other(format!("The demo data holds a bad date `{s}`.").into()))
 }
 
 fn progress(n: u8) -> Result<Progress> {

@@ -31,11 +31,11 @@ macro_rules! code_enum {
             fn from_str(s: &str) -> Result<Self, Error> {
                 match s {
                     $($code => Ok($name::$variant),)+
-                    _ => Err(Error::invalid(format!(
-                        concat!("`{}` is not a valid ", $what, "; use one of: {}."),
-                        crate::domain::text::escape(s),
-                        [$($code),+].join(", ")
-                    ))),
+                    _ => Err(Error::invalid(crate::lang::facts::Value::BadCode {
+                        what: $what.to_string(),
+                        given: crate::domain::text::escape(s).into_owned(),
+                        allowed: [$($code),+].join(", "),
+                    })),
                 }
             }
         }

@@ -4,6 +4,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::error::{Error, Result};
+use crate::lang::facts::Value;
 
 pub use chrono::NaiveDate as Date;
 
@@ -18,10 +19,10 @@ pub fn parse_date(field: &str, s: &str) -> Result<NaiveDate> {
     };
     match parsed {
         Ok(d) if (1900..=2200).contains(&d.year()) => Ok(d),
-        _ => Err(Error::invalid(format!(
-            "The {field} `{}` is not a valid date; write YYYY-MM-DD or dd/mm/yyyy.",
-            crate::domain::text::escape(t)
-        ))),
+        _ => Err(Error::invalid(Value::BadDate {
+            field: field.to_string(),
+            text: crate::domain::text::escape(t).into_owned(),
+        })),
     }
 }
 

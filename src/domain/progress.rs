@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::lang::facts::Value;
 
 /// A percentage from 0 to 100.
 #[derive(
@@ -22,9 +23,7 @@ impl Progress {
         if (0..=100).contains(&n) {
             Ok(Progress(n as u8))
         } else {
-            Err(Error::invalid(format!(
-                "Progress {n} is out of range; it must be a whole number from 0 to 100."
-            )))
+            Err(Error::invalid(Value::ProgressRange { n }))
         }
     }
 
@@ -33,10 +32,9 @@ impl Progress {
         let t = s.trim().trim_end_matches('%').trim();
         match t.parse::<i64>() {
             Ok(n) => Progress::new(n),
-            Err(_) => Err(Error::invalid(format!(
-                "Progress `{}` is not a whole number from 0 to 100.",
-                crate::domain::text::escape(s.trim())
-            ))),
+            Err(_) => Err(Error::invalid(Value::ProgressNotNumber {
+                text: crate::domain::text::escape(s.trim()).into_owned(),
+            })),
         }
     }
 

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Error, Result};
+use crate::lang::facts::Value;
 
 /// The longest title, name or note accepted, in characters.
 pub const MAX_TEXT_CHARS: usize = 2000;
@@ -131,19 +132,24 @@ fn clean(field: &str, raw: &str, multiline: bool, allow_empty: bool) -> Result<S
         .chars()
         .find(|&c| is_dangerous(c) && !(multiline && c == '\n'))
     {
-        return Err(Error::invalid(format!(
-            "The {field} contains {}, which is not allowed in stored text.",
-            describe(c)
-        )));
+        return Err(Error::invalid(Value::Forbidden {
+            field: field.to_string(),
+            what: describe(c),
+            ch: c,
+        }));
     }
     if trimmed.is_empty() && !allow_empty {
-        return Err(Error::invalid(format!("The {field} must not be empty.")));
+        return Err(Error::invalid(Value::Empty {
+            field: field.to_string(),
+        }));
     }
     let n = trimmed.chars().count();
     if n > MAX_TEXT_CHARS {
-        return Err(Error::invalid(format!(
-            "The {field} is {n} characters long; at most {MAX_TEXT_CHARS} are allowed."
-        )));
+        return Err(Error::invalid(Value::TooLong {
+            field: field.to_string(),
+            n,
+            max: MAX_TEXT_CHARS,
+        }));
     }
     Ok(trimmed.to_string())
 }
@@ -156,18 +162,20 @@ fn clean(field: &str, raw: &str, multiline: bool, allow_empty: bool) -> Result<S
 pub fn clean_code(field: &str, raw: &str) -> Result<String> {
     let s = clean_line(field, raw)?;
     if s.chars().count() > 40 {
-        return Err(Error::invalid(format!(
-            "The {field} `{s}` is longer than 40 characters."
-        )));
+        return Err(Error::invalid(Value::CodeTooLong {
+            field: field.to_string(),
+            code: s,
+        }));
     }
     if let Some(c) = s
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/')))
     {
-        return Err(Error::invalid(format!(
-            "The {field} `{s}` contains `{c}` (U+{:04X}); use ASCII letters, digits, `-`, `_`, `.` or `/`.",
-            c as u32
-        )));
+        return Err(Error::invalid(Value::CodeChar {
+            field: field.to_string(),
+            code: s,
+            ch: c,
+        }));
     }
     Ok(s)
 }
@@ -180,9 +188,11 @@ pub fn clean_record_code(field: &str, raw: &str) -> Result<String> {
         .chars()
         .find(|c| !(c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '-'))
     {
-        return Err(Error::invalid(format!(
-            "The {field} `{s}` contains `{c}`; use capital letters A–Z, digits and `-` only."
-        )));
+        return Err(Error::invalid(Value::RecordCodeChar {
+            field: field.to_string(),
+            code: s,
+            ch: c,
+        }));
     }
     Ok(s)
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use super::{Progress, ProgressUpdate, Status};
 use crate::error::{Error, Result};
+use crate::lang::facts::Value;
 
 /// A task's state after an update: (status, progress, completed_on).
 pub type TaskState = (Status, Progress, Option<NaiveDate>);
@@ -21,9 +22,7 @@ pub type TaskState = (Status, Progress, Option<NaiveDate>);
 pub fn apply_update(current: TaskState, upd: &ProgressUpdate) -> Result<TaskState> {
     let (cur_status, cur_progress, cur_completed) = current;
     if upd.progress.is_none() && upd.status.is_none() && upd.note.is_none() {
-        return Err(Error::Usage(
-            "Nothing to update: give a progress, a status or a note.".into(),
-        ));
+        return Err(Error::Usage(Value::NothingToUpdate.into()));
     }
     let status = match (upd.status, upd.progress) {
         (Some(s), _) => s,
@@ -34,10 +33,7 @@ pub fn apply_update(current: TaskState, upd: &ProgressUpdate) -> Result<TaskStat
     };
     let progress = match (upd.progress, status) {
         (Some(p), Status::Done) if p != Progress::FULL => {
-            return Err(Error::invalid(format!(
-                "A done task is at 100%; progress {} does not fit status done.",
-                p.get()
-            )))
+            return Err(Error::invalid(Value::DoneAt100 { progress: p.get() }))
         }
         (Some(p), _) => p,
         (None, Status::Done) => Progress::FULL,
@@ -45,16 +41,12 @@ pub fn apply_update(current: TaskState, upd: &ProgressUpdate) -> Result<TaskStat
     };
     // 100 % means done and done means 100 %; not started means 0 %.
     if progress == Progress::FULL && status != Status::Done {
-        return Err(Error::invalid(format!(
-            "Progress 100% means the task is done, so it cannot be {}; give --status done, or a progress below 100.",
-            status.code()
-        )));
+        return Err(Error::invalid(Value::FullButNotDone { status, flag: true }));
     }
     if status == Status::NotStarted && progress.get() > 0 {
-        return Err(Error::invalid(format!(
-            "A task not started is at 0%; progress {} does not fit status not_started.",
-            progress.get()
-        )));
+        return Err(Error::invalid(Value::NotStartedAtZero {
+            progress: progress.get(),
+        }));
     }
     let completed_on = match status {
         Status::Done if cur_status == Status::Done => cur_completed.or(Some(upd.on)),

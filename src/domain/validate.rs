@@ -6,6 +6,7 @@ use super::model::{Agency, NewTask, Program};
 use super::text::{clean_code, clean_line, clean_optional, clean_record_code, clean_text};
 use super::{Cadence, Status};
 use crate::error::{Error, Result};
+use crate::lang::facts::Value;
 
 fn opt_line(field: &str, v: Option<String>) -> Result<Option<String>> {
     match v {
@@ -16,9 +17,10 @@ fn opt_line(field: &str, v: Option<String>) -> Result<Option<String>> {
 
 fn count(field: &str, v: Option<i64>) -> Result<Option<i64>> {
     match v {
-        Some(n) if !(0..=10_000_000).contains(&n) => Err(Error::invalid(format!(
-            "The {field} {n} is out of range; it must be from 0 to 10000000."
-        ))),
+        Some(n) if !(0..=10_000_000).contains(&n) => Err(Error::invalid(Value::NumberRange {
+            field: field.to_string(),
+            n,
+        })),
         other => Ok(other),
     }
 }
@@ -45,16 +47,15 @@ impl Program {
     /// The program with its text cleaned and its fields checked.
     pub fn validated(self) -> Result<Program> {
         if self.ends_on < self.starts_on {
-            return Err(Error::invalid(format!(
-                "The program ends ({}) before it starts ({}).",
-                self.ends_on, self.starts_on
-            )));
+            return Err(Error::invalid(Value::EndsBeforeStarts {
+                ends: self.ends_on,
+                starts: self.starts_on,
+            }));
         }
         if self.review_months > 120 {
-            return Err(Error::invalid(format!(
-                "The review cadence of {} months is out of range; use 0 to 120.",
-                self.review_months
-            )));
+            return Err(Error::invalid(Value::ReviewRange {
+                months: i64::from(self.review_months),
+            }));
         }
         let mut parties = Vec::new();
         for p in self.parties {
@@ -82,9 +83,7 @@ pub fn clean_with(lead: &str, with: Vec<String>) -> Result<Vec<String>> {
     for w in with {
         let c = clean_code("coordinating agency code", &w)?;
         if c == lead {
-            return Err(Error::invalid(format!(
-                "Agency `{c}` cannot both lead and coordinate the same task."
-            )));
+            return Err(Error::invalid(Value::LeadAlsoWith { code: c }));
         }
         if !out.contains(&c) {
             out.push(c);
@@ -96,9 +95,7 @@ pub fn clean_with(lead: &str, with: Vec<String>) -> Result<Vec<String>> {
 /// Checks that a roadmap task has a deadline.
 pub fn check_cadence(cadence: Cadence, deadline: Option<chrono::NaiveDate>) -> Result<()> {
     if cadence == Cadence::Roadmap && deadline.is_none() {
-        return Err(Error::invalid(
-            "A roadmap task needs a deadline (--deadline); use --cadence recurring for a task without one.",
-        ));
+        return Err(Error::invalid(Value::RoadmapNeedsDeadline));
     }
     Ok(())
 }
@@ -109,16 +106,15 @@ impl NewTask {
         let lead = clean_code("lead agency code", &self.lead)?;
         check_cadence(self.cadence, self.deadline)?;
         if self.status != Status::Done && self.progress == super::Progress::FULL {
-            return Err(Error::invalid(format!(
-                "Progress 100% means the task is done, so it cannot be {}; give the status done, or a progress below 100.",
-                self.status.code()
-            )));
+            return Err(Error::invalid(Value::FullButNotDone {
+                status: self.status,
+                flag: false,
+            }));
         }
         if self.status == Status::NotStarted && self.progress.get() > 0 {
-            return Err(Error::invalid(format!(
-                "A task not started is at 0%; progress {} does not fit status not_started.",
-                self.progress.get()
-            )));
+            return Err(Error::invalid(Value::NotStartedAtZero {
+                progress: self.progress.get(),
+            }));
         }
         let completed_on = match (self.status, self.completed_on) {
             (Status::Done, Some(d)) => Some(d),

@@ -69,7 +69,7 @@ fn crlf(sample: &[u8]) -> bool {
 fn csv_error(file: &str, e: csv::Error) -> Error {
     let line = e.position().map_or(0, |p| p.line());
     let m = format!("{file} line {line}, field (CSV syntax): {e}.");
-    Error::Invalid(crate::domain::text::escape(&m).into_owned())
+    Error::Invalid(crate::domain::text::escape(&m).into_owned().into())
 }
 
 fn origin(file: &str, line: u64) -> Origin {
@@ -86,9 +86,10 @@ fn header<R: std::io::Read>(file: &str, rdr: &mut csv::Reader<R>, crlf: bool) ->
         .read_byte_record(&mut rec)
         .map_err(|e| csv_error(file, e))?
     {
-        return Err(Error::Invalid(format!(
-            "{file} line 1, field header: The file is empty; it needs a header row."
-        )));
+        return Err(Error::Invalid(
+            format!("{file} line 1, field header: The file is empty; it needs a header row.")
+                .into(),
+        ));
     }
     let o = origin(file, rec.position().map_or(1, |p| p.line()));
     let mut header: Vec<String> = Vec::new();
@@ -452,9 +453,12 @@ pub fn open(
 ) -> Result<CsvSource> {
     use super::encoding::{self, Encoding};
     let not_found = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            Error::NotFound(format!("The file {} does not exist.", path.display()))
-        }
+        std::io::ErrorKind::NotFound => Error::NotFound(
+            crate::lang::facts::Files::FileMissing {
+                path: path.display().to_string(),
+            }
+            .into(),
+        ),
         _ => Error::from(e),
     };
     let (ends_crlf, delim): (bool, u8);

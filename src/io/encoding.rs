@@ -47,11 +47,14 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8], enc: Encoding) -> Result<Cow<'a, 
     // `decode` drops a byte order mark and follows it.
     let (s, _, bad) = coding.decode(bytes);
     if bad {
-        return Err(Error::Invalid(format!(
-            "{} is not valid {} text; check the encoding it was saved in.",
-            text::escape(file),
-            coding.name()
-        )));
+        return Err(Error::Invalid(
+            format!(
+                "{} is not valid {} text; check the encoding it was saved in.",
+                text::escape(file),
+                coding.name()
+            )
+            .into(),
+        ));
     }
     Ok(Cow::Owned(s.nfc().collect::<String>().into_bytes()))
 }
@@ -186,7 +189,7 @@ pub fn not_utf8(path: &str, g: Guess) -> Error {
                 "it is most likely"
             }
         ),
-    })
+    }.into())
 }
 
 /// Checks a file's first bytes and refuses a file that is not UTF-8 with the diagnosis.

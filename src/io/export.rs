@@ -10,14 +10,29 @@ use serde::Serialize;
 
 use super::csv_in::{AGENCY_COLUMNS, PROGRAM_COLUMNS, TASK_COLUMNS};
 use crate::error::{Error, Result};
+use crate::lang::facts::{Files, Written};
 use crate::store::Store;
 
 fn io_err(e: std::io::Error) -> Error {
-    Error::Other(format!("Writing the export failed: {e}."))
+    Error::Other(
+        Files::Encode {
+            what: Written::Export,
+            detail: e.to_string(),
+        }
+        .into(),
+    )
 }
 
 fn line<T: Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| Error::Other(format!("JSON encoding failed: {e}.")))
+    serde_json::to_string(v).map_err(|e| {
+        Error::Other(
+            Files::Encode {
+                what: Written::Json,
+                detail: e.to_string(),
+            }
+            .into(),
+        )
+    })
 }
 
 fn array<W: Write, T: Serialize>(w: &mut W, key: &str, items: &[T], last: bool) -> Result<()> {
@@ -79,7 +94,13 @@ fn opt(s: &Option<String>) -> String {
 }
 
 fn csv_err(e: csv::Error) -> Error {
-    Error::Other(format!("Writing the CSV export failed: {e}."))
+    Error::Other(
+        Files::Encode {
+            what: Written::CsvExport,
+            detail: e.to_string(),
+        }
+        .into(),
+    )
 }
 
 /// Writes the tasks as CSV in the import columns (plus `created_on`, `completed_on`,

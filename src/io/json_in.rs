@@ -324,7 +324,7 @@ pub fn read(
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let doc: Value = serde_json::from_slice(bytes).map_err(|e| {
         let m = format!("{file} line {}, field (JSON syntax): {e}.", e.line());
-        Error::Invalid(crate::domain::text::escape(&m).into_owned())
+        Error::Invalid(crate::domain::text::escape(&m).into_owned().into())
     })?;
     let lines = element_lines(bytes);
     let origin = |key: &str, i: usize| Origin {

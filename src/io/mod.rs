@@ -69,11 +69,13 @@ pub fn read_path(
             }
         }
         if !found {
-            return Err(Error::NotFound(format!(
-                "The directory {} holds none of {}.",
-                path.display(),
-                DIR_FILES.join(", ")
-            )));
+            return Err(Error::NotFound(
+                crate::lang::facts::Files::DirHoldsNone {
+                    dir: path.display().to_string(),
+                    files: DIR_FILES.join(", "),
+                }
+                .into(),
+            ));
         }
         return Ok(batch);
     }
@@ -88,9 +90,12 @@ fn read_file(
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportBatch> {
     let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            Error::NotFound(format!("The file {} does not exist.", path.display()))
-        }
+        std::io::ErrorKind::NotFound => Error::NotFound(
+            crate::lang::facts::Files::FileMissing {
+                path: path.display().to_string(),
+            }
+            .into(),
+        ),
         _ => Error::from(e),
     })?;
     let name = file_name(path);
@@ -138,11 +143,13 @@ pub fn import(
         let tasks = path.join(DIR_FILES[2]);
         if !tasks.exists() {
             if !found {
-                return Err(Error::NotFound(format!(
-                    "The directory {} holds none of {}.",
-                    path.display(),
-                    DIR_FILES.join(", ")
-                )));
+                return Err(Error::NotFound(
+                    crate::lang::facts::Files::DirHoldsNone {
+                        dir: path.display().to_string(),
+                        files: DIR_FILES.join(", "),
+                    }
+                    .into(),
+                ));
             }
             return store.import(&head, dry_run);
         }

@@ -8,6 +8,7 @@
 use super::{days_late, num, Report};
 use crate::error::{Error, Result};
 use crate::io::cells;
+use crate::lang::facts::{Files, Written};
 use crate::store::Counts;
 
 /// The columns of the report CSV.
@@ -134,14 +135,29 @@ pub fn render(r: &Report, excel: bool) -> Result<Vec<u8>> {
         } else {
             csv::Writer::from_writer(&mut out)
         };
-        let err = |e: csv::Error| Error::Other(format!("Writing the CSV report failed: {e}."));
+        let err = |e: csv::Error| {
+            Error::Other(
+                Files::Encode {
+                    what: Written::CsvReport,
+                    detail: e.to_string(),
+                }
+                .into(),
+            )
+        };
         w.write_record(COLUMNS).map_err(err)?;
         for row in rows {
             w.write_record(row.iter().map(|c| cells::write(c).into_owned()))
                 .map_err(err)?;
         }
-        w.flush()
-            .map_err(|e| Error::Other(format!("Writing the CSV report failed: {e}.")))?;
+        w.flush().map_err(|e| {
+            Error::Other(
+                Files::Encode {
+                    what: Written::CsvReport,
+                    detail: e.to_string(),
+                }
+                .into(),
+            )
+        })?;
     }
     Ok(out)
 }

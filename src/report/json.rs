@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::{days_late, Report};
 use crate::error::{Error, Result};
+use crate::lang::facts::{Files, Written};
 use crate::store::report::ProgressMade;
 use crate::store::Counts;
 
@@ -121,8 +122,15 @@ pub fn render(r: &Report) -> Result<String> {
             next: p.next_review,
         }),
     };
-    let mut s = serde_json::to_string_pretty(&doc)
-        .map_err(|e| Error::Other(format!("JSON encoding failed: {e}.")))?;
+    let mut s = serde_json::to_string_pretty(&doc).map_err(|e| {
+        Error::Other(
+            Files::Encode {
+                what: Written::Json,
+                detail: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
     s.push('\n');
     Ok(s)
 }

@@ -20,6 +20,7 @@ use serde::Serialize;
 
 use crate::domain::{date::add_months, review_dates, text, Program};
 use crate::error::{Error, Result};
+use crate::lang::facts::Cli;
 use crate::store::report::{ProgressMade, TaskAsOf};
 use crate::store::{AgencyCounts, CategoryCounts, Counts, Scope, Store};
 
@@ -73,10 +74,12 @@ pub struct Report {
 pub fn parse_period(s: &str) -> Result<(NaiveDate, NaiveDate)> {
     let t = s.trim();
     let bad = || {
-        Error::Usage(format!(
-            "The period `{}` is not understood; write 2019, 2019H1, 2019H2, 2019Q1 … 2019Q4 or 2015-2020.",
-            text::escape(t)
-        ))
+        Error::Usage(
+            Cli::BadPeriod {
+                text: text::escape(t).into_owned(),
+            }
+            .into(),
+        )
     };
     let year = |y: &str| -> Result<i32> {
         match y.parse::<i32>() {
@@ -133,10 +136,13 @@ fn program_info(p: &Program, as_of: NaiveDate) -> ProgramInfo {
 pub fn build(store: &Store, req: &Request, today: NaiveDate) -> Result<Report> {
     if let Some(f) = req.from {
         if f > req.to {
-            return Err(Error::Usage(format!(
-                "The period starts ({f}) after it ends ({}).",
-                req.to
-            )));
+            return Err(Error::Usage(
+                Cli::PeriodOrder {
+                    from: f,
+                    to: req.to,
+                }
+                .into(),
+            ));
         }
     }
     store.snapshot(|s| {

@@ -19,6 +19,7 @@ use super::numbers::ratio;
 use super::{bucket_label, day, days_late, status_label, Report};
 use crate::domain::text;
 use crate::error::{Error, Result};
+use crate::lang::facts::{Cli, Files, Written};
 use crate::store::report::TaskAsOf;
 use crate::store::Counts;
 
@@ -41,7 +42,13 @@ pub const HEADER_ROW: u32 = 1;
 const FIRST: u32 = HEADER_ROW + 1;
 
 fn xerr(e: XlsxError) -> Error {
-    Error::Other(format!("Writing the Excel workbook failed: {e}."))
+    Error::Other(
+        Files::Encode {
+            what: Written::Workbook,
+            detail: e.to_string(),
+        }
+        .into(),
+    )
 }
 
 /// The most characters Excel holds in one cell.
@@ -225,10 +232,9 @@ fn wrapped_lines(s: &str, width: usize) -> usize {
 /// Renders the workbook to bytes. `tasks` are the program's tasks as of the report date.
 pub fn render(r: &Report, tasks: &[TaskAsOf], lang: &str) -> Result<Vec<u8>> {
     if tasks.len() >= 1_048_574 {
-        return Err(Error::Usage(format!(
-            "{} tasks do not fit on one Excel sheet (at most 1,048,573 rows below the header); narrow the report with --program.",
-            tasks.len()
-        )));
+        return Err(Error::Usage(
+            Cli::ExcelTooManyRows { n: tasks.len() }.into(),
+        ));
     }
     let vi = lang == "vi";
     let lang = if vi { "vi" } else { "en" };

@@ -55,6 +55,14 @@ fn value(lang: Lang, field: &str, v: &Option<String>) -> String {
             .category_short(v)
             .map(str::to_string)
             .unwrap_or_else(|| v.clone()),
+        "role" => v
+            .parse()
+            .map(|r| lang.role(r).to_string())
+            .unwrap_or_else(|_| v.clone()),
+        "kind" => lang
+            .kind(v)
+            .map(str::to_string)
+            .unwrap_or_else(|| v.clone()),
         "cadence" => match v.as_str() {
             "roadmap" => lang.t(Msg::Roadmap).to_string(),
             "recurring" => lang.t(Msg::Recurring).to_string(),

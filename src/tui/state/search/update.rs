@@ -327,7 +327,7 @@ impl AppState {
         std::thread::Builder::new()
             .name("phoihop-search".into())
             .spawn(move || search_thread(path, scope, job, inbox, answers, notify))
-            .map_err(|e| Error::Other(format!("Could not start the search thread: {e}.")))?;
+            .map_err(|e| Error::Other(format!("Could not start the search thread: {e}.").into()))?;
         // The query typed so far is the first one answered, once the index is built.
         let _ = queries.send(Request::Query(1, query.to_string()));
         Ok(Engine::Remote(Remote {
@@ -376,7 +376,7 @@ impl AppState {
                         } else {
                             s.engine = None;
                         }
-                        return Err(Error::Other(e));
+                        return Err(Error::Other(e.into()));
                     }
                     Answer::Ranked {
                         seq,
