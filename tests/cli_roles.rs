@@ -139,3 +139,88 @@ fn operator_writes_only_their_agency_tasks() {
     assert_eq!(shown["title"], "Của A (sửa)");
     assert_eq!(db.json(&["task", "show", &b])["progress"], 0);
 }
+
+/// Refusals speak the interface language, with the same exit code: a role refusal and a
+/// read-only refusal under `--lang vi` and `--lang en` (and `LANG=vi_VN.UTF-8`).
+#[test]
+fn refusals_come_in_the_interface_language() {
+    let db = Db::new();
+    let t = db.seed(&[
+        ("ideology", "Của A", "A", Some("2020-06-30")),
+        ("organization", "Của B", "B", Some("2020-06-30")),
+    ]);
+    let b = t[1].to_string();
+    db.ok(&[
+        "user",
+        "grant",
+        &os_login(),
+        "--role",
+        "operator",
+        "--agency",
+        "A",
+    ]);
+    let before = db.bytes();
+    let update = ["task", "update", b.as_str(), "--progress", "60"];
+    let with = |lang: &'static str| -> Vec<&str> {
+        let mut v = vec!["--lang", lang];
+        v.extend_from_slice(&update);
+        v
+    };
+    let vi = db.fails(5, &with("vi"));
+    let en = db.fails(5, &with("en"));
+    let login = os_login();
+    assert_eq!(
+        vi.trim_end(),
+        format!(
+            "phoihop: Tài khoản `{login}` là chuyên viên của A, nên không được cập nhật nhiệm vụ {b} (chuyên viên chỉ được thay đổi nhiệm vụ do cơ quan mình chủ trì hoặc phối hợp)."
+        )
+    );
+    assert_eq!(
+        en.trim_end(),
+        format!(
+            "phoihop: Login `{login}` is an operator of A, and so may not update task {b} (operators may change only tasks their agency leads or coordinates)."
+        )
+    );
+    // Without --lang, $LANG decides.
+    let (code, _, env_vi) = cli_support::bin()
+        .env("LANG", "vi_VN.UTF-8")
+        .arg("--db")
+        .arg(&db.path)
+        .args(update)
+        .output()
+        .map(|o| {
+            (
+                o.status.code().unwrap_or(-1),
+                (),
+                String::from_utf8_lossy(&o.stderr).into_owned(),
+            )
+        })
+        .expect("run phoihop");
+    assert_eq!((code, env_vi.as_str()), (5, vi.as_str()));
+
+    // Read-only: the same refusal, exit 5, in each language.
+    let a = t[0].to_string();
+    let ro = |lang: &'static str| {
+        vec![
+            "--read-only",
+            "--lang",
+            lang,
+            "task",
+            "update",
+            a.as_str(),
+            "--progress",
+            "10",
+        ]
+    };
+    let ro_vi = db.fails(5, &ro("vi"));
+    let ro_en = db.fails(5, &ro("en"));
+    assert_eq!(
+        ro_vi.trim_end(),
+        "phoihop: Cơ sở dữ liệu đang mở ở chế độ chỉ đọc (--read-only), nên không thể thay đổi dữ liệu."
+    );
+    assert_eq!(
+        ro_en.trim_end(),
+        "phoihop: The database is open read-only (--read-only), so nothing can be changed."
+    );
+    assert!(db.bytes() == before, "a refused write changed the file");
+}
