@@ -13,6 +13,7 @@ pub mod error;
 pub mod io;
 pub mod numfmt;
 pub mod report;
+pub mod rollup;
 pub mod safe_file;
 pub mod search;
 pub mod store;
