@@ -60,11 +60,8 @@ fn json(db: &Path, args: &[&str]) -> Value {
 
 /// The newest audit id of a database file (read-only, immutable when no -wal).
 fn newest_audit(path: &Path) -> i64 {
-    let c = rusqlite::Connection::open_with_flags(
-        path,
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-    )
-    .expect("open");
+    let c = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .expect("open");
     c.query_row("SELECT coalesce(max(id), 0) FROM audit", [], |r| r.get(0))
         .expect("audit")
 }
@@ -121,9 +118,23 @@ impl World {
         };
         for i in 1..=n {
             let db = w.dir.path().join(format!("prov/p{i}.db"));
-            ok(&db, &["gen", "--tasks", &tasks.to_string(), "--agencies", "12", "--seed", &i.to_string()]);
+            ok(
+                &db,
+                &[
+                    "gen",
+                    "--tasks",
+                    &tasks.to_string(),
+                    "--agencies",
+                    "12",
+                    "--seed",
+                    &i.to_string(),
+                ],
+            );
             let replica = w.dir.path().join(format!("replicas/p{i}"));
-            let yml = ok(&db, &["replicate-config", "--to", replica.to_str().unwrap()]);
+            let yml = ok(
+                &db,
+                &["replicate-config", "--to", replica.to_str().unwrap()],
+            );
             let cfg = w.dir.path().join(format!("prov/p{i}.yml"));
             std::fs::write(&cfg, yml).unwrap();
             let child = Command::new("litestream")
@@ -158,7 +169,10 @@ impl World {
         let centre = self.dir.path().join(name);
         std::fs::create_dir_all(&centre).unwrap();
         for (i, r) in self.replicas.iter().enumerate() {
-            assert!(restore(r, &centre.join(format!("p{}.db", i + 1))), "restore {i}");
+            assert!(
+                restore(r, &centre.join(format!("p{}.db", i + 1))),
+                "restore {i}"
+            );
         }
         centre
     }
@@ -168,9 +182,17 @@ fn rollup_json(centre: &Path, extra: &[&str]) -> (Value, String) {
     let mut c = bin();
     // The centre's own database is not read; named so nothing is made in $HOME.
     c.arg("--db").arg(centre.join("centre-own"));
-    c.arg("rollup").arg(centre).args(["--format", "json"]).args(extra);
+    c.arg("rollup")
+        .arg(centre)
+        .args(["--format", "json"])
+        .args(extra);
     let out = c.output().expect("run rollup");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).expect("json");
     (v, String::from_utf8_lossy(&out.stderr).into_owned())
 }
@@ -193,9 +215,38 @@ fn five_provinces_replicated_restored_and_rolled_up() {
 
     // Writes at two provinces: a task finished at p1, a task added at p2.
     let (id1, _, _) = first_task(&w.provinces[0]);
-    ok(&w.provinces[0], &["task", "update", &id1.to_string(), "--progress", "100", "--status", "done", "--note", "Đã hoàn thành"]);
+    ok(
+        &w.provinces[0],
+        &[
+            "task",
+            "update",
+            &id1.to_string(),
+            "--progress",
+            "100",
+            "--status",
+            "done",
+            "--note",
+            "Đã hoàn thành",
+        ],
+    );
     let (_, prog2, lead2) = first_task(&w.provinces[1]);
-    let added = ok(&w.provinces[1], &["task", "add", "--program", &prog2, "--category", "ideology", "--title", "Nhiệm vụ mới từ tỉnh 2", "--lead", &lead2, "--deadline", "2020-01-01"]);
+    let added = ok(
+        &w.provinces[1],
+        &[
+            "task",
+            "add",
+            "--program",
+            &prog2,
+            "--category",
+            "ideology",
+            "--title",
+            "Nhiệm vụ mới từ tỉnh 2",
+            "--lead",
+            &lead2,
+            "--deadline",
+            "2020-01-01",
+        ],
+    );
     assert!(!added.is_empty());
     w.sync_all(None);
 
@@ -213,26 +264,56 @@ fn five_provinces_replicated_restored_and_rolled_up() {
         assert_eq!(p["state"], "summed", "{p}");
         assert_eq!(p["code"], format!("p{}", i + 1));
         let own = json(&w.provinces[i], &["report", "--format", "json"]);
-        for k in ["totals", "categories", "urges", "due_soon", "progress_made", "overdue_tasks"] {
+        for k in [
+            "totals",
+            "categories",
+            "urges",
+            "due_soon",
+            "progress_made",
+            "overdue_tasks",
+        ] {
             assert_eq!(p[k], own[k], "province p{} key {k}", i + 1);
         }
-        for (j, k) in ["tasks", "done_on_time", "done_late", "in_time", "overdue"].iter().enumerate() {
+        for (j, k) in ["tasks", "done_on_time", "done_late", "in_time", "overdue"]
+            .iter()
+            .enumerate()
+        {
             sum[j] += p["totals"][k].as_i64().unwrap();
         }
         urges += p["urges"].as_i64().unwrap();
     }
-    for (j, k) in ["tasks", "done_on_time", "done_late", "in_time", "overdue"].iter().enumerate() {
+    for (j, k) in ["tasks", "done_on_time", "done_late", "in_time", "overdue"]
+        .iter()
+        .enumerate()
+    {
         assert_eq!(r["totals"][k].as_i64().unwrap(), sum[j], "total {k}");
-        let by_cat: i64 = r["categories"].as_array().unwrap().iter().map(|c| c[k].as_i64().unwrap()).sum();
+        let by_cat: i64 = r["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c[k].as_i64().unwrap())
+            .sum();
         assert_eq!(by_cat, sum[j], "categories' {k}");
     }
     assert_eq!(r["urges"].as_i64().unwrap(), urges);
     // The new writes reached the centre.
     assert_eq!(provinces[1]["totals"]["tasks"], 301, "the task added at p2");
-    let shown = json(&centre.join("p1.db"), &["--read-only", "task", "show", &id1.to_string(), "--format", "json"]);
+    let shown = json(
+        &centre.join("p1.db"),
+        &[
+            "--read-only",
+            "task",
+            "show",
+            &id1.to_string(),
+            "--format",
+            "json",
+        ],
+    );
     assert_eq!(shown["progress"], 100, "{shown}");
     let p2_overdue = provinces[1]["overdue_tasks"].as_array().unwrap();
-    assert!(p2_overdue.iter().any(|t| t["title"] == "Nhiệm vụ mới từ tỉnh 2"));
+    assert!(p2_overdue
+        .iter()
+        .any(|t| t["title"] == "Nhiệm vụ mới từ tỉnh 2"));
     // The roll-up wrote nothing.
     for (i, b) in before.iter().enumerate() {
         let f = centre.join(format!("p{}.db", i + 1));
@@ -246,7 +327,18 @@ fn five_provinces_replicated_restored_and_rolled_up() {
         let p3 = p3.clone();
         std::thread::spawn(move || {
             for n in 0..6 {
-                let _ = run_in(&p3, &["task", "update", &id1.to_string(), "--progress", &(10 + n).to_string(), "--note", "ghi tiếp"]);
+                let _ = run_in(
+                    &p3,
+                    &[
+                        "task",
+                        "update",
+                        &id1.to_string(),
+                        "--progress",
+                        &(10 + n).to_string(),
+                        "--note",
+                        "ghi tiếp",
+                    ],
+                );
             }
         })
     };
@@ -263,27 +355,69 @@ fn five_provinces_replicated_restored_and_rolled_up() {
     while Instant::now() < end {
         for p in &w.provinces {
             let (id, _, _) = first_task(p);
-            ok(p, &["task", "update", &id.to_string(), "--progress", &(20 + k % 50).to_string(), "--note", "ghi định kỳ"]);
+            ok(
+                p,
+                &[
+                    "task",
+                    "update",
+                    &id.to_string(),
+                    "--progress",
+                    &(20 + k % 50).to_string(),
+                    "--note",
+                    "ghi định kỳ",
+                ],
+            );
         }
         k += 1;
     }
     let written_at = Instant::now();
     w.sync_all(Some(2));
     let centre2 = w.restore_centre("centre2");
-    assert!(newest_audit(&centre2.join("p3.db")) < newest_audit(&p3), "p3's later writes are not in its replica");
+    assert!(
+        newest_audit(&centre2.join("p3.db")) < newest_audit(&p3),
+        "p3's later writes are not in its replica"
+    );
     // Stale after half the time since the kill: p3's newest replicated write is older
     // than that, every other province's newer.
     let since_kill = killed_at.elapsed().as_secs_f64();
     let since_written = written_at.elapsed().as_secs_f64();
     let max_age = ((since_kill + since_written) / 2.0).round() as i64;
-    assert!((max_age as f64) > since_written + 1.0, "the writes went on long enough ({since_kill} s, {since_written} s)");
+    assert!(
+        (max_age as f64) > since_written + 1.0,
+        "the writes went on long enough ({since_kill} s, {since_written} s)"
+    );
     let (r, stderr) = rollup_json(&centre2, &["--max-age", &format!("{max_age}s")]);
-    let states: Vec<&str> = r["provinces"].as_array().unwrap().iter().map(|p| p["state"].as_str().unwrap()).collect();
-    assert_eq!(states, ["summed", "summed", "stale", "summed", "summed"], "max-age {max_age}s");
-    assert!(stderr.contains("1 of 5 provinces are not summed"), "{stderr}");
-    let summed: i64 = r["provinces"].as_array().unwrap().iter().filter(|p| p["summed"] == true).map(|p| p["totals"]["tasks"].as_i64().unwrap()).sum();
-    assert_eq!(r["totals"]["tasks"].as_i64().unwrap(), summed, "the stale province is not summed");
-    assert!(r["provinces"][2]["reason"].as_str().unwrap().contains("Stale replica"));
+    let states: Vec<&str> = r["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        states,
+        ["summed", "summed", "stale", "summed", "summed"],
+        "max-age {max_age}s"
+    );
+    assert!(
+        stderr.contains("1 of 5 provinces are not summed"),
+        "{stderr}"
+    );
+    let summed: i64 = r["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["summed"] == true)
+        .map(|p| p["totals"]["tasks"].as_i64().unwrap())
+        .sum();
+    assert_eq!(
+        r["totals"]["tasks"].as_i64().unwrap(),
+        summed,
+        "the stale province is not summed"
+    );
+    assert!(r["provinces"][2]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("Stale replica"));
 }
 
 #[test]
@@ -298,15 +432,37 @@ fn phoihops_checkpoint_leaves_replication_working() {
     // the whole busy timeout (30 s).
     assert!(db.with_file_name(".p1.db-litestream").is_dir());
     let csv = w.dir.path().join("tasks.csv");
-    let mut text = String::from("program,category,title,lead,with,cadence,deadline,status,progress,basis\n");
+    let mut text =
+        String::from("program,category,title,lead,with,cadence,deadline,status,progress,basis\n");
     for n in 0..200 {
-        text.push_str(&format!("{program},front,Nhiệm vụ nhập {n},{lead},,recurring,,,{},\n", n % 100));
+        text.push_str(&format!(
+            "{program},front,Nhiệm vụ nhập {n},{lead},,recurring,,,{},\n",
+            n % 100
+        ));
     }
     std::fs::write(&csv, text).unwrap();
     let start = Instant::now();
     ok(db, &["import", csv.to_str().unwrap()]);
-    assert!(start.elapsed() < Duration::from_secs(20), "the import waited {:?}", start.elapsed());
-    ok(db, &["task", "add", "--program", &program, "--category", "ideology", "--title", "Sau khi nhập", "--lead", &lead]);
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "the import waited {:?}",
+        start.elapsed()
+    );
+    ok(
+        db,
+        &[
+            "task",
+            "add",
+            "--program",
+            &program,
+            "--category",
+            "ideology",
+            "--title",
+            "Sau khi nhập",
+            "--lead",
+            &lead,
+        ],
+    );
     w.sync_all(None);
     let probe = w.probe(0);
     ok(&probe, &["--read-only", "check"]);
@@ -320,13 +476,25 @@ fn replicate_config_is_litestream_readable() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("tinh.db");
     ok(&db, &["init"]);
-    for to in ["/srv/phoihop/replicas/tinh", "sftp://phoihop@centre:22/srv/replicas/tinh", "s3://phoihop-centre/tinh"] {
+    for to in [
+        "/srv/phoihop/replicas/tinh",
+        "sftp://phoihop@centre:22/srv/replicas/tinh",
+        "s3://phoihop-centre/tinh",
+    ] {
         let yml = ok(&db, &["replicate-config", "--to", to]);
         assert!(yml.contains("retention: 720h"), "{yml}");
         let cfg = dir.path().join("ls.yml");
         std::fs::write(&cfg, &yml).unwrap();
-        let out = Command::new("litestream").args(["databases", "-config"]).arg(&cfg).output().unwrap();
-        assert!(out.status.success(), "{to}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = Command::new("litestream")
+            .args(["databases", "-config"])
+            .arg(&cfg)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{to}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let listed = String::from_utf8_lossy(&out.stdout);
         assert!(listed.contains(db.to_str().unwrap()), "{listed}");
     }
@@ -345,21 +513,48 @@ fn rollup_screen_opens_a_province_read_only() {
     std::fs::create_dir(&centre).unwrap();
     for i in 1..=3 {
         let db = centre.join(format!("tinh-{i}.db"));
-        ok(&db, &["gen", "--tasks", "40", "--agencies", "8", "--seed", &i.to_string()]);
+        ok(
+            &db,
+            &[
+                "gen",
+                "--tasks",
+                "40",
+                "--agencies",
+                "8",
+                "--seed",
+                &i.to_string(),
+            ],
+        );
     }
     let before: Vec<Vec<u8>> = (1..=3)
         .map(|i| std::fs::read(centre.join(format!("tinh-{i}.db"))).unwrap())
         .collect();
     let own = dir.path().join("own.db");
-    let mut s = pty_support::Session::start(&own, 100, 30, &["--lang", "vi", "--rollup", centre.to_str().unwrap()]);
+    let mut s = pty_support::Session::start(
+        &own,
+        100,
+        30,
+        &["--lang", "vi", "--rollup", centre.to_str().unwrap()],
+    );
     let screen = s.wait_text("Tổng hợp toàn quốc");
-    assert!(screen.contains("3/3 tỉnh, thành phố đã tổng hợp"), "{screen}");
-    assert!(screen.contains("tinh-2") && screen.contains("đã tổng hợp"), "{screen}");
-    assert!(screen.contains("120"), "the national total of tasks: {screen}");
+    assert!(
+        screen.contains("3/3 tỉnh, thành phố đã tổng hợp"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("tinh-2") && screen.contains("đã tổng hợp"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("120"),
+        "the national total of tasks: {screen}"
+    );
     s.send("j");
     s.send("\r");
     // The province's own dashboard: its 40 tasks, and it refuses writes.
-    let screen = s.wait_for("the province's dashboard", |t| !t.contains("Tổng hợp toàn quốc") && t.contains("40"));
+    let screen = s.wait_for("the province's dashboard", |t| {
+        !t.contains("Tổng hợp toàn quốc") && t.contains("40")
+    });
     assert!(!screen.contains("120"), "{screen}");
     s.send("q");
     s.wait_text("Tổng hợp toàn quốc");

@@ -45,7 +45,9 @@ pub fn parse_target(to: &str) -> Result<Target> {
     };
     if t.contains('$') {
         // Litestream expands $VAR in its configuration.
-        return Err(bad("contains `$`, which Litestream would read as a variable"));
+        return Err(bad(
+            "contains `$`, which Litestream would read as a variable",
+        ));
     }
     if t.chars().any(|c| c.is_control() || c == '"' || c == '\\') {
         return Err(bad("contains a control character, a quote or a backslash"));
@@ -163,10 +165,18 @@ pub fn run(ctx: &super::Context, args: &ReplicateConfigArgs) -> Result<()> {
     let retention = duration("--retention", &args.retention)?;
     let interval = duration("--snapshot-interval", &args.snapshot_interval)?;
     if args.key_path.is_some() && !matches!(target, Target::Sftp(_)) {
-        return Err(Error::Usage("--key-path applies to an sftp:// replica only.".into()));
+        return Err(Error::Usage(
+            "--key-path applies to an sftp:// replica only.".into(),
+        ));
     }
     crate::store::fs::refuse_missing(&ctx.db)?;
-    let text = config(&ctx.db, &target, &retention, &interval, args.key_path.as_deref())?;
+    let text = config(
+        &ctx.db,
+        &target,
+        &retention,
+        &interval,
+        args.key_path.as_deref(),
+    )?;
     super::report::write_out(None, text.as_bytes())
 }
 
@@ -176,14 +186,28 @@ mod tests {
 
     #[test]
     fn targets() {
-        assert_eq!(parse_target("/srv/r/a").unwrap(), Target::File("/srv/r/a".into()));
+        assert_eq!(
+            parse_target("/srv/r/a").unwrap(),
+            Target::File("/srv/r/a".into())
+        );
         assert_eq!(
             parse_target("file:///srv/r/a").unwrap(),
             Target::File("/srv/r/a".into())
         );
-        assert!(matches!(parse_target("sftp://u@h:22/srv/a").unwrap(), Target::Sftp(_)));
+        assert!(matches!(
+            parse_target("sftp://u@h:22/srv/a").unwrap(),
+            Target::Sftp(_)
+        ));
         assert!(matches!(parse_target("s3://b/p").unwrap(), Target::S3(_)));
-        for bad in ["relative/x", "sftp://host/x", "s3://bucket", "http://x/y", "/srv/$HOME", "/", "file://x"] {
+        for bad in [
+            "relative/x",
+            "sftp://host/x",
+            "s3://bucket",
+            "http://x/y",
+            "/srv/$HOME",
+            "/",
+            "file://x",
+        ] {
             assert_eq!(parse_target(bad).unwrap_err().exit_code(), 2, "{bad}");
         }
         assert!(duration("d", "720h").is_ok());

@@ -153,9 +153,15 @@ pub fn run(ctx: &super::Context, args: &RollupArgs) -> Result<()> {
         eprintln!(
             "phoihop: {}",
             if ctx.lang == "vi" {
-                format!("{left} trên {} tỉnh, thành phố không được tổng hợp (xem lý do trong báo cáo).", r.provinces.len())
+                format!(
+                    "{left} trên {} tỉnh, thành phố không được tổng hợp (xem lý do trong báo cáo).",
+                    r.provinces.len()
+                )
             } else {
-                format!("{left} of {} provinces are not summed (the report says why).", r.provinces.len())
+                format!(
+                    "{left} of {} provinces are not summed (the report says why).",
+                    r.provinces.len()
+                )
             }
         );
     }

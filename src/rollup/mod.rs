@@ -174,7 +174,9 @@ pub fn replica_files(args: &[PathBuf]) -> Result<Vec<PathBuf>> {
     for a in args {
         if a.is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(a)
-                .map_err(|e| Error::Other(format!("Cannot read the directory {}: {e}.", a.display())))?
+                .map_err(|e| {
+                    Error::Other(format!("Cannot read the directory {}: {e}.", a.display()))
+                })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "db"))
                 .collect();
@@ -336,18 +338,22 @@ pub fn build(files: &[PathBuf], req: &Request, today: NaiveDate) -> Result<Rollu
     });
     let mut provinces = Vec::with_capacity(files.len());
     for (slot, file) in slots.into_iter().zip(files) {
-        let p = slot.into_inner().ok().flatten().unwrap_or_else(|| Province {
-            code: file_code(file),
-            name: file_code(file),
-            file: file.clone(),
-            open_mode: None,
-            schema_version: None,
-            last_write: None,
-            state: State::Unreadable {
-                error: "the reading thread stopped".into(),
-            },
-            report: None,
-        });
+        let p = slot
+            .into_inner()
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| Province {
+                code: file_code(file),
+                name: file_code(file),
+                file: file.clone(),
+                open_mode: None,
+                schema_version: None,
+                last_write: None,
+                state: State::Unreadable {
+                    error: "the reading thread stopped".into(),
+                },
+                report: None,
+            });
         provinces.push(p);
     }
     Ok(sum(provinces, req, read_at))

@@ -42,7 +42,9 @@ fn province_json(p: &Province, r: &Rollup) -> Result<Value> {
     m.insert("schema_version".into(), json!(p.schema_version));
     m.insert(
         "last_write".into(),
-        json!(p.last_write.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))),
+        json!(p
+            .last_write
+            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))),
     );
     m.insert("open_mode".into(), json!(p.open_mode));
     if let State::Failed { findings } = &p.state {
@@ -178,7 +180,10 @@ pub fn markdown(r: &Rollup, lang: &str) -> String {
         w.t("Overdue", "Quá hạn"),
         w.t("Mean progress", "Tiến độ bình quân"),
     ];
-    out.push_str(&format!("## {}\n\n", w.t("By province", "Theo tỉnh, thành phố")));
+    out.push_str(&format!(
+        "## {}\n\n",
+        w.t("By province", "Theo tỉnh, thành phố")
+    ));
     let mut head = vec![w.t("No.", "STT"), w.t("Province", "Tỉnh, thành phố")];
     head.extend(bucket_heads);
     head.push(w.t("Urges", "Đôn đốc"));
@@ -237,7 +242,10 @@ pub fn markdown(r: &Rollup, lang: &str) -> String {
     table(&mut out, &head, &rows);
     out.push_str(&format!(
         "## {}\n\n",
-        w.t("Overdue tasks by province", "Nhiệm vụ quá hạn theo tỉnh, thành phố")
+        w.t(
+            "Overdue tasks by province",
+            "Nhiệm vụ quá hạn theo tỉnh, thành phố"
+        )
     ));
     let mut any = false;
     for p in r.summed() {
@@ -351,7 +359,12 @@ pub fn csv(r: &Rollup, excel: bool) -> Result<Vec<u8>> {
         rows.push(v);
     }
     for p in &r.provinces {
-        let mut v = row("province", Some(p), "", [&p.state.reason("vi", r.max_age), ""]);
+        let mut v = row(
+            "province",
+            Some(p),
+            "",
+            [&p.state.reason("vi", r.max_age), ""],
+        );
         match &p.report {
             Some(rep) => {
                 v.extend(counts(&rep.totals));

@@ -100,7 +100,10 @@ fn sums_equal_the_provinces_own_reports_and_files_stay_untouched() {
     assert!(md.contains("Tổng hợp kết quả thực hiện toàn quốc"), "{md}");
     assert!(md.contains("p2"));
     let csv = String::from_utf8(render::csv(&r, false).unwrap()).unwrap();
-    assert_eq!(csv.lines().filter(|l| l.starts_with("province,")).count(), 3);
+    assert_eq!(
+        csv.lines().filter(|l| l.starts_with("province,")).count(),
+        3
+    );
     assert!(!xlsx::render(&r, "en").unwrap().is_empty());
 }
 
@@ -120,8 +123,15 @@ fn stale_schema_and_failed_replicas_are_listed_not_summed() {
     let files = vec![good.clone(), old, broken, junk];
     let r = build(&files, &req(None), today()).unwrap();
     let states: Vec<&str> = r.provinces.iter().map(|p| p.state.code()).collect();
-    assert_eq!(states, ["summed", "schema_mismatch", "check_failed", "unreadable"]);
-    assert_eq!(r.totals, own_report(&good).totals, "only the good one is summed");
+    assert_eq!(
+        states,
+        ["summed", "schema_mismatch", "check_failed", "unreadable"]
+    );
+    assert_eq!(
+        r.totals,
+        own_report(&good).totals,
+        "only the good one is summed"
+    );
     let md = render::markdown(&r, "en");
     assert!(md.contains("Schema version 3"), "{md}");
     assert!(md.contains("Fails the check"), "{md}");
@@ -130,15 +140,31 @@ fn stale_schema_and_failed_replicas_are_listed_not_summed() {
     // Stale: the newest write is older than max-age when read an hour later.
     let later = Utc::now() + Duration::hours(1);
     let p = read_province(&good, &req(Some(600)), today(), later);
-    assert!(matches!(p.state, State::Stale { last_write: Some(_) }), "{:?}", p.state);
+    assert!(
+        matches!(
+            p.state,
+            State::Stale {
+                last_write: Some(_)
+            }
+        ),
+        "{:?}",
+        p.state
+    );
     assert!(p.report.is_some(), "a stale province is still shown");
     let p = read_province(&good, &req(Some(7200)), today(), later);
     assert_eq!(p.state, State::Summed);
     let p = read_province(&good, &req(None), today(), later + Duration::days(400));
     assert_eq!(p.state, State::Summed, "no max-age, never stale");
-    let stale = sum(vec![read_province(&good, &req(Some(600)), today(), later)], &req(Some(600)), later);
+    let stale = sum(
+        vec![read_province(&good, &req(Some(600)), today(), later)],
+        &req(Some(600)),
+        later,
+    );
     assert_eq!(stale.totals.tasks, 0, "a stale province is not summed");
-    assert!(stale.provinces[0].state.reason("vi", Some(600)).contains("quá 10m"));
+    assert!(stale.provinces[0]
+        .state
+        .reason("vi", Some(600))
+        .contains("quá 10m"));
 }
 
 #[test]
@@ -154,9 +180,16 @@ fn a_directory_lists_its_db_files_by_name() {
         .collect();
     assert_eq!(names, ["a.db", "b.db"]);
     let empty = tempfile::tempdir().unwrap();
-    assert_eq!(replica_files(&[empty.path().to_path_buf()]).unwrap_err().exit_code(), 2);
     assert_eq!(
-        replica_files(&[dir.path().join("missing.db")]).unwrap_err().exit_code(),
+        replica_files(&[empty.path().to_path_buf()])
+            .unwrap_err()
+            .exit_code(),
+        2
+    );
+    assert_eq!(
+        replica_files(&[dir.path().join("missing.db")])
+            .unwrap_err()
+            .exit_code(),
         3
     );
 }
@@ -166,7 +199,10 @@ fn a_province_is_named_by_its_meta_row() {
     let dir = tempfile::tempdir().unwrap();
     let f = province(dir.path(), "file-name", 1, 5);
     let p = read_province(&f, &req(None), today(), Utc::now());
-    assert_eq!((p.code.as_str(), p.name.as_str()), ("file-name", "file-name"));
+    assert_eq!(
+        (p.code.as_str(), p.name.as_str()),
+        ("file-name", "file-name")
+    );
     let mut s = Store::open(&f, false).unwrap();
     s.set_meta(META_NAME, "Tỉnh Lào Cai").unwrap();
     s.set_meta(META_CODE, "LCI").unwrap();

@@ -40,9 +40,11 @@ impl W {
 }
 
 fn header(ws: &mut Worksheet, w: &W, title: &str, heads: &[&str]) -> Result<()> {
-    ws.write_string_with_format(0, 0, safe(title), &w.bold).map_err(xerr)?;
+    ws.write_string_with_format(0, 0, safe(title), &w.bold)
+        .map_err(xerr)?;
     for (i, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(1, i as u16, *h, &w.bold).map_err(xerr)?;
+        ws.write_string_with_format(1, i as u16, *h, &w.bold)
+            .map_err(xerr)?;
         ws.set_column_width(i as u16, (h.chars().count() as f64 + 2.0).max(10.0))
             .map_err(xerr)?;
     }
@@ -53,7 +55,8 @@ fn header(ws: &mut Worksheet, w: &W, title: &str, heads: &[&str]) -> Result<()> 
 fn counts(ws: &mut Worksheet, w: &W, row: u32, col: u16, c: &Counts) -> Result<()> {
     let n = [c.tasks, c.done_on_time, c.done_late, c.in_time, c.overdue];
     for (i, v) in n.iter().enumerate() {
-        ws.write_number(row, col + i as u16, *v as f64).map_err(xerr)?;
+        ws.write_number(row, col + i as u16, *v as f64)
+            .map_err(xerr)?;
     }
     ws.write_number_with_format(row, col + 5, c.progress / 100.0, &w.pct)
         .map_err(xerr)?;
@@ -110,8 +113,13 @@ pub fn render(r: &Rollup, lang: &str) -> Result<Vec<u8>> {
         header(ws, &w, &as_of, &heads)?;
         for (i, c) in r.categories.iter().enumerate() {
             let row = 2 + i as u32;
-            let name = if w.vi { &c.category.name_vi } else { &c.category.name_en };
-            ws.write_string(row, 0, safe(&c.category.code)).map_err(xerr)?;
+            let name = if w.vi {
+                &c.category.name_vi
+            } else {
+                &c.category.name_en
+            };
+            ws.write_string(row, 0, safe(&c.category.code))
+                .map_err(xerr)?;
             ws.write_string(row, 1, safe(name)).map_err(xerr)?;
             counts(ws, &w, row, 2, &c.counts)?;
         }

@@ -57,9 +57,8 @@ impl Store {
         let trusted = fs::trusted_location(path)?;
         let path = trusted.as_path();
         fs::refuse_network_fs(path)?;
-        let meta = std::fs::metadata(path).map_err(|_| {
-            Error::NotFound(format!("There is no replica at {}.", path.display()))
-        })?;
+        let meta = std::fs::metadata(path)
+            .map_err(|_| Error::NotFound(format!("There is no replica at {}.", path.display())))?;
         if !meta.is_file() {
             return Err(Error::Usage(format!(
                 "{} is not a database file.",
@@ -108,11 +107,9 @@ impl Store {
     pub fn last_write(&self) -> Result<Option<DateTime<Utc>>> {
         let at: Option<String> = self
             .conn()
-            .query_row(
-                "SELECT at FROM audit ORDER BY id DESC LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
+            .query_row("SELECT at FROM audit ORDER BY id DESC LIMIT 1", [], |r| {
+                r.get(0)
+            })
             .optional()?;
         Ok(at
             .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())

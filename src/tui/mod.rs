@@ -135,7 +135,11 @@ pub fn run_rollup(opts: Options, files: Vec<PathBuf>, req: crate::rollup::Reques
     let mut ended = Ok(Ended::Normally);
     let mut dirty = true;
     while input.is_ok() && !screen.quit {
-        if dirty && terminal.draw(|f| view::rollup::draw(f, &screen, &theme)).is_err() {
+        if dirty
+            && terminal
+                .draw(|f| view::rollup::draw(f, &screen, &theme))
+                .is_err()
+        {
             break;
         }
         dirty = false;

@@ -118,7 +118,7 @@ impl RollupScreen {
                 self.cursor.apply(m, n, page)
             }
             RollupAction::Open => {
-                let Some(p) = self.provinces().get(self.cursor.selected) else {
+                let Some(p) = self.rollup.provinces.get(self.cursor.selected) else {
                     return false;
                 };
                 match &p.state {
@@ -126,8 +126,8 @@ impl RollupScreen {
                         self.notice = Some(p.state.reason(self.lang.code(), self.rollup.max_age));
                     }
                     _ => {
-                        self.notice = None;
                         self.open = Some(p.file.clone());
+                        self.notice = None;
                     }
                 }
                 true
@@ -200,7 +200,10 @@ mod tests {
         assert!(s.update(RollupAction::Open));
         assert_eq!(s.open, None, "an unreadable replica is not opened");
         assert!(s.notice.as_deref().unwrap_or("").contains("Cannot be read"));
-        assert!(!s.update(RollupAction::Move(Action::Down)), "already at the end");
+        assert!(
+            !s.update(RollupAction::Move(Action::Down)),
+            "already at the end"
+        );
         s.update(RollupAction::Reload);
         assert_eq!(s.summary.totals.tasks, 60);
         s.update(action_for(Key::Char('q')).unwrap());

@@ -214,7 +214,13 @@ pub(crate) fn totals(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang,
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-pub(crate) fn categories(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &Theme) {
+pub(crate) fn categories(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    s: &Summary,
+    lang: Lang,
+    theme: &Theme,
+) {
     let columns = vec![
         Column::new(lang.t(Msg::Category), 14).flex(),
         Column::new(lang.t(Msg::Tasks), 8).right(),

@@ -76,12 +76,26 @@ pub fn draw(frame: &mut Frame<'_>, s: &RollupScreen, theme: &Theme) {
         ))),
         Rect { height: 1, ..area },
     );
-    dashboard::totals(frame, Rect { y: area.y + 1, height: 2, ..area }, &s.summary, lang, theme);
+    dashboard::totals(
+        frame,
+        Rect {
+            y: area.y + 1,
+            height: 2,
+            ..area
+        },
+        &s.summary,
+        lang,
+        theme,
+    );
     let cat_h = category_height((area.width, area.height));
     if cat_h > 0 {
         dashboard::categories(
             frame,
-            Rect { y: area.y + 3, height: cat_h, ..area },
+            Rect {
+                y: area.y + 3,
+                height: cat_h,
+                ..area
+            },
             &s.summary,
             lang,
             theme,
@@ -109,7 +123,11 @@ pub fn draw(frame: &mut Frame<'_>, s: &RollupScreen, theme: &Theme) {
     };
     frame.render_widget(
         Paragraph::new(hint),
-        Rect { y: area.bottom() - 1, height: 1, ..area },
+        Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        },
     );
 }
 
@@ -123,7 +141,9 @@ fn provinces(frame: &mut Frame<'_>, area: Rect, s: &RollupScreen, theme: &Theme)
         Column::new(lang.t(Msg::ShortInTime), 9).right().priority(3),
         Column::new(lang.t(Msg::ShortOverdue), 7).right(),
         Column::new(lang.t(Msg::Progress), 12).priority(2),
-        Column::new(t(lang, "Urges", "Đôn đốc"), 7).right().priority(5),
+        Column::new(t(lang, "Urges", "Đôn đốc"), 7)
+            .right()
+            .priority(5),
         Column::new(t(lang, "Replica", "Bản sao"), 14).priority(1),
     ];
     let page = usize::from(area.height.saturating_sub(3)).max(1);
@@ -137,7 +157,11 @@ fn provinces(frame: &mut Frame<'_>, area: Rect, s: &RollupScreen, theme: &Theme)
         .map(|p| {
             let word = CellData::styled(
                 state_word(&p.state, lang),
-                if p.state == State::Summed { theme.ok } else { theme.overdue },
+                if p.state == State::Summed {
+                    theme.ok
+                } else {
+                    theme.overdue
+                },
             );
             match (&p.report, &p.state) {
                 (Some(rep), _) => {
@@ -150,7 +174,11 @@ fn provinces(frame: &mut Frame<'_>, area: Rect, s: &RollupScreen, theme: &Theme)
                         CellData::text(lang.int(c.in_time)),
                         CellData::styled(
                             lang.int(c.overdue),
-                            if c.overdue > 0 { theme.overdue } else { theme.dim },
+                            if c.overdue > 0 {
+                                theme.overdue
+                            } else {
+                                theme.dim
+                            },
                         ),
                         CellData::Bar(c.progress),
                         CellData::text(lang.int(rep.urges)),
