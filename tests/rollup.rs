@@ -298,6 +298,16 @@ fn five_provinces_replicated_restored_and_rolled_up() {
     assert_eq!(r["urges"].as_i64().unwrap(), urges);
     // The new writes reached the centre.
     assert_eq!(provinces[1]["totals"]["tasks"], 301, "the task added at p2");
+    let p2_overdue = provinces[1]["overdue_tasks"].as_array().unwrap();
+    assert!(p2_overdue
+        .iter()
+        .any(|t| t["title"] == "Nhiệm vụ mới từ tỉnh 2"));
+    // The roll-up wrote nothing.
+    for (i, b) in before.iter().enumerate() {
+        let f = centre.join(format!("p{}.db", i + 1));
+        assert_eq!(&std::fs::read(&f).unwrap(), b, "{} changed", f.display());
+        assert!(!f.with_extension("db-wal").exists() && !f.with_extension("db-shm").exists());
+    }
     let shown = json(
         &centre.join("p1.db"),
         &[
@@ -310,16 +320,6 @@ fn five_provinces_replicated_restored_and_rolled_up() {
         ],
     );
     assert_eq!(shown["progress"], 100, "{shown}");
-    let p2_overdue = provinces[1]["overdue_tasks"].as_array().unwrap();
-    assert!(p2_overdue
-        .iter()
-        .any(|t| t["title"] == "Nhiệm vụ mới từ tỉnh 2"));
-    // The roll-up wrote nothing.
-    for (i, b) in before.iter().enumerate() {
-        let f = centre.join(format!("p{}.db", i + 1));
-        assert_eq!(&std::fs::read(&f).unwrap(), b, "{} changed", f.display());
-        assert!(!f.with_extension("db-wal").exists() && !f.with_extension("db-shm").exists());
-    }
 
     // Kill p3's Litestream mid-stream: it is writing when the replicator dies.
     let p3 = w.provinces[2].clone();
