@@ -198,7 +198,20 @@ fn rollup_json(centre: &Path, extra: &[&str]) -> (Value, String) {
 }
 
 fn first_task(db: &Path) -> (i64, String, String) {
-    let list = json(db, &["task", "list", "--limit", "1", "--format", "json"]);
+    // An open task: a progress update to it is always allowed.
+    let list = json(
+        db,
+        &[
+            "task",
+            "list",
+            "--status",
+            "in_progress",
+            "--limit",
+            "1",
+            "--format",
+            "json",
+        ],
+    );
     let t = &list.as_array().expect("array")[0];
     (
         t["id"].as_i64().unwrap(),
@@ -349,22 +362,32 @@ fn five_provinces_replicated_restored_and_rolled_up() {
         c.wait().unwrap();
     }
     writer.join().unwrap();
+    let open: Vec<(String, String)> = w
+        .provinces
+        .iter()
+        .map(|p| {
+            let (_, program, lead) = first_task(p);
+            (program, lead)
+        })
+        .collect();
     // Everyone keeps writing for a few seconds; only p3's writes stay at home.
     let end = killed_at + Duration::from_secs(6);
     let mut k = 0;
     while Instant::now() < end {
-        for p in &w.provinces {
-            let (id, _, _) = first_task(p);
+        for (p, (program, lead)) in w.provinces.iter().zip(&open) {
             ok(
                 p,
                 &[
                     "task",
-                    "update",
-                    &id.to_string(),
-                    "--progress",
-                    &(20 + k % 50).to_string(),
-                    "--note",
-                    "ghi định kỳ",
+                    "add",
+                    "--program",
+                    program,
+                    "--category",
+                    "front",
+                    "--title",
+                    &format!("Việc ghi định kỳ {k}"),
+                    "--lead",
+                    lead,
                 ],
             );
         }
