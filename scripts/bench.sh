@@ -9,7 +9,7 @@
 #   BENCH_SEARCH_QUERIES="dan_van kiem_tra" …                 # search queries (_ = space)
 #   BENCH_ONLY=cli BENCH_BIN=target/release/phoihop …         # the cli rows, no build
 #
-# Row groups (BENCH_ONLY): dashboard keys pty search import cli. Release build; databases
+# Row groups (BENCH_ONLY): dashboard keys pty search import cli rollup. Release build; databases
 # come from `phoihop gen --tasks N --agencies N/1000 --seed 7` and are kept under
 # target/bench-data/ for the next run. sqlite3, fzf and hyperfine are installed with
 # apt-get when missing. The machine's load average is printed beside each row: the
@@ -20,7 +20,7 @@ ROOT=$PWD
 
 SIZES=${BENCH_SIZES:-"100000 1000000"}
 IDLE=${BENCH_IDLE:-60}
-ONLY=${BENCH_ONLY:-"dashboard keys pty search import cli"}
+ONLY=${BENCH_ONLY:-"dashboard keys pty search import cli rollup"}
 RUNS=${BENCH_RUNS:-15}
 DATA=$ROOT/target/bench-data
 mkdir -p "$DATA"
@@ -276,6 +276,39 @@ print(" ".join("%.3f" % x["median"] for x in r))' "$DATA/$1-$N.json"
         fi
     fi
 done
+
+# 8. The national roll-up (group rollup): BENCH_PROVINCES (34) files of BENCH_PROVINCE_TASKS
+#    (30,000) tasks each, `rollup DIR --format json` against the sum of one sqlite3 CLI run
+#    per file doing the GROUP BY and the overdue list (scripts/bench-rollup.sql); the
+#    files are deleted afterwards unless BENCH_KEEP_PROVINCES=1.
+if want rollup; then
+    NP=${BENCH_PROVINCES:-34}; NT=${BENCH_PROVINCE_TASKS:-30000}
+    PDIR=$DATA/provinces-$NP-$NT
+    mkdir -p "$PDIR"
+    for i in $(seq 1 "$NP"); do
+        f=$PDIR/p$(printf '%02d' "$i").db
+        [ -f "$f" ] && continue
+        "$BIN" --db "$f.part" gen --tasks "$NT" --agencies 60 --seed "$i" >/dev/null || { say "gen failed"; break; }
+        sqlite3 "$f.part" "PRAGMA journal_mode=DELETE;" >/dev/null && mv "$f.part" "$f"
+    done
+    mb=$(du -sm "$PDIR" | cut -f1)
+    printf 'for f in %s/*.db; do sqlite3 -readonly "$f" ".read %s/scripts/bench-rollup.sql" >/dev/null; done\n' "$PDIR" "$ROOT" >"$DATA/rollup-base.sh"
+    ours_cmd="$BIN --db $PDIR/none rollup $PDIR --format json --max-age none"
+    ours_n=$($ours_cmd 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["totals"]["tasks"])')
+    if hyperfine --style none --warmup 1 --runs "${BENCH_CLI_RUNS:-5}" --export-json "$DATA/rollup.json" \
+        "$ours_cmd" "bash $DATA/rollup-base.sh" >/dev/null 2>"$DATA/hyperfine.err"; then
+        read -r o b < <(python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+print(" ".join("%.3f" % x["median"] for x in r))' "$DATA/rollup.json")
+        ratio=$(calc "%.2f" "$o / $b"); ok=$(le "$ratio" 1.5)
+        [ "$ours_n" = "$(( NP * NT ))" ] || ok=short
+        row "rollup --format json ($NP provinces)" "$(( NP * NT ))" "$o s" "$b s (sqlite3 GROUP BY per file)" "${ratio}x" "<= 1.5x" "$ok" "$mb MB of replicas, $ours_n tasks summed"
+    else
+        not_measured "rollup --format json" "$(( NP * NT ))" "hyperfine: $(head -c 80 "$DATA/hyperfine.err")" "<= 1.5x"
+    fi
+    [ "${BENCH_KEEP_PROVINCES:-0}" = 1 ] || rm -rf "$PDIR"
+fi
 
 # The table.
 echo

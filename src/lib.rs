@@ -14,6 +14,7 @@ pub mod io;
 pub mod lang;
 pub mod numfmt;
 pub mod report;
+pub mod rollup;
 pub mod safe_file;
 pub mod search;
 pub mod store;

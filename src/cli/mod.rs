@@ -7,7 +7,9 @@ pub mod audit;
 pub mod io;
 pub mod output;
 pub mod program;
+pub mod replicate;
 pub mod report;
+pub mod rollup;
 pub mod task;
 pub mod user;
 
@@ -39,6 +41,10 @@ pub struct Cli {
     /// Narrow the TUI to one program (by code).
     #[arg(long, value_name = "CODE")]
     pub program: Option<String>,
+    /// Open the national roll-up over the replicas in DIR (read-only) instead of one
+    /// database.
+    #[arg(long, value_name = "DIR")]
+    pub rollup: Option<PathBuf>,
     /// Colour theme of the TUI (NO_COLOR is honoured in auto).
     #[arg(long, value_enum, default_value = "auto")]
     pub theme: crate::tui::ThemeChoice,
@@ -97,6 +103,10 @@ pub enum Command {
     Audit(audit::AuditCmd),
     /// Generate a synthetic database for benchmarks.
     Gen(admin::GenArgs),
+    /// Print a Litestream configuration that replicates this database to the centre.
+    ReplicateConfig(replicate::ReplicateConfigArgs),
+    /// The national roll-up over the provinces' replicas (read-only).
+    Rollup(rollup::RollupArgs),
 }
 
 /// What every command needs besides its own arguments: the resolved global options.
@@ -200,6 +210,9 @@ pub fn run(cli: Cli) -> Result<()> {
     let today = chrono::Local::now().date_naive();
     let ctx = Context::from_cli(&cli, today)?;
     let Some(command) = cli.command else {
+        if let Some(dir) = &cli.rollup {
+            return rollup::run_tui(&ctx, &cli, dir);
+        }
         return crate::tui::run(crate::tui::Options {
             db: ctx.db.clone(),
             read_only: ctx.read_only,
@@ -224,6 +237,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Check(a) => admin::check(&ctx, a),
         Command::Audit(c) => audit::run(&ctx, c),
         Command::Gen(a) => admin::gen(&ctx, a),
+        Command::ReplicateConfig(a) => replicate::run(&ctx, a),
+        Command::Rollup(a) => rollup::run(&ctx, a),
     }
 }
 

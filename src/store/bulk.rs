@@ -194,9 +194,12 @@ impl Store {
         let restored = self.conn().pragma_update(None, "synchronous", "FULL");
         let out = result?;
         restored?;
-        // Fold the large WAL back into the database file and truncate it.
-        self.conn()
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        // Fold the large WAL back into the database file and truncate it, unless
+        // Litestream replicates the file: then it owns the checkpoints (store/replica.rs).
+        if !self.leave_checkpoints_to_litestream() {
+            self.conn()
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
         Ok(out)
     }
 }

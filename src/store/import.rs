@@ -353,6 +353,10 @@ impl Store {
             .and(self.conn().pragma_update(None, "foreign_keys", "ON"));
         let out = result?;
         restored?;
+        // Litestream replicating the file owns the checkpoints (store/replica.rs).
+        if self.leave_checkpoints_to_litestream() {
+            return Ok(out);
+        }
         let (busy, _, _): (i64, i64, i64) =
             self.conn()
                 .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {

@@ -17,6 +17,7 @@ pub mod import;
 mod maintenance;
 pub mod mine;
 mod programs;
+pub mod replica;
 pub mod report;
 mod restore;
 pub mod schema;

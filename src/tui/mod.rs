@@ -112,6 +112,98 @@ pub fn run(opts: Options) -> Result<()> {
     }
 }
 
+/// Runs the roll-up screen over the replicas `files` (read-only) until the user quits;
+/// `Enter` on a province runs that replica's own dashboard, read-only, in the same
+/// terminal, and `q` there comes back here (`tui/state/rollup.rs`).
+pub fn run_rollup(opts: Options, files: Vec<PathBuf>, req: crate::rollup::Request) -> Result<()> {
+    use state::rollup::{action_for, RollupAction, RollupScreen};
+    if !std::io::stdout().is_terminal() {
+        return Err(Error::Usage(
+            "The roll-up screen needs a terminal; for scripts use `phoihop rollup`.".into(),
+        ));
+    }
+    let today = chrono::Local::now().date_naive();
+    let lang = Lang::from_code(opts.lang);
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut screen = RollupScreen::new(files, req, lang, today, size)?;
+    let theme = Theme::new(opts.theme, theme::no_color_env());
+    let (tx, rx) = mpsc::channel();
+    let signals = event::spawn_signals(tx.clone())?;
+    term::install_panic_hook();
+    let mut terminal = term::setup()?;
+    let input = event::spawn_input(tx.clone());
+    let mut ended = Ok(Ended::Normally);
+    let mut dirty = true;
+    while input.is_ok() && !screen.quit {
+        if dirty
+            && terminal
+                .draw(|f| view::rollup::draw(f, &screen, &theme))
+                .is_err()
+        {
+            break;
+        }
+        dirty = false;
+        let ev = match rx.recv_timeout(TICK) {
+            Ok(ev) => ev,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        match ev {
+            Event::Input(batch) => {
+                for inp in batch {
+                    if let input::Input::Key(k) = inp {
+                        if let Some(a) = action_for(k) {
+                            dirty |= screen.update(a);
+                        }
+                    }
+                }
+            }
+            Event::Resize => {
+                let (w, h) = crossterm::terminal::size().unwrap_or(screen.size);
+                dirty |= screen.update(RollupAction::Resize(w, h));
+            }
+            Event::Background => {}
+            Event::InputClosed => break,
+            Event::Terminate(sig) => {
+                ended = Ok(Ended::BySignal(sig));
+                break;
+            }
+        }
+        if let Some(path) = screen.open.take() {
+            // The province's own dashboard, read-only (immutable when nothing writes it).
+            let opened = Store::open_replica(&path).and_then(|(store, _)| {
+                AppState::new(store, lang, screen.rollup.as_of, today, None, screen.size)
+            });
+            match opened {
+                Ok(mut st) => {
+                    st.set_notifier(tx.clone());
+                    match event_loop(&mut terminal, &mut st, &theme, &rx) {
+                        Ok(Ended::Normally) => {}
+                        other => {
+                            ended = other;
+                            break;
+                        }
+                    }
+                    let (w, h) = crossterm::terminal::size().unwrap_or(screen.size);
+                    screen.update(RollupAction::Resize(w, h));
+                }
+                Err(e) => screen.notice = Some(e.to_string()),
+            }
+            dirty = true;
+        }
+    }
+    term::restore();
+    signals.close();
+    if let Err(e) = input {
+        return Err(e.into());
+    }
+    match ended {
+        Ok(Ended::BySignal(sig)) => std::process::exit(128 + sig),
+        Ok(Ended::Normally) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
 /// How the event loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ended {

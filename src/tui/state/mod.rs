@@ -13,6 +13,7 @@ pub mod form;
 pub mod lists;
 pub mod mine;
 pub mod refresh;
+pub mod rollup;
 pub mod search;
 pub mod tasks;
 

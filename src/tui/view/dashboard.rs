@@ -160,7 +160,7 @@ fn title(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
 /// The totals, laid out on the lines there are: an item that does not fit on a line
 /// goes to the next one, and one that fits nowhere is left out whole — a number is never
 /// cut ("Tiến độ bì…").
-fn totals(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &Theme) {
+pub(crate) fn totals(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &Theme) {
     let t = &s.totals;
     let w = usize::from(area.width);
     // The bucket names in full on a wide screen, else the table's short ones; placed
@@ -214,7 +214,13 @@ fn totals(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &Th
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn categories(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang, theme: &Theme) {
+pub(crate) fn categories(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    s: &Summary,
+    lang: Lang,
+    theme: &Theme,
+) {
     let columns = vec![
         Column::new(lang.t(Msg::Category), 14).flex(),
         Column::new(lang.t(Msg::Tasks), 8).right(),

@@ -11,6 +11,7 @@ mod help;
 mod inbox;
 pub mod mine;
 mod programs;
+pub mod rollup;
 pub mod search;
 mod status;
 mod tasks;
