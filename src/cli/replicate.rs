@@ -41,7 +41,7 @@ pub fn parse_target(to: &str) -> Result<Target> {
         Error::Usage(format!(
             "The replica `{}` {why}; give a directory path, file:///DIR, sftp://USER@HOST/DIR or s3://BUCKET/PATH.",
             crate::domain::text::escape(t)
-        ))
+        ).into())
     };
     if t.contains('$') {
         // Litestream expands $VAR in its configuration.
@@ -96,7 +96,7 @@ fn duration(field: &str, s: &str) -> Result<String> {
         Err(Error::Usage(format!(
             "{field} `{}` is not a duration; write hours, minutes or seconds, as 720h, 90m or 30s.",
             crate::domain::text::escape(s)
-        )))
+        ).into()))
     }
 }
 
@@ -113,7 +113,7 @@ pub fn config(
     key_path: Option<&std::path::Path>,
 ) -> Result<String> {
     let db = std::path::absolute(db)
-        .map_err(|e| Error::Other(format!("Cannot resolve {}: {e}.", db.display())))?;
+        .map_err(|e| Error::Other(format!("Cannot resolve {}: {e}.", db.display()).into()))?;
     let db = db.to_str().ok_or_else(|| {
         Error::Usage("The database path is not valid UTF-8, which Litestream cannot read.".into())
     })?;

@@ -175,7 +175,7 @@ pub fn replica_files(args: &[PathBuf]) -> Result<Vec<PathBuf>> {
         if a.is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(a)
                 .map_err(|e| {
-                    Error::Other(format!("Cannot read the directory {}: {e}.", a.display()))
+                    Error::Other(format!("Cannot read the directory {}: {e}.", a.display()).into())
                 })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "db"))
@@ -184,7 +184,7 @@ pub fn replica_files(args: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 return Err(Error::Usage(format!(
                     "The directory {} holds no replica (no *.db file).",
                     a.display()
-                )));
+                ).into()));
             }
             files.sort();
             out.extend(files);
@@ -194,7 +194,7 @@ pub fn replica_files(args: &[PathBuf]) -> Result<Vec<PathBuf>> {
             return Err(Error::NotFound(format!(
                 "There is no replica at {}.",
                 a.display()
-            )));
+            ).into()));
         }
     }
     if out.is_empty() {
@@ -313,7 +313,7 @@ pub fn build(files: &[PathBuf], req: &Request, today: NaiveDate) -> Result<Rollu
             return Err(Error::Usage(format!(
                 "The period starts ({f}) after it ends ({}).",
                 req.to
-            )));
+            ).into()));
         }
     }
     let read_at = Utc::now();

@@ -52,7 +52,7 @@ fn province_json(p: &Province, r: &Rollup) -> Result<Value> {
     }
     if let Some(rep) = &p.report {
         let own: Value = serde_json::from_str(&report::json::render(rep)?)
-            .map_err(|e| Error::Other(format!("JSON encoding failed: {e}.")))?;
+            .map_err(|e| Error::Other(format!("JSON encoding failed: {e}.").into()))?;
         for k in PROVINCE_KEYS {
             m.insert(k.into(), own.get(k).cloned().unwrap_or(Value::Null));
         }
@@ -99,7 +99,7 @@ pub fn json(r: &Rollup) -> Result<String> {
         "provinces": provinces,
     });
     let mut s = serde_json::to_string_pretty(&doc)
-        .map_err(|e| Error::Other(format!("JSON encoding failed: {e}.")))?;
+        .map_err(|e| Error::Other(format!("JSON encoding failed: {e}.").into()))?;
     s.push('\n');
     Ok(s)
 }
@@ -398,14 +398,14 @@ pub fn csv(r: &Rollup, excel: bool) -> Result<Vec<u8>> {
         } else {
             ::csv::Writer::from_writer(&mut out)
         };
-        let err = |e: ::csv::Error| Error::Other(format!("Writing the CSV roll-up failed: {e}."));
+        let err = |e: ::csv::Error| Error::Other(format!("Writing the CSV roll-up failed: {e}.").into());
         w.write_record(COLUMNS).map_err(err)?;
         for row in rows {
             w.write_record(row.iter().map(|c| cells::write(c).into_owned()))
                 .map_err(err)?;
         }
         w.flush()
-            .map_err(|e| Error::Other(format!("Writing the CSV roll-up failed: {e}.")))?;
+            .map_err(|e| Error::Other(format!("Writing the CSV roll-up failed: {e}.").into()))?;
     }
     Ok(out)
 }

@@ -16,7 +16,7 @@ pub const SHEETS: [&str; 4] = ["Provinces", "Categories", "Overdue", "Not summed
 pub const SHEETS_VI: [&str; 4] = ["Tỉnh, thành phố", "Lĩnh vực", "Quá hạn", "Chưa tổng hợp"];
 
 fn xerr(e: XlsxError) -> Error {
-    Error::Other(format!("Writing the Excel workbook failed: {e}."))
+    Error::Other(format!("Writing the Excel workbook failed: {e}.").into())
 }
 
 fn safe(s: &str) -> String {
