@@ -21,6 +21,10 @@ pub enum Error {
     /// A value or a file that is not valid (exit 6).
     #[error("{0}")]
     Invalid(String),
+    /// Another connection held the write lock for longer than this one waits (exit 1,
+    /// as [`Error::Other`]); the TUI offers to try again.
+    #[error("{0}")]
+    Busy(String),
     /// Anything else (exit 1).
     #[error("{0}")]
     Other(String),
@@ -35,7 +39,7 @@ impl Error {
             Error::Conflict(_) => 4,
             Error::PermissionDenied(_) => 5,
             Error::Invalid(_) => 6,
-            Error::Other(_) => 1,
+            Error::Busy(_) | Error::Other(_) => 1,
         }
     }
 
@@ -53,7 +57,7 @@ impl From<rusqlite::Error> for Error {
                 ErrorCode::ReadOnly => Error::PermissionDenied(
                     "The database is open read-only (or its file is not writable), so nothing can be changed.".into(),
                 ),
-                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Error::Other(
+                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Error::Busy(
                     "The database stayed busy for too long; another session holds a long write, try again.".into(),
                 ),
                 ErrorCode::DiskFull => Error::Other("The disk is full; nothing was changed.".into()),
