@@ -67,7 +67,7 @@ fn progress(s: &mut AppState, pct: i64, note: &str) {
 }
 
 fn other_pct(t: &phoihop::domain::Task, a: i64) -> i64 {
-    if t.progress.get() == a {
+    if i64::from(t.progress.get()) == a {
         a + 1
     } else {
         a
@@ -85,13 +85,13 @@ fn z_undoes_updates_newest_first_through_the_store_and_the_audit() {
     let (p1, p2) = (other_pct(&original, 40), other_pct(&original, 60));
     progress(&mut s, p1, "lần một");
     progress(&mut s, p2, "lần hai");
-    assert_eq!(s.store().task(id).unwrap().progress.get(), p2);
+    assert_eq!(i64::from(s.store().task(id).unwrap().progress.get()), p2);
     assert_eq!(s.undo_list().len(), 2);
     // The hint bar offers z now.
     assert!(s.here().undo);
     s.update(Action::Undo);
     let t = s.store().task(id).unwrap();
-    assert_eq!(t.progress.get(), p1);
+    assert_eq!(i64::from(t.progress.get()), p1);
     match &s.notice {
         Some(Notice::Done(Msg::UndoneUpdate, what)) => {
             assert!(
@@ -249,7 +249,7 @@ fn a_save_under_a_held_lock_keeps_answering_then_offers_a_retry_and_keeps_the_in
         Some(Notice::Done(Msg::UpdatedTask, id.to_string()))
     );
     let after = s.store().task(id).unwrap();
-    assert_eq!(after.progress.get(), pct);
+    assert_eq!(i64::from(after.progress.get()), pct);
     let c = &s.store().recent_changes(1).unwrap()[0];
     assert_eq!(c.note.as_deref(), Some("giữ khóa"));
     // z runs on the runner too.
