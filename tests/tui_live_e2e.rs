@@ -237,8 +237,11 @@ fn a_save_under_a_held_write_lock_keeps_the_screen_answering_offers_a_retry_and_
     drop(now);
     // Esc: back to the form, every character kept.
     s.send("\x1b");
-    let form = s.wait_text("Update progress");
-    assert!(form.contains("Typed under a held lock"), "{form}");
+    s.wait_for("the form back with its input", |t| {
+        t.contains("Update progress")
+            && t.contains("Typed under a held lock")
+            && !t.contains("The database is busy")
+    });
     // Saved once the lock is released while it waits.
     s.send("\x13");
     s.wait_text("saving…");
