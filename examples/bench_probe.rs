@@ -14,6 +14,12 @@
 //!     each key answered before the next), CPU time used while idle on the dashboard for IDLE_SECONDS (default 60), and the
 //!     latency from a commit by this (other) process to the end of the redraw.
 //!     DB is written to (one progress update): pass a copy.
+//! bench_probe locked BIN DB [HOLD_SECONDS]
+//!     Run the real TUI in a 120x40 pty; this process takes the write lock
+//!     (`BEGIN IMMEDIATE`) and holds it for HOLD_SECONDS (default 10) while the TUI saves a
+//!     progress update (it waits, offers a retry, which is taken, and so on) and `j`/`k`
+//!     are sent one at a time: key → end of its frame, median / p99 / max. Then the lock
+//!     is released and the save completes. DB is written to: pass a copy.
 //! ```
 
 use std::io::{Read, Write};
@@ -71,8 +77,19 @@ fn main() {
                 Duration::from_secs_f64(idle),
             )
         }
+        Some("locked") if args.len() >= 3 => {
+            let hold = args
+                .get(3)
+                .and_then(|s| s.parse::<f64>().ok())
+                .unwrap_or(10.0);
+            locked(
+                Path::new(&args[1]),
+                Path::new(&args[2]),
+                Duration::from_secs_f64(hold),
+            )
+        }
         _ => Err(
-            "usage: bench_probe dashboard DB [AS_OF] | bench_probe pty BIN DB [IDLE_SECONDS]"
+            "usage: bench_probe dashboard DB [AS_OF] | bench_probe pty BIN DB [IDLE_SECONDS] | bench_probe locked BIN DB [HOLD_SECONDS]"
                 .into(),
         ),
     };
@@ -525,6 +542,124 @@ pub fn pty(bin: &Path, db: &Path, idle: Duration) -> Res<Report> {
     rep.put("refresh_ms_max", format!("{:.1}", lat[lat.len() - 1]));
     rep.put("rss_peak_end_kb", t.status_kb("VmHWM:"));
 
+    t.key("q")?;
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if t.child.try_wait()?.is_some() {
+            return Ok(rep);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    t.child.kill()?;
+    Err("the TUI did not quit on q".into())
+}
+
+impl Tui {
+    fn screen_has(&self, any: &[&str]) -> bool {
+        self.out
+            .lock()
+            .ok()
+            .and_then(|o| o.screen.as_ref().map(|p| p.screen().contents()))
+            .is_some_and(|t| any.iter().any(|a| t.contains(a)))
+    }
+}
+
+/// The retry offer, in either language.
+const BUSY: [&str; 2] = ["The database is busy", "Cơ sở dữ liệu đang bận"];
+const SAVED: [&str; 2] = ["Updated task #", "Đã cập nhật nhiệm vụ #"];
+
+/// Key → frame while this process holds the write lock and the TUI's save waits for it.
+pub fn locked(bin: &Path, db: &Path, hold: Duration) -> Res<Report> {
+    let mut rep = Report::default();
+    let quiet = Duration::from_millis(300);
+    let limit = Duration::from_secs(120);
+    // The tasks table's first row takes the update: it must not be done (42 % then is).
+    let mut store = Store::open(db, false)?;
+    let first = store
+        .tasks(&TaskFilter::default(), TaskSort::default(), false, 0, 1)?
+        .into_iter()
+        .next()
+        .ok_or("no task")?;
+    if first.status == Status::Done || first.progress.get() == 42 {
+        store.update_progress(
+            first.id,
+            Some(first.version),
+            ProgressUpdate {
+                progress: Some(Progress::new(10)?),
+                status: Some(Status::InProgress),
+                note: Some("bench: reopened".into()),
+                on: today(),
+            },
+        )?;
+    }
+    drop(store);
+    let mut t = Tui::start(bin, db)?;
+    t.settle(0, quiet, limit)?;
+    let m = t.mark();
+    t.key("3")?;
+    t.settle(m, quiet, limit)?;
+    let lock = rusqlite::Connection::open(db)?;
+    lock.execute_batch("BEGIN IMMEDIATE")?;
+    let held = Instant::now();
+    // A progress update: `p`, a new percentage, a note, Ctrl-s.
+    for k in [
+        "p",
+        "\x15",
+        "4",
+        "2",
+        "\t",
+        "\t",
+        "bench: held lock",
+        "\x13",
+    ] {
+        let m = t.mark();
+        t.key(k)?;
+        t.settle(m, Duration::from_millis(50), limit)?;
+    }
+    let (mut lat, mut offers, mut i) = (Vec::new(), 0, 0u64);
+    while held.elapsed() < hold {
+        if t.screen_has(&BUSY) {
+            offers += 1;
+            let m = t.mark();
+            t.key("r")?;
+            t.settle(m, Duration::from_millis(50), limit)?;
+            continue;
+        }
+        let k = if i % 2 == 0 { "j" } else { "k" };
+        i += 1;
+        let m = t.mark();
+        let sent = Instant::now();
+        t.key(k)?;
+        match t.settle(m, Duration::from_millis(30), Duration::from_secs(5)) {
+            Ok((_, last)) => lat.push(ms(last.saturating_duration_since(sent))),
+            // The offer came up between the check and the key: the key was its.
+            Err(_) if t.screen_has(&BUSY) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let held_for = held.elapsed();
+    lock.execute_batch("ROLLBACK")?;
+    let end = Instant::now() + Duration::from_secs(30);
+    while !t.screen_has(&SAVED) {
+        if Instant::now() > end {
+            return Err("the save did not complete after the lock was released".into());
+        }
+        if t.screen_has(&BUSY) {
+            t.key("r")?;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    lat.sort_by(f64::total_cmp);
+    if lat.is_empty() {
+        return Err("no key was answered while the lock was held".into());
+    }
+    let at = |q: usize| lat[(lat.len() * q / 100).min(lat.len() - 1)];
+    rep.put("hold_seconds", format!("{:.1}", held_for.as_secs_f64()));
+    rep.put("keys", lat.len());
+    rep.put("retry_offers", offers);
+    rep.put("key_frame_median_ms", format!("{:.2}", at(50)));
+    rep.put("key_frame_p99_ms", format!("{:.2}", at(99)));
+    rep.put("key_frame_max_ms", format!("{:.2}", lat[lat.len() - 1]));
     t.key("q")?;
     let deadline = Instant::now() + Duration::from_secs(5);
     while Instant::now() < deadline {

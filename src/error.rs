@@ -27,6 +27,10 @@ pub enum Error {
     /// A value or a file that is not valid (exit 6).
     #[error("{0}")]
     Invalid(Fact),
+    /// Another connection held the write lock for longer than this one waits (exit 1,
+    /// as [`Error::Other`]); the TUI offers to try again.
+    #[error("{0}")]
+    Busy(Fact),
     /// Anything else (exit 1).
     #[error("{0}")]
     Other(Fact),
@@ -41,7 +45,7 @@ impl Error {
             Error::Conflict(_) => 4,
             Error::PermissionDenied(_) => 5,
             Error::Invalid(_) => 6,
-            Error::Other(_) => 1,
+            Error::Busy(_) | Error::Other(_) => 1,
         }
     }
 
@@ -53,6 +57,7 @@ impl Error {
             | Error::Conflict(f)
             | Error::PermissionDenied(f)
             | Error::Invalid(f)
+            | Error::Busy(f)
             | Error::Other(f) => f,
         }
     }
@@ -77,6 +82,7 @@ impl From<Error> for Fact {
             | Error::Conflict(f)
             | Error::PermissionDenied(f)
             | Error::Invalid(f)
+            | Error::Busy(f)
             | Error::Other(f) => f,
         }
     }
@@ -89,7 +95,7 @@ impl From<rusqlite::Error> for Error {
             rusqlite::Error::SqliteFailure(f, msg) => match f.code {
                 ErrorCode::ReadOnly => Error::PermissionDenied(Db::FileReadOnly.into()),
                 ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
-                    Error::Other(Db::Busy.into())
+                    Error::Busy(Db::Busy.into())
                 }
                 ErrorCode::DiskFull => Error::Other(Db::DiskFull.into()),
                 ErrorCode::SystemIoFailure => Error::Other(Db::IoFailure.into()),

@@ -350,4 +350,24 @@ catalog! {
     HelpMore => "↑↓ cuộn · {}", "↑↓ scroll · {}";
     ActScrollUp => "Cuộn lên", "Scroll up";
     ActScrollDown => "Cuộn xuống", "Scroll down";
+    // Writes off the key loop, the retry offer and undo (`z`).
+    Saving => "đang lưu…", "saving…";
+    StillSaving => "Đang lưu thay đổi trước; chờ lưu xong rồi thao tác tiếp.", "The last change is still being saved; wait for it first.";
+    BusyTitle => "Cơ sở dữ liệu đang bận", "The database is busy";
+    BusyBody => "Một phiên khác đang ghi dữ liệu nên chưa lưu được; nội dung bạn nhập vẫn được giữ nguyên.", "Another session is writing, so this was not saved yet; what you typed is kept.";
+    BusyKeys => "r/Enter: thử lại · Esc: quay lại", "r/Enter: retry · Esc: go back";
+    ActRetry => "Thử lưu lại", "Try to save again";
+    ActKeepEditing => "Quay lại (biểu mẫu giữ nguyên nội dung)", "Go back (the form keeps what you typed)";
+    HintRetry => "thử lại", "retry";
+    HintKeepEditing => "quay lại", "back";
+    ActUndo => "Hoàn tác thay đổi gần nhất của phiên này (sửa, cập nhật, xóa)", "Undo this session's latest change (edit, update, delete)";
+    HintUndo => "hoàn tác", "undo";
+    UndoneUpdate => "Đã hoàn tác cập nhật nhiệm vụ #{}.", "Undid the update of task #{}.";
+    UndoneEdit => "Đã hoàn tác sửa nhiệm vụ #{}.", "Undid the edit of task #{}.";
+    UndoneDelete => "Đã hoàn tác xóa nhiệm vụ #{}: nhiệm vụ đã được khôi phục.", "Undid the deletion of task #{}: the task is restored.";
+    UndoConflict => "Không hoàn tác: nhiệm vụ #{} đã được thay đổi ở nơi khác sau đó; không ghi đè.", "Not undone: task #{} was changed elsewhere since; nothing was overwritten.";
+    NothingToUndo => "Phiên này chưa có thay đổi nào để hoàn tác.", "Nothing of this session to undo.";
+    UndoNote => "Hoàn tác (phím z) thay đổi tạo phiên bản {}", "Undo (key z) of the change that made version {}";
+    ActionUndo => "hoàn tác", "undid";
+    ActionRestore => "khôi phục", "restored";
 }

@@ -173,7 +173,7 @@ impl Store {
                 }
             }
             let note = match task_id {
-                Some(t) if action.ends_with("update") => note_st
+                Some(t) if action.ends_with("update") || action == "undo" => note_st
                     .query_row(params![t, actor, at], |r| r.get::<_, Option<String>>(0))
                     .optional()?
                     .flatten(),

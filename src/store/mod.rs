@@ -23,6 +23,7 @@ mod restore;
 pub mod schema;
 mod search;
 mod stats;
+mod task_undo;
 mod task_writes;
 mod tasks;
 mod users;
@@ -171,6 +172,14 @@ impl Store {
     /// True when opened with `--read-only`.
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// How long this connection waits for another writer's lock before a write gives up
+    /// (30 s from [`Store::open`]). The TUI's writes wait a few seconds, then offer a retry;
+    /// its key loop, which only reads, waits less.
+    pub fn set_busy_timeout(&self, wait: Duration) -> Result<()> {
+        self.conn.busy_timeout(wait)?;
+        Ok(())
     }
 
     /// SQLite's `PRAGMA data_version`: changes when another connection commits.

@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::lang::facts::{Act, Files, Record, Written};
 use crate::search::fold;
 
-fn agency_ids(tx: &Connection, field: &str, codes: &[String]) -> Result<Vec<i64>> {
+pub(super) fn agency_ids(tx: &Connection, field: &str, codes: &[String]) -> Result<Vec<i64>> {
     codes
         .iter()
         .map(|c| referenced_agency(tx, field, c))
@@ -39,7 +39,7 @@ pub(super) fn lead_id(conn: &Connection, task: i64) -> Result<i64> {
     .ok_or_else(|| Error::NotFound(Record::NoTask { id: task }.into()))
 }
 
-fn check_version(task: &Task, expect: Option<i64>) -> Result<()> {
+pub(super) fn check_version(task: &Task, expect: Option<i64>) -> Result<()> {
     match expect {
         Some(v) if v != task.version => Err(Error::Conflict(
             Record::TaskChanged {
@@ -117,7 +117,7 @@ fn record_created(tx: &Connection, who: &Who, id: i64, t: &NewTask) -> Result<()
     Ok(())
 }
 
-fn set_with(tx: &Connection, id: i64, with: &[i64]) -> Result<()> {
+pub(super) fn set_with(tx: &Connection, id: i64, with: &[i64]) -> Result<()> {
     tx.execute("DELETE FROM task_with WHERE task_id = ?1", [id])?;
     let mut st = tx.prepare_cached("INSERT INTO task_with (task_id, agency_id) VALUES (?1, ?2)")?;
     for a in with {
@@ -387,8 +387,29 @@ impl Store {
     /// Brings back a removed task from `on` onwards (it stays absent between its removal
     /// and `on`). Admin only.
     pub fn restore_task(&mut self, id: i64, on: NaiveDate) -> Result<Task> {
+        self.restore_task_checked(id, None, on)
+    }
+
+    /// Like [`Store::restore_task`], refused with a conflict when the task is no longer
+    /// at `expect_version` (the version its removal left): the undo of a removal.
+    pub fn restore_task_checked(
+        &mut self,
+        id: i64,
+        expect_version: Option<i64>,
+        on: NaiveDate,
+    ) -> Result<Task> {
         self.write(|tx, who| {
             who.require_admin(Act::RestoreTask(id))?;
+            if let Some(v) = expect_version {
+                let now: Option<i64> = tx
+                    .query_row("SELECT version FROM task WHERE id = ?1", [id], |r| r.get(0))
+                    .optional()?;
+                if let Some(now) = now.filter(|now| *now != v) {
+                    return Err(Error::Conflict(
+                        Record::TaskChanged { id, now, had: v }.into(),
+                    ));
+                }
+            }
             let removed: Option<Option<String>> = tx
                 .query_row("SELECT removed_on FROM task WHERE id = ?1", [id], |r| {
                     r.get(0)
@@ -446,7 +467,7 @@ impl Store {
 /// The audit `after` of a task write that carries a note (an update's note, a deadline
 /// adjustment's reason): the task's fields and `"note"` (null when there is none), so the
 /// audit log alone says what was written and why.
-fn with_note(after: &Task, note: Option<&str>) -> Result<serde_json::Value> {
+pub(super) fn with_note(after: &Task, note: Option<&str>) -> Result<serde_json::Value> {
     let mut v = serde_json::to_value(after).map_err(|e| {
         Error::Other(
             Files::Encode {

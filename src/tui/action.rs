@@ -129,4 +129,9 @@ pub enum Action {
     ClearFilters,
     /// Work done off the key loop (a search index) has finished.
     Background,
+    /// A job of the runner has finished: its result, applied by `update()` unless the
+    /// screen moved on (a newer job of the same kind was started).
+    Job(super::jobs::Done),
+    /// Undo the newest change made in this session that is not undone yet (`z`).
+    Undo,
 }

@@ -43,6 +43,8 @@ pub enum Event {
     Terminate(i32),
     /// Work done off the key loop has finished (a search index was built).
     Background,
+    /// A job of the runner has finished (`tui::jobs`): applied as `Action::Job`.
+    Job(super::jobs::Done),
 }
 
 /// Starts the thread that reads the terminal (stdin when it is one, else `/dev/tty`).

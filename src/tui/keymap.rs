@@ -19,6 +19,8 @@ pub enum Mode {
     Confirm,
     /// The conflict dialog after a stale save.
     Conflict,
+    /// The offer to retry a write that found the database locked by another writer.
+    Busy,
     /// Typing a search query into the table's search line (`/`).
     Search,
     /// The filter panel (`f`).
@@ -36,6 +38,7 @@ impl Mode {
                 | Mode::Form
                 | Mode::Confirm
                 | Mode::Conflict
+                | Mode::Busy
                 | Mode::Search
                 | Mode::Filter
                 | Mode::AsOf
@@ -73,11 +76,13 @@ const HELP: &[Mode] = &[Mode::Help];
 const FORM: &[Mode] = &[Mode::Form];
 const CONFIRM: &[Mode] = &[Mode::Confirm];
 const CONFLICT: &[Mode] = &[Mode::Conflict];
+const BUSY: &[Mode] = &[Mode::Busy];
 const OVERLAYS: &[Mode] = &[
     Mode::Help,
     Mode::Form,
     Mode::Confirm,
     Mode::Conflict,
+    Mode::Busy,
     Mode::Search,
     Mode::Filter,
     Mode::AsOf,
@@ -207,6 +212,13 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Only(LISTS),
         help: Msg::ActUrge,
         hint: Some(Msg::HintUrge),
+    },
+    Binding {
+        keys: &[Key::Char('z')],
+        action: Action::Undo,
+        scope: Scope::Only(LISTS),
+        help: Msg::ActUndo,
+        hint: Some(Msg::HintUndo),
     },
     Binding {
         keys: &[Key::Char('i')],
@@ -383,6 +395,21 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Only(CONFLICT),
         help: Msg::ActBackToForm,
         hint: Some(Msg::HintBackToForm),
+    },
+    // A write found the database locked: try again, or back to the form.
+    Binding {
+        keys: &[Key::Char('r'), Key::Enter],
+        action: Action::Confirm,
+        scope: Scope::Only(BUSY),
+        help: Msg::ActRetry,
+        hint: Some(Msg::HintRetry),
+    },
+    Binding {
+        keys: &[Key::Esc],
+        action: Action::Cancel,
+        scope: Scope::Only(BUSY),
+        help: Msg::ActKeepEditing,
+        hint: Some(Msg::HintKeepEditing),
     },
     Binding {
         keys: &[Key::Char('/')],

@@ -1,6 +1,7 @@
 //! The terminal app (Elm shape: event → action → update → view).
 //!
-//! `event` merges terminal input, signals and a slow tick into one channel; `keymap`
+//! `event` merges terminal input, signals, the job runner's results (`jobs`) and a slow
+//! tick into one channel; `keymap`
 //! turns keys into [`action::Action`]s per mode; [`state::AppState::update`] is the only
 //! place the state changes; `view` draws from `&AppState`; `widgets` are the reusable
 //! pieces. The screen is redrawn only when an update changed something.
@@ -9,6 +10,7 @@ pub mod action;
 pub mod event;
 pub mod i18n;
 pub mod input;
+pub mod jobs;
 pub mod keymap;
 pub mod state;
 pub mod term;
@@ -78,6 +80,8 @@ pub fn run(opts: Options) -> Result<()> {
     // No silent new database: a mistyped path would show an empty province.
     crate::store::fs::refuse_missing(&opts.db)?;
     let store = Store::open(&opts.db, opts.read_only)?;
+    // The key loop only reads (writes run on the job runner): it never waits long.
+    store.set_busy_timeout(jobs::READ_WAIT)?;
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut state = AppState::new(
         store,
@@ -162,7 +166,7 @@ pub fn run_rollup(opts: Options, files: Vec<PathBuf>, req: crate::rollup::Reques
                 let (w, h) = crossterm::terminal::size().unwrap_or(screen.size);
                 dirty |= screen.update(RollupAction::Resize(w, h));
             }
-            Event::Background => {}
+            Event::Background | Event::Job(_) => {}
             Event::InputClosed => break,
             Event::Terminate(sig) => {
                 ended = Ok(Ended::BySignal(sig));
@@ -283,6 +287,7 @@ fn event_loop(
                     dirty |= state.update(Action::Resize(w, h));
                 }
                 Event::Background => dirty |= state.update(Action::Background),
+                Event::Job(done) => dirty |= state.update(Action::Job(done)),
                 Event::InputClosed => return Ok(Ended::Normally),
                 Event::Terminate(sig) => return Ok(Ended::BySignal(sig)),
             }

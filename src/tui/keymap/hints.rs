@@ -33,6 +33,8 @@ pub struct Here {
     pub note_only: bool,
     /// The login is an operator of an agency (`m`: their agency's work).
     pub operator: bool,
+    /// This session made a change that `z` can undo (and no write is in flight).
+    pub undo: bool,
 }
 
 impl Here {
@@ -51,6 +53,7 @@ impl Here {
             discard: false,
             note_only: false,
             operator: true,
+            undo: true,
         }
     }
 
@@ -66,6 +69,9 @@ impl Here {
             Action::UpdateProgress | Action::Edit | Action::Urge if self.records => false,
             Action::Edit if self.note_only => false,
             Action::Home => self.operator,
+            // Help lists `z` for every login that writes; the bar only once there is
+            // something to undo.
+            Action::Undo => self.may_write || self.undo,
             Action::UpdateProgress | Action::Edit | Action::New | Action::Delete => self.may_write,
             Action::Urge => self.may_urge,
             // `Ctrl-s` is worth a hint only where `Enter` does not save.
@@ -83,6 +89,7 @@ impl Here {
             (Action::Cancel, _) if self.mode == Mode::Confirm && self.discard => {
                 Some(Msg::HintBackToForm)
             }
+            (Action::Undo, _) if !self.undo => None,
             // Ctrl-s is listed in help; the bar names it only in a note.
             (Action::Submit, false) if self.mode == Mode::Form => None,
             _ => b.hint,

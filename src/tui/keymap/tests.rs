@@ -108,6 +108,7 @@ fn no_key_is_bound_twice_in_a_mode() {
         Mode::Form,
         Mode::Confirm,
         Mode::Conflict,
+        Mode::Busy,
         Mode::Search,
         Mode::Filter,
         Mode::AsOf,
@@ -140,4 +141,31 @@ fn help_and_quit_lead_the_hint_bar() {
             "{mode:?}"
         );
     }
+}
+
+#[test]
+fn z_undoes_and_the_busy_offer_retries_or_goes_back() {
+    for mode in [Mode::Dashboard, Mode::Table, Mode::Detail] {
+        assert_eq!(action_for(mode, Key::Char('z')), Some(Action::Undo));
+    }
+    assert_eq!(
+        action_for(Mode::Form, Key::Char('z')),
+        Some(Action::Input('z'))
+    );
+    assert_eq!(
+        action_for(Mode::Busy, Key::Char('r')),
+        Some(Action::Confirm)
+    );
+    assert_eq!(action_for(Mode::Busy, Key::Enter), Some(Action::Confirm));
+    assert_eq!(action_for(Mode::Busy, Key::Esc), Some(Action::Cancel));
+    assert_eq!(action_for(Mode::Busy, Key::Char('y')), None);
+    assert_eq!(action_for(Mode::Busy, Key::Ctrl('c')), Some(Action::Quit));
+    // The bar offers z only once there is something to undo; help lists it for writers.
+    let mut here = Here::everything(Mode::Table);
+    here.undo = false;
+    assert!(!hints_here(&here).iter().any(|(k, _)| k == "z"));
+    here.undo = true;
+    assert!(hints_here(&here)
+        .iter()
+        .any(|(k, m)| k == "z" && *m == Msg::HintUndo));
 }

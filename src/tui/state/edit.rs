@@ -2,7 +2,7 @@
 //! write functions with the version the form read, the delete confirmation and the
 //! conflict dialog. Nothing is ever overwritten without the user asking for it.
 
-use super::form::{Choices, Form, FormError, Opt, Request};
+use super::form::{Choices, Form, Opt, Request};
 use super::{AppState, Layer, Notice};
 use crate::domain::{AgencyKind, Cadence, ProgramKind, Role, Status, Task};
 use crate::error::{Error, Result};
@@ -54,30 +54,9 @@ pub enum Dialog {
     Discard {
         quit: bool,
     },
-}
-
-/// What a write did, for the status bar, and the record it added.
-struct Wrote {
-    msg: Msg,
-    what: String,
-    new: Option<Added>,
-}
-
-impl Wrote {
-    fn task(msg: Msg, id: i64) -> Wrote {
-        Wrote {
-            msg,
-            what: id.to_string(),
-            new: None,
-        }
-    }
-}
-
-/// A record just added, for the cursor to go to.
-enum Added {
-    Task(i64),
-    Agency(String),
-    Program(String),
+    /// A write that found the database locked by another writer for longer than the TUI
+    /// waits: retry, or go back (to the form, its input kept). See `state/writes.rs`.
+    Busy(Box<super::writes::Write>),
 }
 
 /// What an editing key needs.
@@ -421,174 +400,6 @@ impl AppState {
             Err(Error::NotFound(_)) => Vec::new(),
             Err(e) => return Err(e),
         };
-        Ok(())
-    }
-
-    /// Sends a request. `overwrite` is the version the user chose to overwrite (after a
-    /// conflict). A stale version opens the conflict dialog; a refusal stays in the form.
-    fn save(&mut self, form: Form, req: Request, overwrite: Option<i64>) -> Result<()> {
-        let today = self.today;
-        let result = match (&req, overwrite) {
-            (Request::Progress { id, update, .. }, Some(v)) => self
-                .store
-                .overwrite_progress(*id, v, update.clone())
-                .map(|_| Wrote::task(Msg::UpdatedTask, *id)),
-            (
-                Request::Progress {
-                    id,
-                    version,
-                    update,
-                },
-                None,
-            ) => self
-                .store
-                .update_progress(*id, Some(*version), update.clone())
-                .map(|_| Wrote::task(Msg::UpdatedTask, *id)),
-            (Request::Edit { id, edit, .. }, Some(v)) => self
-                .store
-                .overwrite_task(*id, v, edit.clone(), today)
-                .map(|_| Wrote::task(Msg::SavedTask, *id)),
-            (Request::Edit { id, version, edit }, None) => self
-                .store
-                .edit_task(*id, Some(*version), edit.clone(), today)
-                .map(|_| Wrote::task(Msg::SavedTask, *id)),
-            (Request::NewTask(t), _) => self.store.add_task(t.clone()).map(|t| Wrote {
-                new: Some(Added::Task(t.id)),
-                ..Wrote::task(Msg::AddedTask, t.id)
-            }),
-            (Request::NewAgency(a), _) => self.store.add_agency(a.clone()).map(|a| Wrote {
-                msg: Msg::AddedAgency,
-                what: a.name.clone(),
-                new: Some(Added::Agency(a.code)),
-            }),
-            (Request::NewProgram(p), _) => self.store.add_program(p.clone()).map(|p| Wrote {
-                msg: Msg::AddedProgram,
-                what: p.code.clone(),
-                new: Some(Added::Program(p.code)),
-            }),
-            (Request::Urge { id, message }, _) => self
-                .store
-                .urge_task(*id, message, today)
-                .map(|_| Wrote::task(Msg::UrgedTask, *id)),
-        };
-        match result {
-            Ok(done) => {
-                self.form = None;
-                self.dialog = None;
-                self.reload()?;
-                if let Some(new) = &done.new {
-                    self.select_added(new)?;
-                }
-                self.notice = Some(Notice::Done(done.msg, done.what));
-            }
-            Err(Error::Conflict(_)) => {
-                let base = form.kind.task().cloned();
-                let id = base.as_ref().map(|t| t.id).unwrap_or_default();
-                match (base, self.store.task(id)) {
-                    (Some(base), Ok(theirs)) => {
-                        let by = self.store.latest_change("task", &id.to_string())?;
-                        self.form = None;
-                        self.dialog = Some(Dialog::Conflict(Box::new(Conflict {
-                            form,
-                            request: req,
-                            base,
-                            theirs,
-                            by,
-                        })));
-                    }
-                    _ => {
-                        self.form = None;
-                        self.reload()?;
-                        self.notice = Some(Notice::Info(Msg::TaskRemoved));
-                    }
-                }
-            }
-            Err(Error::NotFound(_)) if form.kind.task().is_some() => {
-                self.form = None;
-                self.reload()?;
-                self.notice = Some(Notice::Info(Msg::TaskRemoved));
-            }
-            Err(e) => {
-                let prefix = match e {
-                    Error::PermissionDenied(_) => Msg::SaveRefused,
-                    _ => Msg::SaveFailed,
-                };
-                let mut form = form;
-                form.error = Some(FormError::Store(prefix, e.to_string()));
-                self.form = Some(form);
-            }
-        }
-        Ok(())
-    }
-
-    /// Deletes after the confirmation.
-    fn delete(&mut self, target: DeleteTarget) -> Result<()> {
-        let today = self.today;
-        let result = match &target {
-            DeleteTarget::Task { id, version, .. } => {
-                self.store.remove_task(*id, Some(*version), today, None)
-            }
-            DeleteTarget::Agency { code, .. } => self.store.remove_agency(code),
-            DeleteTarget::Program { code, .. } => self.store.remove_program(code),
-        };
-        match result {
-            Ok(()) => {
-                self.reload()?;
-                self.notice = Some(match target {
-                    DeleteTarget::Task { id, .. } => Notice::Done(Msg::DeletedTask, id.to_string()),
-                    DeleteTarget::Agency { name, .. } => Notice::Done(Msg::DeletedAgency, name),
-                    DeleteTarget::Program { code, .. } => Notice::Done(Msg::DeletedProgram, code),
-                });
-            }
-            Err(Error::Conflict(_)) => {
-                self.reload()?;
-                self.notice = Some(Notice::Denied(Msg::DeleteConflict));
-            }
-            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
-        }
-        Ok(())
-    }
-}
-
-impl AppState {
-    /// After an add: the cursor on the new record in the table shown. A new task that the
-    /// table shown does not hold (the dashboard, the Activity view, a table filtered to
-    /// other tasks) is opened in its detail, so the screen always shows what was added.
-    fn select_added(&mut self, new: &Added) -> Result<()> {
-        let page = self.page();
-        match new {
-            Added::Agency(code) if self.stack.is_empty() && self.view == View::Agencies => {
-                self.agencies
-                    .select_key(Some(code), page, |r| r.agency.code.as_str());
-            }
-            Added::Program(code) if self.stack.is_empty() && self.view == View::Programs => {
-                self.programs
-                    .select_key(Some(code), page, |r| r.program.code.as_str());
-            }
-            Added::Agency(_) | Added::Program(_) => {}
-            Added::Task(id) => {
-                let id = *id;
-                if let Some(Layer::Mine(m)) = self.stack.last_mut() {
-                    if m.select_id(id, page) {
-                        return Ok(());
-                    }
-                }
-                let table = match self.stack.last_mut() {
-                    Some(Layer::Tasks(t)) => Some(&mut **t),
-                    None if self.view == View::Tasks => Some(&mut self.tasks),
-                    _ => None,
-                };
-                let found = match table {
-                    Some(t) => t.select_id(&self.store, id, page)?,
-                    None => false,
-                };
-                if !found {
-                    let past = self.past();
-                    let detail = super::Detail::load(&self.store, id, past)?;
-                    self.stack.push(Layer::Detail(Box::new(detail)));
-                }
-            }
-        }
         Ok(())
     }
 }

@@ -10,12 +10,14 @@ pub mod edit;
 pub mod field;
 pub mod filter;
 pub mod form;
+pub mod jobs;
 pub mod lists;
 pub mod mine;
 pub mod refresh;
 pub mod rollup;
 pub mod search;
 pub mod tasks;
+pub mod writes;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -113,6 +115,8 @@ pub struct AppState {
     /// Counts changes of the filters and the as-of date (a kept drill-down made under
     /// other filters is not brought back).
     pub(crate) filter_generation: u64,
+    /// The job runner, the write in flight and this session's undo list (`jobs.rs`).
+    pub(crate) jobs: jobs::Jobs,
 }
 
 impl AppState {
@@ -166,6 +170,7 @@ impl AppState {
             stale: Stale::default(),
             saved_stacks: Default::default(),
             filter_generation: 0,
+            jobs: jobs::Jobs::default(),
             find: Find::new(Filters {
                 program: program_code,
                 ..Default::default()
@@ -276,6 +281,7 @@ impl AppState {
         match (&self.dialog, &self.form) {
             (Some(Dialog::Confirm(_)), _) | (Some(Dialog::Discard { .. }), _) => Mode::Confirm,
             (Some(Dialog::Conflict(_)), _) => Mode::Conflict,
+            (Some(Dialog::Busy(_)), _) => Mode::Busy,
             (None, Some(_)) => Mode::Form,
             (None, None) if self.help => Mode::Help,
             (None, None) => self.find_mode().unwrap_or_else(|| self.base_mode()),
@@ -319,6 +325,7 @@ impl AppState {
             discard: matches!(self.dialog, Some(Dialog::Discard { .. })),
             note_only: self.task_on_screen().is_some_and(|t| self.note_only(t)),
             operator: self.operator_agency().is_some(),
+            undo: self.can_undo() && !self.saving(),
         }
     }
 
@@ -364,6 +371,10 @@ impl AppState {
         let page = self.page();
         // Any key clears a one-shot notice.
         let had_notice = self.notice.take().is_some();
+        // Results of the job runner, the retry offer and `z` (`jobs.rs`).
+        if let Some(changed) = self.apply_jobs(&action)? {
+            return Ok(changed || had_notice);
+        }
         if self.dialog.is_some() || self.form.is_some() {
             if let Some(changed) = self.apply_overlay(action.clone())? {
                 return Ok(changed || had_notice);
@@ -461,6 +472,8 @@ impl AppState {
             | Action::PrevValue
             | Action::ClearFilters
             | Action::Background => return Ok(had_notice),
+            // Handled by `apply_jobs`.
+            Action::Job(_) | Action::Undo => return Ok(had_notice),
             // Form and dialog actions with nothing open.
             Action::Input(_)
             | Action::Erase

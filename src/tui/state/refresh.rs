@@ -108,6 +108,8 @@ impl AppState {
     pub(super) fn reload_view(&mut self, v: View) -> Result<()> {
         let page = self.page();
         match v {
+            // The dashboard shown is read off the key loop once it has been loaded.
+            View::Dashboard if v == self.view && self.read_dashboard_in_background() => {}
             View::Dashboard => {
                 let keep = self
                     .dashboard

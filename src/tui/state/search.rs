@@ -22,7 +22,6 @@ use crate::domain::Task;
 use crate::error::Result;
 use crate::search::{Ids, Narrower, SearchIndex, SearchIndexBuilder};
 use crate::store::{Store, TaskFilter};
-use crate::tui::event::Event;
 
 mod rescope;
 mod update;
@@ -296,8 +295,6 @@ pub struct Find {
     pub asof: Option<AsOfPrompt>,
     /// The filters in force.
     pub filters: Filters,
-    /// Wakes the event loop when a background build finishes (`None`: build in place).
-    notify: Option<Sender<Event>>,
     results: Option<(Sender<Built>, Receiver<Built>)>,
     next_job: u64,
     /// Above this many tasks an index is built and narrowed on a thread (`None`:
@@ -411,20 +408,19 @@ pub fn base_filter(kind: &TaskListKind) -> TaskFilter {
     }
 }
 
-/// A search thread: opens its own read-only connection, builds the index of `scope`,
+/// A search thread (a worker of the job runner): opens its own read-only connection, builds the index of `scope`,
 /// answers the queries sent to it (only the newest of those waiting) until the search is dropped, and reads the
 /// index again when asked to (no more often than [`REBUILD_GAP`]). Each answer wakes the
 /// event loop.
 fn search_thread(
-    path: std::path::PathBuf,
+    worker: crate::tui::jobs::Worker,
     scope: (TaskFilter, Option<NaiveDate>),
     job: u64,
     inbox: Receiver<Request>,
     answers: Sender<Built>,
-    notify: Sender<Event>,
 ) {
-    let send = |a: Answer| answers.send((job, a)).is_ok() && notify.send(Event::Background).is_ok();
-    let store = match Store::open(&path, true) {
+    let send = |a: Answer| answers.send((job, a)).is_ok() && worker.wake();
+    let store = match worker.open_reader() {
         Ok(s) => s,
         Err(e) => {
             send(Answer::Failed(e.to_string()));

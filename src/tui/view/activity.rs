@@ -84,6 +84,8 @@ fn action_name(lang: Lang, a: &str) -> String {
         "urge" => Msg::ActionUrge,
         "overwrite_update" | "overwrite_edit" => Msg::ActionOverwrite,
         "grant" => Msg::ActionGrant,
+        "undo" => Msg::ActionUndo,
+        "restore" => Msg::ActionRestore,
         "revoke" => Msg::ActionRevoke,
         other => return other.to_string(),
     };

@@ -61,7 +61,32 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, dialog: &Dialog
         Dialog::Confirm(t) => confirm(frame, area, state, t, theme),
         Dialog::Conflict(c) => conflict(frame, area, state, c, theme),
         Dialog::Discard { quit } => discard(frame, area, state, *quit, theme),
+        Dialog::Busy(_) => busy(frame, area, state, theme),
     }
+}
+
+/// "The database is busy": another writer held the lock longer than a save waits; the
+/// input is kept, and the choices are to retry or to go back.
+fn busy(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+    let lang = state.lang;
+    let w = area.width.min(60);
+    let inner = usize::from(w.saturating_sub(2));
+    let mut lines = Vec::new();
+    for l in wrap(lang.t(Msg::BusyBody), inner) {
+        lines.push(Line::from(l));
+    }
+    lines.push(Line::default());
+    for l in wrap(lang.t(Msg::BusyKeys), inner) {
+        lines.push(Line::from(Span::styled(l, theme.key)));
+    }
+    boxed(
+        frame,
+        area,
+        lang.t(Msg::BusyTitle).to_string(),
+        lines,
+        w,
+        theme,
+    );
 }
 
 /// "Discard the changes?" over a changed form being left (Esc or Ctrl-c).

@@ -1,5 +1,5 @@
 //! The bottom line: a notice when there is one, else the hint bar generated from the
-//! keymap; on the right the inbox badge, the login and role, "read-only", and "live" with
+//! keymap; on the right "saving…" while a write runs, the inbox badge, the login and role, "read-only", and "live" with
 //! when the data last changed.
 
 use ratatui::layout::{Alignment, Rect};
@@ -68,12 +68,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
     // The right side keeps what fits in at most half the line.
     let mut right: Vec<Span<'static>> = Vec::new();
     let mut right_w = 0;
-    // A notice takes the whole line: it says why a key did nothing, or what was saved.
-    let parts = if state.notice.is_some() {
-        Vec::new()
-    } else {
-        right_parts(state, theme)
-    };
+    // A notice takes the whole line: it says why a key did nothing, or what was saved;
+    // only "saving…" stays beside it while a write runs.
+    let mut parts = Vec::new();
+    if state.saving() {
+        parts.push((format!("⏳ {}", lang.t(Msg::Saving)), theme.soon));
+    }
+    if state.notice.is_none() {
+        parts.extend(right_parts(state, theme));
+    }
     for (text, style) in parts {
         let piece = width(&text) + 2;
         if right_w + piece > w / 2 {

@@ -25,7 +25,7 @@ impl AppState {
     /// Lets background work wake the event loop through `tx` (without it, search
     /// indexes are built in place).
     pub fn set_notifier(&mut self, tx: Sender<Event>) {
-        self.find.notify = Some(tx);
+        self.start_runner(tx);
     }
 
     /// Builds and narrows search indexes on a thread above `build` tasks instead of
@@ -313,7 +313,7 @@ impl AppState {
         query: &str,
     ) -> Result<Engine> {
         let limit = self.find.limit.unwrap_or(SYNC_INDEX_LIMIT);
-        let Some(notify) = self.find.notify.clone().filter(|_| size > limit) else {
+        let Some(runner) = self.jobs.runner.as_ref().filter(|_| size > limit) else {
             let index = build_index(&self.store, &scope.0, scope.1)?;
             let mut n = Narrower::new(Arc::new(index));
             narrow_local(&mut n, query, &self.store)?;
@@ -322,12 +322,11 @@ impl AppState {
         let (tx, _) = self.find.results.get_or_insert_with(mpsc::channel);
         let answers = tx.clone();
         let (queries, inbox) = mpsc::channel::<Request>();
-        let path = self.store.path().to_path_buf();
         let scope = scope.clone();
-        std::thread::Builder::new()
-            .name("phoihop-search".into())
-            .spawn(move || search_thread(path, scope, job, inbox, answers, notify))
-            .map_err(|e| Error::Other(format!("Could not start the search thread: {e}.").into()))?;
+        // One of the job runner's long-lived workers: its own connection, the same wake-up.
+        runner.spawn_worker("phoihop-search", move |w| {
+            search_thread(w, scope, job, inbox, answers)
+        })?;
         // The query typed so far is the first one answered, once the index is built.
         let _ = queries.send(Request::Query(1, query.to_string()));
         Ok(Engine::Remote(Remote {

@@ -1,0 +1,299 @@
+//! `AppState::update` with the job runner and undo, on temp-file databases: `z` undoes
+//! this session's updates, edits and deletes newest first (through the store, recorded
+//! in the audit), refuses when the task changed elsewhere; a save on the runner leaves
+//! the screen answering, offers a retry when another connection holds the write lock
+//! (the form's input kept) and saves once it is released; stale results are dropped.
+
+mod common;
+
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use phoihop::domain::{Progress, ProgressUpdate, Status};
+use phoihop::store::Store;
+use phoihop::tui::action::{Action, View};
+use phoihop::tui::event::Event;
+use phoihop::tui::i18n::{Lang, Msg};
+use phoihop::tui::keymap::Mode;
+use phoihop::tui::state::form::Key;
+use phoihop::tui::state::{AppState, Dialog, Notice};
+
+fn open(path: &std::path::Path) -> AppState {
+    let store = Store::open(path, false).unwrap();
+    AppState::new(
+        store,
+        Lang::Vi,
+        common::today(),
+        common::today(),
+        None,
+        (120, 40),
+    )
+    .unwrap()
+}
+
+fn typed(s: &mut AppState, text: &str) {
+    for c in text.chars() {
+        s.update(Action::Input(c));
+    }
+}
+
+fn focus(s: &mut AppState, k: Key) {
+    for _ in 0..20 {
+        if s.form.as_ref().unwrap().focused().unwrap().key == k {
+            return;
+        }
+        s.update(Action::NextField);
+    }
+    panic!("no field {k:?}");
+}
+
+/// On the Tasks view, the cursor on the first task not done; its id.
+fn open_task(s: &mut AppState) -> i64 {
+    s.update(Action::SwitchView(View::Tasks));
+    while s.tasks.selected().unwrap().status == Status::Done {
+        s.update(Action::Down);
+    }
+    s.tasks.selected().unwrap().id
+}
+
+/// `p`, a new percentage and a note, then save.
+fn progress(s: &mut AppState, pct: i64, note: &str) {
+    s.update(Action::UpdateProgress);
+    s.update(Action::ClearField);
+    typed(s, &pct.to_string());
+    focus(s, Key::Note);
+    typed(s, note);
+    s.update(Action::Submit);
+}
+
+fn other_pct(t: &phoihop::domain::Task, a: i64) -> i64 {
+    if i64::from(t.progress.get()) == a {
+        a + 1
+    } else {
+        a
+    }
+}
+
+#[test]
+fn z_undoes_updates_newest_first_through_the_store_and_the_audit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path);
+    let id = open_task(&mut s);
+    let original = s.store().task(id).unwrap();
+    assert!(!s.can_undo());
+    let (p1, p2) = (other_pct(&original, 40), other_pct(&original, 60));
+    progress(&mut s, p1, "lần một");
+    progress(&mut s, p2, "lần hai");
+    assert_eq!(i64::from(s.store().task(id).unwrap().progress.get()), p2);
+    assert_eq!(s.undo_list().len(), 2);
+    // The hint bar offers z now.
+    assert!(s.here().undo);
+    s.update(Action::Undo);
+    let t = s.store().task(id).unwrap();
+    assert_eq!(i64::from(t.progress.get()), p1);
+    match &s.notice {
+        Some(Notice::Done(Msg::UndoneUpdate, what)) => {
+            assert!(
+                what.starts_with(&id.to_string()) && what.contains(&t.title),
+                "{what}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    let c = &s.store().recent_changes(1).unwrap()[0];
+    assert_eq!(
+        (c.action.as_str(), c.key.as_str()),
+        ("undo", id.to_string().as_str())
+    );
+    assert!(
+        c.note.as_deref().unwrap_or("").contains("Hoàn tác"),
+        "{c:?}"
+    );
+    // The older update undoes from the version the first undo left.
+    s.update(Action::Undo);
+    let back = s.store().task(id).unwrap();
+    assert_eq!(back.progress, original.progress);
+    assert_eq!(back.status, original.status);
+    assert_eq!(back.version, original.version + 4);
+    s.update(Action::Undo);
+    assert_eq!(s.notice, Some(Notice::Info(Msg::NothingToUndo)));
+    assert_eq!(s.store().task(id).unwrap().version, original.version + 4);
+}
+
+#[test]
+fn z_after_a_change_elsewhere_says_so_and_overwrites_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path);
+    let id = open_task(&mut s);
+    let original = s.store().task(id).unwrap();
+    progress(&mut s, other_pct(&original, 45), "của tôi");
+    let mine = s.store().task(id).unwrap();
+    let mut other = Store::open(&path, false).unwrap();
+    let theirs = other
+        .update_progress(
+            id,
+            Some(mine.version),
+            ProgressUpdate {
+                progress: Some(Progress::new(other_pct(&mine, 70)).unwrap()),
+                status: None,
+                note: Some("nơi khác".into()),
+                on: common::today(),
+            },
+        )
+        .unwrap();
+    s.update(Action::Undo);
+    assert_eq!(
+        s.notice,
+        Some(Notice::Done(
+            Msg::UndoConflict,
+            format!("{id} «{}»", mine.title)
+        ))
+    );
+    assert_eq!(s.store().task(id).unwrap(), theirs);
+    assert!(!s.can_undo(), "a refused undo is not offered again");
+}
+
+#[test]
+fn z_brings_back_a_deleted_task_as_a_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path);
+    let id = open_task(&mut s);
+    let title = s.tasks.selected().unwrap().title.clone();
+    s.update(Action::Delete);
+    s.update(Action::Confirm);
+    assert!(s.store().task(id).is_err());
+    s.update(Action::Undo);
+    assert_eq!(s.store().task(id).unwrap().title, title);
+    assert_eq!(
+        s.notice,
+        Some(Notice::Done(Msg::UndoneDelete, format!("{id} «{title}»")))
+    );
+    let c = &s.store().recent_changes(1).unwrap()[0];
+    assert_eq!(c.action, "restore");
+    // The table shows it again.
+    assert!(s.tasks.rows.iter().any(|t| t.id == id) || s.tasks.total > 0);
+}
+
+/// Feeds the loop's events into `update()` until the runner's job is applied.
+fn run_jobs(s: &mut AppState, rx: &Receiver<Event>, until: impl Fn(&AppState) -> bool) {
+    let start = Instant::now();
+    while !until(s) {
+        assert!(start.elapsed() < Duration::from_secs(30), "no result");
+        match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(Event::Job(d)) => {
+                s.update(Action::Job(d));
+            }
+            Ok(Event::Background) => {
+                s.update(Action::Background);
+            }
+            Ok(_) | Err(_) => {}
+        }
+    }
+}
+
+#[test]
+fn a_save_under_a_held_lock_keeps_answering_then_offers_a_retry_and_keeps_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path);
+    let (tx, rx) = mpsc::channel();
+    s.set_notifier(tx);
+    let id = open_task(&mut s);
+    let original = s.store().task(id).unwrap();
+    let pct = other_pct(&original, 33);
+    // Another connection holds the write lock.
+    let lock = rusqlite::Connection::open(&path).unwrap();
+    lock.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let t = Instant::now();
+    progress(&mut s, pct, "giữ khóa");
+    assert!(
+        t.elapsed() < Duration::from_millis(500),
+        "{:?}",
+        t.elapsed()
+    );
+    assert!(s.saving(), "the write runs off the key loop");
+    assert!(s.form.is_none());
+    // The screen answers while it saves.
+    let before = s.tasks.cursor.selected;
+    assert!(s.update(Action::Down));
+    assert_ne!(s.tasks.cursor.selected, before);
+    // Another write waits for this one.
+    s.update(Action::UpdateProgress);
+    assert_eq!(s.notice, Some(Notice::Info(Msg::StillSaving)));
+    // The write gives up after a few seconds and offers to retry.
+    run_jobs(&mut s, &rx, |s| !s.saving());
+    assert!(matches!(s.dialog, Some(Dialog::Busy(_))), "{:?}", s.dialog);
+    assert_eq!(s.mode(), Mode::Busy);
+    assert_eq!(s.store().task(id).unwrap().version, original.version);
+    // Esc goes back to the form, every character kept.
+    s.update(Action::Cancel);
+    let form = s.form.as_ref().expect("the form is back");
+    assert_eq!(
+        form.field(Key::Note).unwrap().lines().join("\n"),
+        "giữ khóa"
+    );
+    assert_eq!(
+        form.field(Key::Progress).unwrap().lines().join("\n"),
+        pct.to_string()
+    );
+    // Retried after the lock is released: it saves.
+    s.update(Action::Submit);
+    assert!(s.saving());
+    lock.execute_batch("ROLLBACK").unwrap();
+    run_jobs(&mut s, &rx, |s| !s.saving());
+    assert_eq!(
+        s.notice,
+        Some(Notice::Done(Msg::UpdatedTask, id.to_string()))
+    );
+    let after = s.store().task(id).unwrap();
+    assert_eq!(i64::from(after.progress.get()), pct);
+    let c = &s.store().recent_changes(1).unwrap()[0];
+    assert_eq!(c.note.as_deref(), Some("giữ khóa"));
+    // z runs on the runner too.
+    s.update(Action::Undo);
+    assert!(s.saving());
+    run_jobs(&mut s, &rx, |s| !s.saving());
+    assert_eq!(s.store().task(id).unwrap().progress, original.progress);
+}
+
+#[test]
+fn the_dashboard_is_read_again_off_the_key_loop_and_a_result_for_other_filters_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path);
+    let (tx, rx) = mpsc::channel();
+    s.set_notifier(tx);
+    let done = |s: &AppState| {
+        let t = &s.dashboard.summary.as_ref().unwrap().totals;
+        t.done_on_time + t.done_late
+    };
+    let done_before = done(&s);
+    // Another session finishes a task that is not done.
+    let mut other = Store::open(&path, false).unwrap();
+    let t = other
+        .tasks(&Default::default(), Default::default(), false, 0, 500)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.status != Status::Done)
+        .unwrap();
+    other
+        .update_progress(
+            t.id,
+            Some(t.version),
+            ProgressUpdate {
+                progress: Some(Progress::new(100).unwrap()),
+                status: Some(Status::Done),
+                note: None,
+                on: common::today(),
+            },
+        )
+        .unwrap();
+    s.update(Action::DataChanged);
+    // Not read in place: the old numbers stay until the job's come.
+    assert_eq!(done(&s), done_before);
+    run_jobs(&mut s, &rx, |s| done(s) != done_before);
+    assert_eq!(done(&s), done_before + 1);
+}
