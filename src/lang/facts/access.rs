@@ -209,7 +209,8 @@ impl Act {
                 "restore task histories and urges"
             ),
             ImportBackdated { field, on } => {
-                let on = lang.date(*on);
+                // As the record is dated in the review reports: dd/mm/yyyy in both.
+                let on = on.format("%d/%m/%Y");
                 let field = super::field_name(field, lang);
                 say!(lang,
                     "nhập nhiệm vụ ghi ngày trước hôm nay ({field} {on}); chỉ quản trị viên được ghi ngày trong quá khứ",

@@ -96,13 +96,13 @@ impl Record {
         match self {
             NoTask { id } => say!(lang, "Không có nhiệm vụ số {id}.", "No task has the id {id}."),
             TaskNotYet { id, on, created } => {
-                let (on, created) = (lang.date(*on), super::day(lang, created));
+                let (on, created) = (on.format("%d/%m/%Y"), super::day(Lang::Vi, created));
                 say!(lang,
                     "Ngày {on}, nhiệm vụ {id} chưa có; nhiệm vụ được giao ngày {created}.",
                     "Task {id} did not exist yet on {on}; it was created on {created}.")
             }
             TaskRemoved { id, on } => {
-                let on = super::day(lang, on);
+                let on = super::day(Lang::Vi, on);
                 say!(lang,
                     "Nhiệm vụ {id} đã bị xóa ngày {on}; lệnh `phoihop task restore {id}` khôi phục lại.",
                     "Task {id} was removed on {on}; `phoihop task restore {id}` brings it back.")
@@ -121,7 +121,7 @@ impl Record {
                 "Nhiệm vụ {id} đã được người khác thay đổi sau khi bạn đọc (nay là phiên bản {now}, bạn có phiên bản {had}); hãy tải lại và quyết định lại.",
                 "Task {id} was changed by someone else since you read it (it is at version {now}, you had {had}); reload it and decide again."),
             DatedBefore { id, last, on } => {
-                let (last, on) = (lang.date(*last), lang.date(*on));
+                let (last, on) = (last.format("%d/%m/%Y"), on.format("%d/%m/%Y"));
                 say!(lang,
                     "Nhiệm vụ {id} đã có thay đổi ghi ngày {last}; không thể ghi thay đổi vào ngày trước đó ({on}).",
                     "Task {id} already has a change dated {last}; a change cannot be dated before it ({on}).")
