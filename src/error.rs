@@ -94,9 +94,7 @@ impl From<rusqlite::Error> for Error {
         match &e {
             rusqlite::Error::SqliteFailure(f, msg) => match f.code {
                 ErrorCode::ReadOnly => Error::PermissionDenied(Db::FileReadOnly.into()),
-                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
-                    Error::Busy(Db::Busy.into())
-                }
+                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Error::Busy(Db::Busy.into()),
                 ErrorCode::DiskFull => Error::Other(Db::DiskFull.into()),
                 ErrorCode::SystemIoFailure => Error::Other(Db::IoFailure.into()),
                 ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {

@@ -93,10 +93,13 @@ fn duration(field: &str, s: &str) -> Result<String> {
     if ok {
         Ok(s.to_string())
     } else {
-        Err(Error::Usage(format!(
+        Err(Error::Usage(
+            format!(
             "{field} `{}` is not a duration; write hours, minutes or seconds, as 720h, 90m or 30s.",
             crate::domain::text::escape(s)
-        ).into()))
+        )
+            .into(),
+        ))
     }
 }
 

@@ -75,10 +75,13 @@ pub fn parse_age(s: &str) -> Result<Option<i64>> {
         return Ok(None);
     }
     let bad = || {
-        Error::Usage(format!(
-            "The age `{}` is not understood; write 30s, 90m, 36h, 7d or none.",
-            crate::domain::text::escape(t)
-        ).into())
+        Error::Usage(
+            format!(
+                "The age `{}` is not understood; write 30s, 90m, 36h, 7d or none.",
+                crate::domain::text::escape(t)
+            )
+            .into(),
+        )
     };
     let (num, unit) = t.split_at(t.len().saturating_sub(1));
     let n: i64 = num.parse().map_err(|_| bad())?;

@@ -181,20 +181,22 @@ pub fn replica_files(args: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "db"))
                 .collect();
             if files.is_empty() {
-                return Err(Error::Usage(format!(
-                    "The directory {} holds no replica (no *.db file).",
-                    a.display()
-                ).into()));
+                return Err(Error::Usage(
+                    format!(
+                        "The directory {} holds no replica (no *.db file).",
+                        a.display()
+                    )
+                    .into(),
+                ));
             }
             files.sort();
             out.extend(files);
         } else if a.is_file() {
             out.push(a.clone());
         } else {
-            return Err(Error::NotFound(format!(
-                "There is no replica at {}.",
-                a.display()
-            ).into()));
+            return Err(Error::NotFound(
+                format!("There is no replica at {}.", a.display()).into(),
+            ));
         }
     }
     if out.is_empty() {
@@ -310,10 +312,9 @@ fn judge(p: &mut Province, req: &Request, today: NaiveDate, read_at: DateTime<Ut
 pub fn build(files: &[PathBuf], req: &Request, today: NaiveDate) -> Result<Rollup> {
     if let Some(f) = req.from {
         if f > req.to {
-            return Err(Error::Usage(format!(
-                "The period starts ({f}) after it ends ({}).",
-                req.to
-            ).into()));
+            return Err(Error::Usage(
+                format!("The period starts ({f}) after it ends ({}).", req.to).into(),
+            ));
         }
     }
     let read_at = Utc::now();

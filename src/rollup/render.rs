@@ -398,7 +398,8 @@ pub fn csv(r: &Rollup, excel: bool) -> Result<Vec<u8>> {
         } else {
             ::csv::Writer::from_writer(&mut out)
         };
-        let err = |e: ::csv::Error| Error::Other(format!("Writing the CSV roll-up failed: {e}.").into());
+        let err =
+            |e: ::csv::Error| Error::Other(format!("Writing the CSV roll-up failed: {e}.").into());
         w.write_record(COLUMNS).map_err(err)?;
         for row in rows {
             w.write_record(row.iter().map(|c| cells::write(c).into_owned()))

@@ -243,15 +243,19 @@ pub fn check_sidecars(path: &Path) -> Result<()> {
             ));
         }
         let rw = nix::unistd::AccessFlags::R_OK | nix::unistd::AccessFlags::W_OK;
-        if nix::unistd::eaccess(&side, rw).is_err() {
-            return Err(Error::PermissionDenied(
-                Db::SideNotReadWrite {
-                    path: side.display().to_string(),
-                    owner: owner_name(meta.uid()),
-                    mode: format!("{:04o}", meta.mode() & 0o7777),
-                }
-                .into(),
-            ));
+        match nix::unistd::eaccess(&side, rw) {
+            // Another process's last close removed it between the two looks: nothing to check.
+            Ok(()) | Err(nix::errno::Errno::ENOENT) => {}
+            Err(_) => {
+                return Err(Error::PermissionDenied(
+                    Db::SideNotReadWrite {
+                        path: side.display().to_string(),
+                        owner: owner_name(meta.uid()),
+                        mode: format!("{:04o}", meta.mode() & 0o7777),
+                    }
+                    .into(),
+                ))
+            }
         }
     }
     Ok(())

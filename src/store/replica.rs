@@ -29,10 +29,13 @@ fn file_uri(path: &Path, query: &str) -> Result<String> {
     let abs = std::path::absolute(path)
         .map_err(|e| Error::Other(format!("Cannot resolve {}: {e}.", path.display()).into()))?;
     let s = abs.to_str().ok_or_else(|| {
-        Error::Usage(format!(
-            "The path {} is not valid UTF-8; rename the replica.",
-            abs.display()
-        ).into())
+        Error::Usage(
+            format!(
+                "The path {} is not valid UTF-8; rename the replica.",
+                abs.display()
+            )
+            .into(),
+        )
     })?;
     let mut out = String::from("file:");
     for c in s.chars() {
@@ -57,13 +60,13 @@ impl Store {
         let trusted = fs::trusted_location(path)?;
         let path = trusted.as_path();
         fs::refuse_network_fs(path)?;
-        let meta = std::fs::metadata(path)
-            .map_err(|_| Error::NotFound(format!("There is no replica at {}.", path.display()).into()))?;
+        let meta = std::fs::metadata(path).map_err(|_| {
+            Error::NotFound(format!("There is no replica at {}.", path.display()).into())
+        })?;
         if !meta.is_file() {
-            return Err(Error::Usage(format!(
-                "{} is not a database file.",
-                path.display()
-            ).into()));
+            return Err(Error::Usage(
+                format!("{} is not a database file.", path.display()).into(),
+            ));
         }
         let has_sidecar = fs::sidecars(path).iter().any(|p| p.exists());
         let (mode, query) = if has_sidecar {

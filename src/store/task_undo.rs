@@ -60,24 +60,24 @@ impl Store {
                 || t.completed_on != before.completed_on;
             // The kind of version, as the change it undoes was recorded (the weightiest).
             let change = if t.program != before.program {
-                who.require_admin(&format!("move task {id} back to another program"))?;
+                who.require_admin(format!("move task {id} back to another program"))?;
                 "move"
             } else if new_lead != lead {
-                who.require_admin(&format!("hand task {id} back to another lead agency"))?;
+                who.require_admin(format!("hand task {id} back to another lead agency"))?;
                 "lead"
             } else if t.deadline != before.deadline {
-                who.require_lead(lead, &format!("change the deadline of task {id}"))?;
+                who.require_lead(lead, format!("change the deadline of task {id}"))?;
                 "deadline"
             } else if fields_differ {
-                who.require_lead(lead, &format!("edit task {id}"))?;
+                who.require_lead(lead, format!("edit task {id}"))?;
                 "edit"
             } else {
                 if state_differs {
-                    who.require_lead(lead, &format!("change the progress or status of task {id}"))?;
+                    who.require_lead(lead, format!("change the progress or status of task {id}"))?;
                 }
                 "progress"
             };
-            who.require_task_write(new_lead, &new_with, &format!("undo a change of task {id}"))?;
+            who.require_task_write(new_lead, &new_with, format!("undo a change of task {id}"))?;
             tx.execute(
                 "UPDATE task SET title = ?2, title_fold = ?3, description = ?4, category_id = ?5, lead_id = ?6, \
                  cadence = ?7, deadline = ?8, basis = ?9, program_id = ?10, status = ?11, progress = ?12, \

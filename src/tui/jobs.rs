@@ -179,7 +179,9 @@ impl Runner {
         std::thread::Builder::new()
             .name(name.into())
             .spawn(move || f(worker))
-            .map_err(|e| Error::Other(format!("Could not start a background thread: {e}.").into()))?;
+            .map_err(|e| {
+                Error::Other(format!("Could not start a background thread: {e}.").into())
+            })?;
         Ok(())
     }
 
@@ -225,7 +227,9 @@ impl Runner {
                     }
                 }
             })
-            .map_err(|e| Error::Other(format!("Could not start a background thread: {e}.").into()))?;
+            .map_err(|e| {
+                Error::Other(format!("Could not start a background thread: {e}.").into())
+            })?;
         Ok(tx)
     }
 }
