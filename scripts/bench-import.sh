@@ -7,7 +7,8 @@
 #   scripts/bench-import.sh [N] [RUNS]   # N defaults to 1000000, RUNS to 1
 #
 # With RUNS > 1 the two imports alternate RUNS times and the best of each is compared.
-# Uses the release binary (built if missing) and installs sqlite3 with apt-get if absent.
+# Uses the release binary (built if missing; BENCH_BIN=path runs another one, e.g. an
+# older build to compare) and installs sqlite3 with apt-get if absent.
 set -euo pipefail
 N="${1:-1000000}"
 RUNS="${2:-1}"
@@ -17,8 +18,12 @@ if ! command -v sqlite3 >/dev/null; then
   apt-get install -y sqlite3 >/dev/null
 fi
 [ -x /usr/bin/time ] || { echo "/usr/bin/time (GNU time) is needed" >&2; exit 2; }
-cargo build --release --quiet
-BIN="$PWD/target/release/phoihop"
+if [ -n "${BENCH_BIN:-}" ]; then
+  BIN="$(realpath "$BENCH_BIN")"
+else
+  cargo build --release --quiet
+  BIN="$PWD/target/release/phoihop"
+fi
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
