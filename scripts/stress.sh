@@ -37,7 +37,8 @@ if [ "$mode" = chain-cost ]; then
     echo "the two builds are the same binary; run again (cargo reused one)" >&2
     exit 1
   fi
-  test_bin=$(cargo test --release --test rel_concurrency --no-run --message-format=json 2>/dev/null \
+  # The test binary only drives the processes; it need not be a release build.
+  test_bin=$(cargo test --test rel_concurrency --no-run --message-format=json 2>/dev/null \
     | sed -n 's/.*"executable":"\([^"]*rel_concurrency[^"]*\)".*/\1/p' | tail -1)
   [ -x "$test_bin" ] || { echo "rel_concurrency test binary not found" >&2; exit 1; }
   echo "chain-cost: $REL_WRITERS writers × $REL_UPDATES writes, $runs runs of each build, load $(cut -d' ' -f1-3 /proc/loadavg)"
