@@ -479,7 +479,7 @@ mod confusable_tests {
         let n = audit_rows(&s);
         for look_alike in [
             "Chương trình phối hợp năm 2026",
-            "Chương trình phối hợp n\u{430}m 2026", // Cyrillic а
+            "Chương trình phối hợ\u{440} năm 2026", // Cyrillic р
         ] {
             let e = s.add_program(program("P2", look_alike)).unwrap_err();
             assert_eq!(e.exit_code(), 6, "{look_alike}");
@@ -537,7 +537,7 @@ mod confusable_tests {
             ImportBatch {
                 agencies: vec![
                     src(agency("X1", "Ban Nội chính"), 2),
-                    src(agency("X2", "Ban N\u{43e}i chính"), 3), // Cyrillic о
+                    src(agency("X2", "B\u{430}n Nội chính"), 3), // Cyrillic а
                 ],
                 ..Default::default()
             },
