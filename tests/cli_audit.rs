@@ -127,3 +127,150 @@ fn a_forged_row_fails_check_naming_it() {
         "{err}"
     );
 }
+
+/// The audit rows an import wrote for one kind of record: (key, after as JSON), in order.
+fn imported(db: &Db, entity: &str) -> Vec<(String, serde_json::Value)> {
+    let c = db.sqlite();
+    let mut st = c
+        .prepare(
+            "SELECT entity_key, after FROM audit WHERE action = 'import' AND entity = ?1 ORDER BY id",
+        )
+        .unwrap();
+    let rows = st
+        .query_map([entity], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })
+        .unwrap();
+    rows.map(|r| {
+        let (k, a) = r.unwrap();
+        (k, serde_json::from_str(&a).unwrap())
+    })
+    .collect()
+}
+
+/// An import writes one audit row per record it adds (agency, program, each task with
+/// the dates it was given and the line it came from), each in the hash chain, then the
+/// row with the counts; a dry run writes none. Both ways in: a CSV directory (the
+/// streamed import, more tasks than one batch of audit rows) and a JSON export (read
+/// whole, with histories).
+#[test]
+fn an_import_writes_one_chained_row_per_record() {
+    let db = Db::new();
+    db.seed(&[("ideology", "Có sẵn", "A", None)]);
+    let dir = db.dir.path().join("nhap");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("agencies.csv"),
+        "code,name,kind\nC,Ban Nội chính Tỉnh ủy,party\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("programs.csv"),
+        "code,title,kind,starts_on,ends_on\nQ,Chương trình hành động năm 2026,action,2026-01-01,2026-12-31\n",
+    )
+    .unwrap();
+    let n = 150;
+    let mut csv = String::from(
+        "program,category,title,lead,with,cadence,deadline,status,progress,basis,created_on,completed_on\n",
+    );
+    // The back-dated task first (an admin may date tasks), then many more.
+    csv.push_str(
+        "P,front,Nhiệm vụ ghi lùi ngày,A,B,roadmap,2020-06-30,done,100,,2020-01-05,2020-06-01\n",
+    );
+    for i in 1..n {
+        csv.push_str(&format!(
+            "Q,ideology,Nhiệm vụ nhập số {i},C,A,roadmap,2026-12-31,in_progress,{},,,\n",
+            i % 99 + 1
+        ));
+    }
+    std::fs::write(dir.join("tasks.csv"), csv).unwrap();
+    let before = rows(&db);
+    db.ok(&["import", "--dry-run", dir.to_str().unwrap()]);
+    assert_eq!(rows(&db), before, "a dry run wrote audit rows");
+    db.ok(&["import", dir.to_str().unwrap()]);
+    // One row per record, and the summary.
+    let agencies = imported(&db, "agency");
+    assert_eq!(agencies.len(), 1);
+    assert_eq!(agencies[0].0, "C");
+    assert_eq!(agencies[0].1["name"], "Ban Nội chính Tỉnh ủy");
+    assert_eq!(agencies[0].1["source"], "agencies.csv line 2");
+    let programs = imported(&db, "program");
+    assert_eq!(programs.len(), 1);
+    assert_eq!(programs[0].0, "Q");
+    let tasks = imported(&db, "task");
+    assert_eq!(tasks.len(), n);
+    let ids: Vec<String> = {
+        let c = db.sqlite();
+        let mut st = c
+            .prepare("SELECT id FROM task WHERE title LIKE 'Nhiệm vụ %' ORDER BY id")
+            .unwrap();
+        let v = st
+            .query_map([], |r| r.get::<_, i64>(0))
+            .unwrap()
+            .map(|r| r.unwrap().to_string())
+            .collect();
+        v
+    };
+    assert_eq!(
+        tasks.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(),
+        ids
+    );
+    let dated = &tasks[0].1;
+    assert_eq!(dated["title"], "Nhiệm vụ ghi lùi ngày");
+    assert_eq!(dated["created_on"], "2020-01-05");
+    assert_eq!(dated["completed_on"], "2020-06-01");
+    assert_eq!(dated["status"], "done");
+    assert_eq!(dated["lead"], "A");
+    assert_eq!(dated["with"], serde_json::json!(["B"]));
+    assert_eq!(dated["source"], "tasks.csv line 2");
+    assert_eq!(
+        tasks[n - 1].1["source"],
+        format!("tasks.csv line {}", n + 1)
+    );
+    assert_eq!(tasks[n - 1].1["program"], "Q");
+    // The summary row closes the import.
+    let (last_action, last_entity, last_after): (String, String, String) = db
+        .sqlite()
+        .query_row(
+            "SELECT action, entity, after FROM audit ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (last_action.as_str(), last_entity.as_str()),
+        ("import", "import")
+    );
+    assert!(
+        last_after.contains(&format!("\"tasks_added\":{n}")),
+        "{last_after}"
+    );
+    assert_eq!(rows(&db), before + 1 + 1 + n as i64 + 1);
+    // Every row is in the chain.
+    let out = db.ok(&["audit", "verify"]);
+    assert!(out.contains("intact"), "{out}");
+    assert!(db.ok(&["check"]).contains("healthy"));
+
+    // The JSON export of it, imported whole into a new database: one row per task too,
+    // with its history.
+    let json = db.dir.path().join("xuat.json");
+    db.ok(&[
+        "export",
+        "--format",
+        "json",
+        "--out",
+        json.to_str().unwrap(),
+    ]);
+    let other = Db::new();
+    other.ok(&["import", json.to_str().unwrap()]);
+    let tasks = imported(&other, "task");
+    assert_eq!(tasks.len(), n + 1);
+    assert!(
+        tasks.iter().all(|(_, a)| a["history"].is_array()),
+        "{:?}",
+        tasks[0]
+    );
+    assert_eq!(imported(&other, "agency").len(), 3);
+    assert_eq!(imported(&other, "program").len(), 2);
+    assert!(other.ok(&["audit", "verify"]).contains("intact"));
+}

@@ -3,6 +3,7 @@
 //! open; the replaced state is kept; refusals change nothing.
 
 mod cli_support;
+mod pty_support;
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use std::time::Duration;
 
 use cli_support::{run_in, Db};
 use phoihop::store::{os_login, Store};
+use pty_support::Session;
 
 fn tasks_in(path: &Path) -> i64 {
     let c = rusqlite::Connection::open(path).expect("open");
@@ -217,4 +219,62 @@ fn an_operator_may_not_restore() {
     assert!(err.contains("operator"), "{err}");
     assert_eq!(tasks_in(&db.path), 5);
     assert!(kept_files(&db).is_empty());
+}
+
+/// `restore` while a real TUI (the binary in a pseudo-terminal) shows the tasks and
+/// another process writes: the TUI picks the restored data up by itself (live refresh),
+/// keeps running and quits normally; every write either waited for the restore or came
+/// before it (none failed); the file is whole and `check` finds nothing.
+#[test]
+fn restore_while_a_tui_is_open_and_another_process_writes() {
+    let (db, backup, ids) = live_and_backup();
+    let mut tui = Session::start(&db.path, 120, 40, &["--lang", "en"]);
+    tui.wait_text("Tasks by work category");
+    tui.send("3");
+    tui.wait_text("Thêm sau sao lưu 2");
+    assert!(tui.text().contains("Nhiệm vụ ba"));
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = {
+        let (path, stop, id) = (db.path.clone(), stop.clone(), ids[1].to_string());
+        std::thread::spawn(move || {
+            let mut results = Vec::new();
+            let mut n = 0;
+            while !stop.load(Ordering::Relaxed) {
+                n += 1;
+                let p = (n % 98 + 1).to_string();
+                results.push(run_in(&path, &["task", "update", &id, "--progress", &p]));
+            }
+            results
+        })
+    };
+    std::thread::sleep(Duration::from_millis(200));
+    let out = db.ok(&["restore", backup.to_str().unwrap()]);
+    assert!(out.contains("3 tasks"), "{out}");
+    // The TUI shows the restored tasks without a key pressed.
+    let screen = tui.wait_for("the restored tasks on the TUI", |t| {
+        !t.contains("Thêm sau sao lưu") && t.contains("Nhiệm vụ ba")
+    });
+    assert!(screen.contains("Nhiệm vụ hai"), "{screen}");
+    std::thread::sleep(Duration::from_millis(300));
+    stop.store(true, Ordering::Relaxed);
+    let results = writer.join().expect("writer");
+    assert!(!results.is_empty());
+    for (code, _, err) in &results {
+        assert_eq!(*code, 0, "a concurrent write failed: {err}");
+    }
+    // The TUI is still running, and still reads the file.
+    assert!(tui.child.try_wait().unwrap().is_none(), "the TUI ended");
+    tui.send("1");
+    tui.wait_text("Tasks by work category");
+    tui.send("q");
+    assert_eq!(tui.wait_code(Duration::from_secs(10)), 0);
+    assert!(!tui.text().contains("panicked"));
+
+    // What every session sees: the restored tasks (the writes that waited on top).
+    assert_eq!(tasks_in(&db.path), 3);
+    assert_eq!(integrity(&db.path), "ok");
+    assert!(db.ok(&["check"]).contains("healthy"));
+    let listed = db.json(&["task", "list"]);
+    assert_eq!(cli_support::ids(&listed), ids);
 }

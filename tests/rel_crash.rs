@@ -253,7 +253,8 @@ fn kill_9_during_a_large_import_leaves_all_or_nothing() {
             );
             assert_eq!(tagged, n as i64);
             assert_eq!(history, history_before + n as i64);
-            assert_eq!(imports, imports_before + 1);
+            // One audit row per task and the import's own.
+            assert_eq!(imports, imports_before + n as i64 + 1);
             present += 1;
         }
         let with = count("SELECT count(*) FROM task_with");
@@ -268,4 +269,89 @@ fn kill_9_during_a_large_import_leaves_all_or_nothing() {
     assert_eq!(code, 0, "{out} {err}");
     eprintln!("{rounds} killed imports: {absent} wholly absent, {present} wholly present");
     assert!(absent > 0, "no import was ever interrupted");
+}
+
+/// `demo --force` killed with `kill -9` at 20 random moments of its run (REL_SEED replays
+/// them): every time the old data, whole (marked by an agency added just before), or the
+/// new, whole — never a mix — with `PRAGMA integrity_check` ok and `phoihop check`
+/// finding nothing.
+#[test]
+fn kill_9_during_demo_force_leaves_the_old_data_or_the_new() {
+    let rounds = knob("REL_DEMO_KILLS", 20);
+    let mut rng = Rng::from_env();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let count = |sql: &str| rel_support::scalar(&db, sql);
+    let (code, _, err) = run(&db, &["demo"]);
+    assert_eq!(code, 0, "{err}");
+    let t = Instant::now();
+    let (code, _, err) = run(&db, &["demo", "--force"]);
+    assert_eq!(code, 0, "{err}");
+    let window = (t.elapsed().as_micros() as u64 * 6 / 5).max(5_000);
+    let (agencies, tasks, programs) = (
+        count("SELECT count(*) FROM agency"),
+        count("SELECT count(*) FROM task WHERE removed_on IS NULL"),
+        count("SELECT count(*) FROM program"),
+    );
+    eprintln!("demo --force took {:?}", t.elapsed());
+    let (mut old, mut new) = (0, 0);
+    for r in 0..rounds {
+        let marker = format!("DAU-{r}");
+        let (code, _, err) = run(
+            &db,
+            &[
+                "agency",
+                "add",
+                &marker,
+                "--name",
+                &format!("Cơ quan đánh dấu {r}"),
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        let before = count("SELECT count(*) FROM agency");
+        let audit_before = count("SELECT count(*) FROM audit");
+        let mut child = start(&db, &["demo".to_string(), "--force".to_string()]);
+        std::thread::sleep(Duration::from_micros(rng.below(window)));
+        let _ = child.kill();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+            "round {r}"
+        );
+        assert_eq!(integrity(&db), "ok", "round {r}");
+        let marked = count(&format!(
+            "SELECT count(*) FROM agency WHERE code = '{marker}'"
+        ));
+        let now = (
+            count("SELECT count(*) FROM agency"),
+            count("SELECT count(*) FROM task WHERE removed_on IS NULL"),
+            count("SELECT count(*) FROM program"),
+        );
+        if marked == 1 {
+            // The old data: exactly as it was, its audit log too.
+            assert_eq!(
+                now,
+                (before, tasks, programs),
+                "round {r}: old data changed"
+            );
+            assert_eq!(
+                count("SELECT count(*) FROM audit"),
+                audit_before,
+                "round {r}"
+            );
+            old += 1;
+        } else {
+            // The new data: the whole demo, no marker left.
+            assert_eq!(now, (agencies, tasks, programs), "round {r}: partial demo");
+            assert_eq!(
+                count("SELECT count(*) FROM agency WHERE code LIKE 'DAU-%'"),
+                0
+            );
+            new += 1;
+        }
+        let (code, out, err) = run(&db, &["check"]);
+        assert_eq!(code, 0, "round {r}: {out} {err}");
+    }
+    eprintln!("{rounds} killed demo --force runs: {old} left the old data, {new} the new");
+    assert!(old > 0, "no run was ever interrupted");
 }

@@ -130,10 +130,16 @@ fn label_of(before: Option<&Value>, after: Option<&Value>) -> Option<String> {
 impl Store {
     /// The newest `limit` changes, newest first.
     pub fn recent_changes(&self, limit: usize) -> Result<Vec<Change>> {
-        let mut st = self.conn().prepare_cached(
+        self.changes(
             "SELECT id, at, actor, action, entity, entity_key, before, after FROM audit ORDER BY id DESC LIMIT ?1",
-        )?;
-        let rows = st.query_map([limit.min(i64::MAX as usize) as i64], |r| {
+            limit.min(i64::MAX as usize) as i64,
+        )
+    }
+
+    /// The changes of the audit rows `sql` selects with `arg` bound to `?1`.
+    fn changes(&self, sql: &str, arg: i64) -> Result<Vec<Change>> {
+        let mut st = self.conn().prepare_cached(sql)?;
+        let rows = st.query_map([arg], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
@@ -206,12 +212,14 @@ impl Store {
             .optional()?
             .flatten();
         let Some(id) = id else { return Ok(None) };
-        // The few newest rows hold it almost always; else read down to it.
-        let newest: i64 = self
-            .conn()
-            .query_row("SELECT max(id) FROM audit", [], |r| r.get(0))?;
-        let n = usize::try_from(newest - id + 1).unwrap_or(1);
-        Ok(self.recent_changes(n)?.into_iter().find(|c| c.id == id))
+        // That row alone (an import a million rows back is not read down to).
+        Ok(self
+            .changes(
+                "SELECT id, at, actor, action, entity, entity_key, before, after FROM audit WHERE id = ?1",
+                id,
+            )?
+            .into_iter()
+            .next())
     }
 
     /// When the data last changed (the newest audit row's time, UTC RFC 3339).

@@ -67,21 +67,45 @@ pub(crate) fn referenced_agency(conn: &Connection, field: &str, code: &str) -> R
     })
 }
 
-/// Refuses a new agency name that looks the same as an existing one (Unicode's confusable
-/// skeleton, UTS #39: `Ban Тuyên giáo` with a Cyrillic `Т`, or the same name again).
-fn refuse_confusable_name(conn: &Connection, name: &str) -> Result<()> {
-    let skeleton = |s: &str| unicode_security::skeleton(s).collect::<String>();
-    let wanted = skeleton(name);
+/// Unicode's confusable skeleton of a name (UTS #39): two names with the same skeleton
+/// look the same (`Ban Тuyên giáo` with a Cyrillic `Т` and `Ban Tuyên giáo`).
+pub(crate) fn skeleton(s: &str) -> String {
+    unicode_security::skeleton(s).collect()
+}
+
+/// The fact refusing an agency name that looks like agency `code`'s name `existing`.
+pub(crate) fn confusable_agency(name: &str, code: &str, existing: &str) -> Record {
+    Record::AgencyLooksLike {
+        name: crate::domain::text::escape(name).into_owned(),
+        code: code.to_string(),
+        existing: crate::domain::text::escape(existing).into_owned(),
+    }
+}
+
+/// The name and skeleton of every agency but `except` (the agency being renamed).
+pub(crate) fn agency_skeletons(
+    conn: &Connection,
+    except: Option<&str>,
+) -> Result<Vec<(String, String, String)>> {
     let mut st = conn.prepare_cached("SELECT code, name FROM agency")?;
     let mut rows = st.query([])?;
+    let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let (code, existing): (String, String) = (r.get(0)?, r.get(1)?);
-        if skeleton(&existing) == wanted {
-            return Err(Error::invalid(Record::AgencyLooksLike {
-                name: crate::domain::text::escape(name).into_owned(),
-                code,
-                existing: crate::domain::text::escape(&existing).into_owned(),
-            }));
+        let (code, name): (String, String) = (r.get(0)?, r.get(1)?);
+        if except != Some(code.as_str()) {
+            out.push((skeleton(&name), code, name));
+        }
+    }
+    Ok(out)
+}
+
+/// Refuses an agency name (new, or the new name of agency `except`) that looks the same as
+/// another agency's name (or is the same name again).
+fn refuse_confusable_name(conn: &Connection, name: &str, except: Option<&str>) -> Result<()> {
+    let wanted = skeleton(name);
+    for (sk, code, existing) in agency_skeletons(conn, except)? {
+        if sk == wanted {
+            return Err(Error::invalid(confusable_agency(name, &code, &existing)));
         }
     }
     Ok(())
@@ -136,7 +160,7 @@ impl Store {
         let a = agency.validated()?;
         self.write(|tx, who| {
             who.require_admin(Act::AddAgencies)?;
-            refuse_confusable_name(tx, &a.name)?;
+            refuse_confusable_name(tx, &a.name, None)?;
             let parent = match &a.parent {
                 Some(p) => Some(referenced_agency(tx, "parent agency", p)?),
                 None => None,
@@ -194,6 +218,7 @@ impl Store {
                 hops += 1;
             }
             if after.name != before.name {
+                refuse_confusable_name(tx, &after.name, Some(code))?;
                 let on = edit.on.ok_or_else(|| {
                     Error::Usage(Record::RenameNeedsDate { code: code.to_string() }.into())
                 })?;
@@ -386,5 +411,160 @@ mod confusable_tests {
         // A code with a Cyrillic look-alike letter is refused before any lookup.
         let e = s.add_agency(agency("BTG\u{422}U", "Ban khác")).unwrap_err();
         assert_eq!(e.exit_code(), 6);
+    }
+
+    fn program(code: &str, title: &str) -> crate::domain::Program {
+        crate::domain::Program {
+            code: code.into(),
+            title: title.into(),
+            kind: crate::domain::ProgramKind::Coordination,
+            starts_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            ends_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+            parties: vec![],
+            basis: None,
+            review_months: 6,
+        }
+    }
+
+    fn audit_rows(s: &crate::store::Store) -> i64 {
+        s.conn()
+            .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    /// A rename to a name that looks like another agency's is refused (exit 6, one
+    /// sentence naming that agency, nothing written); renaming to one's own look-alike
+    /// spelling or to a plainly different name works.
+    #[test]
+    fn an_agency_rename_confusable_with_another_agency_is_refused() {
+        use crate::store::AgencyEdit;
+        let (_dir, mut s) = temp_store("me");
+        s.add_agency(agency("BTG", "Ban Tuyên giáo")).unwrap();
+        s.add_agency(agency("BTC", "Ban Tổ chức")).unwrap();
+        let rename = |name: &str| AgencyEdit {
+            name: Some(name.into()),
+            on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1),
+            ..Default::default()
+        };
+        let n = audit_rows(&s);
+        for look_alike in ["Ban Tuyên giáo", "Ban \u{422}uyên giáo"] {
+            let e = s.edit_agency("BTC", rename(look_alike)).unwrap_err();
+            assert_eq!(e.exit_code(), 6, "{look_alike}");
+            assert!(e.to_string().contains("agency BTG"), "{e}");
+            assert_eq!(e.to_string().matches(". ").count(), 0, "one sentence: {e}");
+        }
+        assert_eq!(s.agency("BTC").unwrap().name, "Ban Tổ chức");
+        assert_eq!(audit_rows(&s), n);
+        s.edit_agency("BTC", rename("Ban Tổ chức Tỉnh ủy")).unwrap();
+        // A look-alike of its own name is no other agency's (the digit 1 and the letter l
+        // share a skeleton).
+        s.add_agency(agency("TCT", "Trường Chính trị số 1"))
+            .unwrap();
+        s.edit_agency("TCT", rename("Trường Chính trị số l"))
+            .unwrap();
+    }
+
+    /// Program titles: add and edit refuse a title that looks like another program's.
+    #[test]
+    fn a_program_title_confusable_with_another_is_refused() {
+        use crate::store::ProgramEdit;
+        let (_dir, mut s) = temp_store("me");
+        s.add_program(program("P1", "Chương trình phối hợp năm 2026"))
+            .unwrap();
+        let n = audit_rows(&s);
+        for look_alike in [
+            "Chương trình phối hợp năm 2026",
+            "Chương trình phối hợ\u{440} năm 2026", // Cyrillic р
+        ] {
+            let e = s.add_program(program("P2", look_alike)).unwrap_err();
+            assert_eq!(e.exit_code(), 6, "{look_alike}");
+            assert!(e.to_string().contains("program P1"), "{e}");
+        }
+        assert_eq!(audit_rows(&s), n);
+        s.add_program(program("P2", "Chương trình phối hợp năm 2027"))
+            .unwrap();
+        let e = s
+            .edit_program(
+                "P2",
+                ProgramEdit {
+                    title: Some("Chương trình phối hợp năm 2026".into()),
+                    ..Default::default()
+                },
+            )
+            .unwrap_err();
+        assert_eq!(e.exit_code(), 6);
+        assert!(e.to_string().contains("program P1"), "{e}");
+        // Editing another field of a program keeps its title, which is no conflict.
+        s.edit_program(
+            "P1",
+            ProgramEdit {
+                review_months: Some(3),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    }
+
+    /// An import refuses an agency or a program that looks like one in the database or one
+    /// earlier in the same import, naming the file, line and field; nothing is written.
+    #[test]
+    fn an_import_refuses_confusable_agencies_and_programs() {
+        use crate::store::import::{ImportBatch, Origin, Sourced};
+        let (_dir, mut s) = temp_store("me");
+        s.add_agency(agency("BTG", "Ban Tuyên giáo")).unwrap();
+        s.add_program(program("P1", "Chương trình phối hợp năm 2026"))
+            .unwrap();
+        fn src<T>(value: T, line: u64) -> Sourced<T> {
+            Sourced {
+                origin: Origin {
+                    file: "nhap.json".into(),
+                    line,
+                },
+                value,
+            }
+        }
+        let n = audit_rows(&s);
+        let cases = [
+            ImportBatch {
+                agencies: vec![src(agency("BTG2", "Ban \u{422}uyên giáo"), 2)],
+                ..Default::default()
+            },
+            ImportBatch {
+                agencies: vec![
+                    src(agency("X1", "Ban Nội chính"), 2),
+                    src(agency("X2", "B\u{430}n Nội chính"), 3), // Cyrillic а
+                ],
+                ..Default::default()
+            },
+            ImportBatch {
+                programs: vec![src(program("P2", "Chương trình phối hợp năm 2026"), 4)],
+                ..Default::default()
+            },
+            ImportBatch {
+                programs: vec![
+                    src(program("Q1", "Đề án chuyển đổi số"), 2),
+                    src(program("Q2", "Đề án chuyển đổi số"), 3),
+                ],
+                ..Default::default()
+            },
+        ];
+        for (i, b) in cases.iter().enumerate() {
+            for dry in [true, false] {
+                let e = s.import(b, dry).unwrap_err();
+                assert_eq!(e.exit_code(), 6, "case {i}: {e}");
+                let m = e.to_string();
+                assert!(m.starts_with("nhap.json line "), "case {i}: {m}");
+                assert!(m.contains("looks the same"), "case {i}: {m}");
+            }
+        }
+        assert_eq!(s.agencies().unwrap().len(), 1);
+        assert_eq!(s.programs().unwrap().len(), 1);
+        assert_eq!(audit_rows(&s), n);
+        // The same agency again, with the same data, is "unchanged", not confusable.
+        let same = ImportBatch {
+            agencies: vec![src(agency("BTG", "Ban Tuyên giáo"), 2)],
+            ..Default::default()
+        };
+        assert_eq!(s.import(&same, false).unwrap().agencies_unchanged, 1);
     }
 }

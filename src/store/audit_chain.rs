@@ -49,6 +49,11 @@ pub(crate) const TRIGGERS: &[(&str, &str)] = &[
     ),
 ];
 
+/// True in the build `scripts/stress.sh chain-cost` compares against (the cargo feature
+/// `bench-unchained-audit`): rows are written without their hash and the chain is not
+/// verified, as on a database before schema version 5. Never true in a real build.
+const UNCHAINED: bool = cfg!(feature = "bench-unchained-audit");
+
 /// The hash before the first row: 64 zeros.
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -84,19 +89,37 @@ pub struct ChainReport {
 /// The hash of a row: SHA-256 over the previous hash (hex) and the row's fields, each
 /// field length-prefixed (NULL distinct from empty), as lowercase hex.
 pub(crate) fn row_hash(prev: &str, r: &AuditRow) -> String {
+    hash_fields(
+        prev,
+        r.id,
+        [&r.at, &r.actor, &r.action, &r.entity, &r.entity_key],
+        r.before.as_deref(),
+        r.after.as_deref(),
+    )
+}
+
+/// [`row_hash`] over borrowed fields: id, then at, actor, action, entity, key, then
+/// before and after.
+fn hash_fields(
+    prev: &str,
+    id: i64,
+    head: [&str; 5],
+    before: Option<&str>,
+    after: Option<&str>,
+) -> String {
     let mut h = Sha256::new();
     h.update(b"phoihop-audit-v1\0");
     h.update(prev.as_bytes());
-    let id = r.id.to_string();
+    let id = id.to_string();
     let fields: [Option<&str>; 8] = [
         Some(&id),
-        Some(&r.at),
-        Some(&r.actor),
-        Some(&r.action),
-        Some(&r.entity),
-        Some(&r.entity_key),
-        r.before.as_deref(),
-        r.after.as_deref(),
+        Some(head[0]),
+        Some(head[1]),
+        Some(head[2]),
+        Some(head[3]),
+        Some(head[4]),
+        before,
+        after,
     ];
     for f in fields {
         match f {
@@ -108,10 +131,12 @@ pub(crate) fn row_hash(prev: &str, r: &AuditRow) -> String {
             }
         }
     }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = h.finalize();
     let mut out = String::with_capacity(64);
     for b in digest {
-        out.push_str(&format!("{b:02x}"));
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
     }
     out
 }
@@ -143,6 +168,13 @@ pub(crate) fn chained_insert(
     before: Option<String>,
     after: Option<String>,
 ) -> Result<()> {
+    if UNCHAINED {
+        tx.prepare_cached(
+            "INSERT INTO audit (at, actor, action, entity, entity_key, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![at, actor, action, entity, key, before, after])?;
+        return Ok(());
+    }
     // The statement fails to prepare on a schema without the column; that is checked
     // only then, so a chained database pays for one cached statement.
     let last = match tx.prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1") {
@@ -193,6 +225,143 @@ pub(crate) fn chained_insert(
         hash
     ])?;
     Ok(())
+}
+
+/// Rows one statement of [`ChainAppender`] inserts (9 parameters each).
+const APPEND_BATCH: usize = 64;
+
+/// One queued row of a [`ChainAppender`], its hash already chained.
+struct Queued {
+    id: i64,
+    action: &'static str,
+    entity: &'static str,
+    key: String,
+    after: String,
+    hash: String,
+}
+
+/// Appends many audit rows of one write (an import's one row per record) in its
+/// transaction: each row chained to the one before like [`chained_insert`], written
+/// [`APPEND_BATCH`] to a statement. All rows share the write's time and actor and have
+/// no `before`. Call [`ChainAppender::finish`] before any other audit row of the write.
+pub(crate) struct ChainAppender<'c> {
+    conn: &'c Connection,
+    at: String,
+    actor: String,
+    /// `None` on a database without the hash column: rows go through `chained_insert`.
+    chain: Option<(i64, String)>,
+    queued: Vec<Queued>,
+}
+
+const APPEND_SQL: &str =
+    "INSERT INTO audit (id, at, actor, action, entity, entity_key, before, after, hash) VALUES ";
+
+impl<'c> ChainAppender<'c> {
+    pub(crate) fn new(conn: &'c Connection, actor: &str) -> Result<ChainAppender<'c>> {
+        let chain = if has_hash_column(conn)? && !UNCHAINED {
+            let last = conn
+                .query_row(
+                    "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+                    [],
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)),
+                )
+                .optional()?;
+            Some(match last {
+                Some((id, h)) => (id + 1, h.unwrap_or_else(|| GENESIS.to_string())),
+                None => (1, GENESIS.to_string()),
+            })
+        } else {
+            None
+        };
+        Ok(ChainAppender {
+            conn,
+            at: super::now_stamp(),
+            actor: actor.to_string(),
+            chain,
+            queued: Vec::with_capacity(APPEND_BATCH),
+        })
+    }
+
+    /// Queues one row (`after` is JSON), written at the latest by [`ChainAppender::finish`].
+    pub(crate) fn push(
+        &mut self,
+        action: &'static str,
+        entity: &'static str,
+        key: String,
+        after: String,
+    ) -> Result<()> {
+        let Some((next, prev)) = &mut self.chain else {
+            return chained_insert(
+                self.conn,
+                &self.at,
+                &self.actor,
+                action,
+                entity,
+                &key,
+                None,
+                Some(after),
+            );
+        };
+        let hash = hash_fields(
+            prev,
+            *next,
+            [&self.at, &self.actor, action, entity, &key],
+            None,
+            Some(&after),
+        );
+        self.queued.push(Queued {
+            id: *next,
+            action,
+            entity,
+            key,
+            after,
+            hash: hash.clone(),
+        });
+        *next += 1;
+        *prev = hash;
+        if self.queued.len() == APPEND_BATCH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        let rows = std::mem::take(&mut self.queued);
+        let mut groups = rows.chunks_exact(APPEND_BATCH);
+        for group in &mut groups {
+            self.write(group)?;
+        }
+        for row in groups.remainder() {
+            self.write(std::slice::from_ref(row))?;
+        }
+        self.queued = rows;
+        self.queued.clear();
+        Ok(())
+    }
+
+    fn write(&self, rows: &[Queued]) -> Result<()> {
+        let one = "(?,?,?,?,?,?,NULL,?,?)";
+        let sql = format!("{APPEND_SQL}{}", vec![one; rows.len()].join(","));
+        let mut st = self.conn.prepare_cached(&sql)?;
+        for (i, r) in rows.iter().enumerate() {
+            let at = i * 8;
+            st.raw_bind_parameter(at + 1, r.id)?;
+            st.raw_bind_parameter(at + 2, self.at.as_str())?;
+            st.raw_bind_parameter(at + 3, self.actor.as_str())?;
+            st.raw_bind_parameter(at + 4, r.action)?;
+            st.raw_bind_parameter(at + 5, r.entity)?;
+            st.raw_bind_parameter(at + 6, r.key.as_str())?;
+            st.raw_bind_parameter(at + 7, r.after.as_str())?;
+            st.raw_bind_parameter(at + 8, r.hash.as_str())?;
+        }
+        st.raw_execute()?;
+        Ok(())
+    }
+
+    /// Writes the rows still queued.
+    pub(crate) fn finish(mut self) -> Result<()> {
+        self.flush()
+    }
 }
 
 fn read_row(r: &rusqlite::Row<'_>, with_hash: bool) -> rusqlite::Result<AuditRow> {
@@ -296,7 +465,7 @@ fn describe(r: &AuditRow) -> String {
 /// Checks the audit log: the triggers, that ids run 1, 2, 3 … without a gap, and (when
 /// the database has the hash column) every row's hash. Stops at the first problem.
 pub(crate) fn verify(conn: &Connection) -> Result<ChainReport> {
-    let chained = has_hash_column(conn)?;
+    let chained = has_hash_column(conn)? && !UNCHAINED;
     let mut report = ChainReport {
         rows: 0,
         chained,

@@ -24,9 +24,11 @@ use crate::lang::facts::Fact;
 use crate::search::fold;
 
 mod check;
+mod logged;
 mod write;
 
 use check::{check_grants, check_task, plan, plan_head, Existing};
+use logged::Logged;
 use write::{apply_grants, apply_head, Bulk, Checked, TaskWriter, BULK_TASKS};
 
 /// Where a record came from: file and line, for error messages.
@@ -73,7 +75,7 @@ pub struct Sourced<T> {
 }
 
 /// A history entry to restore. Missing `at`/`actor` become now and the importing login.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImportHistory {
     pub on: NaiveDate,
     pub at: Option<String>,
@@ -85,7 +87,7 @@ pub struct ImportHistory {
 }
 
 /// An urge to restore. A missing agency is the task's lead.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImportUrge {
     pub on: NaiveDate,
     pub at: Option<String>,
@@ -211,6 +213,8 @@ impl Store {
         self.bulk_write(bulk, |tx, who| {
             let mut p = plan(tx, who, batch)?;
             let ids = apply_head(tx, batch, &p)?;
+            let mut log = Logged::new(tx, &who.login)?;
+            log.head(batch, &p)?;
             let mut b = Bulk::default();
             b.tasks_written(tx, batch.tasks.len() as u64)?;
             {
@@ -227,11 +231,15 @@ impl Store {
                     .map(|((t, f), refs)| (&t.value, f.as_str(), refs))
                     .collect();
                 let mut w = TaskWriter::new(tx, who)?;
+                let first_id = w.next_id();
                 w.write_all(&ids, &checked)?;
                 w.finish()?;
+                log.tasks(first_id, batch.tasks.iter())?;
             }
             b.finish(tx)?;
             apply_grants(tx, batch, &p, &ids)?;
+            log.grants(batch, &p)?;
+            log.finish()?;
             audit(
                 tx,
                 who,
@@ -286,6 +294,8 @@ impl Store {
         self.bulk_write(true, |tx, who| {
             let mut p = plan_head(tx, who, head)?;
             let ids = apply_head(tx, head, &p)?;
+            let mut log = Logged::new(tx, &who.login)?;
+            log.head(head, &p)?;
             let mut existing = Existing::default();
             let mut b = Bulk::default();
             {
@@ -300,8 +310,10 @@ impl Store {
                         let refs = check_task(tx, who, &mut p, &mut existing, &t.task)?;
                         checked.push((&t.task.value, t.title_fold.as_str(), refs));
                     }
+                    let first_id = w.next_id();
                     w.write_all(&ids, &checked)?;
                     drop(checked);
+                    log.tasks(first_id, chunk.iter().map(|t| &t.task))?;
                     let _ = done.send(chunk);
                     b.tasks_written(tx, p.outcome.tasks_added)?;
                     progress(p.outcome.tasks_added);
@@ -311,6 +323,8 @@ impl Store {
             b.finish(tx)?;
             check_grants(tx, who, head, &mut p)?;
             apply_grants(tx, head, &p, &ids)?;
+            log.grants(head, &p)?;
+            log.finish()?;
             audit(
                 tx,
                 who,

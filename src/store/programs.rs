@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::agencies::referenced_agency;
+use super::agencies::{referenced_agency, skeleton};
 use super::{audit, unique_violation, Store};
 use crate::domain::{Category, Program, ProgramKind};
 use crate::error::{Error, Result};
@@ -93,6 +93,44 @@ pub(crate) fn category_id(conn: &Connection, code: &str) -> Result<Option<i64>> 
         .optional()?)
 }
 
+/// The sentence refusing a program title that looks like program `code`'s title.
+pub(crate) fn confusable_program(title: &str, code: &str, existing: &str) -> String {
+    format!(
+        "The program title `{}` looks the same as the title of program {code} (`{}`); give a title that cannot be mistaken for it.",
+        crate::domain::text::escape(title),
+        crate::domain::text::escape(existing)
+    )
+}
+
+/// The title and skeleton of every program but `except` (the program being edited).
+pub(crate) fn program_skeletons(
+    conn: &Connection,
+    except: Option<&str>,
+) -> Result<Vec<(String, String, String)>> {
+    let mut st = conn.prepare_cached("SELECT code, title FROM program")?;
+    let mut rows = st.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let (code, title): (String, String) = (r.get(0)?, r.get(1)?);
+        if except != Some(code.as_str()) {
+            out.push((skeleton(&title), code, title));
+        }
+    }
+    Ok(out)
+}
+
+/// Refuses a program title (new, or the new title of program `except`) that looks the
+/// same as another program's title (Unicode's confusable skeleton), or is the same again.
+fn refuse_confusable_title(conn: &Connection, title: &str, except: Option<&str>) -> Result<()> {
+    let wanted = skeleton(title);
+    for (sk, code, existing) in program_skeletons(conn, except)? {
+        if sk == wanted {
+            return Err(Error::invalid(confusable_program(title, &code, &existing)));
+        }
+    }
+    Ok(())
+}
+
 fn set_parties(tx: &Connection, id: i64, parties: &[String]) -> Result<()> {
     tx.execute("DELETE FROM program_party WHERE program_id = ?1", [id])?;
     for p in parties {
@@ -144,6 +182,7 @@ impl Store {
         let p = program.validated()?;
         self.write(|tx, who| {
             who.require_admin(Act::AddPrograms)?;
+            refuse_confusable_title(tx, &p.title, None)?;
             tx.execute(
                 "INSERT INTO program (code, title, kind, starts_on, ends_on, basis, review_months) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![p.code, p.title, p.kind.code(), p.starts_on.to_string(), p.ends_on.to_string(), p.basis, p.review_months],
@@ -184,6 +223,9 @@ impl Store {
                 after.review_months = m;
             }
             let after = after.validated()?;
+            if after.title != before.title {
+                refuse_confusable_title(tx, &after.title, Some(code))?;
+            }
             let id = program_id(tx, code)?.unwrap_or_default();
             tx.execute(
                 "UPDATE program SET title = ?2, kind = ?3, starts_on = ?4, ends_on = ?5, basis = ?6, review_months = ?7, version = version + 1 WHERE id = ?1",

@@ -1,9 +1,10 @@
 //! `phoihop restore BACKUP`: puts a backup's data into the live database file.
 //!
-//! Never a `cp` over the file and never a new inode: the data goes in through SQLite's
-//! backup API on the live connection, in one step that holds the write lock from the
-//! first page to the last, so other sessions either wait (writers, up to their busy
-//! timeout) or see the database change between two reads (readers, like an open TUI).
+//! Never a `cp` over the file and never a new inode: the data goes in by SQL, in one
+//! write transaction on the live connection that holds the write lock from the copy of
+//! the replaced state to the commit, so other sessions either wait (writers, up to their
+//! busy timeout) or see the database change between two reads (readers, like an open
+//! TUI), and no write falls between the kept copy and the restore.
 //!
 //! In order:
 //! 1. the caller must be admin;
@@ -11,11 +12,12 @@
 //!    never through a link) and refused unless it is a whole phoihop database of a schema
 //!    this binary knows;
 //! 3. it is copied to a staging file next to the database, migrated there if it is older,
-//!    given the live file's page size, and given the audit row of the restore, chained to
-//!    the restored log's head (the restored file's audit log replaces the live one);
-//! 4. under the write lock, the live state is copied to
-//!    `NAME.before-restore-YYYY-MM-DDTHH-MM-SS` (0660) and the staging file is copied
-//!    into the live file;
+//!    and given the audit row of the restore, chained to the restored log's head (the
+//!    restored file's audit log replaces the live one);
+//! 4. the live connection takes the write lock (`BEGIN IMMEDIATE`); the live state is
+//!    copied, through a second connection, to `NAME.before-restore-YYYY-MM-DDTHH-MM-SS`
+//!    (0660); every table's rows are replaced by the staging file's (the append-only
+//!    triggers lifted and put back inside the transaction); the transaction commits;
 //! 5. the staging file is removed.
 
 use std::path::{Path, PathBuf};
@@ -191,6 +193,131 @@ impl Drop for RemoveOnDrop {
     }
 }
 
+/// Copies the live database at `live` to the new file `kept` (0660): called while this
+/// process holds the write lock, through a second connection (the backup API cannot read
+/// from a connection inside a write transaction), so the copy is the state the restore
+/// replaces, to the last committed write.
+fn keep(live: &Path, kept: &Path) -> Result<()> {
+    create_beside(kept)?;
+    let src = Connection::open_with_flags(
+        live,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NOFOLLOW
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    src.busy_timeout(Duration::from_secs(30))?;
+    let mut out = Connection::open_with_flags(
+        kept,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NOFOLLOW
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    copy_all(&src, &mut out)?;
+    out.query_row("PRAGMA journal_mode=DELETE", [], |_| Ok(()))?;
+    Ok(())
+}
+
+/// `"name"` for SQL.
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// Replaces every row of the live database (`main`) by the rows of the attached staging
+/// copy (`restore_src`, migrated to the same schema), inside the caller's write
+/// transaction. The append-only triggers are lifted for the replacement and put back as
+/// they were before the transaction ends, so no other session ever sees the log without
+/// them.
+fn replace_all(tx: &Connection) -> Result<()> {
+    let names = |schema: &str, kind: &str| -> Result<Vec<(String, String)>> {
+        let mut st = tx.prepare(&format!(
+            "SELECT name, coalesce(sql, '') FROM {schema}.sqlite_schema WHERE type = ?1 AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        ))?;
+        let rows = st.query_map([kind], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    let columns = |schema: &str, table: &str| -> Result<Vec<String>> {
+        let mut st = tx.prepare("SELECT name FROM pragma_table_info(?1, ?2) ORDER BY name")?;
+        let rows = st.query_map([table, schema], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    let tables = names("main", "table")?;
+    let differs = || {
+        Error::Other(
+            "The restored copy's tables differ from the live database's after migration; nothing was changed."
+                .into(),
+        )
+    };
+    let src_tables: Vec<String> = names("restore_src", "table")?
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    if src_tables != tables.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>() {
+        return Err(differs());
+    }
+    let triggers = names("main", "trigger")?;
+    for (name, _) in &triggers {
+        tx.execute_batch(&format!("DROP TRIGGER main.{}", quoted(name)))?;
+    }
+    for (table, _) in &tables {
+        let cols = columns("main", table)?;
+        if cols != columns("restore_src", table)? {
+            return Err(differs());
+        }
+        let list = cols
+            .iter()
+            .map(|c| quoted(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let t = quoted(table);
+        tx.execute_batch(&format!(
+            "DELETE FROM main.{t}; INSERT INTO main.{t} ({list}) SELECT {list} FROM restore_src.{t};"
+        ))?;
+    }
+    let has_seq = |schema: &str| -> Result<bool> {
+        Ok(tx.query_row(
+            &format!("SELECT count(*) FROM {schema}.sqlite_schema WHERE name = 'sqlite_sequence'"),
+            [],
+            |r| r.get::<_, i64>(0),
+        )? > 0)
+    };
+    if has_seq("main")? {
+        tx.execute_batch("DELETE FROM main.sqlite_sequence")?;
+        if has_seq("restore_src")? {
+            tx.execute_batch(
+                "INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM restore_src.sqlite_sequence",
+            )?;
+        }
+    }
+    for (_, sql) in &triggers {
+        tx.execute_batch(sql)?;
+    }
+    let mut fk = tx.prepare("PRAGMA main.foreign_key_check")?;
+    let mut rows = fk.query([])?;
+    let mut dangling = 0;
+    while rows.next()?.is_some() {
+        dangling += 1;
+    }
+    if dangling > 0 {
+        return Err(Error::Other(format!(
+            "The restored copy has {dangling} rows referring to missing rows; nothing was changed."
+        )));
+    }
+    Ok(())
+}
+
+/// Run by a test between keeping the live state and replacing it (the lock is held).
+#[cfg(test)]
+pub(crate) static TEST_HOOK: std::sync::Mutex<Option<Box<dyn FnOnce() + Send>>> =
+    std::sync::Mutex::new(None);
+
+#[cfg(test)]
+fn run_test_hook() {
+    let hook = TEST_HOOK.lock().map(|mut h| h.take()).unwrap_or(None);
+    if let Some(f) = hook {
+        f();
+    }
+}
+
 impl Store {
     /// Restores the backup at `src` into this (live) database. Admin only.
     pub fn restore(&mut self, src: &Path) -> Result<Restored> {
@@ -230,13 +357,6 @@ impl Store {
             Ok(v)
         })?;
         stage.query_row("PRAGMA journal_mode=MEMORY", [], |_| Ok(()))?;
-        let live_page: i64 = self.conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
-        let stage_page: i64 = stage.query_row("PRAGMA page_size", [], |r| r.get(0))?;
-        if live_page != stage_page {
-            // A WAL database keeps its page size: the copy takes the live file's.
-            stage.pragma_update(None, "page_size", live_page)?;
-            stage.execute_batch("VACUUM")?;
-        }
         schema::migrate(&mut stage)?;
         let tasks: i64 = stage.query_row("SELECT count(*) FROM task", [], |r| r.get(0))?;
         let kept = kept_name(&self.path);
@@ -270,31 +390,115 @@ impl Store {
             return Err(Error::Other(Files::RestoredDamaged { check: ok }.into()));
         }
 
-        // 4. Keep the live state (one consistent snapshot), then copy the staging file in.
-        // (A source connection inside its own write transaction makes the backup API
-        // report busy for ever, so the kept copy is taken without holding the lock.)
-        create_beside(&kept)?;
-        let kept_result = (|| -> Result<()> {
-            let mut out = Connection::open_with_flags(
-                &kept,
-                OpenFlags::SQLITE_OPEN_READ_WRITE
-                    | OpenFlags::SQLITE_OPEN_NOFOLLOW
-                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?;
-            copy_all(&self.conn, &mut out)?;
-            out.query_row("PRAGMA journal_mode=DELETE", [], |_| Ok(()))?;
-            Ok(())
-        })();
-        if let Err(e) = kept_result {
-            let _ = std::fs::remove_file(&kept);
-            return Err(e);
-        }
-        copy_all(&stage, &mut self.conn)?;
+        drop(stage);
+
+        // 4. Under the write lock: keep the live state, then put the staging copy's rows
+        // in, in one transaction.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let attached = self
+            .conn
+            .execute(
+                "ATTACH DATABASE ?1 AS restore_src",
+                [staging.to_string_lossy()],
+            )
+            .map_err(Error::from);
+        let result = attached.and_then(|_| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            if let Err(e) = keep(&self.path, &kept) {
+                let _ = std::fs::remove_file(&kept);
+                return Err(e);
+            }
+            #[cfg(test)]
+            run_test_hook();
+            let replaced = replace_all(&tx);
+            let committed = replaced.and_then(|_| Ok(tx.commit()?));
+            if committed.is_err() {
+                let _ = std::fs::remove_file(&kept);
+            }
+            committed
+        });
+        let _ = self.conn.execute_batch("DETACH DATABASE restore_src");
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        result?;
         super::fs::fix_sidecar_modes(&self.path)?;
         Ok(Restored {
             tasks,
             from_version,
             kept,
         })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::domain::{Agency, AgencyKind};
+    use crate::store::test_support::temp_store;
+
+    fn agency(code: &str, name: &str) -> Agency {
+        Agency {
+            code: code.into(),
+            name: name.into(),
+            kind: AgencyKind::Party,
+            parent: None,
+            head: None,
+            members: None,
+            staff: None,
+        }
+    }
+
+    fn codes(path: &Path) -> Vec<String> {
+        let c = Connection::open(path).unwrap();
+        let mut st = c.prepare("SELECT code FROM agency ORDER BY code").unwrap();
+        let v = st
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        v
+    }
+
+    /// Another session's write that arrives once the replaced state is being kept waits
+    /// for the restore (the lock is held from the kept copy to the commit) and lands on
+    /// the restored data: it is neither lost nor missing from both states. Before, the
+    /// kept copy was taken before the lock, and such a write was in neither.
+    #[test]
+    fn a_write_during_a_restore_waits_and_is_not_lost() {
+        let (dir, mut s) = temp_store("me");
+        s.add_agency(agency("A", "Ban Tổ chức")).unwrap();
+        let backup = dir.path().join("sao-luu.db");
+        s.backup(&backup).unwrap();
+        s.add_agency(agency("B", "Ban Dân vận")).unwrap();
+
+        let path = s.path().to_path_buf();
+        let (sent, got) = std::sync::mpsc::channel();
+        *TEST_HOOK.lock().unwrap() = Some(Box::new(move || {
+            let writer = std::thread::spawn(move || {
+                let mut other = Store::open_as(&path, false, "me".into()).unwrap();
+                other.add_agency(agency("LATE", "Ban đến muộn")).map(|_| ())
+            });
+            // Time for the write to go through, if nothing held it back.
+            std::thread::sleep(Duration::from_millis(500));
+            sent.send(writer).unwrap();
+        }));
+        let restored = s.restore(&backup).unwrap();
+        got.recv()
+            .unwrap()
+            .join()
+            .unwrap()
+            .expect("the concurrent write waited and succeeded");
+        // The kept state is the live one the restore replaced, to its last write.
+        assert_eq!(codes(&restored.kept), ["A", "B"]);
+        // The restored data, with the write that waited on top.
+        assert_eq!(codes(s.path()), ["A", "LATE"]);
+        assert!(s.check().unwrap().is_empty(), "{:?}", s.check());
+        let ok: String = s
+            .conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
     }
 }

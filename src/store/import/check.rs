@@ -12,6 +12,8 @@ use crate::domain::{Agency, Category, Grant, Program, Role};
 use crate::error::{Error, Result};
 use crate::lang::facts::{Act, Fact};
 use crate::store::access::Who;
+use crate::store::agencies::{agency_skeletons, confusable_agency, skeleton};
+use crate::store::programs::{confusable_program, program_skeletons};
 
 fn code_map(conn: &Connection, sql: &str) -> Result<CodeMap> {
     let mut st = conn.prepare(sql)?;
@@ -79,6 +81,13 @@ pub(super) fn plan_head(conn: &Connection, who: &Who, batch: &ImportBatch) -> Re
         }
     }
 
+    // Names and titles a new one may not look like: those in the database and those
+    // earlier in the import (read only when the import adds any).
+    let mut agency_names = if batch.agencies.is_empty() {
+        Vec::new()
+    } else {
+        agency_skeletons(conn, None)?
+    };
     seen.clear();
     for (i, a) in batch.agencies.iter().enumerate() {
         let code = &a.value.code;
@@ -97,6 +106,13 @@ pub(super) fn plan_head(conn: &Connection, who: &Who, batch: &ImportBatch) -> Re
         }
         who.require_admin(Act::AddAgencies)
             .map_err(|e| denied(&a.origin, e))?;
+        let sk = skeleton(&a.value.name);
+        if let Some((_, other, name)) = agency_names.iter().find(|(s, _, _)| *s == sk) {
+            return Err(a
+                .origin
+                .invalid("name", confusable_agency(&a.value.name, other, name)));
+        }
+        agency_names.push((sk, code.clone(), a.value.name.clone()));
         p.agencies.insert(code.clone(), Ref::New(i));
         p.new_agencies.push(i);
         p.outcome.agencies_added += 1;
@@ -129,6 +145,11 @@ pub(super) fn plan_head(conn: &Connection, who: &Who, batch: &ImportBatch) -> Re
         }
     }
 
+    let mut program_titles = if batch.programs.is_empty() {
+        Vec::new()
+    } else {
+        program_skeletons(conn, None)?
+    };
     seen.clear();
     for (i, pr) in batch.programs.iter().enumerate() {
         let code = &pr.value.code;
@@ -150,6 +171,13 @@ pub(super) fn plan_head(conn: &Connection, who: &Who, batch: &ImportBatch) -> Re
         }
         who.require_admin(Act::AddPrograms)
             .map_err(|e| denied(&pr.origin, e))?;
+        let sk = skeleton(&pr.value.title);
+        if let Some((_, other, title)) = program_titles.iter().find(|(s, _, _)| *s == sk) {
+            return Err(pr
+                .origin
+                .invalid("title", confusable_program(&pr.value.title, other, title)));
+        }
+        program_titles.push((sk, code.clone(), pr.value.title.clone()));
         p.programs.insert(code.clone(), Ref::New(i));
         p.new_programs.push(i);
         p.outcome.programs_added += 1;

@@ -302,6 +302,11 @@ impl<'c> TaskWriter<'c> {
         })
     }
 
+    /// The id the next task written gets.
+    pub(super) fn next_id(&self) -> i64 {
+        self.next_id
+    }
+
     /// Writes what is still queued (the last made history rows), then turns the
     /// gathered history into the tasks' versions: each row in force from its date to the
     /// next row's, with the task's other fields as imported.
