@@ -66,10 +66,8 @@ impl Form {
             Field::new(
                 Key::With,
                 Msg::FieldWith,
-                FieldKind::Codes {
-                    known: c.agency_codes(),
-                },
-                task.with.join(", "),
+                c.agencies_several(&task.with),
+                "",
             ),
             Field::new(
                 Key::Cadence,
@@ -127,9 +125,7 @@ impl Form {
             Field::new(
                 Key::With,
                 Msg::FieldWith,
-                FieldKind::Codes {
-                    known: c.agency_codes(),
-                },
+                c.agencies_several(&[]),
                 "",
             ),
             Field::new(
