@@ -148,14 +148,22 @@ fn task_list_mine_is_the_operators_agency_lead_then_coordinating() {
     let db = Db::new();
     let t = db.seed(&[
         ("ideology", "A chủ trì, còn hạn", "A", Some("2030-06-30")),
-        ("organization", "A chủ trì, quá hạn", "A", Some("2020-06-30")),
+        (
+            "organization",
+            "A chủ trì, quá hạn",
+            "A",
+            Some("2020-06-30"),
+        ),
         ("inspection", "Của B", "B", Some("2030-06-30")),
     ]);
     let shared = db.add_task("front", "B chủ trì, A phối hợp", "B", Some("2020-03-31"));
     db.ok(&["task", "edit", &shared.to_string(), "--with", "A"]);
     // An admin (single-user mode) has no agency of their own.
     let err = db.fails(2, &["task", "list", "--mine"]);
-    assert!(err.contains("--mine") && err.contains("not an operator"), "{err}");
+    assert!(
+        err.contains("--mine") && err.contains("not an operator"),
+        "{err}"
+    );
     db.ok(&[
         "user",
         "grant",

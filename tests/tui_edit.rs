@@ -257,7 +257,10 @@ fn edit_form_checks_dates_and_saves_only_what_changed() {
     s.update(Action::ClearField);
     typed(&mut s, &before.lead);
     s.update(Action::FormEnter);
-    assert!(s.form.is_some(), "Enter with a match typed adds it, it does not save");
+    assert!(
+        s.form.is_some(),
+        "Enter with a match typed adds it, it does not save"
+    );
     assert_eq!(reason(&s, Key::With), Some(Msg::ReasonLeadInWith));
     s.update(Action::Erase);
     assert_eq!(with_of(&s), before.with);
@@ -390,9 +393,27 @@ fn coordinating_agencies_are_picked_by_name_several_at_a_time() {
     s.update(Action::FormEnter);
     typed(&mut s, "mat tran");
     // ↓ moves among the matches of what is typed.
-    let first = s.form.as_ref().unwrap().field(Key::With).unwrap().multi().unwrap().picker.chosen;
+    let first = s
+        .form
+        .as_ref()
+        .unwrap()
+        .field(Key::With)
+        .unwrap()
+        .multi()
+        .unwrap()
+        .picker
+        .chosen;
     s.update(Action::Down);
-    let second = s.form.as_ref().unwrap().field(Key::With).unwrap().multi().unwrap().picker.chosen;
+    let second = s
+        .form
+        .as_ref()
+        .unwrap()
+        .field(Key::With)
+        .unwrap()
+        .multi()
+        .unwrap()
+        .picker
+        .chosen;
     assert_ne!(first, second);
     assert_eq!(s.form.as_ref().unwrap().focused().unwrap().key, Key::With);
     s.update(Action::FormEnter);
@@ -402,7 +423,10 @@ fn coordinating_agencies_are_picked_by_name_several_at_a_time() {
     assert_eq!(with_of(&s), ["BTGDVTU", "HND"]);
     // Shown by name, not by code, with how to add more.
     let screen = render(&s);
-    assert!(screen.contains("✓ Ban Tuyên giáo và Dân vận Tỉnh ủy"), "{screen}");
+    assert!(
+        screen.contains("✓ Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+        "{screen}"
+    );
     assert!(screen.contains("✓ Hội Nông dân tỉnh"), "{screen}");
     assert!(screen.contains("Enter thêm"), "{screen}");
     assert!(!screen.contains("(mã)"), "{screen}");

@@ -210,7 +210,10 @@ fn the_readme_run_command_twice_opens_the_dashboard_both_times() {
         cmd.arg("en");
         let mut s = Session::start_cmd(cmd, 100, 30);
         let screen = s.wait_text("Dashboard");
-        assert!(screen.contains("Tasks by work category"), "round {round}: {screen}");
+        assert!(
+            screen.contains("Tasks by work category"),
+            "round {round}: {screen}"
+        );
         s.send("q");
         assert_eq!(s.wait_code(Duration::from_secs(5)), 0, "round {round}");
     }
@@ -251,7 +254,10 @@ fn coordinating_agencies_are_picked_by_name_in_the_new_task_form() {
     s.wait_text("HND — Hội Nông dân tỉnh");
     s.send("\r");
     let screen = s.wait_text("✓ Hội Nông dân tỉnh");
-    assert!(screen.contains("Thêm nhiệm vụ") || screen.contains("nhiệm vụ"), "{screen}");
+    assert!(
+        screen.contains("Thêm nhiệm vụ") || screen.contains("nhiệm vụ"),
+        "{screen}"
+    );
     assert!(!screen.contains("(mã)"), "{screen}");
     // Cadence, then the deadline; Enter there saves.
     s.send("\t");

@@ -371,7 +371,8 @@ pub(super) enum Live {
 
 /// The signatories of the current-year program, as the seeds name them (001); the 2025
 /// merges give their successors.
-pub(super) const LIVE_PARTIES: &[&str] = &["BCSD-UBND", "BTCTU", "BTGTU", "BDVTU", "BNCTU", "UBKTTU"];
+pub(super) const LIVE_PARTIES: &[&str] =
+    &["BCSD-UBND", "BTCTU", "BTGTU", "BDVTU", "BNCTU", "UBKTTU"];
 
 /// Days before today when the current-year tasks were created.
 pub(super) const LIVE_CREATED: i64 = 110;

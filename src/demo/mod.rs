@@ -66,19 +66,19 @@ pub fn load_once(store: &mut Store, today: NaiveDate, force: bool) -> Result<Loa
 /// What happens to the demo's tasks after they are created, on a date: the store refuses
 /// a change dated before a task's last one, so these are written in date order, the
 /// 2025 merges among them.
-enum Step {
+enum Write {
     Progress(i64, ProgressUpdate),
     Urge(i64, String),
     Merge(&'static str, &'static str),
 }
 
-impl Step {
+impl Write {
     /// Within one day: progress, then urges, then merges.
     fn rank(&self) -> u8 {
         match self {
-            Step::Progress(..) => 0,
-            Step::Urge(..) => 1,
-            Step::Merge(..) => 2,
+            Write::Progress(..) => 0,
+            Write::Urge(..) => 1,
+            Write::Merge(..) => 2,
         }
     }
 }
@@ -96,7 +96,7 @@ fn write_all(store: &mut Store, today: NaiveDate) -> Result<()> {
         })?;
     }
     let mut ids: HashMap<(&str, &str), i64> = HashMap::new();
-    let mut steps: Vec<(NaiveDate, Step)> = Vec::new();
+    let mut steps: Vec<(NaiveDate, Write)> = Vec::new();
     for p in data::PROGRAMS {
         store.add_program(Program {
             code: p.code.into(),
@@ -117,25 +117,25 @@ fn write_all(store: &mut Store, today: NaiveDate) -> Result<()> {
         let id = ids.get(&(program, title)).copied().ok_or_else(|| {
             Error::Other(format!("The demo urges a task it does not hold: {title}."))
         })?;
-        steps.push((date(on)?, Step::Urge(id, message.to_string())));
+        steps.push((date(on)?, Write::Urge(id, message.to_string())));
     }
     add_live_program(store, today, &mut steps)?;
     for &(old, new, on) in data::MERGES {
         let on = date(on)?;
         if on <= today {
-            steps.push((on, Step::Merge(old, new)));
+            steps.push((on, Write::Merge(old, new)));
         }
     }
     steps.sort_by_key(|(on, step)| (*on, step.rank()));
     for (on, step) in steps {
         match step {
-            Step::Progress(id, u) => {
+            Write::Progress(id, u) => {
                 store.update_progress(id, None, u)?;
             }
-            Step::Urge(id, message) => {
+            Write::Urge(id, message) => {
                 store.urge_task(id, &message, on)?;
             }
-            Step::Merge(old, new) => {
+            Write::Merge(old, new) => {
                 store.merge_agency(old, new, on)?;
             }
         }
@@ -247,7 +247,7 @@ fn add_fixed_task(
     store: &mut Store,
     program: &str,
     t: &TaskRow,
-    out: &mut Vec<(NaiveDate, Step)>,
+    out: &mut Vec<(NaiveDate, Write)>,
 ) -> Result<i64> {
     let deadline = t.deadline.map(date).transpose()?;
     let task = store.add_task(NewTask {
@@ -272,7 +272,7 @@ fn add_fixed_task(
     for (on, p, note) in steps(t)? {
         out.push((
             on,
-            Step::Progress(
+            Write::Progress(
                 task.id,
                 ProgressUpdate {
                     progress: Some(progress(p)?),
@@ -299,7 +299,7 @@ pub fn live_program_code(today: NaiveDate) -> String {
 fn add_live_program(
     store: &mut Store,
     today: NaiveDate,
-    out: &mut Vec<(NaiveDate, Step)>,
+    out: &mut Vec<(NaiveDate, Write)>,
 ) -> Result<()> {
     let year = today.year();
     let days = Duration::days;
@@ -343,7 +343,7 @@ fn add_live_task(
     t: &LiveTask,
     today: NaiveDate,
     created: NaiveDate,
-    out: &mut Vec<(NaiveDate, Step)>,
+    out: &mut Vec<(NaiveDate, Write)>,
 ) -> Result<()> {
     let days = Duration::days;
     let deadline = t.deadline.map(|d| today + days(d));
@@ -420,10 +420,10 @@ fn add_live_task(
         }
     }
     for u in updates {
-        out.push((u.on, Step::Progress(task.id, u)));
+        out.push((u.on, Write::Progress(task.id, u)));
     }
     for &(on, message) in t.urges {
-        out.push((today + days(on), Step::Urge(task.id, message.to_string())));
+        out.push((today + days(on), Write::Urge(task.id, message.to_string())));
     }
     Ok(())
 }

@@ -345,8 +345,9 @@ impl Field {
                     Some(Msg::ReasonNoMatch)
                 }
             }
-            FieldKind::Multi(m) => (!v.trim().is_empty() && m.picker.chosen.is_none())
-                .then_some(Msg::ReasonNoMatch),
+            FieldKind::Multi(m) => {
+                (!v.trim().is_empty() && m.picker.chosen.is_none()).then_some(Msg::ReasonNoMatch)
+            }
         }
     }
 

@@ -124,6 +124,10 @@ pub struct Choices {
 }
 
 impl Choices {
+    fn agency_codes(&self) -> Vec<String> {
+        self.agencies.iter().map(|o| o.code.clone()).collect()
+    }
+
     /// The coordinating agencies: the same list as the lead's, several at a time.
     fn agencies_several(&self, current: &[String]) -> FieldKind {
         FieldKind::Multi(MultiPick::new(self.agencies.clone(), current))

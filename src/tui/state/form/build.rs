@@ -122,12 +122,7 @@ impl Form {
                 "",
             ),
             Field::new(Key::Lead, Msg::Lead, pick(&c.agencies, lead, false), ""),
-            Field::new(
-                Key::With,
-                Msg::FieldWith,
-                c.agencies_several(&[]),
-                "",
-            ),
+            Field::new(Key::With, Msg::FieldWith, c.agencies_several(&[]), ""),
             Field::new(
                 Key::Cadence,
                 Msg::Cadence,
