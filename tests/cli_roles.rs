@@ -224,3 +224,55 @@ fn refusals_come_in_the_interface_language() {
     );
     assert!(db.bytes() == before, "a refused write changed the file");
 }
+
+/// Issue #21: `task list --mine` lists the operator's agency's work — the tasks it leads
+/// (overdue first), then those it coordinates — and tells anyone else, in one sentence,
+/// that it is an operator's list.
+#[test]
+fn task_list_mine_is_the_operators_agency_lead_then_coordinating() {
+    let db = Db::new();
+    let t = db.seed(&[
+        ("ideology", "A chủ trì, còn hạn", "A", Some("2030-06-30")),
+        (
+            "organization",
+            "A chủ trì, quá hạn",
+            "A",
+            Some("2020-06-30"),
+        ),
+        ("inspection", "Của B", "B", Some("2030-06-30")),
+    ]);
+    let shared = db.add_task("front", "B chủ trì, A phối hợp", "B", Some("2020-03-31"));
+    db.ok(&["task", "edit", &shared.to_string(), "--with", "A"]);
+    // An admin (single-user mode) has no agency of their own.
+    let err = db.fails(2, &["task", "list", "--mine"]);
+    assert!(
+        err.contains("--mine") && err.contains("not an operator"),
+        "{err}"
+    );
+    db.ok(&[
+        "user",
+        "grant",
+        &os_login(),
+        "--role",
+        "operator",
+        "--agency",
+        "A",
+    ]);
+    // Led (the overdue one first), then coordinated; B's own task is not there.
+    assert_eq!(
+        ids(&db.json(&["task", "list", "--mine"])),
+        vec![t[1], t[0], shared]
+    );
+    // Other filters narrow it, in the same order.
+    assert_eq!(
+        ids(&db.json(&["task", "list", "--mine", "--overdue"])),
+        vec![t[1], shared]
+    );
+
+    // A supervisor gets the sentence too.
+    let other = Db::new();
+    other.seed(&[("ideology", "T", "A", None)]);
+    other.ok(&["user", "grant", &os_login(), "--role", "supervisor"]);
+    let err = other.fails(2, &["task", "list", "--mine"]);
+    assert!(err.contains("not an operator"), "{err}");
+}

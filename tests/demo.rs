@@ -211,6 +211,224 @@ fn buckets_move_from_2017_to_the_final_review() {
     assert_eq!(review.totals.tasks, 58);
 }
 
+/// Every task of the demo, as it stands today and as it stood on `on`.
+fn all_tasks(store: &Store, past: Option<NaiveDate>) -> Vec<phoihop::domain::Task> {
+    store
+        .tasks_at(
+            &TaskFilter::default(),
+            TaskSort::Id,
+            false,
+            0,
+            100_000,
+            past,
+        )
+        .unwrap()
+}
+
+fn led_by(store: &Store, code: &str, on: NaiveDate, today: NaiveDate) -> i64 {
+    store
+        .count_tasks_at(
+            &TaskFilter {
+                lead: Some(code.into()),
+                as_of: Some(on),
+                ..Default::default()
+            },
+            Some(on).filter(|d| *d < today),
+        )
+        .unwrap()
+}
+
+#[test]
+fn the_seeds_facts_hold_and_the_three_slips_are_fixed() {
+    let today = day(TODAY);
+    let (_dir, store) = demo_store(today);
+    let tasks = all_tasks(&store, None);
+    let programs = store.programs().unwrap();
+    let texts: Vec<String> = tasks
+        .iter()
+        .flat_map(|t| [t.title.clone(), t.basis.clone().unwrap_or_default()])
+        .chain(
+            programs
+                .iter()
+                .flat_map(|p| [p.title.clone(), p.basis.clone().unwrap_or_default()]),
+        )
+        .collect();
+    // Chỉ thị 28-CT/TW was issued on 21/01/2019: no task created before names it.
+    let ct28 = day("2019-01-21");
+    let named: Vec<_> = tasks
+        .iter()
+        .filter(|t| {
+            t.title.contains("28-CT/TW") || t.basis.as_deref().unwrap_or("").contains("28-CT/TW")
+        })
+        .collect();
+    assert!(named.len() >= 3, "the seeds name it: {named:?}");
+    for t in named {
+        assert!(
+            t.created_on >= ct28,
+            "#{} {} ({})",
+            t.id,
+            t.title,
+            t.created_on
+        );
+    }
+    // The regulation is Quy định 08-QĐi/TW, never "08-QĐ/TW".
+    assert!(texts.iter().any(|s| s.contains("08-QĐi/TW")));
+    assert!(
+        texts.iter().all(|s| !s.contains("08-QĐ/TW")),
+        "{:?}",
+        texts.iter().find(|s| s.contains("08-QĐ/TW"))
+    );
+    // Seed 002's sentence: the mid-term review of the XVI provincial congress's
+    // resolution and the XII national congress's.
+    let mid_term = tasks
+        .iter()
+        .find(|t| t.title.starts_with("Sơ kết giữa nhiệm kỳ"))
+        .unwrap();
+    assert_eq!(
+        mid_term.title,
+        "Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI và Nghị quyết Đại hội XII của Đảng"
+    );
+    assert!(texts.iter().all(|s| !s.contains("XVIII")));
+}
+
+#[test]
+fn the_2025_reorganisation_is_reached_by_dated_merges() {
+    for today in [day(TODAY), day("2026-03-15"), day("2027-01-05")] {
+        let (_dir, store) = demo_store(today);
+        let in_2020 = day("2020-11-06");
+        // As of 2020 the bodies of the time lead their tasks; today their successors.
+        for (old, new) in [
+            ("BTGTU", "BTGDVTU"),
+            ("BDVTU", "BTGDVTU"),
+            ("BCSD-UBND", "DU-UBND"),
+            ("DUK", "DU-CQD"),
+        ] {
+            assert!(led_by(&store, old, in_2020, today) > 0, "{old} in 2020");
+            assert_eq!(led_by(&store, new, in_2020, today), 0, "{new} in 2020");
+            assert_eq!(led_by(&store, old, today, today), 0, "{old} today");
+            assert!(led_by(&store, new, today, today) > 0, "{new} today");
+        }
+        // The merged ban leads what both led.
+        assert_eq!(
+            led_by(&store, "BTGDVTU", today, today),
+            led_by(&store, "BTGTU", in_2020, today) + led_by(&store, "BDVTU", in_2020, today)
+                // tasks created after 2020 (the current year's, CCHC's)
+                + store
+                    .count_tasks_at(
+                        &TaskFilter {
+                            lead: Some("BTGDVTU".into()),
+                            program: Some(demo::live_program_code(today)),
+                            ..Default::default()
+                        },
+                        None,
+                    )
+                    .unwrap()
+        );
+        // The current-year program is signed by the bodies in force.
+        let live = store.program(&demo::live_program_code(today)).unwrap();
+        let mut parties = live.parties.clone();
+        parties.sort();
+        assert_eq!(
+            parties,
+            ["BNCTU", "BTCTU", "BTGDVTU", "DU-UBND", "UBKTTU"],
+            "{today}"
+        );
+        assert!(live.title.contains("Đảng ủy UBND tỉnh"), "{}", live.title);
+        let ended = [
+            "BTGTU",
+            "BDVTU",
+            "BCSD-UBND",
+            "DUK",
+            "UBKT-DUK",
+            "VP-DUK",
+            "STTTT",
+        ];
+        for t in all_tasks(&store, None) {
+            assert!(!ended.contains(&t.lead.as_str()), "#{} {}", t.id, t.lead);
+            assert!(
+                t.with.iter().all(|w| !ended.contains(&w.as_str())),
+                "#{} {:?}",
+                t.id,
+                t.with
+            );
+        }
+        // The old programs keep the bodies of their time.
+        let mut parties = store.program("PH-2016").unwrap().parties;
+        parties.sort();
+        assert_eq!(
+            parties,
+            ["BCSD-UBND", "BDVTU", "BNCTU", "BTCTU", "BTGTU", "UBKTTU"]
+        );
+        assert_eq!(store.check().unwrap(), vec![]);
+    }
+}
+
+#[test]
+fn the_successor_of_the_ban_dan_van_leads_overdue_work_whatever_today() {
+    for today in [
+        day(TODAY),
+        day("2026-03-15"),
+        day("2026-06-30"),
+        day("2027-01-05"),
+        day("2031-02-01"),
+    ] {
+        let (_dir, store) = demo_store(today);
+        let overdue = store
+            .count_tasks(&TaskFilter {
+                lead: Some("BTGDVTU".into()),
+                overdue: true,
+                as_of: Some(today),
+                ..Default::default()
+            })
+            .unwrap();
+        assert!(overdue >= 1, "{today}");
+    }
+}
+
+#[test]
+fn agencies_are_added_in_protocol_order() {
+    let today = day(TODAY);
+    let (dir, _store) = demo_store(today);
+    let conn = rusqlite::Connection::open(dir.path().join("demo.db")).unwrap();
+    let codes: Vec<String> = conn
+        .prepare("SELECT code FROM agency ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let kinds: Vec<String> = conn
+        .prepare("SELECT kind FROM agency ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    // Party bodies first (Văn phòng, Ban Tổ chức, Ban Tuyên giáo, …), then the state,
+    // then the Mặt trận and the organisations in their usual order.
+    assert_eq!(
+        codes[..8],
+        ["TU", "VPTU", "BTCTU", "BTGTU", "BDVTU", "BTGDVTU", "BNCTU", "UBKTTU"]
+    );
+    let rank = |k: &str| {
+        ["party", "government", "front"]
+            .iter()
+            .position(|x| *x == k)
+    };
+    let ranks: Vec<_> = kinds.iter().map(|k| rank(k)).collect();
+    let mut sorted = ranks.clone();
+    sorted.sort();
+    assert_eq!(ranks, sorted, "{codes:?}");
+    let tail: Vec<&str> = codes
+        .iter()
+        .rev()
+        .take(6)
+        .rev()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(tail, ["MTTQ", "LDLD", "HND", "TINHDOAN", "HLHPN", "HCCB"]);
+}
+
 #[test]
 fn load_refuses_a_database_with_data_unless_forced() {
     let today = day(TODAY);
@@ -504,7 +722,7 @@ fn demo_force_killed_at_any_moment_leaves_whole_data() {
             104,
             "{label}"
         );
-        assert_eq!(one("SELECT count(*) FROM agency"), 27, "{label}");
+        assert_eq!(one("SELECT count(*) FROM agency"), 32, "{label}");
         assert_eq!(one("SELECT count(*) FROM program"), 6, "{label}");
     };
     whole("after a full forced load");

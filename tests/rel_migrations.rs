@@ -279,3 +279,40 @@ fn a_newer_schema_is_refused_and_left_alone() {
     }
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
 }
+
+/// Issue #21: any schema version this binary cannot take — negative, zero on a file with
+/// tables, or newer — is one sentence and exit 1, whatever the command, and the file is
+/// left as it was (before the fix, version −1 was "internal error (index out of bounds …)").
+#[test]
+fn unexpected_schema_versions_are_one_sentence_and_exit_1() {
+    for (version, says) in [
+        (-1, "which no phoihop ever writes"),
+        (0, "another program"),
+        (99, "newer than this phoihop knows"),
+    ] {
+        let (_dir, path) = copy_db(&fixture(FIXTURES[FIXTURES.len() - 1].1));
+        {
+            let c = rusqlite::Connection::open(&path).unwrap();
+            c.pragma_update(None, "user_version", version).unwrap();
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        for args in [
+            &["task", "list"][..],
+            &["--read-only", "task", "list"],
+            &["report"],
+            &["check"],
+        ] {
+            let (code, out, err) = run(&path, args);
+            assert_eq!(code, 1, "version {version}, {args:?}: {err}");
+            assert!(out.is_empty(), "{out}");
+            assert_one_sentence(&err);
+            assert!(err.contains(says), "version {version}, {args:?}: {err}");
+            assert!(!err.contains("internal error"), "{err}");
+            assert!(
+                version == 0 || err.contains(&version.to_string()),
+                "the sentence names the version: {err}"
+            );
+        }
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "version {version}");
+    }
+}

@@ -42,6 +42,27 @@ fn focus(s: &mut AppState, k: Key) {
     panic!("no field {k:?}");
 }
 
+/// The coordinating agencies chosen in the open form.
+fn with_of(s: &AppState) -> Vec<String> {
+    s.form
+        .as_ref()
+        .unwrap()
+        .field(Key::With)
+        .unwrap()
+        .multi()
+        .expect("a choice of several")
+        .picked
+        .clone()
+}
+
+fn render(s: &AppState) -> String {
+    let (w, h) = s.size;
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| phoihop::tui::view::draw(f, s, &phoihop::tui::theme::Theme::mono()))
+        .unwrap();
+    t.backend().to_string()
+}
+
 fn reason(s: &AppState, k: Key) -> Option<Msg> {
     s.form.as_ref().unwrap().field(k).unwrap().reason
 }
@@ -227,15 +248,23 @@ fn edit_form_checks_dates_and_saves_only_what_changed() {
     s.update(Action::ClearField);
     typed(&mut s, "2027-06-30");
     assert_eq!(reason(&s, Key::Deadline), None);
+    // The coordinating agencies open as chosen; what matches nothing says so; the lead
+    // added is refused beside the field, and Backspace takes it off again.
     focus(&mut s, Key::With);
-    s.update(Action::ClearField);
+    assert_eq!(with_of(&s), before.with);
     typed(&mut s, "KHONGCO");
-    assert_eq!(reason(&s, Key::With), Some(Msg::ReasonUnknownAgency));
+    assert_eq!(reason(&s, Key::With), Some(Msg::ReasonNoMatch));
     s.update(Action::ClearField);
     typed(&mut s, &before.lead);
+    s.update(Action::FormEnter);
+    assert!(
+        s.form.is_some(),
+        "Enter with a match typed adds it, it does not save"
+    );
     assert_eq!(reason(&s, Key::With), Some(Msg::ReasonLeadInWith));
-    s.update(Action::ClearField);
-    typed(&mut s, &before.with.join(","));
+    s.update(Action::Erase);
+    assert_eq!(with_of(&s), before.with);
+    assert_eq!(reason(&s, Key::With), None);
     // A new deadline needs its reason (điều chỉnh thời hạn): refused, focus on the field.
     s.update(Action::Submit);
     assert_eq!(reason(&s, Key::Reason), Some(Msg::ReasonNeedsReason));
@@ -332,6 +361,97 @@ fn new_task_agency_and_program_forms() {
         s.store().program("CT-MOI").unwrap().title,
         "Chương trình mới"
     );
+}
+
+/// Issue #21: coordinating agencies are chosen with the same fuzzy picker as the lead
+/// (names, diacritics ignored), several at a time, and shown by name; before, the form
+/// had a text field of codes, "Phối hợp (mã)".
+#[test]
+fn coordinating_agencies_are_picked_by_name_several_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path, false);
+    on_tasks(&mut s);
+    s.update(Action::New);
+    typed(&mut s, "CCHC");
+    s.update(Action::NextField);
+    typed(&mut s, "dan van");
+    s.update(Action::NextField);
+    typed(&mut s, "Sơ kết công tác dân vận chính quyền");
+    s.update(Action::NextField);
+    typed(&mut s, "to chuc tinh uy");
+    s.update(Action::NextField);
+    assert_eq!(s.form.as_ref().unwrap().focused().unwrap().key, Key::With);
+    // By name, without diacritics: the first match is highlighted, Enter adds it and
+    // empties the text for the next one.
+    typed(&mut s, "tuyen giao dan van");
+    s.update(Action::FormEnter);
+    assert!(s.form.is_some());
+    assert_eq!(with_of(&s), ["BTGDVTU"]);
+    assert_eq!(s.form.as_ref().unwrap().focused().unwrap().value, "");
+    typed(&mut s, "hoi nong dan");
+    s.update(Action::FormEnter);
+    typed(&mut s, "mat tran");
+    // ↓ moves among the matches of what is typed.
+    let first = s
+        .form
+        .as_ref()
+        .unwrap()
+        .field(Key::With)
+        .unwrap()
+        .multi()
+        .unwrap()
+        .picker
+        .chosen;
+    s.update(Action::Down);
+    let second = s
+        .form
+        .as_ref()
+        .unwrap()
+        .field(Key::With)
+        .unwrap()
+        .multi()
+        .unwrap()
+        .picker
+        .chosen;
+    assert_ne!(first, second);
+    assert_eq!(s.form.as_ref().unwrap().focused().unwrap().key, Key::With);
+    s.update(Action::FormEnter);
+    assert_eq!(with_of(&s).len(), 3);
+    // Backspace on an empty text takes the last one off.
+    s.update(Action::Erase);
+    assert_eq!(with_of(&s), ["BTGDVTU", "HND"]);
+    // Shown by name, not by code, with how to add more.
+    let screen = render(&s);
+    assert!(
+        screen.contains("✓ Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+        "{screen}"
+    );
+    assert!(screen.contains("✓ Hội Nông dân tỉnh"), "{screen}");
+    assert!(screen.contains("Enter thêm"), "{screen}");
+    assert!(!screen.contains("(mã)"), "{screen}");
+    // The lead cannot also coordinate.
+    typed(&mut s, "to chuc tinh uy");
+    s.update(Action::FormEnter);
+    assert_eq!(reason(&s, Key::With), Some(Msg::ReasonLeadInWith));
+    s.update(Action::Erase);
+    assert_eq!(reason(&s, Key::With), None);
+    // Unfocused, the field reads as the names.
+    s.update(Action::NextField);
+    let screen = render(&s);
+    assert!(
+        screen.contains("Ban Tuyên giáo và Dân vận Tỉnh ủy; Hội Nông dân tỉnh"),
+        "{screen}"
+    );
+    focus(&mut s, Key::Deadline);
+    typed(&mut s, "30/9/2026");
+    s.update(Action::Submit);
+    assert!(s.form.is_none(), "{:?}", s.form.as_ref().map(|f| &f.error));
+    let id = s.tasks.selected().unwrap().id;
+    let t = s.store().task(id).unwrap();
+    assert_eq!(t.title, "Sơ kết công tác dân vận chính quyền");
+    assert_eq!(t.lead, "BTCTU");
+    assert_eq!(t.with, ["BTGDVTU", "HND"]);
 }
 
 #[test]

@@ -181,3 +181,103 @@ fn sigint_as_a_signal_exits_with_128_plus_2_after_restoring() {
     assert_eq!(s.wait_code(Duration::from_secs(3)), 128 + 2);
     s.assert_restored();
 }
+
+/// Issue #21: the README's run command — the binary's `demo`, then the TUI — run twice in
+/// a row opens the dashboard both times. The database is where `PHOIHOP_DB` says, in a
+/// temp dir, as a user who set it would have it; before the fix the second `demo` said
+/// "The database already holds data" and exited 2, so the `&&` never opened the TUI.
+#[test]
+fn the_readme_run_command_twice_opens_the_dashboard_both_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("phoihop.db");
+    for round in 1..=2 {
+        let demo = std::process::Command::new(env!("CARGO_BIN_EXE_phoihop"))
+            .arg("demo")
+            .env("PHOIHOP_DB", &db)
+            .env("LANG", "C.UTF-8")
+            .output()
+            .unwrap();
+        assert!(
+            demo.status.success(),
+            "round {round}: `demo` exited {:?}: {}",
+            demo.status.code(),
+            String::from_utf8_lossy(&demo.stderr)
+        );
+        let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_phoihop"));
+        cmd.env("PHOIHOP_DB", &db);
+        cmd.env("LANG", "C.UTF-8");
+        cmd.arg("--lang");
+        cmd.arg("en");
+        let mut s = Session::start_cmd(cmd, 100, 30);
+        let screen = s.wait_text("Dashboard");
+        assert!(
+            screen.contains("Tasks by work category"),
+            "round {round}: {screen}"
+        );
+        s.send("q");
+        assert_eq!(s.wait_code(Duration::from_secs(5)), 0, "round {round}");
+    }
+    // Both runs used the one database: the demo once, not twice.
+    assert_eq!(task_count(&db), task_count(&common::demo_db(dir.path())));
+}
+
+/// Issue #21, through the real binary in a pty: the new-task form's coordinating agencies
+/// are picked by name like the lead, several at a time, shown by name, and saved.
+#[test]
+fn coordinating_agencies_are_picked_by_name_in_the_new_task_form() {
+    let (_d, db) = demo();
+    let mut s = Session::start(&db, 120, 40, &["--lang", "vi"]);
+    s.wait_text("Tổng quan");
+    s.send("3");
+    s.wait_text("Sắp xếp: ");
+    s.send("n");
+    s.wait_text("Phối hợp");
+    // Program, category, title, lead: each typed, Tab to the next.
+    for (text, shown) in [
+        ("CCHC", "CCHC-2021-2030"),
+        ("dan van", "Công tác dân vận"),
+        ("Sơ kết dân vận chính quyền", "Sơ kết dân vận chính quyền"),
+        ("to chuc tinh uy", "Ban Tổ chức Tỉnh ủy"),
+    ] {
+        s.send(text);
+        s.wait_text(shown);
+        s.send("\t");
+    }
+    s.wait_for("the coordinating field focused", |t| {
+        t.lines().any(|l| l.contains("▶") && l.contains("Phối hợp"))
+    });
+    s.send("tuyen giao dan van");
+    s.wait_text("BTGDVTU — Ban Tuyên giáo và Dân vận Tỉnh ủy");
+    s.send("\r");
+    s.wait_text("✓ Ban Tuyên giáo và Dân vận Tỉnh ủy");
+    s.send("hoi nong dan");
+    s.wait_text("HND — Hội Nông dân tỉnh");
+    s.send("\r");
+    let screen = s.wait_text("✓ Hội Nông dân tỉnh");
+    assert!(
+        screen.contains("Thêm nhiệm vụ") || screen.contains("nhiệm vụ"),
+        "{screen}"
+    );
+    assert!(!screen.contains("(mã)"), "{screen}");
+    // Cadence, then the deadline; Enter there saves.
+    s.send("\t");
+    std::thread::sleep(Duration::from_millis(150));
+    s.send("\t");
+    s.wait_for("the deadline focused", |t| {
+        t.lines().any(|l| l.contains("▶") && l.contains("Thời hạn"))
+    });
+    s.send("30/09/2030\r");
+    let screen = s.wait_text("Đã thêm nhiệm vụ #");
+    let id: i64 = screen
+        .split("Đã thêm nhiệm vụ #")
+        .nth(1)
+        .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{screen}"));
+    s.send("q");
+    s.wait_exit(Duration::from_secs(5));
+    let t = Store::open(&db, true).unwrap().task(id).unwrap();
+    assert_eq!(t.title, "Sơ kết dân vận chính quyền");
+    assert_eq!(t.lead, "BTCTU");
+    assert_eq!(t.with, ["BTGDVTU", "HND"]);
+}

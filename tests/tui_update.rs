@@ -573,7 +573,7 @@ fn add_task(s: &mut AppState, title: &str) {
     s.update(Action::NextField);
     typed(s, title);
     s.update(Action::NextField);
-    typed(s, "BDVTU");
+    typed(s, "BTGDVTU");
     for _ in 0..20 {
         if s.form.as_ref().unwrap().focused().unwrap().key == Key::Deadline {
             break;
@@ -736,50 +736,20 @@ fn an_operator_starts_on_their_agencys_work() {
     // Admins (single-user mode) start on the dashboard, as before.
     let s = today_app(&path, Lang::Vi, (80, 24));
     assert!(s.stack.is_empty());
-    // The demo's BDVTU has nothing overdue on the tests' today: one of its open tasks
-    // gets a deadline already past.
-    let mut admin = Store::open(&path, false).unwrap();
-    let open = admin
-        .tasks(
-            &phoihop::store::TaskFilter {
-                lead: Some("BDVTU".into()),
-                ..Default::default()
-            },
-            phoihop::store::TaskSort::Id,
-            false,
-            0,
-            1000,
-        )
-        .unwrap()
-        .into_iter()
-        .find(|t| t.status != phoihop::domain::Status::Done)
-        .expect("an open BDVTU task");
-    admin
-        .edit_task(
-            open.id,
-            Some(open.version),
-            phoihop::domain::TaskEdit {
-                cadence: Some(phoihop::domain::Cadence::Roadmap),
-                deadline: Some(Some(common::d(2026, 3, 1))),
-                reason: Some("Điều chỉnh theo kế hoạch".into()),
-                ..Default::default()
-            },
-            common::today(),
-        )
-        .unwrap();
-    drop(admin);
-    operator_of(&path, "BDVTU");
+    // The demo's Ban Dân vận (BDVTU) passed its work to the Ban Tuyên giáo và Dân vận
+    // (BTGDVTU) in the 2025 merge; that ban leads overdue work on any today.
+    operator_of(&path, "BTGDVTU");
     let mut s = today_app(&path, Lang::Vi, (80, 24));
     let Some(Layer::Mine(w)) = s.stack.last() else {
         panic!("an operator's home: {:?}", s.stack.len())
     };
     let w = w.clone();
-    // Every task BDVTU leads or coordinates, and only those.
+    // Every task BTGDVTU leads or coordinates, and only those.
     let all = s
         .store()
         .tasks(
             &phoihop::store::TaskFilter {
-                agency: Some("BDVTU".into()),
+                agency: Some("BTGDVTU".into()),
                 ..Default::default()
             },
             phoihop::store::TaskSort::Id,
@@ -796,7 +766,7 @@ fn an_operator_starts_on_their_agencys_work() {
     sorted.sort();
     assert_eq!(keys, sorted);
     for r in &w.rows {
-        assert_eq!(r.part == Part::Lead, r.task.lead == "BDVTU");
+        assert_eq!(r.part == Part::Lead, r.task.lead == "BTGDVTU");
         let b = phoihop::domain::bucket(
             r.task.status,
             r.task.deadline,
@@ -814,8 +784,8 @@ fn an_operator_starts_on_their_agencys_work() {
     }
     let (led, with) = w.counts();
     assert!(
-        led.overdue + with.overdue > 0,
-        "the demo's BDVTU has overdue work: {led:?} {with:?}"
+        led.overdue > 0,
+        "the demo's BTGDVTU leads overdue work: {led:?} {with:?}"
     );
     // The first screen, no key pressed: the title's counts and an overdue task on top.
     let screen = render(&s);
@@ -855,9 +825,9 @@ fn a_coordinating_operator_gets_a_note_form_and_no_edit_key() {
     use phoihop::tui::state::{FormKind, Notice};
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(dir.path());
-    operator_of(&path, "BDVTU");
+    operator_of(&path, "BTGDVTU");
     let mut s = today_app(&path, Lang::Vi, (120, 40));
-    // The first task BDVTU only coordinates, on the home.
+    // The first task BTGDVTU only coordinates, on the home.
     let Some(Layer::Mine(w)) = s.stack.last() else {
         panic!("home")
     };
@@ -865,7 +835,7 @@ fn a_coordinating_operator_gets_a_note_form_and_no_edit_key() {
         .rows
         .iter()
         .position(|r| r.part == Part::Coordinating)
-        .expect("BDVTU coordinates a task");
+        .expect("BTGDVTU coordinates a task");
     let task = w.rows[at].task.clone();
     for _ in 0..at {
         s.update(Action::Down);
@@ -904,7 +874,7 @@ fn a_coordinating_operator_gets_a_note_form_and_no_edit_key() {
     // On a task it leads, `p` is the full progress form and `e` is offered.
     s.update(Action::Top);
     let led = s.task_on_screen().unwrap().clone();
-    assert_eq!(led.lead, "BDVTU");
+    assert_eq!(led.lead, "BTGDVTU");
     assert!(!s.here().note_only);
     s.update(Action::UpdateProgress);
     assert!(s.form.as_ref().unwrap().field(Key::Progress).is_some());

@@ -12,244 +12,69 @@ pub(super) type AgencyRow = (
     Option<i64>,
 );
 
-/// The agencies, parents before children.
+/// The agencies in protocol order (the order they are added is the order lists show them
+/// in): the Tỉnh ủy and its bodies — Văn phòng, Ban Tổ chức, Ban Tuyên giáo, Ban Dân vận,
+/// Ban Nội chính, Ủy ban Kiểm tra —, the party committees, then the HĐND, the UBND and its
+/// departments, the Mặt trận and the socio-political organisations in their usual order.
+/// Parents come before children. The bodies the 2025 reorganisation created sit next to
+/// those they replaced (see [`MERGES`]).
+#[rustfmt::skip]
 pub(super) const AGENCIES: &[AgencyRow] = &[
     ("TU", "Tỉnh ủy", "party", None, None, None, None),
-    (
-        "BCD-HTCT",
-        "Ban Chỉ đạo thực hiện Chương trình xây dựng hệ thống chính trị tỉnh",
-        "party",
-        Some("TU"),
-        Some("Trần Hồng Quảng"),
-        None,
-        None,
-    ),
-    (
-        "VPTU",
-        "Văn phòng Tỉnh ủy",
-        "party",
-        Some("TU"),
-        None,
-        None,
-        None,
-    ),
-    (
-        "BTCTU",
-        "Ban Tổ chức Tỉnh ủy",
-        "party",
-        Some("TU"),
-        Some("Mai Văn Tuất"),
-        None,
-        None,
-    ),
-    (
-        "BTGTU",
-        "Ban Tuyên giáo Tỉnh ủy",
-        "party",
-        Some("TU"),
-        Some("Hồ Đại Nam"),
-        None,
-        None,
-    ),
-    (
-        "BDVTU",
-        "Ban Dân vận Tỉnh ủy",
-        "party",
-        Some("TU"),
-        Some("Lê Thị Lan Hương"),
-        None,
-        None,
-    ),
-    (
-        "BNCTU",
-        "Ban Nội chính Tỉnh ủy",
-        "party",
-        Some("TU"),
-        Some("Phan Văn Phụng"),
-        None,
-        None,
-    ),
-    (
-        "UBKTTU",
-        "Ủy ban Kiểm tra Tỉnh ủy",
-        "party",
-        Some("TU"),
-        Some("Tô Văn Từ"),
-        None,
-        None,
-    ),
-    (
-        "BCSD-UBND",
-        "Ban Cán sự Đảng UBND tỉnh",
-        "party",
-        Some("TU"),
-        Some("Thái Thanh Quý"),
-        None,
-        None,
-    ),
-    (
-        "DUK",
-        "Đảng ủy Khối các cơ quan tỉnh",
-        "party",
-        Some("TU"),
-        Some("Nguyễn Thị Kim Chi"),
-        Some(5000),
-        Some(7000),
-    ),
-    (
-        "UBKT-DUK",
-        "Ủy ban Kiểm tra Đảng ủy Khối các cơ quan tỉnh",
-        "party",
-        Some("DUK"),
-        Some("Hồng Khanh"),
-        None,
-        None,
-    ),
-    (
-        "VP-DUK",
-        "Văn phòng Đảng ủy Khối các cơ quan tỉnh",
-        "party",
-        Some("DUK"),
-        None,
-        None,
-        None,
-    ),
-    (
-        "CB-MTTQ",
-        "Chi bộ Cơ quan Ủy ban Mặt trận Tổ quốc tỉnh",
-        "party",
-        Some("DUK"),
-        None,
-        None,
-        None,
-    ),
-    (
-        "HDND",
-        "Hội đồng nhân dân tỉnh",
-        "government",
-        None,
-        Some("Trần Hồng Quảng"),
-        None,
-        None,
-    ),
-    (
-        "DDBQH",
-        "Đoàn Đại biểu Quốc hội tỉnh",
-        "government",
-        None,
-        Some("Đỗ Thị Hoàng"),
-        None,
-        None,
-    ),
-    (
-        "UBND",
-        "Ủy ban nhân dân tỉnh",
-        "government",
-        None,
-        Some("Thái Thanh Quý"),
-        None,
-        None,
-    ),
-    (
-        "VP-UBND",
-        "Văn phòng UBND tỉnh",
-        "government",
-        Some("UBND"),
-        None,
-        None,
-        None,
-    ),
-    (
-        "SNV",
-        "Sở Nội vụ",
-        "government",
-        Some("UBND"),
-        None,
-        None,
-        None,
-    ),
-    (
-        "TTT",
-        "Thanh tra tỉnh",
-        "government",
-        Some("UBND"),
-        None,
-        None,
-        None,
-    ),
-    (
-        "STP",
-        "Sở Tư pháp",
-        "government",
-        Some("UBND"),
-        None,
-        None,
-        None,
-    ),
-    (
-        "STTTT",
-        "Sở Thông tin và Truyền thông",
-        "government",
-        Some("UBND"),
-        None,
-        None,
-        None,
-    ),
-    (
-        "MTTQ",
-        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
-        "front",
-        None,
-        None,
-        None,
-        None,
-    ),
-    (
-        "LDLD",
-        "Liên đoàn Lao động tỉnh",
-        "front",
-        Some("MTTQ"),
-        None,
-        None,
-        None,
-    ),
-    (
-        "TINHDOAN",
-        "Tỉnh đoàn",
-        "front",
-        Some("MTTQ"),
-        None,
-        None,
-        None,
-    ),
-    (
-        "HLHPN",
-        "Hội Liên hiệp Phụ nữ tỉnh",
-        "front",
-        Some("MTTQ"),
-        None,
-        None,
-        None,
-    ),
-    (
-        "HND",
-        "Hội Nông dân tỉnh",
-        "front",
-        Some("MTTQ"),
-        None,
-        None,
-        None,
-    ),
-    (
-        "HCCB",
-        "Hội Cựu chiến binh tỉnh",
-        "front",
-        Some("MTTQ"),
-        None,
-        None,
-        None,
-    ),
+    ("VPTU", "Văn phòng Tỉnh ủy", "party", Some("TU"), None, None, None),
+    ("BTCTU", "Ban Tổ chức Tỉnh ủy", "party", Some("TU"), Some("Mai Văn Tuất"), None, None),
+    ("BTGTU", "Ban Tuyên giáo Tỉnh ủy", "party", Some("TU"), Some("Hồ Đại Nam"), None, None),
+    ("BDVTU", "Ban Dân vận Tỉnh ủy", "party", Some("TU"), Some("Lê Thị Lan Hương"), None, None),
+    ("BTGDVTU", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "party", Some("TU"), None, None, None),
+    ("BNCTU", "Ban Nội chính Tỉnh ủy", "party", Some("TU"), Some("Phan Văn Phụng"), None, None),
+    ("UBKTTU", "Ủy ban Kiểm tra Tỉnh ủy", "party", Some("TU"), Some("Tô Văn Từ"), None, None),
+    ("BCD-HTCT", "Ban Chỉ đạo thực hiện Chương trình xây dựng hệ thống chính trị tỉnh", "party", Some("TU"), Some("Trần Hồng Quảng"), None, None),
+    ("BCSD-UBND", "Ban Cán sự Đảng UBND tỉnh", "party", Some("TU"), Some("Thái Thanh Quý"), None, None),
+    ("DU-UBND", "Đảng ủy UBND tỉnh", "party", Some("TU"), None, None, None),
+    ("DUK", "Đảng ủy Khối các cơ quan tỉnh", "party", Some("TU"), Some("Nguyễn Thị Kim Chi"), Some(5000), Some(7000)),
+    ("UBKT-DUK", "Ủy ban Kiểm tra Đảng ủy Khối các cơ quan tỉnh", "party", Some("DUK"), Some("Hồng Khanh"), None, None),
+    ("VP-DUK", "Văn phòng Đảng ủy Khối các cơ quan tỉnh", "party", Some("DUK"), None, None, None),
+    ("CB-MTTQ", "Chi bộ Cơ quan Ủy ban Mặt trận Tổ quốc tỉnh", "party", Some("DUK"), None, None, None),
+    ("DU-CQD", "Đảng ủy các cơ quan Đảng tỉnh", "party", Some("TU"), None, None, None),
+    ("UBKT-CQD", "Ủy ban Kiểm tra Đảng ủy các cơ quan Đảng tỉnh", "party", Some("DU-CQD"), None, None, None),
+    ("HDND", "Hội đồng nhân dân tỉnh", "government", None, Some("Trần Hồng Quảng"), None, None),
+    ("DDBQH", "Đoàn Đại biểu Quốc hội tỉnh", "government", None, Some("Đỗ Thị Hoàng"), None, None),
+    ("UBND", "Ủy ban nhân dân tỉnh", "government", None, Some("Thái Thanh Quý"), None, None),
+    ("VP-UBND", "Văn phòng UBND tỉnh", "government", Some("UBND"), None, None, None),
+    ("SNV", "Sở Nội vụ", "government", Some("UBND"), None, None, None),
+    ("TTT", "Thanh tra tỉnh", "government", Some("UBND"), None, None, None),
+    ("STP", "Sở Tư pháp", "government", Some("UBND"), None, None, None),
+    ("STTTT", "Sở Thông tin và Truyền thông", "government", Some("UBND"), None, None, None),
+    ("SKHCN", "Sở Khoa học và Công nghệ", "government", Some("UBND"), None, None, None),
+    ("MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "front", None, None, None, None),
+    ("LDLD", "Liên đoàn Lao động tỉnh", "front", Some("MTTQ"), None, None, None),
+    ("HND", "Hội Nông dân tỉnh", "front", Some("MTTQ"), None, None, None),
+    ("TINHDOAN", "Tỉnh đoàn", "front", Some("MTTQ"), None, None, None),
+    ("HLHPN", "Hội Liên hiệp Phụ nữ tỉnh", "front", Some("MTTQ"), None, None, None),
+    ("HCCB", "Hội Cựu chiến binh tỉnh", "front", Some("MTTQ"), None, None, None),
 ];
+
+/// The 2025 reorganisation, as dated agency merges (old, new, date): every task the old
+/// body led or coordinated passes to the new one on that date, so the old names show as
+/// of earlier dates and the new ones after. See `docs/demo.md` for the sources.
+pub(super) const MERGES: &[(&str, &str, &str)] = &[
+    // Kết luận 121-KL/TW (24/01/2025): Ban Tuyên giáo and Ban Dân vận become one ban.
+    ("BTGTU", "BTGDVTU", REORG),
+    ("BDVTU", "BTGDVTU", REORG),
+    // The Ban Cán sự Đảng ends; the Đảng ủy UBND tỉnh takes over its role.
+    ("BCSD-UBND", "DU-UBND", REORG),
+    // The Đảng ủy Khối ends; the Đảng ủy các cơ quan Đảng tỉnh takes its party units.
+    ("DUK", "DU-CQD", REORG),
+    ("UBKT-DUK", "UBKT-CQD", REORG),
+    ("VP-DUK", "DU-CQD", REORG),
+    // Sở Thông tin và Truyền thông merged into Sở Khoa học và Công nghệ from 01/03/2025.
+    ("STTTT", "SKHCN", "2025-03-01"),
+];
+
+/// The date the demo gives the party-side mergers: the day Nghệ An's Đảng bộ UBND tỉnh
+/// began work (Quyết định 3254-QĐ/TU of 12/02/2025); provinces merged their Ban Tuyên
+/// giáo and Ban Dân vận between 03/02 and 01/03/2025.
+const REORG: &str = "2025-02-13";
 
 /// A program with fixed dates: code, title, kind, start, end, signatories, basis,
 /// review months.
@@ -326,7 +151,7 @@ const START: &str = "2015-12-15";
 const FINAL: &str = "2020-10-30";
 const NQ18: Option<&str> = Some("Nghị quyết 18-NQ/TW");
 const CT28: Option<&str> = Some("Chỉ thị 28-CT/TW");
-const QD08: Option<&str> = Some("Quy định 08-QĐ/TW");
+const QD08: Option<&str> = Some("Quy định 08-QĐi/TW");
 
 /// Seed 003: the 2015-2020 political-system building program, 58 tasks:
 /// 5 ideology, 15 organization, 4 inspection, 11 mass mobilization, 4 internal affairs,
@@ -335,15 +160,15 @@ const QD08: Option<&str> = Some("Quy định 08-QĐ/TW");
 const XDHTCT_TASKS: &[TaskRow] = &[
     // Công tác tư tưởng (5)
     t("ideology", "Tổ chức sinh hoạt chính trị dưới nghi thức chào cờ vào sáng thứ hai tuần đầu tháng", "BTGTU", &["VPTU", "DUK"], None, START, None, Done(FINAL)),
-    noted(t("ideology", "Phát hành cuốn sách “128 câu chuyện kể về Chủ tịch Hồ Chí Minh” làm tư liệu sinh hoạt", "BTGTU", &["VPTU"], Some("Chỉ thị 05-CT/TW"), "2016-06-01", Some("2017-05-19"), Done("2017-05-10")), "Đã phát hành sách, cấp phát cho các chi bộ làm tư liệu sinh hoạt."),
-    t("ideology", "Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "BTGTU", &["BDVTU", "DUK"], Some("Chỉ thị 05-CT/TW; Nghị quyết 08-NQ/TU"), "2016-06-01", None, Done(FINAL)),
+    noted(t("ideology", "Phát hành cuốn sách “128 câu chuyện kể về Chủ tịch Hồ Chí Minh” làm tư liệu sinh hoạt", "BTGTU", &["VPTU"], None, "2016-06-01", Some("2017-05-19"), Done("2017-05-10")), "Đã phát hành sách, cấp phát cho các chi bộ làm tư liệu sinh hoạt."),
+    t("ideology", "Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "BTGTU", &["BDVTU", "DUK"], Some("Nghị quyết 08-NQ/TU"), "2016-06-01", None, Done(FINAL)),
     t("ideology", "Tuyên truyền, nắm bắt dư luận xã hội, tạo đồng thuận trong thực hiện nhiệm vụ trọng tâm của tỉnh", "BTGTU", &["BDVTU", "MTTQ"], None, START, None, Done(FINAL)),
     t("ideology", "Ngăn chặn, đẩy lùi suy thoái tư tưởng chính trị, đạo đức, lối sống trong cán bộ, đảng viên", "BTGTU", &["UBKTTU", "BTCTU"], Some("Nghị quyết 08-NQ/TU"), START, Some("2017-12-31"), Done("2018-03-20")),
     // Công tác tổ chức xây dựng Đảng (15)
     noted(t("organization", "Ban hành Quy định trách nhiệm nêu gương của cán bộ, đảng viên, cụ thể thành “10 xây”, “10 chống”", "BTCTU", &["VPTU", "UBKTTU"], QD08, "2018-11-01", Some("2019-03-31"), Done("2019-03-25")), "Ban Thường vụ Tỉnh ủy đã ban hành Quy định “10 xây”, “10 chống”."),
     t("organization", "Phân công cấp ủy viên định kỳ dự sinh hoạt với chi bộ khu dân cư", "BTCTU", &["VPTU"], None, START, None, Done(FINAL)),
     t("organization", "Đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên hằng năm", "BTCTU", &["UBKTTU", "DUK"], None, START, None, Done(FINAL)),
-    t("organization", "Nâng cao chất lượng kết nạp đảng viên; rà soát, sàng lọc, đưa đảng viên không đủ tư cách ra khỏi Đảng", "BTCTU", &["UBKTTU"], CT28, START, None, Done(FINAL)),
+    t("organization", "Nâng cao chất lượng kết nạp đảng viên; rà soát, sàng lọc, đưa đảng viên không đủ tư cách ra khỏi Đảng", "BTCTU", &["UBKTTU"], CT28, "2019-02-15", None, Done(FINAL)),
     t("organization", "Chuẩn hóa trình độ trung cấp lý luận chính trị cho đội ngũ cán bộ, công chức, viên chức", "BTCTU", &["BTGTU", "SNV"], None, "2016-03-01", Some("2019-12-31"), Done("2020-06-30")),
     t("organization", "Xây dựng Đề án sắp xếp tổ chức bộ máy hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả", "BTCTU", &["BCSD-UBND", "VPTU"], NQ18, "2017-11-15", Some("2018-12-31"), Done("2018-12-20")),
     t("organization", "Sắp xếp cán bộ, công chức, viên chức các cơ quan đảng, đoàn thể theo vị trí việc làm", "BTCTU", &["VPTU", "MTTQ"], NQ18, "2018-01-15", Some("2020-06-30"), Done("2021-03-15")),
@@ -352,16 +177,16 @@ const XDHTCT_TASKS: &[TaskRow] = &[
     t("organization", "Đào tạo, bồi dưỡng cán bộ, đảng viên đáp ứng yêu cầu nhiệm vụ trong thời kỳ mới", "BTCTU", &["BTGTU"], None, START, None, Done(FINAL)),
     t("organization", "Luân chuyển, điều động cán bộ lãnh đạo, quản lý giữa các cơ quan cấp tỉnh và cơ sở", "BTCTU", &["BCSD-UBND"], None, START, None, Done(FINAL)),
     t("organization", "Xây dựng tổ chức cơ sở đảng trong sạch, vững mạnh gắn với xây dựng cơ quan, đoàn thể vững mạnh", "DUK", &["BTCTU"], None, START, None, Done(FINAL)),
-    t("organization", "Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVIII", "VPTU", &["BTCTU", "BTGTU"], None, "2018-03-01", Some("2018-09-30"), Done("2018-09-28")),
+    t("organization", "Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI và Nghị quyết Đại hội XII của Đảng", "VPTU", &["BTCTU", "BTGTU"], None, "2018-03-01", Some("2018-09-30"), Done("2018-09-28")),
     noted(t("organization", "Hoàn thiện Báo cáo tổng kết công tác xây dựng hệ thống chính trị giai đoạn 2015-2020", "BTCTU", &["BCD-HTCT", "VPTU"], None, "2020-06-01", Some("2020-10-31"), Done("2020-11-20")), "Đã tiếp thu ý kiến hội nghị tổng kết ngày 06/11, hoàn thiện Báo cáo trình Ban Thường vụ Tỉnh ủy."),
     t("organization", "Đổi mới đánh giá, xếp loại cán bộ, đảng viên gắn với kết quả thực hiện nhiệm vụ chính trị", "BTCTU", &["SNV", "DUK"], None, START, Some("2017-12-31"), Done("2017-12-15")),
     // Công tác kiểm tra, giám sát (4)
     t("inspection", "Tăng cường kiểm tra, giám sát và thi hành kỷ luật trong Đảng", "UBKTTU", &["BTCTU"], None, START, None, Done(FINAL)),
     t("inspection", "Kiểm tra, giám sát việc giải quyết khiếu nại, tố cáo của công dân", "UBKTTU", &["BNCTU", "TTT"], None, START, None, Done(FINAL)),
-    t("inspection", "Giám sát chuyên đề việc thực hiện Chỉ thị 28-CT/TW về nâng cao chất lượng kết nạp đảng viên", "UBKTTU", &["BTCTU"], CT28, "2017-06-01", Some("2018-06-30"), Done("2018-08-15")),
+    t("inspection", "Giám sát chuyên đề việc thực hiện Chỉ thị 28-CT/TW về nâng cao chất lượng kết nạp đảng viên", "UBKTTU", &["BTCTU"], CT28, "2019-06-01", Some("2020-06-30"), Done("2020-08-15")),
     t("inspection", "Kiểm tra việc thực hiện trách nhiệm nêu gương của cán bộ, đảng viên, nhất là người đứng đầu", "UBKTTU", &["BTCTU", "DUK"], QD08, "2019-01-15", Some("2019-12-31"), Done("2019-12-20")),
     // Công tác dân vận (11)
-    t("mass_mobilization", "Thực hiện Quy chế công tác dân vận của hệ thống chính trị", "BDVTU", &["BCSD-UBND", "MTTQ"], Some("Quyết định 290-QĐ/TW"), START, None, Done(FINAL)),
+    t("mass_mobilization", "Thực hiện Quy chế công tác dân vận của hệ thống chính trị", "BDVTU", &["BCSD-UBND", "MTTQ"], None, START, None, Done(FINAL)),
     t("mass_mobilization", "Xây dựng và nhân rộng mô hình, điển hình “Dân vận khéo” trên các lĩnh vực", "BDVTU", &["MTTQ", "DUK"], None, START, None, Done(FINAL)),
     t("mass_mobilization", "Phát động phong trào thi đua “Dân vận khéo” giai đoạn 2016-2020", "BDVTU", &["MTTQ"], None, START, Some("2016-06-30"), Done("2016-05-19")),
     t("mass_mobilization", "Đẩy mạnh công tác dân vận chính quyền, nâng cao đạo đức công vụ", "BDVTU", &["BCSD-UBND", "SNV"], None, START, None, Done(FINAL)),
@@ -391,12 +216,12 @@ const XDHTCT_TASKS: &[TaskRow] = &[
     t("government", "Ứng dụng công nghệ thông tin, xây dựng chính quyền điện tử của tỉnh", "STTTT", &["VP-UBND"], None, "2017-01-15", Some("2020-06-30"), Done("2020-06-25")),
     t("government", "Rà soát, công bố công khai bộ thủ tục hành chính thuộc thẩm quyền cấp tỉnh", "VP-UBND", &["STP"], None, START, Some("2016-12-31"), Done("2016-12-20")),
     t("government", "Thanh tra công vụ, siết chặt kỷ luật, kỷ cương hành chính", "SNV", &["TTT"], None, START, None, Done(FINAL)),
-    t("government", "Triển khai Đề án 25, thí điểm hợp nhất một số cơ quan có chức năng tương đồng", "BCSD-UBND", &["BTCTU", "SNV"], Some("Đề án 25-ĐA/TU"), START, Some("2017-12-31"), Done("2017-12-20")),
+    t("government", "Triển khai Đề án 25, thí điểm hợp nhất một số cơ quan có chức năng tương đồng", "BCSD-UBND", &["BTCTU", "SNV"], Some("Đề án 25"), START, Some("2017-12-31"), Done("2017-12-20")),
     t("government", "Đánh giá, xếp loại cơ quan, đơn vị trên cơ sở kết quả hoàn thành nhiệm vụ chính trị", "SNV", &["DUK"], None, START, None, Done(FINAL)),
-    t("government", "Tinh giản biên chế gắn với cơ cấu lại đội ngũ cán bộ, công chức, viên chức", "SNV", &["BTCTU"], Some("Nghị quyết 39-NQ/TW"), START, Some("2020-10-31"), Done("2020-10-30")),
+    t("government", "Tinh giản biên chế gắn với cơ cấu lại đội ngũ cán bộ, công chức, viên chức", "SNV", &["BTCTU"], None, START, Some("2020-10-31"), Done("2020-10-30")),
     // Công tác MTTQ và các đoàn thể (3)
     t("front", "Tập hợp, xây dựng khối đại đoàn kết toàn dân, hưởng ứng các phong trào thi đua yêu nước", "MTTQ", &["LDLD", "TINHDOAN", "HLHPN"], None, START, None, Done(FINAL)),
-    t("front", "Thực hiện chức năng giám sát, phản biện xã hội, góp ý xây dựng Đảng, xây dựng chính quyền", "MTTQ", &["HND", "HCCB"], Some("Quyết định 217-QĐ/TW, 218-QĐ/TW"), START, None, Done(FINAL)),
+    t("front", "Thực hiện chức năng giám sát, phản biện xã hội, góp ý xây dựng Đảng, xây dựng chính quyền", "MTTQ", &["HND", "HCCB"], None, START, None, Done(FINAL)),
     t("front", "Vận động giảm nghèo, xây dựng nông thôn mới, thực hiện nếp sống văn minh", "MTTQ", &["HND", "HLHPN"], None, START, Some("2020-06-30"), Done("2020-06-20")),
 ];
 
@@ -427,11 +252,11 @@ const DA2018_TASKS: &[TaskRow] = &[
 /// Seed 000: the 2019 coordination program, 5 key contents.
 #[rustfmt::skip]
 const PH2019_TASKS: &[TaskRow] = &[
-    t("organization", "Rà soát chỉ tiêu đại hội đảng các cấp nhiệm kỳ 2015-2020, đẩy nhanh tiến độ các chương trình, đề án", "DUK", &["BCSD-UBND"], None, "2019-01-20", Some("2019-06-30"), Done("2019-06-28")),
-    t("government", "Tạo đột phá trong cải cách hành chính; khảo sát sự hài lòng của người dân, doanh nghiệp", "BCSD-UBND", &["DUK", "SNV"], None, "2019-01-20", Some("2019-11-30"), Done("2019-12-10")),
-    t("organization", "Ban hành, thực hiện kế hoạch nêu gương theo Quy định 08-QĐ/TW và Chỉ thị 28-CT/TW", "DUK", &["BCSD-UBND"], Some("Quy định 08-QĐ/TW; Chỉ thị 28-CT/TW"), "2019-01-20", Some("2019-03-31"), Done("2019-03-29")),
-    t("government", "Sắp xếp bộ máy, cán bộ, công chức, viên chức các sở, ngành theo Nghị quyết 18, 19-NQ/TW", "BCSD-UBND", &["SNV", "DUK"], Some("Nghị quyết 18-NQ/TW; Nghị quyết 19-NQ/TW"), "2019-01-20", Some("2019-12-31"), Done("2019-12-25")),
-    t("organization", "Phối hợp hướng dẫn đại hội đảng các cấp tiến tới Đại hội Đảng bộ Khối lần thứ XX", "DUK", &["BTCTU", "BCSD-UBND"], None, "2019-01-20", Some("2019-12-31"), Done("2020-02-20")),
+    t("organization", "Rà soát chỉ tiêu đại hội đảng các cấp nhiệm kỳ 2015-2020, đẩy nhanh tiến độ các chương trình, đề án", "DUK", &["BCSD-UBND"], None, "2019-02-15", Some("2019-06-30"), Done("2019-06-28")),
+    t("government", "Tạo đột phá trong cải cách hành chính; khảo sát sự hài lòng của người dân, doanh nghiệp", "BCSD-UBND", &["DUK", "SNV"], None, "2019-02-15", Some("2019-11-30"), Done("2019-12-10")),
+    t("organization", "Ban hành, thực hiện kế hoạch nêu gương theo Quy định 08-QĐi/TW và Chỉ thị 28-CT/TW", "DUK", &["BCSD-UBND"], Some("Quy định 08-QĐi/TW; Chỉ thị 28-CT/TW"), "2019-02-15", Some("2019-03-31"), Done("2019-03-29")),
+    t("government", "Sắp xếp bộ máy, cán bộ, công chức, viên chức các sở, ngành theo Nghị quyết 18, 19-NQ/TW", "BCSD-UBND", &["SNV", "DUK"], Some("Nghị quyết 18-NQ/TW; Nghị quyết 19-NQ/TW"), "2019-02-15", Some("2019-12-31"), Done("2019-12-25")),
+    t("organization", "Phối hợp hướng dẫn đại hội đảng các cấp tiến tới Đại hội Đảng bộ Khối lần thứ XX", "DUK", &["BTCTU", "BCSD-UBND"], None, "2019-02-15", Some("2019-12-31"), Done("2020-02-20")),
 ];
 
 /// Seed 004: the 2021-2030 administrative-reform action program.
@@ -460,7 +285,7 @@ pub(super) const PROGRAMS: &[ProgramRow] = &[
         starts_on: START,
         ends_on: "2020-11-06",
         parties: &["TU", "BCD-HTCT", "BTCTU"],
-        basis: Some("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVIII, nhiệm kỳ 2015-2020"),
+        basis: Some("Nghị quyết Đại hội Đảng bộ tỉnh nhiệm kỳ 2015-2020"),
         review_months: 6,
         tasks: XDHTCT_TASKS,
     },
@@ -493,7 +318,7 @@ pub(super) const PROGRAMS: &[ProgramRow] = &[
         starts_on: "2019-01-01",
         ends_on: "2019-12-31",
         parties: &["DUK", "BCSD-UBND"],
-        basis: Some("Quy định 08-QĐ/TW; Chỉ thị 28-CT/TW; Nghị quyết 18-NQ/TW, 19-NQ/TW"),
+        basis: Some("Quy định 08-QĐi/TW; Chỉ thị 28-CT/TW; Nghị quyết 18-NQ/TW, 19-NQ/TW"),
         review_months: 6,
         tasks: PH2019_TASKS,
     },
@@ -544,6 +369,11 @@ pub(super) enum Live {
     Suspended(i64, u8),
 }
 
+/// The signatories of the current-year program, as the seeds name them (001); the 2025
+/// merges give their successors.
+pub(super) const LIVE_PARTIES: &[&str] =
+    &["BCSD-UBND", "BTCTU", "BTGTU", "BDVTU", "BNCTU", "UBKTTU"];
+
 /// Days before today when the current-year tasks were created.
 pub(super) const LIVE_CREATED: i64 = 110;
 
@@ -552,10 +382,10 @@ pub(super) const LIVE_CREATED: i64 = 110;
 pub(super) const LIVE_TASKS: &[LiveTask] = &[
     LiveTask { category: "organization", title: "Rà soát, bổ sung quy hoạch cán bộ lãnh đạo, quản lý các cấp năm {Y}", lead: "BTCTU", with: &["BCSD-UBND"], deadline: Some(-40), state: Live::Open(-50, 60), urges: &[(-20, "Nhiệm vụ đã quá hạn; đề nghị Ban Tổ chức Tỉnh ủy khẩn trương hoàn thành."), (-5, "Đôn đốc lần 2: đề nghị báo cáo kết quả trong tuần này.")] },
     LiveTask { category: "government", title: "Khảo sát sự hài lòng của người dân, doanh nghiệp đối với cơ quan hành chính năm {Y}", lead: "BCSD-UBND", with: &["SNV", "DUK"], deadline: Some(-12), state: Live::Open(-15, 75), urges: &[(-3, "Đề nghị hoàn thành khảo sát, gửi kết quả về Văn phòng Tỉnh ủy.")] },
-    LiveTask { category: "inspection", title: "Kiểm tra việc thực hiện Quy định 08-QĐ/TW về trách nhiệm nêu gương tại các sở, ngành", lead: "UBKTTU", with: &["BTCTU"], deadline: Some(-3), state: Live::Open(-9, 40), urges: &[] },
+    LiveTask { category: "inspection", title: "Kiểm tra việc thực hiện Quy định 08-QĐi/TW về trách nhiệm nêu gương tại các sở, ngành", lead: "UBKTTU", with: &["BTCTU"], deadline: Some(-3), state: Live::Open(-9, 40), urges: &[] },
     LiveTask { category: "ideology", title: "Tổ chức hội nghị quán triệt các nghị quyết, chỉ thị mới của Trung ương và của Tỉnh ủy", lead: "BTGTU", with: &["BCSD-UBND", "DUK"], deadline: Some(2), state: Live::Open(-4, 80), urges: &[] },
     LiveTask { category: "internal_affairs", title: "Báo cáo kết quả giải quyết các vụ khiếu nại, tố cáo đông người, kéo dài", lead: "BNCTU", with: &["TTT"], deadline: Some(7), state: Live::Open(-10, 55), urges: &[(-1, "Đề nghị gửi báo cáo đúng hạn để tổng hợp trình Thường trực Tỉnh ủy.")] },
-    LiveTask { category: "mass_mobilization", title: "Sơ kết mô hình “Dân vận khéo” trong các cơ quan hành chính nhà nước năm {Y}", lead: "BDVTU", with: &["MTTQ", "SNV"], deadline: Some(13), state: Live::Open(-20, 20), urges: &[] },
+    LiveTask { category: "mass_mobilization", title: "Sơ kết mô hình “Dân vận khéo” trong các cơ quan hành chính nhà nước năm {Y}", lead: "BDVTU", with: &["MTTQ", "SNV"], deadline: Some(-8), state: Live::Open(-12, 45), urges: &[(-2, "Nhiệm vụ đã quá hạn; đề nghị hoàn thành sơ kết, gửi báo cáo về Thường trực Tỉnh ủy.")] },
     LiveTask { category: "government", title: "Sắp xếp các đơn vị sự nghiệp công lập theo Nghị quyết 19-NQ/TW", lead: "SNV", with: &["BCSD-UBND"], deadline: Some(45), state: Live::Open(-7, 35), urges: &[] },
     LiveTask { category: "organization", title: "Đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên năm {Y}", lead: "BTCTU", with: &["DUK", "UBKTTU"], deadline: Some(40), state: Live::Open(-14, 10), urges: &[] },
     LiveTask { category: "front", title: "Vận động đoàn viên, hội viên tham gia cải cách hành chính, chuyển đổi số", lead: "MTTQ", with: &["TINHDOAN", "HLHPN"], deadline: None, state: Live::Open(-30, 50), urges: &[] },

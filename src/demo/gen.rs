@@ -212,7 +212,7 @@ fn make_programs(today: NaiveDate, agencies: &[Agency]) -> Vec<Program> {
             ymd(y, 1, 1),
             ymd(y, 12, 31),
             parties(&["BCSD-UBND", "BTCTU", "BTGTU", "BDVTU", "BNCTU", "UBKTTU"]),
-            "Quy định 08-QĐ/TW",
+            "Quy định 08-QĐi/TW",
         ),
         program(
             format!("XDHTCT-{}-{}", y - 1, y + 4),

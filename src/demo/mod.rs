@@ -61,6 +61,26 @@ pub fn load_once(store: &mut Store, today: NaiveDate, force: bool) -> Result<Loa
     })
 }
 
+/// What happens to the demo's tasks after they are created, on a date: the store refuses
+/// a change dated before a task's last one, so these are written in date order, the
+/// 2025 merges among them.
+enum Write {
+    Progress(i64, ProgressUpdate),
+    Urge(i64, String),
+    Merge(&'static str, &'static str),
+}
+
+impl Write {
+    /// Within one day: progress, then urges, then merges.
+    fn rank(&self) -> u8 {
+        match self {
+            Write::Progress(..) => 0,
+            Write::Urge(..) => 1,
+            Write::Merge(..) => 2,
+        }
+    }
+}
+
 fn write_all(store: &mut Store, today: NaiveDate) -> Result<()> {
     for &(code, name, kind, parent, head, members, staff) in data::AGENCIES {
         store.add_agency(Agency {
@@ -74,6 +94,7 @@ fn write_all(store: &mut Store, today: NaiveDate) -> Result<()> {
         })?;
     }
     let mut ids: HashMap<(&str, &str), i64> = HashMap::new();
+    let mut steps: Vec<(NaiveDate, Write)> = Vec::new();
     for p in data::PROGRAMS {
         store.add_program(Program {
             code: p.code.into(),
@@ -86,7 +107,7 @@ fn write_all(store: &mut Store, today: NaiveDate) -> Result<()> {
             review_months: p.review_months,
         })?;
         for t in p.tasks {
-            let id = add_fixed_task(store, p.code, t)?;
+            let id = add_fixed_task(store, p.code, t, &mut steps)?;
             ids.insert((p.code, t.title), id);
         }
     }
@@ -94,9 +115,43 @@ fn write_all(store: &mut Store, today: NaiveDate) -> Result<()> {
         let id = ids.get(&(program, title)).copied().ok_or_else(|| {
             Error::Other(format!("The demo urges a task it does not hold: {title}.").into())
         })?;
-        store.urge_task(id, message, date(on)?)?;
+        steps.push((date(on)?, Write::Urge(id, message.to_string())));
     }
-    add_live_program(store, today)
+    add_live_program(store, today, &mut steps)?;
+    for &(old, new, on) in data::MERGES {
+        let on = date(on)?;
+        if on <= today {
+            steps.push((on, Write::Merge(old, new)));
+        }
+    }
+    steps.sort_by_key(|(on, step)| (*on, step.rank()));
+    for (on, step) in steps {
+        match step {
+            Write::Progress(id, u) => {
+                store.update_progress(id, None, u)?;
+            }
+            Write::Urge(id, message) => {
+                store.urge_task(id, &message, on)?;
+            }
+            Write::Merge(old, new) => {
+                store.merge_agency(old, new, on)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The agency that does `code`'s work on `on`: its successor if a demo merge dated then
+/// or earlier ended it.
+fn successor(code: &'static str, on: NaiveDate) -> Result<&'static str> {
+    let mut code = code;
+    while let Some(&(_, new, d)) = data::MERGES.iter().find(|m| m.0 == code) {
+        if date(d)? > on {
+            break;
+        }
+        code = new;
+    }
+    Ok(code)
 }
 
 /// A fixed date of the demo tables.
@@ -186,7 +241,12 @@ fn steps(t: &TaskRow) -> Result<Vec<Step>> {
     Ok(out)
 }
 
-fn add_fixed_task(store: &mut Store, program: &str, t: &TaskRow) -> Result<i64> {
+fn add_fixed_task(
+    store: &mut Store,
+    program: &str,
+    t: &TaskRow,
+    out: &mut Vec<(NaiveDate, Write)>,
+) -> Result<i64> {
     let deadline = t.deadline.map(date).transpose()?;
     let task = store.add_task(NewTask {
         program: program.into(),
@@ -208,16 +268,18 @@ fn add_fixed_task(store: &mut Store, program: &str, t: &TaskRow) -> Result<i64> 
         completed_on: None,
     })?;
     for (on, p, note) in steps(t)? {
-        store.update_progress(
-            task.id,
-            None,
-            ProgressUpdate {
-                progress: Some(progress(p)?),
-                status: None,
-                note: Some(note),
-                on,
-            },
-        )?;
+        out.push((
+            on,
+            Write::Progress(
+                task.id,
+                ProgressUpdate {
+                    progress: Some(progress(p)?),
+                    status: None,
+                    note: Some(note),
+                    on,
+                },
+            ),
+        ));
     }
     Ok(task.id)
 }
@@ -232,30 +294,43 @@ pub fn live_program_code(today: NaiveDate) -> String {
     }
 }
 
-fn add_live_program(store: &mut Store, today: NaiveDate) -> Result<()> {
+fn add_live_program(
+    store: &mut Store,
+    today: NaiveDate,
+    out: &mut Vec<(NaiveDate, Write)>,
+) -> Result<()> {
     let year = today.year();
     let days = Duration::days;
     let created = today - days(data::LIVE_CREATED);
     let jan1 = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(created);
     let dec31 = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today);
+    let starts_on = jan1.min(created);
     let code = live_program_code(today);
+    // The bodies that sign it are those of its start: after the 2025 reorganisation the
+    // Đảng ủy UBND tỉnh and the Ban Tuyên giáo và Dân vận.
+    let mut parties: Vec<String> = Vec::new();
+    for &p in data::LIVE_PARTIES {
+        let p = successor(p, starts_on)?.to_string();
+        if !parties.contains(&p) {
+            parties.push(p);
+        }
+    }
+    let first = store.agency(&parties[0])?;
     store.add_program(Program {
         code: code.clone(),
         title: format!(
-            "Chương trình phối hợp công tác năm {year} giữa Ban Cán sự Đảng UBND tỉnh và các ban xây dựng Đảng Tỉnh ủy"
+            "Chương trình phối hợp công tác năm {year} giữa {} và các ban xây dựng Đảng Tỉnh ủy",
+            first.name
         ),
         kind: ProgramKind::Coordination,
-        starts_on: jan1.min(created),
+        starts_on,
         ends_on: dec31.max(today + days(120)),
-        parties: ["BCSD-UBND", "BTCTU", "BTGTU", "BDVTU", "BNCTU", "UBKTTU"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-        basis: Some("Quy định 08-QĐ/TW; Nghị quyết 05-NQ/TU".into()),
+        parties,
+        basis: Some("Quy định 08-QĐi/TW; Nghị quyết 05-NQ/TU".into()),
         review_months: 6,
     })?;
     for t in data::LIVE_TASKS {
-        add_live_task(store, &code, t, today, created)?;
+        add_live_task(store, &code, t, today, created, out)?;
     }
     Ok(())
 }
@@ -266,16 +341,25 @@ fn add_live_task(
     t: &LiveTask,
     today: NaiveDate,
     created: NaiveDate,
+    out: &mut Vec<(NaiveDate, Write)>,
 ) -> Result<()> {
     let days = Duration::days;
     let deadline = t.deadline.map(|d| today + days(d));
+    let lead = successor(t.lead, created)?;
+    let mut with: Vec<String> = Vec::new();
+    for &w in t.with {
+        let w = successor(w, created)?;
+        if w != lead && !with.iter().any(|x| x == w) {
+            with.push(w.to_string());
+        }
+    }
     let task = store.add_task(NewTask {
         program: program.into(),
         category: t.category.into(),
         title: t.title.replace("{Y}", &today.year().to_string()),
         description: None,
-        lead: t.lead.into(),
-        with: t.with.iter().map(|s| s.to_string()).collect(),
+        lead: lead.into(),
+        with,
         cadence: if deadline.is_some() {
             Cadence::Roadmap
         } else {
@@ -334,10 +418,10 @@ fn add_live_task(
         }
     }
     for u in updates {
-        store.update_progress(task.id, None, u)?;
+        out.push((u.on, Write::Progress(task.id, u)));
     }
     for &(on, message) in t.urges {
-        store.urge_task(task.id, message, today + days(on))?;
+        out.push((today + days(on), Write::Urge(task.id, message.to_string())));
     }
     Ok(())
 }

@@ -220,7 +220,9 @@ catalog! {
     ReasonDoneNeedsFull => "hoàn thành thì tiến độ phải 100%", "done means 100%";
     FieldProgress => "Tiến độ (%)", "Progress (%)";
     FieldNote => "Ghi chú", "Note";
-    FieldWith => "Phối hợp (mã)", "Coordinating (codes)";
+    FieldWith => "Phối hợp", "Coordinating";
+    MultiNone => "chưa chọn cơ quan nào", "none chosen yet";
+    MultiHint => "gõ tên để tìm · Enter thêm · Backspace bỏ cơ quan cuối", "type a name to find · Enter adds · Backspace takes the last off";
     FieldDeadline => "Thời hạn", "Deadline";
     FieldReason => "Lý do điều chỉnh", "Deadline reason";
     ReasonNeedsReason => "điều chỉnh thời hạn cần ghi lý do", "a new deadline needs its reason";

@@ -126,8 +126,49 @@ pub enum FieldKind {
     Number { min: i64, max: i64 },
     /// One of a list.
     Pick(Picker),
-    /// Agency codes separated by commas or spaces, each known.
-    Codes { known: Vec<String> },
+    /// Several of a list (the coordinating agencies): the text narrows the list as in a
+    /// pick list, `Enter` adds the highlighted match, `Backspace` on an empty text takes
+    /// the last one off.
+    Multi(MultiPick),
+}
+
+/// The options chosen so far in a [`FieldKind::Multi`], and the pick list to add more.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MultiPick {
+    pub picker: Picker,
+    /// The chosen codes, in the order they were added.
+    pub picked: Vec<String>,
+    initial: Vec<String>,
+}
+
+impl MultiPick {
+    /// `current` codes not among the options are kept (a task's past agency stays until
+    /// it is taken off).
+    pub fn new(options: Vec<Opt>, current: &[String]) -> MultiPick {
+        MultiPick {
+            picker: Picker::new(options, None, true),
+            picked: current.to_vec(),
+            initial: current.to_vec(),
+        }
+    }
+
+    /// The name of a chosen code (the code itself when it is not an option).
+    pub fn name_of<'a>(&'a self, code: &'a str) -> &'a str {
+        self.picker
+            .options
+            .iter()
+            .find(|o| o.code == code)
+            .map_or(code, |o| o.label.as_str())
+    }
+
+    /// The chosen names, joined.
+    pub fn names(&self) -> String {
+        self.picked
+            .iter()
+            .map(|c| self.name_of(c))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 /// A field: its value as typed and, when it does not validate, the reason.
@@ -189,9 +230,50 @@ impl Field {
         matches!(self.kind, FieldKind::Text)
     }
 
-    /// True when the text differs from what the form opened with.
+    /// True when the text (or the choice of several) differs from what the form opened
+    /// with.
     pub fn is_changed(&self) -> bool {
-        self.value != self.initial
+        let picked_changed = match &self.kind {
+            FieldKind::Multi(m) => m.picked != m.initial,
+            _ => false,
+        };
+        self.value != self.initial || picked_changed
+    }
+
+    /// `Enter` in a choice of several: adds the highlighted match and empties the text.
+    /// False when there is nothing typed (the form is then saved) or nothing matches.
+    pub fn add_chosen(&mut self) -> bool {
+        let FieldKind::Multi(m) = &mut self.kind else {
+            return false;
+        };
+        if self.value.trim().is_empty() {
+            return false;
+        }
+        let Some(code) = m.picker.chosen_opt().map(|o| o.code.clone()) else {
+            return false;
+        };
+        if !m.picked.contains(&code) {
+            m.picked.push(code);
+        }
+        self.clear();
+        true
+    }
+
+    /// The codes a choice of several holds: those added, and the highlighted match of
+    /// what is still typed (so a form saved with a match typed keeps it).
+    pub fn codes(&self) -> Vec<String> {
+        let FieldKind::Multi(m) = &self.kind else {
+            return Vec::new();
+        };
+        let mut out = m.picked.clone();
+        if !self.value.trim().is_empty() {
+            if let Some(o) = m.picker.chosen_opt() {
+                if !out.contains(&o.code) {
+                    out.push(o.code.clone());
+                }
+            }
+        }
+        out
     }
 
     /// The cursor: (line, character in the line).
@@ -263,10 +345,9 @@ impl Field {
                     Some(Msg::ReasonNoMatch)
                 }
             }
-            FieldKind::Codes { known } => codes_of(v)
-                .iter()
-                .any(|c| !known.contains(c))
-                .then_some(Msg::ReasonUnknownAgency),
+            FieldKind::Multi(m) => {
+                (!v.trim().is_empty() && m.picker.chosen.is_none()).then_some(Msg::ReasonNoMatch)
+            }
         }
     }
 
@@ -332,8 +413,16 @@ impl Field {
         true
     }
 
-    /// Deletes the character before the cursor (`Backspace`).
+    /// Deletes the character before the cursor (`Backspace`); in a choice of several with
+    /// nothing typed, takes the last choice off.
     pub fn erase(&mut self) {
+        if self.value.is_empty() {
+            if let FieldKind::Multi(m) = &mut self.kind {
+                m.picked.pop();
+                self.reason = self.check();
+                return;
+            }
+        }
         self.editor.delete_char();
         self.changed();
     }
@@ -390,8 +479,10 @@ impl Field {
         }
         self.value = self.editor.lines().join("\n");
         let v = self.value.clone();
-        if let FieldKind::Pick(p) = &mut self.kind {
-            p.requery(&v);
+        match &mut self.kind {
+            FieldKind::Pick(p) => p.requery(&v),
+            FieldKind::Multi(m) => m.picker.requery(&v),
+            _ => {}
         }
         self.reason = self.check();
     }
@@ -420,6 +511,12 @@ impl Field {
                 self.reason = self.check();
                 true
             }
+            // Among the matches of what is typed; with nothing typed, to the next field.
+            FieldKind::Multi(m) if !v.trim().is_empty() => {
+                m.picker.step(&v, down);
+                self.reason = self.check();
+                true
+            }
             _ => false,
         }
     }
@@ -427,6 +524,13 @@ impl Field {
     pub fn picker(&self) -> Option<&Picker> {
         match &self.kind {
             FieldKind::Pick(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn multi(&self) -> Option<&MultiPick> {
+        match &self.kind {
+            FieldKind::Multi(m) => Some(m),
             _ => None,
         }
     }
@@ -438,13 +542,6 @@ pub fn one_line(text: &str) -> String {
     text.chars()
         .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
         .filter(|&c| !is_dangerous(c))
-        .collect()
-}
-
-pub(super) fn codes_of(v: &str) -> Vec<String> {
-    v.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
         .collect()
 }
 

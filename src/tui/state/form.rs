@@ -13,8 +13,7 @@ use crate::domain::{
 };
 use crate::tui::i18n::Msg;
 
-pub(super) use super::field::codes_of;
-pub use super::field::{Field, FieldKind, Opt, Picker};
+pub use super::field::{Field, FieldKind, MultiPick, Opt, Picker};
 
 mod build;
 
@@ -128,6 +127,11 @@ impl Choices {
     fn agency_codes(&self) -> Vec<String> {
         self.agencies.iter().map(|o| o.code.clone()).collect()
     }
+
+    /// The coordinating agencies: the same list as the lead's, several at a time.
+    fn agencies_several(&self, current: &[String]) -> FieldKind {
+        FieldKind::Multi(MultiPick::new(self.agencies.clone(), current))
+    }
 }
 
 fn pick(options: &[Opt], current: Option<&str>, optional: bool) -> FieldKind {
@@ -185,9 +189,18 @@ impl Form {
         }
     }
 
-    /// `Enter`: a new line when the focused field is a note; false when it is not (the
-    /// form is then saved).
+    /// `Enter`: a new line when the focused field is a note, the highlighted agency added
+    /// in a choice of several with something typed; false otherwise (the form is then
+    /// saved).
     pub fn newline(&mut self) -> bool {
+        if self
+            .fields
+            .get_mut(self.focus)
+            .is_some_and(|f| f.add_chosen())
+        {
+            self.after_change();
+            return true;
+        }
         let focused_multiline = self.focused().is_some_and(|f| f.multiline());
         if !focused_multiline {
             return false;
@@ -277,9 +290,7 @@ impl Form {
     }
 
     fn codes(&self, k: Key) -> Vec<String> {
-        self.field(k)
-            .map(|f| codes_of(&f.value))
-            .unwrap_or_default()
+        self.field(k).map(Field::codes).unwrap_or_default()
     }
 
     /// Checks that involve more than one field, setting the reason on the field to fix.

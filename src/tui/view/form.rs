@@ -103,6 +103,7 @@ fn field_lines(
             Some(o) => p.shown(o),
             None => f.value.clone(),
         },
+        (FieldKind::Multi(m), false) => m.names(),
         (_, false) => one_line(&f.value),
         (_, true) => f
             .lines()
@@ -179,8 +180,36 @@ fn field_lines(
             ]));
         }
     }
+    // A focused choice of several: what is chosen so far, by name, and how to add more.
+    if let (true, FieldKind::Multi(m)) = (focused, &f.kind) {
+        let indent = " ".repeat(label_w + 3);
+        let chosen = if m.picked.is_empty() {
+            lang.t(Msg::MultiNone).to_string()
+        } else {
+            m.picked
+                .iter()
+                .map(|c| format!("✓ {}", m.name_of(c)))
+                .collect::<Vec<_>>()
+                .join("  ")
+        };
+        for l in wrap(&chosen, value_w) {
+            lines.push(Line::from(vec![
+                Span::raw(indent.clone()),
+                Span::styled(l, theme.key),
+            ]));
+        }
+        lines.push(Line::from(vec![
+            Span::raw(indent),
+            Span::styled(fit(lang.t(Msg::MultiHint), value_w), theme.dim),
+        ]));
+    }
     // The focused pick list: the chosen match and its neighbours.
-    if let (true, FieldKind::Pick(p)) = (focused, &f.kind) {
+    let picker = match (&f.kind, focused) {
+        (FieldKind::Pick(p), true) => Some(p),
+        (FieldKind::Multi(m), true) if !f.value.trim().is_empty() => Some(&m.picker),
+        _ => None,
+    };
+    if let Some(p) = picker {
         let m = p.matches(&f.value);
         let pos = p
             .chosen

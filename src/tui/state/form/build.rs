@@ -66,10 +66,8 @@ impl Form {
             Field::new(
                 Key::With,
                 Msg::FieldWith,
-                FieldKind::Codes {
-                    known: c.agency_codes(),
-                },
-                task.with.join(", "),
+                c.agencies_several(&task.with),
+                "",
             ),
             Field::new(
                 Key::Cadence,
@@ -124,14 +122,7 @@ impl Form {
                 "",
             ),
             Field::new(Key::Lead, Msg::Lead, pick(&c.agencies, lead, false), ""),
-            Field::new(
-                Key::With,
-                Msg::FieldWith,
-                FieldKind::Codes {
-                    known: c.agency_codes(),
-                },
-                "",
-            ),
+            Field::new(Key::With, Msg::FieldWith, c.agencies_several(&[]), ""),
             Field::new(
                 Key::Cadence,
                 Msg::Cadence,
