@@ -61,6 +61,10 @@ pub fn init(setgid: bool) -> Option<PathBuf> {
             return None;
         }
     }
+    // The appender says so on stderr when the directory is missing: look first.
+    if !dir.is_dir() {
+        return None;
+    }
     let appender = open(&dir, setgid)?;
     let subscriber = tracing_subscriber::fmt()
         .with_writer(appender)
