@@ -283,8 +283,11 @@ fn timer(r: &mut Report) {
             format!("sudo systemctl enable --now {BACKUP_TIMER}"),
         ),
         _ if String::from_utf8_lossy(&out.stderr).contains("No such file") => r.problem(
-            format!("The backup timer {BACKUP_TIMER} is not installed: no nightly backup is taken."),
-            "install the package (it ships the timer), or run phoihop backup from root's cron".into(),
+            format!(
+                "The backup timer {BACKUP_TIMER} is not installed: no nightly backup is taken."
+            ),
+            "install the package (it ships the timer), or run phoihop backup from root's cron"
+                .into(),
         ),
         _ => r.unchecked.push(format!(
             "cannot check the backup timer {BACKUP_TIMER}: systemctl said {:?}",
