@@ -253,6 +253,10 @@ fn remapped_keys_appear_in_the_help_and_the_hints_and_work() {
         .expect("progress line");
     assert!(line.contains("│ P "), "{line:?}");
     s.send("\x1b");
+    // Apart from the Esc, or the two read as Alt-q.
+    s.wait_for("the help closed", |t| {
+        !t.contains("Update progress and status")
+    });
     s.send("q");
     s.wait_exit(Duration::from_secs(5));
 }
