@@ -257,7 +257,8 @@ fn server_side(uid: u32, bin: &Path) -> Vec<String> {
         .expect("ps");
     String::from_utf8_lossy(&out.stdout)
         .lines()
-        .filter(|l| l.contains(bin.to_str().unwrap()) && !l.contains("sshd"))
+        // The binary itself, not the `sh -c` that sshd runs the ForceCommand through.
+        .filter(|l| l.split_whitespace().nth(1) == bin.to_str())
         .map(str::to_string)
         .collect()
 }
