@@ -7,11 +7,13 @@
 #![deny(clippy::unwrap_used)]
 
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod io;
 pub mod lang;
+pub mod log;
 pub mod numfmt;
 pub mod report;
 pub mod rollup;

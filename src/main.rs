@@ -14,7 +14,14 @@ fn main() {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!("phoihop: internal error ({msg}{at}); please report it.");
+        phoihop::log::panicked(info);
+        match phoihop::log::shown_path() {
+            Some(log) => eprintln!(
+                "phoihop: internal error ({msg}{at}); the details are in {}; please report it.",
+                log.display()
+            ),
+            None => eprintln!("phoihop: internal error ({msg}{at}); please report it."),
+        }
     }));
     let code = std::panic::catch_unwind(phoihop::cli::main_entry).unwrap_or(1);
     std::process::exit(code);

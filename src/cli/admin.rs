@@ -28,6 +28,13 @@ pub struct RestoreArgs {
 pub struct CheckArgs {
     #[arg(long, value_enum, default_value = "table")]
     pub format: super::Format,
+    /// Check the setgid install instead (binary, group, directory, files, config,
+    /// backup timer); each problem is named with its fix.
+    #[arg(long)]
+    pub deployment: bool,
+    /// With --deployment: the system config file to check (default /etc/phoihop/config.toml).
+    #[arg(long, value_name = "FILE", requires = "deployment")]
+    pub config: Option<PathBuf>,
 }
 #[derive(Debug, Args)]
 pub struct GenArgs {
@@ -80,7 +87,9 @@ pub fn demo(ctx: &Context, args: &DemoArgs) -> Result<()> {
 /// `phoihop backup DEST`: an online, consistent copy.
 pub fn backup(ctx: &Context, args: &BackupArgs) -> Result<()> {
     let store = ctx.open()?;
-    store.backup(&args.dest)?;
+    super::progress::with_pages(ctx.say("Backing up", "Đang sao lưu"), || {
+        store.backup_reporting(&args.dest, Some(super::progress::page_step))
+    })?;
     output::confirm(&format!(
         "{} {}.",
         ctx.say("Backup written to", "Đã sao lưu vào"),
@@ -105,6 +114,9 @@ pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<()> {
 
 /// `phoihop check`: prints the findings; exit 1 when there are any.
 pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
+    if args.deployment {
+        return super::check_deploy::run(ctx, args.config.as_deref());
+    }
     let store = ctx.open()?;
     let findings = store.check()?;
     let records: Vec<Record> = findings

@@ -1,5 +1,4 @@
 //! `phoihop import` and `phoihop export`.
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -111,12 +110,26 @@ fn describe(o: &ImportOutcome, vi: bool) -> String {
 
 /// Runs `phoihop import`.
 pub fn import(ctx: &super::Context, args: &ImportArgs) -> Result<()> {
-    let tty = std::io::stderr().is_terminal();
-    let mut progress = |n: u64| {
-        if tty {
-            eprint!("\r{n} …");
-        }
+    use super::progress::{count_lines, Progress, Unit};
+    // A CSV file's rows are estimated by its lines (read with the user's own group); a
+    // JSON file or a directory shows a counter with its rate.
+    let csv = args.file.is_file()
+        && (matches!(args.format, Some(IoFormat::Csv))
+            || args.format.is_none()
+                && args
+                    .file
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("csv")));
+    let total = if csv {
+        crate::safe_file::as_real_group(|| Ok(count_lines(&args.file)))
+            .ok()
+            .flatten()
+            .map(|n| n.saturating_sub(1))
+    } else {
+        None
     };
+    let bar = Progress::new(ctx.say("Importing", "Đang nhập"), total, Unit::Rows);
+    let mut progress = |n: u64| bar.set(n);
     let mut store = ctx.open_or_create()?;
     // The file the user names is read with the user's own group under a setgid install
     // (the database's files are already open).
@@ -131,9 +144,7 @@ pub fn import(ctx: &super::Context, args: &ImportArgs) -> Result<()> {
             &mut progress,
         )
     });
-    if tty {
-        eprint!("\r\x1b[K");
-    }
+    bar.finish();
     let outcome = result?;
     println!("{}", describe(&outcome, ctx.lang == "vi"));
     Ok(())
@@ -149,11 +160,28 @@ pub fn export(ctx: &super::Context, args: &ExportArgs) -> Result<()> {
         crate::safe_file::create_output(p, crate::safe_file::OUTPUT_MODE)
             .map(std::io::BufWriter::new)
     };
+    use super::progress::{Counting, Progress, Unit};
+    let what = ctx.say("Exporting", "Đang xuất");
+    // CSV: a row per task, counted as its lines are written; JSON: the bytes written.
+    let rows = || -> Progress {
+        let total = store
+            .count_tasks(&Default::default())
+            .ok()
+            .map(|n| n.max(0) as u64);
+        Progress::new(what, total, Unit::Rows)
+    };
+    let bytes = || Progress::new(what, None, Unit::Bytes);
     match (args.format, &args.out) {
-        (IoFormat::Json, Some(p)) => io::export::json(&store, &mut open(p)?).map(|_| ()),
+        (IoFormat::Json, Some(p)) => {
+            let bar = bytes();
+            io::export::json(&store, &mut Counting::new(open(p)?, &bar, Unit::Bytes)).map(|_| ())
+        }
         (IoFormat::Json, None) => {
-            let mut so = std::io::BufWriter::new(std::io::stdout().lock());
-            ignore_pipe(io::export::json(&store, &mut so).map(|_| ()))
+            let bar = bytes();
+            let so = std::io::BufWriter::new(std::io::stdout().lock());
+            ignore_pipe(
+                io::export::json(&store, &mut Counting::new(so, &bar, Unit::Bytes)).map(|_| ()),
+            )
         }
         (IoFormat::Csv, Some(p))
             if p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/') =>
@@ -161,10 +189,22 @@ pub fn export(ctx: &super::Context, args: &ExportArgs) -> Result<()> {
             // Written with the user's own group under a setgid install.
             crate::safe_file::as_real_group(|| io::export::csv_dir(&store, p).map(|_| ()))
         }
-        (IoFormat::Csv, Some(p)) => io::export::tasks_csv(&store, open(p)?, args.excel).map(|_| ()),
+        (IoFormat::Csv, Some(p)) => {
+            let bar = rows();
+            io::export::tasks_csv(
+                &store,
+                Counting::new(open(p)?, &bar, Unit::Rows),
+                args.excel,
+            )
+            .map(|_| ())
+        }
         (IoFormat::Csv, None) => {
+            let bar = rows();
             let so = std::io::BufWriter::new(std::io::stdout().lock());
-            ignore_pipe(io::export::tasks_csv(&store, so, args.excel).map(|_| ()))
+            ignore_pipe(
+                io::export::tasks_csv(&store, Counting::new(so, &bar, Unit::Rows), args.excel)
+                    .map(|_| ()),
+            )
         }
     }
 }

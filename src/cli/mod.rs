@@ -4,10 +4,15 @@
 pub mod admin;
 pub mod agency;
 pub mod audit;
+pub mod check_deploy;
+pub mod completions;
+pub mod config;
 pub mod io;
+pub mod man;
 pub mod output;
 pub mod program;
 pub mod replicate;
+pub mod progress;
 pub mod report;
 pub mod rollup;
 pub mod task;
@@ -15,7 +20,7 @@ pub mod user;
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use chrono::NaiveDate;
 
@@ -26,14 +31,16 @@ use crate::store::Store;
 #[derive(Debug, Parser)]
 #[command(name = "phoihop", version, about, long_about = None)]
 pub struct Cli {
-    /// The database file (else $PHOIHOP_DB, else ~/.local/share/phoihop/phoihop.db).
+    /// The database file (else $PHOIHOP_DB, else the config files' `database`, else
+    /// ~/.local/share/phoihop/phoihop.db).
     #[arg(long, global = true, env = "PHOIHOP_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Open the database with SQLite's read-only flag: nothing can be changed.
     #[arg(long, global = true)]
     pub read_only: bool,
-    /// Interface language (default from $LANG: Vietnamese when it starts with `vi`).
-    #[arg(long, global = true, value_enum)]
+    /// Interface language (else $PHOIHOP_LANG, the config files, then $LANG: Vietnamese
+    /// when it starts with `vi`).
+    #[arg(long, global = true, value_enum, env = "PHOIHOP_LANG")]
     pub lang: Option<Lang>,
     /// Show the data as it stood on this date (YYYY-MM-DD or dd/mm/yyyy).
     #[arg(long, global = true, value_name = "DATE")]
@@ -45,9 +52,16 @@ pub struct Cli {
     /// database.
     #[arg(long, value_name = "DIR")]
     pub rollup: Option<PathBuf>,
-    /// Colour theme of the TUI (NO_COLOR is honoured in auto).
-    #[arg(long, value_enum, default_value = "auto")]
-    pub theme: crate::tui::ThemeChoice,
+    /// Colour theme of the TUI (else $PHOIHOP_THEME, the config files, auto; NO_COLOR is
+    /// honoured in auto).
+    #[arg(long, value_enum, env = "PHOIHOP_THEME")]
+    pub theme: Option<crate::tui::ThemeChoice>,
+    /// No progress bars (they are drawn on a terminal only, never on a pipe).
+    #[arg(long, global = true)]
+    pub quiet: bool,
+    /// No mouse in the TUI (the config files' `mouse = false` does the same).
+    #[arg(long)]
+    pub no_mouse: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -107,6 +121,15 @@ pub enum Command {
     ReplicateConfig(replicate::ReplicateConfigArgs),
     /// The national roll-up over the provinces' replicas (read-only).
     Rollup(rollup::RollupArgs),
+    /// The settings in force and where each came from (flags, environment, config files).
+    Config,
+    /// Print the man page (roff) on stdout.
+    Man,
+    /// Print a shell's completion script on stdout.
+    Completions(completions::CompletionsArgs),
+    /// Codes for the completion scripts (agencies or programs), one a line.
+    #[command(name = "__complete", hide = true)]
+    Complete(completions::CompleteArgs),
 }
 
 /// What every command needs besides its own arguments: the resolved global options.
@@ -130,6 +153,12 @@ impl Context {
     pub fn open(&self) -> Result<Store> {
         crate::store::fs::refuse_missing(&self.db)?;
         Store::open(&self.db, self.read_only)
+    }
+
+    /// Opens an existing database read-only (no migration): for completions.
+    pub fn open_read(&self) -> Result<Store> {
+        crate::store::fs::refuse_missing(&self.db)?;
+        Store::open(&self.db, true)
     }
 
     /// Opens the database, creating it when there is none (`init`, `demo`, `import`, `gen`).
@@ -158,13 +187,14 @@ pub fn resolve_lang(flag: Option<Lang>, env_lang: Option<&str>) -> &'static str 
 }
 
 impl Context {
-    /// Resolves the global options. `today` is read by the caller, once.
-    pub fn from_cli(cli: &Cli, today: NaiveDate) -> Result<Context> {
-        let db = match &cli.db {
-            Some(p) if !p.as_os_str().is_empty() => p.clone(),
-            _ => default_db_path()?,
-        };
-        if cli.db.is_none() {
+    /// Resolves the global options from the settings. `today` is read by the caller, once.
+    pub fn from_settings(
+        cli: &Cli,
+        settings: &crate::config::Settings,
+        today: NaiveDate,
+    ) -> Result<Context> {
+        let db = settings.database.value.clone();
+        if settings.database.source == crate::config::Source::Default {
             if let Some(dir) = db.parent() {
                 // The user's own directory, made with the user's own group under setgid.
                 crate::safe_file::as_real_group(|| Ok(std::fs::create_dir_all(dir)?))?;
@@ -174,11 +204,10 @@ impl Context {
             Some(s) => Some(crate::domain::date::parse_date("--as-of date", s)?),
             None => None,
         };
-        let env_lang = std::env::var("LANG").ok();
         Ok(Context {
             db,
             read_only: cli.read_only,
-            lang: resolve_lang(cli.lang, env_lang.as_deref()),
+            lang: settings.language.value,
             as_of,
             today,
         })
@@ -205,21 +234,34 @@ impl Context {
     }
 }
 
-/// Runs the parsed command line; `None` command opens the TUI.
-pub fn run(cli: Cli) -> Result<()> {
+/// Runs the parsed command line; `None` command opens the TUI. `matches` tells a flag
+/// from its environment variable.
+pub fn run(cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
+    // These need no settings and no database.
+    match &cli.command {
+        Some(Command::Man) => return man::run(),
+        Some(Command::Completions(a)) => return completions::run(a),
+        _ => {}
+    }
+    progress::set_quiet(cli.quiet);
     let today = chrono::Local::now().date_naive();
-    let ctx = Context::from_cli(&cli, today)?;
+    let settings = config::settings(&cli, matches)?;
+    let ctx = Context::from_settings(&cli, &settings, today)?;
+    // The config files may name the language too.
+    crate::lang::set_current(crate::lang::Lang::from_code(ctx.lang));
     let Some(command) = cli.command else {
         if let Some(dir) = &cli.rollup {
             return rollup::run_tui(&ctx, &cli, dir);
         }
+        let remaps: Vec<_> = settings.remaps.iter().map(|(r, _)| r.clone()).collect();
+        crate::tui::keymap::remap::install(&remaps).map_err(crate::Error::Usage)?;
         return crate::tui::run(crate::tui::Options {
             db: ctx.db.clone(),
             read_only: ctx.read_only,
             lang: ctx.lang,
             as_of: ctx.as_of,
-            program: cli.program.clone(),
-            theme: cli.theme,
+            program: settings.program.value.clone(),
+            theme: settings.theme.value,
         });
     };
     match &command {
@@ -239,6 +281,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Gen(a) => admin::gen(&ctx, a),
         Command::ReplicateConfig(a) => replicate::run(&ctx, a),
         Command::Rollup(a) => rollup::run(&ctx, a),
+        Command::Config => config::show(&settings, ctx.lang),
+        Command::Complete(a) => completions::complete(&ctx, a),
+        Command::Man | Command::Completions(_) => Ok(()),
     }
 }
 
@@ -266,12 +311,48 @@ fn usage_sentence(e: &clap::Error) -> String {
     format!("{first}; see `phoihop --help` (or `phoihop COMMAND --help`).")
 }
 
+/// What `--version` prints: phoihop's version, the schema version it writes and the
+/// SQLite it is built with.
+pub fn version_text() -> String {
+    format!(
+        "{} (schema {}, SQLite {})",
+        env!("CARGO_PKG_VERSION"),
+        crate::store::schema::LATEST,
+        rusqlite::version()
+    )
+}
+
+/// The clap command with the long version filled in (the man page and completions are
+/// generated from it too).
+pub fn command() -> clap::Command {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    Cli::command().version(VERSION.get_or_init(version_text).as_str())
+}
+
+/// The command's words, `task update` (`tui` for none): what the log names.
+fn command_name(m: &clap::ArgMatches) -> String {
+    let mut words = Vec::new();
+    let mut at = m;
+    while let Some((name, sub)) = at.subcommand() {
+        words.push(name.to_string());
+        at = sub;
+    }
+    if words.is_empty() {
+        "tui".into()
+    } else {
+        words.join(" ")
+    }
+}
+
 /// Parses `std::env::args`, runs, prints any error as one sentence on stderr and returns
 /// the exit code.
 pub fn main_entry() -> i32 {
     // A setgid install: no core dump, no ptrace by the user, from the first moment.
     crate::safe_file::harden_if_setgid();
-    let cli = match Cli::try_parse() {
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m).map(|c| (c, m)));
+    let (cli, matches) = match parsed {
         Ok(c) => c,
         Err(e) if !e.use_stderr() => {
             // --help and --version.
@@ -289,7 +370,12 @@ pub fn main_entry() -> i32 {
         cli.lang,
         env_lang.as_deref(),
     )));
-    match run(cli) {
+    crate::log::init(crate::safe_file::is_setgid());
+    let started = std::time::Instant::now();
+    let name = command_name(&matches);
+    let result = run(cli, &matches);
+    crate::log::command_ended(&crate::log::login(), &name, &result, started.elapsed());
+    match result {
         Ok(()) => 0,
         Err(e) => {
             // Escaped again here: a message may quote a file's bytes (an import header,

@@ -52,7 +52,7 @@ pub fn refuse_missing(db: &std::path::Path) -> Result<()> {
 }
 
 /// The directory that holds (or will hold) `path`.
-fn containing_dir(path: &Path) -> PathBuf {
+pub fn containing_dir(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

@@ -21,6 +21,15 @@ impl Store {
     /// names: created without following a link, mode 0660 whatever the umask, and under a
     /// setgid install written with the user's own group (`crate::safe_file`).
     pub fn backup(&self, dest: &Path) -> Result<()> {
+        self.backup_reporting(dest, None)
+    }
+
+    /// [`Store::backup`], calling `step` after each batch of pages (a progress bar).
+    pub fn backup_reporting(
+        &self,
+        dest: &Path,
+        step: Option<fn(rusqlite::backup::Progress)>,
+    ) -> Result<()> {
         crate::safe_file::as_real_group(|| {
             // Looked at with the user's own group: whether a file exists in a directory
             // only the install's group can read is not the user's to learn.
@@ -44,7 +53,7 @@ impl Store {
             )?;
             let result = {
                 let b = rusqlite::backup::Backup::new(self.conn(), &mut out)?;
-                b.run_to_completion(1000, Duration::from_millis(5), None)
+                b.run_to_completion(1000, Duration::from_millis(5), step)
             };
             if let Err(e) = result {
                 drop(out);

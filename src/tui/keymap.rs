@@ -696,13 +696,19 @@ impl Binding {
 
 /// The action a key asks for in `mode`, if any. Mode-specific bindings win over global ones.
 /// In a form, a character key that no binding takes is typed into the focused field.
+/// The bindings in force are the defaults with the config file's remaps ([`remap`]).
 pub fn action_for(mode: Mode, key: Key) -> Option<Action> {
+    action_in(remap::table(), mode, key)
+}
+
+/// [`action_for`] over a given table of bindings.
+pub fn action_in(table: &[Binding], mode: Mode, key: Key) -> Option<Action> {
     let hit = |b: &&Binding| b.applies(mode) && b.keys.contains(&key);
-    BINDINGS
+    table
         .iter()
         .filter(|b| matches!(b.scope, Scope::Only(_)))
         .find(hit)
-        .or_else(|| BINDINGS.iter().find(hit))
+        .or_else(|| table.iter().find(hit))
         .map(|b| b.action.clone())
         .or(match (mode, key) {
             (Mode::Form, Key::Char(c)) => Some(Action::Input(c)),
@@ -716,16 +722,17 @@ pub fn action_for(mode: Mode, key: Key) -> Option<Action> {
 
 /// The bindings live in `mode`: those of the mode itself first, then the global ones.
 pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    let own = BINDINGS
+    let own = remap::table()
         .iter()
         .filter(move |b| matches!(b.scope, Scope::Only(_)) && b.applies(mode));
-    let global = BINDINGS
+    let global = remap::table()
         .iter()
         .filter(move |b| matches!(b.scope, Scope::Global) && b.applies(mode));
     own.chain(global)
 }
 
 mod hints;
+pub mod remap;
 pub use hints::{hints, hints_here, Here};
 
 #[cfg(test)]

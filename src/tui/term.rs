@@ -57,6 +57,7 @@ pub fn panic_log_path() -> PathBuf {
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         restore();
+        crate::log::panicked(info);
         let path = panic_log_path();
         let bt = std::backtrace::Backtrace::force_capture();
         let written = path
