@@ -101,10 +101,14 @@ fn widths(t: &Table) -> Vec<usize> {
     let stt = 760usize;
     let num = if n >= 8 { 950 } else { 1100 };
     let numeric = t.numeric.iter().skip(1).filter(|b| **b).count();
+    // A deadline column holds dd/mm/yyyy on one line.
+    let date = 1400usize;
+    let is_date = |i: usize| matches!(t.header[i].as_str(), "Thời hạn" | "Deadline");
+    let dates = (1..n).filter(|i| is_date(*i)).count();
     let texts: Vec<usize> = (1..n)
-        .filter(|i| t.numeric.get(*i) != Some(&true))
+        .filter(|i| t.numeric.get(*i) != Some(&true) && !is_date(*i))
         .collect();
-    let left = total.saturating_sub(stt + num * numeric);
+    let left = total.saturating_sub(stt + num * numeric + date * dates);
     let shares: usize = texts
         .iter()
         .enumerate()
@@ -118,6 +122,8 @@ fn widths(t: &Table) -> Vec<usize> {
             out.push(stt);
         } else if t.numeric.get(i) == Some(&true) {
             out.push(num);
+        } else if is_date(i) {
+            out.push(date);
         } else {
             let share = if k == 0 { 2 } else { 1 };
             out.push(left * share / shares);
