@@ -22,6 +22,7 @@ const FIXTURES: &[(i64, &str)] = &[
     (2, "schema-v2.db"),
     (3, "schema-v3.db"),
     (4, "schema-v4.db"),
+    (5, "schema-v5.db"),
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -216,11 +217,109 @@ fn every_fixture_opens_migrates_and_keeps_every_row() {
             )
             .unwrap();
         assert_eq!(gone, 0, "{name}");
+        // Since version 6 every agency has its place among its siblings, taken from the
+        // order they were added in, and agencies list in protocol order (the tree).
+        let unplaced: i64 = c
+            .query_row(
+                "SELECT count(*) FROM agency WHERE position IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(unplaced, 0, "{name}");
         drop(c);
+        let (code, out, err) = run(&path, &["agency", "list", "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let codes: Vec<&str> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(codes, ["TU", "BTC", "BDV", "UBND", "MTTQ"], "{name}");
         // And writes work on the migrated file.
         let (code, _, err) = run(&path, &["task", "update", "2", "--progress", "70"]);
         assert_eq!(code, 0, "{err}");
     }
+}
+
+#[test]
+fn agencies_take_the_place_they_are_given() {
+    let (_dir, path) = copy_db(&fixture(FIXTURES.last().unwrap().1));
+    let codes = || -> Vec<String> {
+        let (code, out, err) = run(&path, &["agency", "list", "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // A new agency goes last among its siblings, or where --position puts it.
+    let (code, _, err) = run(
+        &path,
+        &[
+            "agency",
+            "add",
+            "BTG",
+            "--name",
+            "Ban Tuyên giáo Tỉnh ủy",
+            "--parent",
+            "TU",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(
+        &path,
+        &[
+            "agency",
+            "add",
+            "VP",
+            "--name",
+            "Văn phòng Tỉnh ủy",
+            "--parent",
+            "TU",
+            "--position",
+            "1",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(codes(), ["TU", "VP", "BTC", "BDV", "BTG", "UBND", "MTTQ"]);
+    // Edit moves it; a position past the end puts it last; top-level agencies too.
+    let (code, _, err) = run(&path, &["agency", "edit", "BTG", "--position", "2"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(&path, &["agency", "edit", "VP", "--position", "99"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(&path, &["agency", "edit", "MTTQ", "--position", "2"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(codes(), ["TU", "BTG", "BTC", "BDV", "VP", "MTTQ", "UBND"]);
+    // Moved under another parent, it goes last there.
+    let (code, _, err) = run(&path, &["agency", "edit", "BTC", "--parent", "UBND"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(codes(), ["TU", "BTG", "BDV", "VP", "MTTQ", "UBND", "BTC"]);
+    // No place 0: one sentence, nothing changed.
+    let bytes = std::fs::read(&path).unwrap();
+    for args in [
+        &["agency", "edit", "BTG", "--position", "0"][..],
+        &[
+            "agency",
+            "add",
+            "X",
+            "--name",
+            "Cơ quan X",
+            "--position",
+            "-1",
+        ],
+    ] {
+        let (code, out, err) = run(&path, args);
+        assert_ne!(code, 0, "{args:?}");
+        assert!(out.is_empty());
+        assert_one_sentence(&err);
+        assert!(err.contains("position"), "{err}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
 }
 
 #[test]

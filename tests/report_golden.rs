@@ -212,3 +212,315 @@ fn as_of_the_demo_program_follows_its_history() {
     assert!(b17[2] > b20[2], "{b17:?} → {b20:?}");
     assert!(p20 > p17);
 }
+
+/// The Word report's main part (`word/document.xml`), normalised for a golden file: the
+/// paragraph ids docx-rs numbers per process are dropped, one element per line.
+fn document_xml(docx: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml.as_str();
+    // w14:paraId="…" and w14:textId="…" differ from run to run of the same process.
+    while let Some(i) = rest.find(" w14:") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let q1 = after.find('"').unwrap();
+        let q2 = after[q1 + 1..].find('"').unwrap();
+        rest = &after[q1 + q2 + 2..];
+    }
+    out.push_str(rest);
+    out.replace("</w:p>", "</w:p>\n")
+        .replace("</w:tr>", "</w:tr>\n")
+}
+
+/// The Word reports of the demo: the 2015-2020 program's tổng kết issued by the Tỉnh ủy
+/// (a Party document) in both languages, and the sơ kết of the 2016 coordination program
+/// at 30/06/2016 issued by the first government body (a state document).
+fn demo_docx(store: &Store) -> Vec<(&'static str, Vec<u8>)> {
+    let party = report::build(
+        store,
+        &Request {
+            program: Some(PROGRAM.into()),
+            from: None,
+            to: d(2020, 11, 6),
+        },
+        today(),
+    )
+    .unwrap();
+    let state = report::build(
+        store,
+        &Request {
+            program: Some("PH-2016".into()),
+            from: Some(d(2016, 3, 1)),
+            to: d(2016, 6, 30),
+        },
+        today(),
+    )
+    .unwrap();
+    let head = |r: &report::Report, issuer: Option<&str>| {
+        report::docx::letterhead(store, r, issuer, Some("Quảng Ninh")).unwrap()
+    };
+    let ubnd = store
+        .agencies()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.kind == phoihop::domain::AgencyKind::Government)
+        .unwrap()
+        .code;
+    vec![
+        (
+            "demo-2020-11-06.vi.docx",
+            report::docx::render(&party, &head(&party, None), "vi").unwrap(),
+        ),
+        (
+            "demo-2020-11-06.en.docx",
+            report::docx::render(&party, &head(&party, None), "en").unwrap(),
+        ),
+        (
+            "demo-PH-2016H1.state.vi.docx",
+            report::docx::render(&state, &head(&state, Some(&ubnd)), "vi").unwrap(),
+        ),
+    ]
+}
+
+#[test]
+fn demo_word_reports_match_the_golden_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = demo(tmp.path());
+    let diffs: Vec<String> = demo_docx(&store)
+        .iter()
+        .filter_map(|(name, bytes)| compare(&format!("{name}.xml"), document_xml(bytes).as_bytes()))
+        .collect();
+    assert!(diffs.is_empty(), "{}", diffs.join("\n"));
+}
+
+/// A Python that has python-docx (CI installs it; see .ci/run).
+fn python_docx() -> Option<&'static str> {
+    ["python3", "/usr/bin/python3"].into_iter().find(|p| {
+        std::process::Command::new(p)
+            .args(["-c", "import docx"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+const READ_DOCX: &str = r#"
+import json, sys, docx
+from docx.shared import Mm
+d = docx.Document(sys.argv[1])
+s = d.sections[0]
+st = d.styles['Normal']
+def runs(p):
+    return [{"text": r.text, "bold": bool(r.bold), "italic": bool(r.italic),
+             "size": r.font.size.pt if r.font.size else None} for r in p.runs]
+print(json.dumps({
+    "page": [round(s.page_width.mm), round(s.page_height.mm)],
+    "margins": [round(s.top_margin.mm), round(s.bottom_margin.mm),
+                round(s.left_margin.mm), round(s.right_margin.mm)],
+    "font": st.font.name,
+    "size": st.font.size.pt if st.font.size else None,
+    "paragraphs": [{"text": p.text, "runs": runs(p)} for p in d.paragraphs],
+    "tables": [[[c.text for c in row.cells] for row in t.rows] for t in d.tables],
+}, ensure_ascii=False))
+"#;
+
+#[test]
+fn python_docx_reads_the_structure_of_the_word_reports() {
+    let Some(py) = python_docx() else {
+        println!("SKIPPED: no python3 with python-docx (install python3-docx; .ci/run does)");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let store = demo(tmp.path());
+    for (name, bytes) in demo_docx(&store) {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let out = std::process::Command::new(py)
+            .args(["-c", READ_DOCX])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["page"], serde_json::json!([210, 297]), "{name}: A4");
+        assert_eq!(v["margins"], serde_json::json!([20, 20, 30, 15]), "{name}");
+        assert_eq!(v["font"], "Times New Roman", "{name}");
+        assert_eq!(v["size"], 14.0, "{name}");
+        let tables = v["tables"].as_array().unwrap();
+        let header = tables[0][0].as_array().unwrap();
+        let (left, right) = (header[0].as_str().unwrap(), header[1].as_str().unwrap());
+        let texts: Vec<&str> = v["paragraphs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["text"].as_str().unwrap())
+            .collect();
+        let bold = |t: &str| {
+            v["paragraphs"].as_array().unwrap().iter().any(|p| {
+                p["text"] == t
+                    && p["runs"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .all(|r| r["bold"] == true)
+            })
+        };
+        if name.ends_with(".vi.docx") && !name.contains("state") {
+            assert!(right.starts_with("ĐẢNG CỘNG SẢN VIỆT NAM"), "{right}");
+            assert!(
+                right.contains("Quảng Ninh, ngày 06 tháng 11 năm 2020"),
+                "{right}"
+            );
+            assert!(
+                left.contains("TỈNH ỦY") && left.contains("Số        -BC/TU"),
+                "{left}"
+            );
+            assert!(bold("BÁO CÁO TỔNG KẾT"), "{texts:?}");
+            for h in [
+                "I. KẾT QUẢ THỰC HIỆN",
+                "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+                "III. BÀI HỌC KINH NGHIỆM",
+                "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+                "V. ĐỀ XUẤT, KIẾN NGHỊ",
+            ] {
+                assert!(bold(h), "{name}: {h} in {texts:?}");
+            }
+            // The category table: STT, 7 categories and the total.
+            let cats = tables[1].as_array().unwrap();
+            assert_eq!(cats[0][0], "STT");
+            assert_eq!(cats.len(), 1 + 7 + 1);
+            assert_eq!(cats[8][1], "Tổng cộng");
+            assert_eq!(cats[8][2], "58");
+        } else if name.ends_with(".en.docx") {
+            assert!(right.starts_with("COMMUNIST PARTY OF VIETNAM"), "{right}");
+            assert!(right.contains("Quảng Ninh, 6 November 2020"), "{right}");
+            assert!(bold("I. Results"), "{texts:?}");
+            assert_eq!(tables[1][0][0], "No.");
+        } else {
+            assert!(
+                right.starts_with("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                "{right}"
+            );
+            assert!(right.contains("Độc lập - Tự do - Hạnh phúc"), "{right}");
+            assert!(
+                right.contains("Quảng Ninh, ngày 30 tháng 6 năm 2016"),
+                "{right}"
+            );
+            assert!(left.contains("Số:        /BC-"), "{left}");
+            assert!(bold("BÁO CÁO SƠ KẾT"), "{texts:?}");
+            // No lessons-learned section outside a tổng kết.
+            assert!(!texts.iter().any(|t| t.starts_with("III.")), "{texts:?}");
+        }
+        // The closing: Nơi nhận and the signature block.
+        let last = tables.last().unwrap()[0].as_array().unwrap();
+        assert!(
+            last[0]
+                .as_str()
+                .unwrap()
+                .starts_with(if name.contains(".en.") {
+                    "Recipients:"
+                } else {
+                    "Nơi nhận:"
+                }),
+            "{last:?}"
+        );
+    }
+}
+
+#[test]
+fn libreoffice_converts_every_word_report_and_page_one_reads_right() {
+    let have = |c: &str| {
+        std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !have("soffice") || !have("pdftotext") {
+        println!("SKIPPED: LibreOffice (soffice) or poppler-utils (pdftotext) is not installed; .ci/run installs them");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let store = demo(tmp.path());
+    let docs = demo_docx(&store);
+    let mut args = vec![
+        format!("-env:UserInstallation=file://{}/lo", tmp.path().display()),
+        "--headless".into(),
+        "--convert-to".into(),
+        "pdf".into(),
+        "--outdir".into(),
+        tmp.path().display().to_string(),
+    ];
+    for (name, bytes) in &docs {
+        let p = tmp.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        args.push(p.display().to_string());
+    }
+    let out = std::process::Command::new("soffice")
+        .args(&args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "soffice: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (name, _) in &docs {
+        let pdf = tmp.path().join(name.replace(".docx", ".pdf"));
+        assert!(
+            pdf.exists(),
+            "{name}: no PDF ({})",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        let text = std::process::Command::new("pdftotext")
+            .args(["-f", "1", "-l", "1", "-layout"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        assert!(text.status.success());
+        let page1 = String::from_utf8_lossy(&text.stdout);
+        let expected: &[&str] = if name.contains("state") {
+            &[
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Quảng Ninh, ngày 30 tháng 6 năm 2016",
+                "BÁO CÁO SƠ KẾT",
+            ]
+        } else if name.contains(".en.") {
+            &[
+                "COMMUNIST PARTY OF VIETNAM",
+                "TỈNH ỦY",
+                "Quảng Ninh, 6 November 2020",
+                "FINAL REVIEW (TỔNG KẾT)",
+            ]
+        } else {
+            &[
+                "ĐẢNG CỘNG SẢN VIỆT NAM",
+                "TỈNH ỦY",
+                "Quảng Ninh, ngày 06 tháng 11 năm 2020",
+                "BÁO CÁO TỔNG KẾT",
+                "I. KẾT QUẢ THỰC HIỆN",
+            ]
+        };
+        for e in expected {
+            assert!(page1.contains(e), "{name}: {e:?} not on page 1:\n{page1}");
+        }
+        if let Some(dir) = std::env::var_os("PHOIHOP_DOCX_PNG") {
+            // For a person to look at: page 1 as a PNG.
+            let _ = std::process::Command::new("pdftoppm")
+                .args(["-f", "1", "-l", "1", "-r", "70", "-png"])
+                .arg(&pdf)
+                .arg(std::path::Path::new(&dir).join(name.replace(".docx", "")))
+                .status();
+        }
+    }
+}

@@ -150,3 +150,163 @@ fn the_md_numbers_are_the_json_numbers() {
         }
     }
 }
+
+/// Text of the XML between tags, with the five XML entities read back.
+fn xml_text(xml: &str) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<w:t") {
+        let after = &rest[i + 4..];
+        // `<w:t>` or `<w:t xml:space="preserve">`, not `<w:tc>`, `<w:tbl>` …
+        if !(after.starts_with('>') || after.starts_with(' ')) {
+            rest = after;
+            continue;
+        }
+        let open = after.find('>').unwrap();
+        let close = after.find("</w:t>").unwrap();
+        out.push_str(&after[open + 1..close]);
+        rest = &after[close..];
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Every table of a Word document: rows of cell texts.
+fn docx_tables(docx: &[u8]) -> (Vec<Vec<Vec<String>>>, String) {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let tables = xml
+        .split("<w:tbl>")
+        .skip(1)
+        .map(|t| {
+            let t = &t[..t.find("</w:tbl>").unwrap()];
+            t.split("<w:tr>")
+                .skip(1)
+                .map(|row| row.split("<w:tc>").skip(1).map(xml_text).collect())
+                .collect()
+        })
+        .collect();
+    let text = xml
+        .split("</w:p>")
+        .map(xml_text)
+        .collect::<Vec<_>>()
+        .join("\n");
+    (tables, text)
+}
+
+/// Every Markdown table of the report, cells unescaped.
+fn md_tables(md: &str) -> Vec<Vec<Vec<String>>> {
+    let mut out: Vec<Vec<Vec<String>>> = Vec::new();
+    let mut in_table = false;
+    for l in md.lines() {
+        if !l.starts_with('|') {
+            in_table = false;
+            continue;
+        }
+        if !in_table {
+            out.push(Vec::new());
+            in_table = true;
+        }
+        if l.starts_with("| ---") {
+            continue;
+        }
+        let cells = l[1..l.len() - 1]
+            .split(" | ")
+            .map(|c| {
+                c.trim()
+                    .trim_matches('*')
+                    .replace("\\|", "|")
+                    .replace("\\[", "[")
+                    .replace("\\]", "]")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&amp;", "&")
+            })
+            .collect();
+        out.last_mut().unwrap().push(cells);
+    }
+    out
+}
+
+#[test]
+fn the_word_numbers_are_the_markdown_and_json_numbers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let today = d(2025, 5, 20);
+    let mut store = Store::open(&tmp.path().join("demo.db"), false).unwrap();
+    phoihop::demo::load(&mut store, today, false).unwrap();
+    for (program, from, to) in [
+        (Some("XDHTCT-2015-2020"), None, d(2020, 11, 6)),
+        (
+            Some("XDHTCT-2015-2020"),
+            Some(d(2020, 1, 1)),
+            d(2020, 6, 30),
+        ),
+        (Some("XDHTCT-2015-2020"), None, d(2019, 3, 1)),
+        (None, None, today),
+    ] {
+        let req = Request {
+            program: program.map(str::to_string),
+            from,
+            to,
+        };
+        let r = report::build(&store, &req, today).unwrap();
+        let json: Value = serde_json::from_str(&report::json::render(&r).unwrap()).unwrap();
+        let head = report::docx::letterhead(&store, &r, None, Some("Quảng Ninh")).unwrap();
+        for lang in ["vi", "en"] {
+            let what = format!("{lang} {program:?} {from:?} {to}");
+            let md = report::markdown::render(&r, lang);
+            let (tables, text) = docx_tables(&report::docx::render(&r, &head, lang).unwrap());
+            // The header block first and the closing last; between them the report's own.
+            let body = &tables[1..tables.len() - 1];
+            assert_eq!(body, md_tables(&md).as_slice(), "{what}");
+            // The tables' numbers are the JSON's: the category table and the totals.
+            if let Some(cats) = body
+                .first()
+                .filter(|_| json["totals"]["tasks"].as_i64() > Some(0))
+            {
+                let json_cats = json["categories"].as_array().unwrap();
+                for (row, c) in cats[1..].iter().zip(json_cats) {
+                    assert_eq!(row_numbers(row, lang), counts(c), "{what}: {row:?}");
+                }
+                assert_eq!(
+                    row_numbers(cats.last().unwrap(), lang),
+                    counts(&json["totals"]),
+                    "{what}"
+                );
+            }
+            // Every paragraph of the Markdown (headings aside) is in the Word text.
+            for p in md
+                .split("\n\n")
+                .filter(|p| !p.starts_with('|') && !p.starts_with('#'))
+            {
+                let plain = p.trim_matches('*').replace("&amp;", "&");
+                assert!(
+                    text.contains(&plain),
+                    "{what}: {plain:?} not in the Word text"
+                );
+            }
+            // Section IV's counts are the JSON's.
+            let a = &json["ahead"];
+            let open = json["totals"]["in_time"].as_i64().unwrap()
+                + json["totals"]["overdue"].as_i64().unwrap();
+            if open > 0 {
+                assert_eq!(
+                    a["due_count"].as_i64().unwrap()
+                        + a["due_later"].as_i64().unwrap()
+                        + a["no_deadline"].as_i64().unwrap()
+                        + json["totals"]["overdue"].as_i64().unwrap(),
+                    open,
+                    "{what}: the open tasks by deadline add up"
+                );
+            }
+        }
+    }
+}

@@ -58,6 +58,10 @@ pub struct AddArgs {
     /// Number of staff.
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub staff: Option<i64>,
+    /// Its place among the agencies under the same parent, in protocol order (1 = first;
+    /// default: last).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub position: Option<i64>,
 }
 
 #[derive(Debug, Args)]
@@ -99,6 +103,19 @@ pub struct EditArgs {
     pub members: Option<i64>,
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub staff: Option<i64>,
+    /// Its place among the agencies under the same parent, in protocol order (1 = first).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub position: Option<i64>,
+}
+
+/// Refuses a position that is no place in the order, before anything is written.
+fn check_position(p: Option<i64>) -> Result<()> {
+    match p {
+        Some(n) if n < 1 => Err(crate::error::Error::invalid(format!(
+            "The position {n} is not a place in the order; give 1 for the first."
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// "" (or only spaces) means "none" for an optional field being edited.
@@ -131,6 +148,7 @@ pub fn record(a: &Agency) -> Record {
 pub fn run(ctx: &Context, cmd: &AgencyCmd) -> Result<()> {
     match cmd {
         AgencyCmd::Add(a) => {
+            check_position(a.position)?;
             let mut store = ctx.open()?;
             let added = store.add_agency(Agency {
                 code: a.code.clone(),
@@ -141,6 +159,9 @@ pub fn run(ctx: &Context, cmd: &AgencyCmd) -> Result<()> {
                 members: a.members,
                 staff: a.staff,
             })?;
+            if let Some(n) = a.position {
+                store.set_agency_position(&added.code, n)?;
+            }
             output::confirm(&format!(
                 "{} {} ({}).",
                 ctx.say("Added agency", "Đã thêm cơ quan"),
@@ -165,6 +186,7 @@ pub fn run(ctx: &Context, cmd: &AgencyCmd) -> Result<()> {
             output::show(a.format, ctx.lang, &record(&store.agency(&a.code)?))
         }
         AgencyCmd::Edit(a) => {
+            check_position(a.position)?;
             let mut store = ctx.open()?;
             let edit = AgencyEdit {
                 name: a.name.clone(),
@@ -179,11 +201,23 @@ pub fn run(ctx: &Context, cmd: &AgencyCmd) -> Result<()> {
                 staff: a.staff.map(Some),
                 on: Some(ctx.today),
             };
-            let after = store.edit_agency(&a.code, edit)?;
+            // Only a new position: the record itself is not touched.
+            let only_position = a.position.is_some()
+                && edit
+                    == AgencyEdit {
+                        on: Some(ctx.today),
+                        ..Default::default()
+                    };
+            if !only_position {
+                store.edit_agency(&a.code, edit)?;
+            }
+            if let Some(n) = a.position {
+                store.set_agency_position(&a.code, n)?;
+            }
             output::confirm(&format!(
                 "{} {}.",
                 ctx.say("Changed agency", "Đã sửa cơ quan"),
-                after.code
+                a.code
             ))
         }
         AgencyCmd::Merge(a) => {

@@ -90,6 +90,31 @@ pub struct EditArgs {
     pub basis: Option<String>,
     #[arg(long, value_name = "N")]
     pub review_months: Option<u32>,
+    /// The program's own review dates, comma-separated (e.g. 30/06/2021,31/12/2021; its
+    /// last day is always the final review); `default` goes back to the end of each
+    /// period of --review-months (30/06 and 31/12 for 6).
+    #[arg(long, value_name = "DATES")]
+    pub reviews: Option<String>,
+}
+
+/// Parses `--reviews`: dates separated by commas, or `default`.
+fn parse_reviews(s: &str) -> Result<Option<Vec<NaiveDate>>> {
+    if s.trim().eq_ignore_ascii_case("default") {
+        return Ok(None);
+    }
+    let dates = s
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| parse_date("review date (--reviews)", p))
+        .collect::<Result<Vec<_>>>()?;
+    if dates.is_empty() {
+        return Err(crate::error::Error::Usage(
+            "Give the review dates separated by commas (30/06/2021,31/12/2021), or `default`."
+                .into(),
+        ));
+    }
+    Ok(Some(dates))
 }
 
 fn opt_date(field: &str, v: &Option<String>) -> Result<Option<NaiveDate>> {
@@ -173,12 +198,19 @@ pub fn run(ctx: &Context, cmd: &ProgramCmd) -> Result<()> {
                 basis: opt_or_none(&a.basis),
                 review_months: a.review_months,
             };
+            let reviews = a.reviews.as_deref().map(parse_reviews).transpose()?;
             let mut store = ctx.open()?;
-            let after = store.edit_program(&a.code, edit)?;
+            // Only new review dates: the record itself is not touched.
+            if reviews.is_none() || edit != ProgramEdit::default() {
+                store.edit_program(&a.code, edit)?;
+            }
+            if let Some(r) = &reviews {
+                store.set_program_reviews(&a.code, r.as_deref())?;
+            }
             output::confirm(&format!(
                 "{} {}.",
                 ctx.say("Changed program", "Đã sửa chương trình"),
-                after.code
+                a.code
             ))
         }
         ProgramCmd::Remove(a) => {

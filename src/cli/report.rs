@@ -20,6 +20,8 @@ pub enum ReportFormat {
     Json,
     /// An Excel workbook (needs --out).
     Xlsx,
+    /// A Word document in the official layout of the issuing body (needs --out).
+    Docx,
 }
 
 #[derive(Debug, Args)]
@@ -46,6 +48,13 @@ pub struct ReportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// The agency issuing a Word report (its code; default: the program's first signatory
+    /// in protocol order). A Party body gets the Party's layout, any other the state's.
+    #[arg(long, value_name = "CODE")]
+    pub issuer: Option<String>,
+    /// The place of a Word report's date line, e.g. "Quảng Ninh" (default: dots for the clerk).
+    #[arg(long, value_name = "TEXT", env = "PHOIHOP_PLACE")]
+    pub place: Option<String>,
 }
 
 fn parse(field: &str, s: &Option<String>) -> Result<Option<chrono::NaiveDate>> {
@@ -87,6 +96,16 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
     if args.format == ReportFormat::Xlsx && args.out.is_none() {
         return Err(Error::Usage(Cli::ExcelNeedsOut.into()));
     }
+    if args.format == ReportFormat::Docx && args.out.is_none() {
+        return Err(Error::Usage(
+            "A Word report is a file: give --out FILE.docx.".into(),
+        ));
+    }
+    if args.issuer.is_some() && args.format != ReportFormat::Docx {
+        return Err(Error::Usage(
+            "--issuer applies to --format docx only.".into(),
+        ));
+    }
     if args.excel && args.format != ReportFormat::Csv {
         return Err(Error::Usage(Cli::ExcelCsvOnly.into()));
     }
@@ -105,6 +124,15 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
         ReportFormat::Xlsx => {
             let tasks = store.tasks_as_of(req.program.as_deref(), req.to, ctx.today, false)?;
             report::xlsx::render(&r, &tasks, lang)?
+        }
+        ReportFormat::Docx => {
+            let head = report::docx::letterhead(
+                &store,
+                &r,
+                args.issuer.as_deref(),
+                args.place.as_deref(),
+            )?;
+            report::docx::render(&r, &head, lang)?
         }
     };
     write_out(args.out.as_deref(), &bytes)

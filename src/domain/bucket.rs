@@ -46,18 +46,27 @@ pub fn days_late(deadline: Option<NaiveDate>, as_of: NaiveDate) -> i64 {
     deadline.map_or(0, |d| (as_of - d).num_days().max(0))
 }
 
-/// A program's review dates: a preliminary review (*sơ kết*) every `months` from the
-/// start while before the end, then the final review (*tổng kết*) on the last day.
+/// A program's default review dates: a preliminary review (*sơ kết*) at the end of each
+/// period of `months` months counted from 1 January of its first year (30/06 and 31/12
+/// for 6, 31/12 for 12, the quarter ends for 3), strictly between its first and last
+/// day, then the final review (*tổng kết*) on its last day. A program can have dates of
+/// its own instead (`program edit --reviews`, store/order.rs).
 pub fn review_dates(starts_on: NaiveDate, ends_on: NaiveDate, months: u32) -> Vec<NaiveDate> {
+    use chrono::Datelike;
     let mut out = Vec::new();
     if months > 0 {
+        let first = NaiveDate::from_ymd_opt(starts_on.year(), 1, 1).unwrap_or(starts_on);
         let mut k = 1;
-        loop {
-            let d = add_months(starts_on, months * k);
-            if d >= ends_on || out.len() > 1000 {
+        while out.len() < 1000 {
+            let Some(end) = add_months(first, months * k).pred_opt() else {
+                break;
+            };
+            if end >= ends_on {
                 break;
             }
-            out.push(d);
+            if end > starts_on {
+                out.push(end);
+            }
             k += 1;
         }
     }
@@ -127,7 +136,8 @@ mod tests {
     #[test]
     fn reviews() {
         let r = review_dates(d(2015, 11, 1), d(2020, 11, 6), 6);
-        assert_eq!(r.first(), Some(&d(2016, 5, 1)));
+        assert_eq!(r.first(), Some(&d(2015, 12, 31)));
+        assert_eq!(r[1], d(2016, 6, 30));
         assert_eq!(r.last(), Some(&d(2020, 11, 6)));
         assert_eq!(r.len(), 11);
         assert_eq!(

@@ -2,7 +2,8 @@
 //! `{program, as_of, totals, categories, agencies}` with `{tasks, done_on_time, done_late,
 //! in_time, overdue, progress}` counts (`agencies` = tasks each agency leads, `progress` =
 //! mean percentage). The keys after them add the period, the coordinating agencies, the
-//! overdue list, urges, progress made and the review schedule.
+//! overdue list, urges, progress made, the review schedule (`next`: the first review after
+//! the as-of date) and what lies ahead up to it (`ahead`).
 //!
 //! The JSON never changes with `--lang`: categories carry their code and both names
 //! (`name_vi`, `name_en`); agencies and tasks their code and their one stored name.
@@ -67,6 +68,7 @@ struct Doc<'a> {
     progress_made: &'a ProgressMade,
     due_soon: i64,
     reviews: Option<Reviews<'a>>,
+    ahead: &'a crate::store::report::Ahead,
 }
 
 fn agency_rows(v: &[crate::store::AgencyCounts]) -> Vec<Row<'_>> {
@@ -121,6 +123,7 @@ pub fn render(r: &Report) -> Result<String> {
             dates: &p.reviews,
             next: p.next_review,
         }),
+        ahead: &r.ahead,
     };
     let mut s = serde_json::to_string_pretty(&doc).map_err(|e| {
         Error::Other(

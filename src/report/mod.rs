@@ -8,20 +8,24 @@
 //! table or the progress history is read.
 
 pub mod csv;
+pub mod docx;
+mod docx_parts;
 pub mod json;
 pub mod markdown;
 pub mod mdtext;
 pub mod numbers;
+pub mod prose;
+mod prose_parts;
 pub mod table;
 pub mod xlsx;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::domain::{date::add_months, review_dates, text, Program};
+use crate::domain::{date::add_months, text, Program};
 use crate::error::{Error, Result};
 use crate::lang::facts::Cli;
-use crate::store::report::{ProgressMade, TaskAsOf};
+use crate::store::report::{Ahead, ProgressMade, TaskAsOf};
 use crate::store::{AgencyCounts, CategoryCounts, Counts, Scope, Store};
 
 /// What a report covers.
@@ -43,9 +47,11 @@ pub struct ProgramInfo {
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     pub basis: Option<String>,
-    /// Preliminary reviews (*sơ kết*) then the final one (*tổng kết*, the last date).
+    /// Preliminary reviews (*sơ kết*) then the final one (*tổng kết*, the last date):
+    /// those set for the program, else the end of each half year and its last day.
     pub reviews: Vec<NaiveDate>,
-    /// The first review on or after the as-of date.
+    /// The first review after the as-of date (a review on that date is the report's
+    /// own, not the next one).
     pub next_review: Option<NaiveDate>,
 }
 
@@ -67,6 +73,26 @@ pub struct Report {
     pub urges: i64,
     pub progress: ProgressMade,
     pub due_soon: i64,
+    /// What lies ahead up to the next review (section IV).
+    pub ahead: Ahead,
+}
+
+/// How many of the tasks falling due before the next review a report lists by name.
+pub const AHEAD_LISTED: usize = 50;
+
+/// The end of the half year containing `d` (30/06 or 31/12); the next one when `d` is
+/// that end already.
+pub fn half_year_end_after(d: NaiveDate) -> NaiveDate {
+    let y = d.year();
+    let june = NaiveDate::from_ymd_opt(y, 6, 30).unwrap_or(d);
+    let dec = NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(d);
+    if d < june {
+        june
+    } else if d < dec {
+        dec
+    } else {
+        NaiveDate::from_ymd_opt(y + 1, 6, 30).unwrap_or(d)
+    }
 }
 
 /// Parses a period: `2019` (the year), `2019H1` / `2019H2` (half years), `2019Q3`
@@ -118,9 +144,8 @@ pub fn parse_period(s: &str) -> Result<(NaiveDate, NaiveDate)> {
     Ok((ymd(y, 1, 1)?, ymd(y, 12, 31)?))
 }
 
-fn program_info(p: &Program, as_of: NaiveDate) -> ProgramInfo {
-    let reviews = review_dates(p.starts_on, p.ends_on, p.review_months);
-    let next_review = reviews.iter().copied().find(|d| *d >= as_of);
+fn program_info(p: &Program, reviews: Vec<NaiveDate>, as_of: NaiveDate) -> ProgramInfo {
+    let next_review = reviews.iter().copied().find(|d| *d > as_of);
     ProgramInfo {
         code: p.code.clone(),
         title: p.title.clone(),
@@ -147,9 +172,20 @@ pub fn build(store: &Store, req: &Request, today: NaiveDate) -> Result<Report> {
     }
     store.snapshot(|s| {
         let program = match &req.program {
-            Some(code) => Some(program_info(&s.program(code)?, req.to)),
+            Some(code) => {
+                let p = s.program(code)?;
+                let reviews = s.review_schedule(&p)?;
+                Some(program_info(&p, reviews, req.to))
+            }
             None => None,
         };
+        // Section IV looks ahead to the next review (within the program), else to the
+        // end of the half year.
+        let until = program
+            .as_ref()
+            .filter(|p| req.to < p.ends_on)
+            .and_then(|p| p.reviews.iter().copied().find(|d| *d > req.to))
+            .unwrap_or_else(|| half_year_end_after(req.to));
         let p = req.program.as_deref();
         let scope = Scope {
             program: req.program.clone(),
@@ -168,6 +204,7 @@ pub fn build(store: &Store, req: &Request, today: NaiveDate) -> Result<Report> {
             urges: s.urges_between(p, req.from, req.to)?,
             progress: s.progress_made(p, req.from, req.to, today)?,
             due_soon: summary.due_soon,
+            ahead: s.ahead(p, req.to, until, today, AHEAD_LISTED)?,
         })
     })
 }

@@ -126,11 +126,13 @@ fn get(conn: &Connection, code: &str) -> Result<Agency> {
 }
 
 impl Store {
-    /// Every agency, ordered by code.
+    /// Every agency, in protocol order (the agency tree by position, see `order.rs`).
     pub fn agencies(&self) -> Result<Vec<Agency>> {
-        let mut st = self
-            .conn()
-            .prepare_cached(&format!("{SELECT} ORDER BY a.code"))?;
+        let mut st = self.conn().prepare_cached(&format!(
+            "{SELECT} {} ORDER BY {}",
+            super::order::ORDER_JOIN,
+            super::order::ORDER_BY
+        ))?;
         let rows = st.query_map([], from_row)?;
         Ok(rows
             .map(|r| r.map(|(a, _)| a))

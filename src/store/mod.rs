@@ -16,6 +16,7 @@ pub mod fs;
 pub mod import;
 mod maintenance;
 pub mod mine;
+pub mod order;
 mod programs;
 pub mod replica;
 pub mod report;

@@ -36,6 +36,22 @@ pub struct TaskAsOf {
     pub urges: i64,
 }
 
+/// What lies ahead (section IV of a report): see [`Store::ahead`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Ahead {
+    /// The horizon: the next review (or the end of the half year).
+    pub until: NaiveDate,
+    /// Open tasks falling due from the as-of date up to `until`, soonest first
+    /// (at most the limit asked for).
+    pub due: Vec<TaskAsOf>,
+    /// How many open tasks fall due from the as-of date up to `until`.
+    pub due_count: i64,
+    /// Open tasks due after `until`.
+    pub due_later: i64,
+    /// Open tasks without a deadline (recurring work).
+    pub no_deadline: i64,
+}
+
 /// Progress made between two dates, over the tasks that exist at the end.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct ProgressMade {
@@ -161,6 +177,64 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// What lies ahead on `as_of` (section IV): the open tasks falling due from `as_of`
+    /// (not late yet) up to `until` (the next review), soonest first, at most `limit` of them listed
+    /// and all counted; the open tasks due after `until`; the open ones without a deadline.
+    pub fn ahead(
+        &self,
+        program: Option<&str>,
+        as_of: NaiveDate,
+        until: NaiveDate,
+        today: NaiveDate,
+        limit: usize,
+    ) -> Result<Ahead> {
+        let pid = self.report_program(program)?;
+        let live = as_of >= today;
+        let vals = vec![
+            Value::Text(as_of.to_string()),
+            Value::Text(until.to_string()),
+            pid.map_or(Value::Null, Value::Integer),
+        ];
+        let open = format!(
+            "FROM {} t WHERE t.status <> 'done' AND (?3 IS NULL OR t.program_id = ?3)",
+            source(live, 1)
+        );
+        let (before, later, none): (i64, i64, i64) = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT coalesce(sum(t.deadline >= ?1 AND t.deadline <= ?2), 0), \
+                        coalesce(sum(t.deadline > ?2), 0), coalesce(sum(t.deadline IS NULL), 0) {open}"
+            ))?
+            .query_row(params_from_iter(vals.clone()), |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+        let b = bucket_sql("?1");
+        let sql = format!(
+            "SELECT t.id, p.code, c.code, t.title, a.code, {name}, {}, \
+               t.cadence, t.deadline, t.status, t.progress, t.completed_on, {b}, \
+               (SELECT count(*) FROM urge u WHERE u.task_id = t.id AND u.on_date <= ?1) \
+             FROM {} t JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.category_id \
+               JOIN agency a ON a.id = t.lead_id \
+             WHERE t.status <> 'done' AND t.deadline >= ?1 AND t.deadline <= ?2 \
+               AND (?3 IS NULL OR t.program_id = ?3) \
+             ORDER BY t.deadline, t.id LIMIT {limit}",
+            super::asof::with_codes(!live),
+            source(live, 1),
+            name = super::agencies::NAME_AS_OF
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let due = st
+            .query_map(params_from_iter(vals), task_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Ahead {
+            until,
+            due,
+            due_count: before,
+            due_later: later,
+            no_deadline: none,
+        })
+    }
+
     /// Counts per coordinating agency (*đơn vị phối hợp*): the tasks each agency
     /// coordinates, as of `as_of`, by agency code. Agencies coordinating nothing are left out.
     pub fn coordinating_counts(
@@ -190,8 +264,10 @@ impl Store {
                     sum(x.b = 'in_time'), sum(x.b = 'overdue'), sum(x.progress) \
              FROM (SELECT t.id, t.progress, {b} AS b{with_col} FROM {} t{w}) x \
              {coord} \
-             GROUP BY a.id ORDER BY a.code",
+             {order_join} GROUP BY a.id ORDER BY {order_by}",
             source(live, 1),
+            order_join = super::order::ORDER_JOIN,
+            order_by = super::order::ORDER_BY,
             name = super::agencies::NAME_AS_OF
         );
         let mut st = self.conn().prepare_cached(&sql)?;

@@ -7,7 +7,16 @@ use crate::error::{Error, Result};
 use crate::lang::facts::Db;
 
 /// The migrations, in order; index 0 is version 1.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, super::audit_chain::MIGRATION_SQL];
+const MIGRATIONS: &[&str] = &[
+    V1,
+    V2,
+    V3,
+    V4,
+    super::audit_chain::MIGRATION_SQL,
+    // Version 6: agencies in protocol order (`agency.position`, the view `agency_order`)
+    // and a program's own review dates (`program.reviews`); see store/order.rs.
+    super::order::MIGRATION_SQL,
+];
 
 /// The schema version this binary knows.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -278,8 +278,10 @@ impl Store {
         let mut agencies = Vec::new();
         {
             let mut st = self.conn().prepare_cached(&format!(
-                "SELECT a.id, a.code, {} FROM agency a ORDER BY a.code",
-                super::agencies::NAME_AS_OF
+                "SELECT a.id, a.code, {} FROM agency a {} ORDER BY {}",
+                super::agencies::NAME_AS_OF,
+                super::order::ORDER_JOIN,
+                super::order::ORDER_BY
             ))?;
             let mut rows = st.query([as_of.to_string()])?;
             while let Some(r) = rows.next()? {
