@@ -42,6 +42,10 @@ pub struct Cli {
     /// Colour theme of the TUI (NO_COLOR is honoured in auto).
     #[arg(long, value_enum, default_value = "auto")]
     pub theme: crate::tui::ThemeChoice,
+    /// Leave the mouse to the terminal (by default the TUI takes clicks and the wheel;
+    /// then text is selected with Shift held).
+    #[arg(long)]
+    pub no_mouse: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -211,6 +215,7 @@ pub fn run(cli: Cli) -> Result<()> {
             as_of: ctx.as_of,
             program: cli.program.clone(),
             theme: cli.theme,
+            mouse: !cli.no_mouse,
         });
     };
     match &command {
