@@ -281,3 +281,70 @@ fn coordinating_agencies_are_picked_by_name_in_the_new_task_form() {
     assert_eq!(t.lead, "BTCTU");
     assert_eq!(t.with, ["BTGDVTU", "HND"]);
 }
+
+/// An SGR mouse press and release at a 1-based cell (what xterm sends for a click).
+fn click(col: u16, row: u16) -> String {
+    format!("\x1b[<0;{col};{row}M\x1b[<0;{col};{row}m")
+}
+
+#[test]
+fn the_mouse_selects_opens_and_scrolls_and_is_turned_off_on_exit() {
+    let (_d, db) = demo();
+    let audits = audit_rows(&db);
+    let mut s = Session::start(&db, 80, 24, &["--lang", "vi"]);
+    s.wait_text("Tổng quan");
+    assert!(s.mouse_on(), "mouse reports (SGR) asked for");
+    s.send("3");
+    s.wait_text("Nhiệm vụ · 1/104");
+    // The third data row: the tabs, the border and the header are rows 1–3.
+    s.send(&click(20, 6));
+    s.wait_text("Nhiệm vụ · 3/104");
+    // The wheel moves the selection three rows a notch.
+    s.send("\x1b[<65;20;10M");
+    s.wait_text("Nhiệm vụ · 6/104");
+    s.send("\x1b[<64;20;10M");
+    s.wait_text("Nhiệm vụ · 3/104");
+    // A double click (two clicks in 400 ms on one cell) opens the row.
+    std::thread::sleep(Duration::from_millis(500));
+    s.send(&format!("{}{}", click(20, 5), click(20, 5)));
+    s.wait_text("Chi tiết nhiệm vụ #");
+    s.send("\x1b");
+    s.wait_text("Nhiệm vụ · 2/104");
+    // A click below the last row or on the header does nothing.
+    s.send(&click(20, 3));
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(s.text().contains("Nhiệm vụ · 2/104"));
+    s.send("q");
+    s.wait_exit(Duration::from_secs(5));
+    s.assert_restored();
+    assert_eq!(audit_rows(&db), audits, "the mouse wrote nothing");
+}
+
+#[test]
+fn no_mouse_leaves_the_mouse_to_the_terminal() {
+    let (_d, db) = demo();
+    let mut s = Session::start(&db, 80, 24, &["--lang", "vi", "--no-mouse"]);
+    s.wait_text("Tổng quan");
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(!s.mouse_on(), "no mouse reports asked for");
+    s.send("q");
+    s.wait_exit(Duration::from_secs(5));
+    s.assert_restored();
+}
+
+#[test]
+fn telex_letters_act_as_their_plain_letters_in_a_table() {
+    let (_d, db) = demo();
+    let mut s = Session::start(&db, 80, 24, &["--lang", "vi"]);
+    s.wait_text("Tổng quan");
+    s.send("3");
+    s.wait_text("Nhiệm vụ · 1/104");
+    // `ĵ` is no Vietnamese letter, but `j` with a mark: it moves down as `j` does.
+    s.send("ĵ");
+    s.wait_text("Nhiệm vụ · 2/104");
+    // Telex `dd` → `đ`: the delete prompt, as `d`; answered no.
+    s.send("đ");
+    s.wait_text("Xóa nhiệm vụ #");
+    s.send("n");
+    s.wait_text("Đã hủy");
+}

@@ -17,7 +17,7 @@ fn panic_child() {
     if std::env::var_os("PHOIHOP_PANIC_CHILD").is_none() {
         return;
     }
-    let _tty = phoihop::tui::term::setup().expect("terminal setup");
+    let _tty = phoihop::tui::term::setup(true).expect("terminal setup");
     phoihop::tui::term::install_panic_hook();
     panic!("a deliberate panic, to test that the terminal is restored");
 }

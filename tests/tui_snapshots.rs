@@ -1,5 +1,6 @@
-//! Snapshots of every view at 80×24 and 120×40 on the demo data, with a fixed as-of date
-//! and a fixed today; plus tiny terminals, resize storms and escaped stored text.
+//! Snapshots of every view at 60×20, 80×24 and 120×40 in both languages on the demo data,
+//! with a fixed as-of date and a fixed today; the numbers of a generated 100,000-task
+//! database; plus tiny terminals, resize storms and escaped stored text.
 
 mod common;
 
@@ -12,7 +13,7 @@ use phoihop::tui::view;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const SIZES: [(u16, u16); 3] = [(60, 20), (80, 24), (120, 40)];
 
 fn app(path: &std::path::Path, lang: Lang, program: Option<&str>, size: (u16, u16)) -> AppState {
     let store = Store::open(path, true).unwrap();
@@ -85,6 +86,12 @@ fn programs() {
         None,
         &[Action::SwitchView(View::Programs)],
     );
+    snap(
+        "programs_en",
+        Lang::En,
+        None,
+        &[Action::SwitchView(View::Programs)],
+    );
 }
 
 #[test]
@@ -124,6 +131,12 @@ fn agencies_and_drill_down() {
     snap(
         "agencies_vi",
         Lang::Vi,
+        None,
+        &[SwitchView(View::Agencies), Down],
+    );
+    snap(
+        "agencies_en",
+        Lang::En,
         None,
         &[SwitchView(View::Agencies), Down],
     );
@@ -186,6 +199,24 @@ fn help_overlay() {
         &[Action::SwitchView(View::Tasks), Action::ToggleHelp],
     );
     snap("help_en", Lang::En, None, &[Action::ToggleHelp]);
+    snap(
+        "help_tasks_en",
+        Lang::En,
+        None,
+        &[Action::SwitchView(View::Tasks), Action::ToggleHelp],
+    );
+}
+
+#[test]
+fn inbox() {
+    for lang in [Lang::Vi, Lang::En] {
+        snap(
+            &format!("inbox_{}", lang.code()),
+            lang,
+            None,
+            &[Action::Inbox],
+        );
+    }
 }
 
 #[test]
@@ -298,12 +329,43 @@ mod editing {
 
     #[test]
     fn progress_form_with_a_reason() {
-        each_size("form_progress_vi", Lang::Vi, |s| {
-            s.update(Action::SwitchView(View::Tasks));
-            s.update(Action::UpdateProgress);
-            s.update(Action::ClearField);
-            typed(s, "150");
-        });
+        for lang in [Lang::Vi, Lang::En] {
+            each_size(&format!("form_progress_{}", lang.code()), lang, |s| {
+                s.update(Action::SwitchView(View::Tasks));
+                s.update(Action::UpdateProgress);
+                s.update(Action::ClearField);
+                typed(s, "150");
+            });
+        }
+    }
+
+    /// An operator's home, "my agency's work" (the acting login made an operator of one
+    /// agency), in both languages.
+    #[test]
+    fn mine_view() {
+        for lang in [Lang::Vi, Lang::En] {
+            for (w, h) in SIZES {
+                let dir = tempfile::tempdir().unwrap();
+                let path = common::demo_db(dir.path());
+                let mut admin = Store::open(&path, false).unwrap();
+                admin
+                    .grant(
+                        &phoihop::store::os_login(),
+                        phoihop::domain::Role::Operator,
+                        Some("BDVTU"),
+                    )
+                    .unwrap();
+                drop(admin);
+                let mut s = writable(&path, lang, (w, h));
+                assert!(matches!(
+                    s.stack.last(),
+                    Some(phoihop::tui::state::Layer::Mine(_))
+                ));
+                normalize(&mut s);
+                let code = lang.code();
+                insta::assert_snapshot!(format!("mine_{code}_{w}x{h}"), render(&s, &Theme::mono()));
+            }
+        }
     }
 
     #[test]
@@ -397,5 +459,60 @@ mod editing {
                 s.last_change = when;
             });
         }
+    }
+}
+
+/// The numbers of a 100,000-task database (`gen`'s data, fixed seed and today), read once:
+/// thousands separators, no number cut, percentages as a reader expects.
+mod hundred_thousand {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn db() -> &'static std::path::Path {
+        static DB: OnceLock<(tempfile::TempDir, std::path::PathBuf)> = OnceLock::new();
+        let (_, p) = DB.get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("gen.db");
+            let mut store = Store::open(&path, false).unwrap();
+            let opts = phoihop::demo::GenOptions {
+                tasks: 100_000,
+                agencies: 60,
+                seed: 2026,
+            };
+            phoihop::demo::generate(&mut store, &opts, common::today()).unwrap();
+            (dir, path)
+        });
+        p
+    }
+
+    fn each(name: &str, actions: &[Action]) {
+        for lang in [Lang::Vi, Lang::En] {
+            for (w, h) in SIZES {
+                let store = Store::open(db(), true).unwrap();
+                let mut s =
+                    AppState::new(store, lang, common::today(), common::today(), None, (w, h))
+                        .unwrap();
+                for a in actions {
+                    s.update(a.clone());
+                }
+                normalize(&mut s);
+                let code = lang.code();
+                insta::assert_snapshot!(
+                    format!("{name}_{code}_{w}x{h}"),
+                    render(&s, &Theme::mono())
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn dashboard_programs_tasks_agencies() {
+        each("big_dashboard", &[]);
+        each("big_programs", &[Action::SwitchView(View::Programs)]);
+        each(
+            "big_tasks",
+            &[Action::SwitchView(View::Tasks), Action::Bottom],
+        );
+        each("big_agencies", &[Action::SwitchView(View::Agencies)]);
     }
 }

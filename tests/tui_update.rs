@@ -879,3 +879,173 @@ fn a_coordinating_operator_gets_a_note_form_and_no_edit_key() {
     s.update(Action::UpdateProgress);
     assert!(s.form.as_ref().unwrap().field(Key::Progress).is_some());
 }
+
+mod mouse_and_lists {
+    use super::*;
+    use phoihop::tui::input::mouse::{Mouse, MouseKind};
+
+    fn at(kind: MouseKind, col: u16, row: u16) -> Action {
+        Action::Mouse(Mouse { kind, col, row })
+    }
+
+    #[test]
+    fn a_click_selects_a_double_click_opens_the_wheel_moves() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = app(&dir);
+        for v in [View::Tasks, View::Programs, View::Agencies] {
+            s.update(Action::SwitchView(v));
+            // Row 3 of the screen is the table's first row (tabs, border, header).
+            assert!(s.update(at(MouseKind::Click, 10, 5)), "{v:?}");
+            let sel = match v {
+                View::Tasks => s.tasks.cursor.selected,
+                View::Programs => s.programs.cursor.selected,
+                _ => s.agencies.cursor.selected,
+            };
+            assert_eq!(sel, 2, "{v:?}");
+            // The header, the border and past the last row select nothing.
+            assert!(!s.update(at(MouseKind::Click, 10, 2)));
+            assert!(!s.update(at(MouseKind::Click, 10, 39)));
+        }
+        s.update(Action::SwitchView(View::Tasks));
+        s.update(at(MouseKind::WheelDown, 10, 10));
+        assert_eq!(s.tasks.cursor.selected, 5);
+        s.update(at(MouseKind::WheelUp, 10, 10));
+        s.update(at(MouseKind::WheelUp, 10, 10));
+        assert_eq!(s.tasks.cursor.selected, 0);
+        // A double click on row 4 selects it and opens it.
+        let id = s.tasks.rows[3].id;
+        s.update(at(MouseKind::DoubleClick, 10, 6));
+        match s.stack.last() {
+            Some(Layer::Detail(d)) => assert_eq!(d.task.id, id),
+            other => panic!("a detail opened: {other:?}"),
+        }
+        // In a detail a click does nothing; the wheel scrolls it.
+        assert!(!s.update(at(MouseKind::Click, 10, 6)));
+        s.update(Action::Back);
+        // The help scrolls with the wheel; a form ignores the mouse.
+        s.update(Action::ToggleHelp);
+        s.update(Action::Resize(60, 20));
+        assert!(s.update(at(MouseKind::WheelDown, 10, 10)));
+        assert!(s.help_scroll > 0);
+        s.update(Action::ToggleHelp);
+        s.update(Action::Resize(120, 40));
+        s.update(Action::UpdateProgress);
+        assert!(s.form.is_some());
+        let sel = s.tasks.cursor.selected;
+        assert!(!s.update(at(MouseKind::Click, 10, 8)));
+        assert!(!s.update(at(MouseKind::WheelDown, 10, 8)));
+        assert_eq!(s.tasks.cursor.selected, sel);
+        assert!(s.form.is_some());
+    }
+
+    #[test]
+    fn vietnamese_letters_act_as_plain_letters_in_tables_only() {
+        use phoihop::tui::input::Key;
+        use phoihop::tui::keymap::{action_for, Mode};
+        assert_eq!(
+            action_for(Mode::Table, Key::Char('đ')),
+            Some(Action::Delete)
+        );
+        assert_eq!(action_for(Mode::Table, Key::Char('ư')), Some(Action::Urge));
+        assert_eq!(action_for(Mode::Table, Key::Char('ĵ')), Some(Action::Down));
+        assert_eq!(
+            action_for(Mode::Table, Key::Char('Ŝ')),
+            Some(Action::SortReverse)
+        );
+        assert_eq!(
+            action_for(Mode::Dashboard, Key::Char('ê')),
+            Some(Action::Edit)
+        );
+        // Text keeps what was typed; a dialog takes only its plain letters.
+        assert_eq!(
+            action_for(Mode::Form, Key::Char('đ')),
+            Some(Action::Input('đ'))
+        );
+        assert_eq!(
+            action_for(Mode::Search, Key::Char('ư')),
+            Some(Action::Input('ư'))
+        );
+        assert_eq!(
+            action_for(Mode::Confirm, Key::Char('ý')),
+            Some(Action::Cancel)
+        );
+    }
+
+    /// A generated database with thousands of overdue tasks: the dashboard's list counts
+    /// all of them and scrolls to the last due-soon task, a window at a time.
+    #[test]
+    fn the_attention_list_scrolls_through_all_of_it() {
+        use phoihop::store::TaskFilter;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gen.db");
+        let today = common::today();
+        {
+            let mut store = Store::open(&path, false).unwrap();
+            let opts = phoihop::demo::GenOptions {
+                tasks: 6000,
+                agencies: 40,
+                seed: 7,
+            };
+            phoihop::demo::generate(&mut store, &opts, today).unwrap();
+        }
+        for as_of in [today, today - chrono::Duration::days(200)] {
+            let store = Store::open(&path, true).unwrap();
+            let past = (as_of < today).then_some(as_of);
+            let count = |overdue, due_soon| {
+                let f = TaskFilter {
+                    as_of: Some(as_of),
+                    overdue,
+                    due_soon,
+                    ..Default::default()
+                };
+                store.count_tasks_at(&f, past).unwrap() as usize
+            };
+            let (overdue, soon) = (count(true, false), count(false, true));
+            assert!(overdue > 300 && soon > 0, "{overdue} {soon}");
+            let mut s = AppState::new(
+                Store::open(&path, true).unwrap(),
+                Lang::En,
+                as_of,
+                today,
+                None,
+                (120, 40),
+            )
+            .unwrap();
+            let d = &s.dashboard;
+            assert_eq!(d.attention_total, overdue + soon);
+            assert!(d.attention.len() <= phoihop::tui::state::dashboard::ATTENTION_WINDOW);
+            // Down through the overdue ones into the due-soon ones, in deadline order.
+            let mut last = None;
+            let mut seen = 0;
+            for _ in 0..(overdue + 10) {
+                s.update(Action::Down);
+                let t = s.dashboard.selected().unwrap().clone();
+                if let (Some(prev), Some(dl)) = (last, t.deadline) {
+                    if seen < overdue - 1 {
+                        assert!(dl >= prev, "deadline order");
+                    }
+                }
+                last = t.deadline;
+                seen += 1;
+            }
+            let t = s.dashboard.selected().unwrap();
+            assert!(t.deadline.unwrap() >= as_of, "a due-soon task: {t:?}");
+            s.update(Action::Bottom);
+            assert_eq!(s.dashboard.cursor.selected, overdue + soon - 1);
+            assert!(s.dashboard.selected().is_some());
+            s.update(Action::Top);
+            let first = s.dashboard.selected().unwrap().clone();
+            assert!(first.deadline.unwrap() < as_of);
+            // The title gives the true count.
+            let (w, h) = s.size;
+            let mut term =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+            let theme = phoihop::tui::theme::Theme::mono();
+            term.draw(|f| phoihop::tui::view::draw(f, &s, &theme))
+                .unwrap();
+            let screen = term.backend().to_string();
+            let shown = Lang::En.int((overdue + soon) as i64);
+            assert!(screen.contains(&format!("· {shown}")), "{shown}\n{screen}");
+        }
+    }
+}

@@ -262,6 +262,7 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
             as_of: ctx.as_of,
             program: settings.program.value.clone(),
             theme: settings.theme.value,
+            mouse: settings.mouse.value,
         });
     };
     match &command {

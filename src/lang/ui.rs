@@ -143,6 +143,16 @@ catalog! {
     HelpClose => "Nhấn ? hoặc Esc để đóng", "Press ? or Esc to close";
     HelpGlobal => "Mọi màn hình", "Everywhere";
     HelpHere => "Màn hình này", "This screen";
+    HelpSyntax => "Cú pháp tìm kiếm (/)", "Search syntax (/)";
+    SynFuzzy => "Các chữ theo thứ tự, không cần liền nhau; khớp trọn từ xếp trước, rồi đầu từ, rồi chữ rải rác", "Letters in order, not necessarily together; whole words rank first, then word starts, then scattered letters";
+    SynAccent => "Gõ có dấu: kết quả đúng dấu xếp trước", "Typed with accents: matches with the same accents first";
+    SynExact => "Chứa đúng chuỗi dan (các chữ liền nhau)", "Contains dan with its letters together";
+    SynPrefix => "Bắt đầu bằng dan", "Starts with dan";
+    SynSuffix => "Kết thúc bằng van", "Ends with van";
+    SynNot => "Không chứa dang", "Does not contain dang";
+    SynOr => "Khớp dan hoặc van", "Matches dan or van";
+    SynNumber => "Nhiệm vụ số 70 đứng đầu, rồi các tên có 70", "Task 70 first, then titles with 70";
+    MouseHelp => "Chuột: bấm chọn dòng, bấm đúp để mở, cuộn bánh xe để di chuyển", "Mouse: click selects a row, double-click opens it, the wheel moves";
     Reloaded => "Đã tải lại dữ liệu.", "Data reloaded.";
     NotYet => "Chức năng này chưa có trong phiên bản này.", "This is not available in this version yet.";
     ReadOnly => "chỉ đọc", "read-only";

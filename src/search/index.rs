@@ -20,6 +20,9 @@ use crate::error::{Error, Result};
 /// so that it ranks above every item that matches only once folded.
 pub const ACCENT_TIER: i32 = 1 << 24;
 
+/// The score of the task a number query names (`70`, `#70`): above every title match.
+pub const NUMBER_TIER: i32 = 1 << 26;
+
 /// Items per unit of parallel work (small enough to balance, large enough to be cheap).
 const MIN_CHUNK: usize = 2048;
 
@@ -118,6 +121,17 @@ impl Ids {
     /// True when there are none.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The position of `id`, when it is there (a scan: ids are in index order, not sorted).
+    pub fn position(&self, id: i64) -> Option<usize> {
+        match &self.0 {
+            IdVec::Small(v) => {
+                let id = u32::try_from(id).ok()?;
+                v.par_iter().position_first(|&x| x == id)
+            }
+            IdVec::Wide(v) => v.par_iter().position_first(|&x| x == id),
+        }
     }
 
     /// Heap bytes held.
@@ -263,7 +277,9 @@ impl SearchIndex {
 
     /// Every item matching `query`, best first (a fresh search, folded ranking only).
     pub fn search(&self, query: &str) -> Vec<Match> {
-        let mut chunks = self.run(&Pattern::parse(query), None);
+        let pat = Pattern::parse(query);
+        let mut chunks = self.run(&pat, None);
+        self.number_first(&pat, &mut chunks);
         let mut keys = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
         merge_ranked(&mut chunks, |k| keys.push(k));
         drop(chunks);
@@ -313,6 +329,40 @@ impl SearchIndex {
                 .par_chunks(chunk)
                 .map(|part| part.iter().filter_map(|&p| one(p)).collect())
                 .collect(),
+        }
+    }
+}
+
+impl SearchIndex {
+    /// When `pat` is one number and an item has that id, puts that item first: its key
+    /// raised to [`NUMBER_TIER`], or added (in index order) when its text did not match.
+    fn number_first(&self, pat: &Pattern, chunks: &mut Vec<Vec<Key>>) {
+        let Some(pos) = pat.number().and_then(|n| self.ids.position(n)) else {
+            return;
+        };
+        let pos = pos as u32;
+        let key = Key {
+            rank: rank_of(NUMBER_TIER),
+            len: self.text_len(pos),
+            pos,
+        };
+        let at = chunks
+            .iter()
+            .position(|c| c.last().is_some_and(|k| k.pos >= pos));
+        match at {
+            Some(c) => {
+                let chunk = &mut chunks[c];
+                let i = chunk.partition_point(|k| k.pos < pos);
+                if chunk.get(i).is_some_and(|k| k.pos == pos) {
+                    chunk[i] = key;
+                } else {
+                    chunk.insert(i, key);
+                }
+            }
+            None => match chunks.last_mut() {
+                Some(last) => last.push(key),
+                None => chunks.push(vec![key]),
+            },
         }
     }
 }
@@ -439,7 +489,9 @@ impl Narrower {
 
     /// Filters by `pat`; with `originals`, ranks accented matches first.
     fn apply(&mut self, pat: Pattern, originals: Option<&mut Originals<'_>>) -> Result<()> {
-        let narrowing = self.last.as_ref().is_some_and(|old| pat.narrows(old));
+        // A number query also names a task its title need not match: searched afresh.
+        let narrowing =
+            pat.number().is_none() && self.last.as_ref().is_some_and(|old| pat.narrows(old));
         if narrowing && self.last.as_ref() == Some(&pat) && !pat.has_accents() {
             self.scanned = 0;
             return Ok(());
@@ -460,6 +512,7 @@ impl Narrower {
         if let Some(originals) = originals.filter(|_| pat.has_accents()) {
             self.accent(&pat, &mut chunks, originals)?;
         }
+        self.index.number_first(&pat, &mut chunks);
         let set = positions(&chunks);
         let mut ranked = Vec::with_capacity(set.len());
         merge_ranked(&mut chunks, |k| ranked.push(k.pos));

@@ -13,9 +13,10 @@ mod usecase;
 
 pub use fold::{fold, fold_char, fold_nfc, has_diacritics, lower_char};
 pub use index::{
-    Ids, Match, Narrower, SearchIndex, SearchIndexBuilder, ACCENT_TIER, ORIGINALS_BATCH,
+    Ids, Match, Narrower, SearchIndex, SearchIndexBuilder, ACCENT_TIER, NUMBER_TIER,
+    ORIGINALS_BATCH,
 };
-pub use pattern::{Pattern, TermKind};
+pub use pattern::{Pattern, TermKind, TIER_INSIDE, TIER_WORD, TIER_WORD_START};
 pub use usecase::{
     highlight, search_agencies, search_tasks, search_tasks_at, task_index, task_index_at,
 };

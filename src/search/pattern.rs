@@ -13,6 +13,12 @@
 //! | `!dan`    | do not contain `dan` (`!^`, `!…$` and `!'` fuzzy too)  |
 //! | `a \| b`  | match `a` or `b`                                      |
 //!
+//! A query that is one number (`70`, `#70`) also names that task, which comes first.
+//!
+//! Ranking: a fuzzy or exact term found as a whole word scores above one found at a
+//! word's start, that above one inside a word, and all of these above letters found
+//! scattered (see [`TIER_WORD`]); within a tier, fzf's bonuses and gaps decide.
+//!
 //! Terms are folded (diacritics and case ignored). A term typed with diacritics also
 //! remembers them, so that [`Pattern::matches_accented`] can tell items whose original
 //! text carries the same marks from items that only match once folded.
@@ -157,6 +163,24 @@ impl Pattern {
         Pattern { sets }
     }
 
+    /// The task number a query names, when it is one number and nothing else (`70`,
+    /// `#70`): the search then puts that task first, whatever its title says.
+    pub fn number(&self) -> Option<i64> {
+        match self.sets.as_slice() {
+            [set] => match set.as_slice() {
+                [t] if !t.inverse && matches!(t.kind, TermKind::Fuzzy | TermKind::Exact) => {
+                    let digits = t.text.strip_prefix('#').unwrap_or(&t.text);
+                    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                        return None;
+                    }
+                    digits.parse().ok().filter(|&n: &i64| n > 0)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// True when the query has no terms (everything matches).
     pub fn is_empty(&self) -> bool {
         self.sets.is_empty()
@@ -197,12 +221,18 @@ impl Pattern {
             let mut matched = None;
             for term in set {
                 let span = if term.text.is_ascii() {
-                    find(bytes, term.text.as_bytes(), term.kind, |a, b| a == b)
-                        .map(|sp| score_span(bytes, term.text.as_bytes(), sp, |a, b| a == b))
+                    let pat = term.text.as_bytes();
+                    find(bytes, pat, term.kind, |a, b| a == b).map(|sp| {
+                        score_span(bytes, pat, sp, |a, b| a == b)
+                            + word_tier(term.kind, bytes, pat, ascii_occurrences(bytes, pat))
+                    })
                 } else {
                     let cs = chars.get_or_insert_with(|| folded.chars().collect());
-                    find(cs, &term.folded_chars, term.kind, |a, b| a == b)
-                        .map(|sp| score_span(cs.as_slice(), &term.folded_chars, sp, |a, b| a == b))
+                    let pat = &term.folded_chars;
+                    find(cs, pat, term.kind, |a, b| a == b).map(|sp| {
+                        score_span(cs.as_slice(), pat, sp, |a, b| a == b)
+                            + word_tier(term.kind, cs, pat, occurrences(cs, pat))
+                    })
                 };
                 match (span, term.inverse) {
                     (Some(s), false) => {
@@ -434,6 +464,58 @@ fn find<T: Unit, Q>(
     }
 }
 
+/// Added to a fuzzy or exact term's score by where its letters stand together: as a
+/// whole word, at the start of a word, inside a word. Far above what bonuses and gaps can
+/// add or take, so a query's words found as words rank above letters found scattered
+/// (`dan van` puts "công tác dân vận" above "ban đảng về văn phòng", whose `dan` only
+/// starts a word, and both above "đảng ủy ... vận ... ngân sách"); fzf's score decides
+/// within a tier.
+pub const TIER_WORD: i32 = 3000;
+pub const TIER_WORD_START: i32 = 2000;
+pub const TIER_INSIDE: i32 = 1000;
+
+/// The tier of the best place where `pat` stands whole in `text` (`occ` yields each
+/// start), for a fuzzy or exact term; anchored terms have none.
+#[inline]
+fn word_tier<T: Unit, Q>(
+    kind: TermKind,
+    text: &[T],
+    pat: &[Q],
+    occ: impl Iterator<Item = usize>,
+) -> i32 {
+    if !matches!(kind, TermKind::Fuzzy | TermKind::Exact) || pat.is_empty() {
+        return 0;
+    }
+    let k = pat.len();
+    let mut best = 0;
+    for i in occ {
+        let starts = i == 0 || !text[i - 1].is_word();
+        let ends = i + k == text.len() || !text[i + k].is_word();
+        let tier = match (starts, ends) {
+            (true, true) => TIER_WORD,
+            (true, false) => TIER_WORD_START,
+            _ => TIER_INSIDE,
+        };
+        best = best.max(tier);
+        if best == TIER_WORD {
+            break;
+        }
+    }
+    best
+}
+
+/// Where `pat` occurs in `text` (bytes), each start.
+#[inline]
+fn ascii_occurrences<'a>(text: &'a [u8], pat: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    memchr::memmem::find_iter(text, pat)
+}
+
+/// Where `pat` occurs in `text` (characters), each start.
+fn occurrences<'a>(text: &'a [char], pat: &'a [char]) -> impl Iterator<Item = usize> + 'a {
+    let k = pat.len();
+    (0..(text.len() + 1).saturating_sub(k)).filter(move |&i| text[i..i + k] == *pat)
+}
+
 const SCORE_MATCH: i32 = 16;
 const GAP_START: i32 = -3;
 const GAP_EXTENSION: i32 = -1;
@@ -547,6 +629,41 @@ mod tests {
         let a = p.score("dan van").unwrap();
         let b = p.score("addvx").unwrap();
         assert!(a > b, "{a} <= {b}");
+    }
+
+    #[test]
+    fn words_rank_above_scattered_letters() {
+        let p = Pattern::parse("dan van");
+        let words = p.score("cong tac dan van nam 2025").unwrap();
+        let starts = p.score("ban dang ve van phong").unwrap();
+        let scattered = p.score("dang uy khoi co quan tinh van ban").unwrap();
+        assert!(words > starts, "{words} <= {starts}");
+        assert!(starts > scattered, "{starts} <= {scattered}");
+        let p = Pattern::parse("cai cach");
+        let reform = p.score("ct-cchc chuong trinh cai cach hanh chinh").unwrap();
+        let other = p
+            .score("ct-xd chuong trinh xay dung dang nhiem ky ca nhan")
+            .unwrap_or(0);
+        assert!(reform > other);
+        // Inside a word is still above scattered.
+        let inside = Pattern::parse("ang").score("dang uy").unwrap();
+        let spread = Pattern::parse("ang").score("a nhung g").unwrap();
+        assert!(inside > spread);
+        // An exact term ranks a whole word above a word start.
+        let e = Pattern::parse("'dan");
+        assert!(e.score("xay dan").unwrap() > e.score("dang").unwrap());
+    }
+
+    #[test]
+    fn a_number_names_a_task() {
+        assert_eq!(Pattern::parse("70").number(), Some(70));
+        assert_eq!(Pattern::parse(" #70 ").number(), Some(70));
+        assert_eq!(Pattern::parse("'70").number(), Some(70));
+        assert_eq!(Pattern::parse("70 x").number(), None);
+        assert_eq!(Pattern::parse("!70").number(), None);
+        assert_eq!(Pattern::parse("7a").number(), None);
+        assert_eq!(Pattern::parse("0").number(), None);
+        assert_eq!(Pattern::parse("#").number(), None);
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub enum TextEdit {
 /// What can happen to the app state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// A click, a double click or the wheel (see `state/mouse.rs`).
+    Mouse(super::input::mouse::Mouse),
     Quit,
     ToggleHelp,
     SwitchView(View),

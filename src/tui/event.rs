@@ -58,6 +58,7 @@ pub fn spawn_input(tx: Sender<Event>) -> std::io::Result<()> {
         .name("phoihop-input".into())
         .spawn(move || {
             let mut decoder = Decoder::default();
+            let mut clicks = super::input::mouse::Clicks::default();
             let mut buf = [0u8; 1024];
             loop {
                 match source.read(&mut buf) {
@@ -68,6 +69,13 @@ pub fn spawn_input(tx: Sender<Event>) -> std::io::Result<()> {
                         // way; if nothing comes in time it is the Esc key.
                         if decoder.holds_esc() && !more_within_esc_wait(source.as_ref()) {
                             batch.extend(decoder.flush());
+                        }
+                        // A second click soon on the same cell is a double click.
+                        let now = std::time::Instant::now();
+                        for inp in &mut batch {
+                            if let Input::Key(super::input::Key::Mouse(m)) = inp {
+                                *m = clicks.classify(*m, now);
+                            }
                         }
                         if !batch.is_empty() && tx.send(Event::Input(batch)).is_err() {
                             return;

@@ -9,7 +9,9 @@
 //! the same read is Alt+that key (terminals send Alt-d as `ESC d` in one write). A lone
 //! ESC at the end of a read is held by the [`Decoder`]: the reader waits [`ESC_WAIT`] for
 //! more bytes (a sequence or a paste split between reads) and only then calls
-//! [`Decoder::flush`], which makes it the Esc key.
+//! [`Decoder::flush`], which makes it the Esc key. Mouse reports (SGR) are keys too.
+
+pub mod mouse;
 
 /// A key press.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,6 +42,8 @@ pub enum Key {
     Home,
     End,
     Delete,
+    /// A click or the wheel (when the mouse is on; see [`mouse`]).
+    Mouse(mouse::Mouse),
 }
 
 impl Key {
@@ -68,6 +72,11 @@ impl Key {
             Key::Home => "Home".into(),
             Key::End => "End".into(),
             Key::Delete => "Del".into(),
+            Key::Mouse(m) => match m.kind {
+                mouse::MouseKind::Click => "click".into(),
+                mouse::MouseKind::DoubleClick => "double-click".into(),
+                mouse::MouseKind::WheelUp | mouse::MouseKind::WheelDown => "wheel".into(),
+            },
         }
     }
 }
@@ -323,6 +332,9 @@ fn utf8_len(lead: u8) -> usize {
 }
 
 fn csi_key(params: &[u8], fin: u8) -> Option<Key> {
+    if params.first() == Some(&b'<') {
+        return mouse::sgr(params, fin).map(Key::Mouse);
+    }
     let first: Option<u32> = params
         .split(|&p| p == b';')
         .next()
@@ -380,6 +392,18 @@ mod tests {
         );
         assert_eq!(decode(b"\x1b").0, vec![Key::Esc]);
         assert_eq!(decode(b"\x1bOB").0, vec![Key::Down]);
+        // SGR mouse reports: a click and the wheel; a release is dropped.
+        let (k, n) = decode(b"\x1b[<0;5;4M\x1b[<0;5;4m\x1b[<65;1;1Mj");
+        assert_eq!(n, 29);
+        let at = |kind, col, row| Key::Mouse(mouse::Mouse { kind, col, row });
+        assert_eq!(
+            k,
+            vec![
+                at(mouse::MouseKind::Click, 4, 3),
+                at(mouse::MouseKind::WheelDown, 0, 0),
+                Key::Char('j')
+            ]
+        );
     }
 
     #[test]

@@ -697,7 +697,17 @@ impl Binding {
 /// The action a key asks for in `mode`, if any. Mode-specific bindings win over global ones.
 /// In a form, a character key that no binding takes is typed into the focused field.
 /// The bindings in force are the defaults with the config file's remaps ([`remap`]).
+/// In a table, a Vietnamese letter (an input method's `đ`, `ư`, `â`…) acts as its plain
+/// letter (see [`telex`]).
 pub fn action_for(mode: Mode, key: Key) -> Option<Action> {
+    if let Key::Mouse(m) = key {
+        return Some(Action::Mouse(m));
+    }
+    if let Key::Char(c) = key {
+        if let Some(p) = telex::plain_letter(c).filter(|_| telex::reads_plain(mode)) {
+            return action_for(mode, Key::Char(p));
+        }
+    }
     action_in(remap::table(), mode, key)
 }
 
@@ -733,6 +743,7 @@ pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
 
 mod hints;
 pub mod remap;
+pub mod telex;
 pub use hints::{hints, hints_here, Here};
 
 #[cfg(test)]

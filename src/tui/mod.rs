@@ -54,6 +54,8 @@ pub struct Options {
     pub as_of: Option<NaiveDate>,
     pub program: Option<String>,
     pub theme: ThemeChoice,
+    /// Clicks and the wheel (`--no-mouse` turns them off).
+    pub mouse: bool,
 }
 
 /// How often the loop wakes when nothing happens, to look for commits by others (one
@@ -93,12 +95,13 @@ pub fn run(opts: Options) -> Result<()> {
     )?;
     // The loop below watches for other sessions' commits.
     state.live = true;
+    state.mouse = opts.mouse;
     let theme = Theme::new(opts.theme, theme::no_color_env());
     let (tx, rx) = mpsc::channel();
     state.set_notifier(tx.clone());
     let signals = event::spawn_signals(tx.clone())?;
     term::install_panic_hook();
-    let mut terminal = term::setup()?;
+    let mut terminal = term::setup(opts.mouse)?;
     let result = match event::spawn_input(tx) {
         Ok(()) => event_loop(&mut terminal, &mut state, &theme, &rx),
         Err(e) => Err(e.into()),

@@ -1,6 +1,6 @@
-//! Terminal setup and restore: raw mode, the alternate screen, bracketed paste and a
-//! hidden cursor on the way in; all undone on every way out (normal exit, error, panic,
-//! signals).
+//! Terminal setup and restore: raw mode, the alternate screen, bracketed paste, the mouse
+//! (unless `--no-mouse`) and a hidden cursor on the way in; all undone on every way out
+//! (normal exit, error, panic, signals).
 
 use std::io::{stdout, Stdout, Write};
 use std::path::PathBuf;
@@ -18,12 +18,23 @@ use ratatui::Terminal;
 pub type Tty = Terminal<CrosstermBackend<Stdout>>;
 
 /// Enters raw mode and the alternate screen, turns on bracketed paste (a paste arrives
-/// marked, so it is text and never keys) and hides the cursor.
-pub fn setup() -> std::io::Result<Tty> {
+/// marked, so it is text and never keys) and, when `mouse`, the mouse reports (clicks and
+/// the wheel, SGR), and hides the cursor.
+pub fn setup(mouse: bool) -> std::io::Result<Tty> {
     enable_raw_mode()?;
     if let Err(e) = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide) {
         restore();
         return Err(e);
+    }
+    if mouse {
+        let mut out = stdout();
+        if let Err(e) = out
+            .write_all(super::input::mouse::ENABLE.as_bytes())
+            .and_then(|()| out.flush())
+        {
+            restore();
+            return Err(e);
+        }
     }
     match Terminal::new(CrosstermBackend::new(stdout())) {
         Ok(t) => Ok(t),
@@ -34,10 +45,11 @@ pub fn setup() -> std::io::Result<Tty> {
     }
 }
 
-/// Turns bracketed paste off, leaves the alternate screen, shows the cursor and leaves raw
-/// mode. Safe to call more than once and when the terminal is gone (errors are ignored:
-/// nothing can be shown).
+/// Turns the mouse reports and bracketed paste off, leaves the alternate screen, shows the
+/// cursor and leaves raw mode. Safe to call more than once and when the terminal is gone
+/// (errors are ignored: nothing can be shown).
 pub fn restore() {
+    let _ = stdout().write_all(super::input::mouse::DISABLE.as_bytes());
     let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
     let _ = disable_raw_mode();
     let _ = stdout().flush();

@@ -166,6 +166,19 @@ impl Session {
         assert!(!p.screen().alternate_screen(), "alternate screen left");
         assert!(!p.screen().hide_cursor(), "cursor shown again");
         assert!(!p.screen().bracketed_paste(), "bracketed paste turned off");
+        assert_eq!(
+            p.screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reports turned off"
+        );
+    }
+
+    /// Whether the program asked the terminal for mouse reports (clicks, SGR).
+    #[allow(dead_code)]
+    pub fn mouse_on(&self) -> bool {
+        let p = self.screen.lock().unwrap();
+        p.screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+            && p.screen().mouse_protocol_encoding() == vt100::MouseProtocolEncoding::Sgr
     }
 }
 

@@ -6,9 +6,11 @@ use super::cursor::Cursor;
 use crate::domain::{next_review, Program, Task};
 use crate::error::Result;
 use crate::store::{AgencyCounts, Scope, Store, Summary, TaskFilter, TaskSort};
+use crate::tui::action::Action;
 
-/// How many overdue and due-soon tasks the dashboard lists.
-pub const ATTENTION_LIMIT: usize = 100;
+/// How many overdue and due-soon tasks the dashboard holds at once: a window of the
+/// whole list around the selection, read again when the selection nears its edge.
+pub const ATTENTION_WINDOW: usize = 200;
 
 /// The dashboard's panel that the moving keys and `Enter` act on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -24,7 +26,17 @@ pub enum Panel {
 #[derive(Debug, Clone, Default)]
 pub struct Dashboard {
     pub summary: Option<Summary>,
+    /// The window of the attention list held: rows `attention_from..` of the whole list
+    /// (overdue by deadline, then due soon by deadline).
     pub attention: Vec<Task>,
+    /// Where [`Dashboard::attention`] starts in the whole list.
+    pub attention_from: usize,
+    /// How many tasks are overdue (the list's first part).
+    pub overdue_total: usize,
+    /// How many tasks the whole list has (overdue and due soon).
+    pub attention_total: usize,
+    /// What the list was read over: the filter and the past date (today when `None`).
+    source: Option<(TaskFilter, Option<NaiveDate>)>,
     /// The program of `--program`, when the app is narrowed to one.
     pub program: Option<Program>,
     /// The next review date and the program it belongs to.
@@ -48,17 +60,32 @@ impl Dashboard {
         as_of: NaiveDate,
         today: NaiveDate,
     ) -> Result<()> {
+        let base = TaskFilter {
+            program: scope.program.clone(),
+            agency: scope.agency.clone(),
+            category: scope.category.clone(),
+            as_of: Some(as_of),
+            ..Default::default()
+        };
+        let past = (as_of < today).then_some(as_of);
+        // The selection stays on its task through a reload when it is still listed.
+        let keep = self.selected_task_id();
+        let at = self.cursor.selected;
         // One snapshot: the totals, the list and the programs from the same commit.
-        let (summary, attention, programs) = store.snapshot(|store| {
+        let (summary, (overdue, soon), window, programs) = store.snapshot(|store| {
             let summary = store.summary(scope, as_of, today)?;
-            let attention = if as_of < today {
-                attention_then(store, scope, as_of)?
-            } else {
-                store.attention(scope, as_of, ATTENTION_LIMIT)?
-            };
-            Ok((summary, attention, store.programs()?))
+            let counts = attention_counts(store, &base, past)?;
+            let from = window_start(at, counts.0 + counts.1);
+            let window = read_window(store, &base, past, counts.0, from)?;
+            Ok((summary, counts, (from, window), store.programs()?))
         })?;
-        self.attention = attention;
+        self.source = Some((base, past));
+        self.overdue_total = overdue;
+        self.attention_total = overdue + soon;
+        (self.attention_from, self.attention) = window;
+        if let Some(i) = keep.and_then(|id| self.attention.iter().position(|t| t.id == id)) {
+            self.cursor.selected = self.attention_from + i;
+        }
         self.empty = summary.totals.tasks == 0 && programs.is_empty();
         self.program = match &scope.program {
             Some(code) => programs.iter().find(|p| &p.code == code).cloned(),
@@ -76,7 +103,7 @@ impl Dashboard {
         // The agency selection stays on its agency through a reload.
         let keep = self.selected_agency().map(|a| a.code.clone());
         self.summary = Some(summary);
-        self.cursor.follow(self.attention.len(), 1);
+        self.cursor.follow(self.attention_total, 1);
         let pos = keep.and_then(|k| self.agencies().iter().position(|a| a.code == k));
         if let Some(i) = pos {
             self.agency_cursor.selected = i;
@@ -121,36 +148,105 @@ impl Dashboard {
         if self.focus != Panel::Attention {
             return None;
         }
-        self.attention.get(self.cursor.selected)
+        self.attention_at(self.cursor.selected)
+    }
+
+    fn selected_task_id(&self) -> Option<i64> {
+        self.attention_at(self.cursor.selected).map(|t| t.id)
+    }
+
+    /// Row `i` of the whole attention list, when it is in the window held.
+    pub fn attention_at(&self, i: usize) -> Option<&Task> {
+        i.checked_sub(self.attention_from)
+            .and_then(|j| self.attention.get(j))
+    }
+
+    /// Rows `from..from + n` of the whole list, as far as the window holds them.
+    pub fn attention_rows(&self, from: usize, n: usize) -> impl Iterator<Item = &Task> {
+        let skip = from.saturating_sub(self.attention_from);
+        self.attention.iter().skip(skip).take(n)
+    }
+
+    /// Moves the selection in the attention list (over all of it, not only the window)
+    /// and reads the window again when the selection comes near its edge.
+    pub fn apply_move(&mut self, store: &Store, action: Action, page: usize) -> Result<bool> {
+        let moved = self.cursor.apply(action, self.attention_total, page);
+        let sel = self.cursor.selected;
+        let margin = ATTENTION_WINDOW / 4;
+        let end = self.attention_from + self.attention.len();
+        let low_ok = self.attention_from == 0 || sel >= self.attention_from + margin;
+        let high_ok = end >= self.attention_total || sel + margin < end;
+        if moved && !(low_ok && high_ok) {
+            if let Some((base, past)) = self.source.clone() {
+                let from = window_start(sel, self.attention_total);
+                let window = read_window(store, &base, past, self.overdue_total, from)?;
+                self.attention_from = from;
+                self.attention = window;
+            }
+        }
+        Ok(moved)
     }
 }
 
-/// The overdue, then due-soon, tasks as they stood on a past date.
-fn attention_then(store: &Store, scope: &Scope, as_of: NaiveDate) -> Result<Vec<Task>> {
-    let base = TaskFilter {
-        program: scope.program.clone(),
-        agency: scope.agency.clone(),
-        category: scope.category.clone(),
-        as_of: Some(as_of),
-        ..Default::default()
+/// How many tasks are overdue, and how many due soon.
+fn attention_counts(
+    store: &Store,
+    base: &TaskFilter,
+    past: Option<NaiveDate>,
+) -> Result<(usize, usize)> {
+    let count = |f: TaskFilter| {
+        store
+            .count_tasks_at(&f, past)
+            .map(|n| usize::try_from(n).unwrap_or(0))
     };
-    let read = |f: TaskFilter, limit: usize| {
-        store.tasks_at(&f, TaskSort::Deadline, false, 0, limit, Some(as_of))
+    let overdue = count(TaskFilter {
+        overdue: true,
+        ..base.clone()
+    })?;
+    let soon = count(TaskFilter {
+        due_soon: true,
+        ..base.clone()
+    })?;
+    Ok((overdue, soon))
+}
+
+/// Where a window around row `at` of a list of `total` rows starts.
+fn window_start(at: usize, total: usize) -> usize {
+    at.min(total.saturating_sub(1))
+        .saturating_sub(ATTENTION_WINDOW / 2)
+}
+
+/// Rows `from..from + ATTENTION_WINDOW` of the list: the overdue tasks by deadline
+/// (`overdue` of them), then the due-soon ones, through the as-of read path.
+fn read_window(
+    store: &Store,
+    base: &TaskFilter,
+    past: Option<NaiveDate>,
+    overdue: usize,
+    from: usize,
+) -> Result<Vec<Task>> {
+    let read = |f: TaskFilter, offset: usize, limit: usize| {
+        store.tasks_at(&f, TaskSort::Deadline, false, offset, limit, past)
     };
-    let mut out = read(
-        TaskFilter {
-            overdue: true,
-            ..base.clone()
-        },
-        ATTENTION_LIMIT,
-    )?;
-    if out.len() < ATTENTION_LIMIT {
-        let rest = ATTENTION_LIMIT - out.len();
+    let mut out = Vec::new();
+    if from < overdue {
+        out = read(
+            TaskFilter {
+                overdue: true,
+                ..base.clone()
+            },
+            from,
+            ATTENTION_WINDOW.min(overdue - from),
+        )?;
+    }
+    let rest = ATTENTION_WINDOW - out.len();
+    if rest > 0 {
         out.extend(read(
             TaskFilter {
                 due_soon: true,
-                ..base
+                ..base.clone()
             },
+            from.saturating_sub(overdue),
             rest,
         )?);
     }

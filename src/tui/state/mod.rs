@@ -13,6 +13,7 @@ pub mod form;
 pub mod jobs;
 pub mod lists;
 pub mod mine;
+mod mouse;
 pub mod refresh;
 pub mod rollup;
 pub mod search;
@@ -105,6 +106,8 @@ pub struct AppState {
     pub dialog: Option<Dialog>,
     /// True when the event loop watches for other sessions' commits.
     pub live: bool,
+    /// True when the terminal sends clicks and the wheel (not `--no-mouse`).
+    pub mouse: bool,
     /// When the data last changed (local time), from the newest audit row.
     pub last_change: Option<NaiveDateTime>,
     /// The screens not read again since the last change (read when shown).
@@ -166,6 +169,7 @@ impl AppState {
             form: None,
             dialog: None,
             live: false,
+            mouse: false,
             last_change: None,
             stale: Stale::default(),
             saved_stacks: Default::default(),
@@ -368,6 +372,9 @@ impl AppState {
     }
 
     fn apply(&mut self, action: Action) -> Result<bool> {
+        if let Action::Mouse(m) = action {
+            return self.mouse(m);
+        }
         let page = self.page();
         // Any key clears a one-shot notice.
         let had_notice = self.notice.take().is_some();
@@ -618,10 +625,7 @@ impl AppState {
                     let n = self.dashboard.agencies().len();
                     self.dashboard.agency_cursor.apply(action, n, 5)
                 }
-                View::Dashboard => {
-                    let n = self.dashboard.attention.len();
-                    self.dashboard.cursor.apply(action, n, 5)
-                }
+                View::Dashboard => self.dashboard.apply_move(&self.store, action, 5)?,
                 View::Activity => {
                     let n = self.activity.rows.len();
                     self.activity.cursor.apply(action, n, page)

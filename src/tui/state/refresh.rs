@@ -111,18 +111,9 @@ impl AppState {
             // The dashboard shown is read off the key loop once it has been loaded.
             View::Dashboard if v == self.view && self.read_dashboard_in_background() => {}
             View::Dashboard => {
-                let keep = self
-                    .dashboard
-                    .attention
-                    .get(self.dashboard.cursor.selected)
-                    .map(|t| t.id);
+                // The selection stays on its task (the load keeps it).
                 self.dashboard
                     .load(&self.store, &self.scope, self.as_of, self.today)?;
-                if let Some(i) =
-                    keep.and_then(|id| self.dashboard.attention.iter().position(|t| t.id == id))
-                {
-                    self.dashboard.cursor.selected = i;
-                }
             }
             View::Programs => {
                 let keep = self.programs.selected().map(|r| r.program.code.clone());

@@ -341,10 +341,10 @@ fn attention(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme)
     let title = format!(
         "{} · {}",
         lang.t(Msg::AttentionTitle),
-        lang.int(i64::try_from(d.attention.len()).unwrap_or(i64::MAX))
+        lang.int(i64::try_from(d.attention_total).unwrap_or(i64::MAX))
     );
     let b = block(block_title(&title, area), theme);
-    if d.attention.is_empty() {
+    if d.attention_total == 0 {
         let inner = b.inner(area);
         frame.render_widget(b, area);
         frame.render_widget(
@@ -358,14 +358,11 @@ fn attention(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme)
     }
     let page = usize::from(area.height.saturating_sub(3)).max(1);
     let mut cursor = d.cursor;
-    cursor.follow(d.attention.len(), page);
+    cursor.follow(d.attention_total, page);
     // "quá hạn 2.345 ngày" is wider than "trễ 40 ngày": the column fits what it shows
     // on this page, so a number is never cut.
     let when_w = d
-        .attention
-        .iter()
-        .skip(cursor.top)
-        .take(page)
+        .attention_rows(cursor.top, page)
         .map(|t| {
             let late = days_late(t.deadline, state.as_of);
             let text = if late > 0 {
@@ -386,10 +383,7 @@ fn attention(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme)
         Column::new(lang.t(Msg::Title), 16).flex(),
     ];
     let rows = d
-        .attention
-        .iter()
-        .skip(cursor.top)
-        .take(page)
+        .attention_rows(cursor.top, page)
         .map(|t| {
             let late = days_late(t.deadline, state.as_of);
             let (when, style) = if late > 0 {

@@ -9,8 +9,9 @@ use ratatui::Frame;
 
 use super::block;
 use super::form::wrap;
+use crate::tui::action::Action;
 use crate::tui::i18n::{fill, Msg};
-use crate::tui::keymap::{self, Binding, Scope};
+use crate::tui::keymap::{self, Binding, Mode, Scope};
 use crate::tui::state::AppState;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, fit_left, width};
@@ -55,8 +56,46 @@ pub fn lines(state: &AppState, inner_w: usize, theme: &Theme) -> Vec<Line<'stati
             }
         }
     }
+    if bindings.iter().any(|b| b.action == Action::Search) {
+        out.push(Line::default());
+        out.push(Line::from(Span::styled(
+            fit(lang.t(Msg::HelpSyntax), inner_w),
+            theme.header,
+        )));
+        let syn_w = SYNTAX.iter().map(|(k, _)| width(k)).max().unwrap_or(4);
+        let syn_w = syn_w.max(key_w).min(inner_w / 3);
+        let desc_w = inner_w.saturating_sub(syn_w + 2).max(1);
+        for (example, what) in SYNTAX {
+            for (i, part) in wrap(lang.t(*what), desc_w).into_iter().enumerate() {
+                let lead = if i == 0 {
+                    Span::styled(fit_left(example, syn_w), theme.key)
+                } else {
+                    Span::raw(" ".repeat(syn_w))
+                };
+                out.push(Line::from(vec![lead, Span::raw("  "), Span::raw(part)]));
+            }
+        }
+    }
+    if state.mouse && matches!(mode, Mode::Table | Mode::Dashboard) {
+        out.push(Line::default());
+        for part in wrap(lang.t(Msg::MouseHelp), inner_w) {
+            out.push(Line::from(Span::styled(part, theme.dim)));
+        }
+    }
     out
 }
+
+/// The search syntax as help shows it (see `search::pattern`): an example, what it does.
+const SYNTAX: &[(&str, Msg)] = &[
+    ("dan van", Msg::SynFuzzy),
+    ("dân", Msg::SynAccent),
+    ("'dan", Msg::SynExact),
+    ("^dan", Msg::SynPrefix),
+    ("van$", Msg::SynSuffix),
+    ("!dang", Msg::SynNot),
+    ("dan | van", Msg::SynOr),
+    ("70", Msg::SynNumber),
+];
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
     let lang = state.lang;
