@@ -36,7 +36,7 @@ FROM agency a JOIN (
     GROUP BY lead_id) x ON x.lead_id = a.id
 ORDER BY a.code;
 
--- 3. The attention list: open tasks overdue (oldest deadline first), then due soon; 100.
+-- 3. The attention list: open tasks overdue (oldest deadline first), then due soon; the first window of 200 (ATTENTION_WINDOW).
 SELECT t.id, p.code, c.code, t.title, t.description, a.code,
        (SELECT group_concat(wa.code, ';') FROM task_with w JOIN agency wa ON wa.id = w.agency_id
         WHERE w.task_id = t.id),
@@ -45,7 +45,7 @@ FROM task t JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.ca
      JOIN agency a ON a.id = t.lead_id
 WHERE t.status <> 'done' AND t.deadline IS NOT NULL AND t.deadline <= '@SOON@'
 ORDER BY t.deadline >= '@TODAY@', t.deadline, t.id
-LIMIT 100;
+LIMIT 200;
 
 -- 4. The programs (title bar and next review date).
 SELECT code, title, kind, starts_on, ends_on, basis, review_months, version FROM program ORDER BY code;

@@ -104,6 +104,7 @@ pub fn kind(e: &crate::Error) -> &'static str {
         crate::Error::Conflict(_) => "conflict",
         crate::Error::PermissionDenied(_) => "refused",
         crate::Error::Invalid(_) => "invalid",
+        crate::Error::Busy(_) => "busy",
         crate::Error::Other(_) => "failure",
     }
 }
@@ -120,7 +121,7 @@ pub fn command_ended(login: &str, command: &str, result: &crate::Result<()>, too
             kind = kind(e),
             exit = e.exit_code(),
             ms,
-            message = %crate::domain::text::escape(m),
+            message = %crate::domain::text::escape(&m.to_string()),
             "command failed"
         ),
         Err(e @ crate::Error::PermissionDenied(_)) => tracing::warn!(

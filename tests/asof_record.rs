@@ -88,7 +88,7 @@ fn timeline_through_the_cli_agrees_everywhere_and_never_changes() {
                 "add",
                 p,
                 "--title",
-                "Chương trình",
+                &format!("Chương trình {p}"),
                 "--from",
                 "2024-01-01",
                 "--to",
@@ -437,7 +437,7 @@ fn as_of_reads_equal_snapshots_taken_on_each_date() {
         for code in ["P", "Q"] {
             s.add_program(Program {
                 code: code.into(),
-                title: "Chương trình".into(),
+                title: format!("Chương trình {code}"),
                 kind: ProgramKind::Coordination,
                 starts_on: d(0),
                 ends_on: d(400),
@@ -721,6 +721,9 @@ fn a_merger_and_a_rename_follow_the_real_dates() {
             "BTGDVTU",
             "--name",
             "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+            // First in protocol order, where the two Ban it replaces stood.
+            "--position",
+            "1",
         ],
     );
     ok(
@@ -771,7 +774,7 @@ fn a_merger_and_a_rename_follow_the_real_dates() {
             .iter()
             .map(|a| (a.0.as_str(), a.1, a.2))
             .collect::<Vec<_>>(),
-        [("BDVTU", 1, 0), ("BTGTU", 1, 1), ("MTTQ", 1, 0)],
+        [("BTGTU", 1, 1), ("BDVTU", 1, 0), ("MTTQ", 1, 0)],
         "as of the day before the merger"
     );
     let after = leads("2025-03-01");

@@ -52,7 +52,11 @@ fn probe_agrees(
 ) -> Option<i64> {
     let rep = probe::dashboard(db, as_of).unwrap();
     let attention: usize = rep.get("attention").unwrap();
-    assert!(attention <= 100, "{rep:?}");
+    // The dashboard reads the attention list one window at a time.
+    assert!(
+        attention <= phoihop::tui::state::dashboard::ATTENTION_WINDOW,
+        "{rep:?}"
+    );
     assert!(rep.get::<f64>("load_ms").unwrap() > 0.0);
 
     if !sqlite3_available() {

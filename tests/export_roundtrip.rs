@@ -25,27 +25,56 @@ fn stdout(db: &Path, args: &[&str]) -> Vec<u8> {
     out.stdout
 }
 
+/// The reports as the record stands today, every format: byte for byte the same after a
+/// round trip.
 fn reports(db: &Path) -> Vec<Vec<u8>> {
     let mut out = Vec::new();
-    for as_of in ["2017-12-31", "2020-11-06"] {
-        for fmt in [
-            &["--format", "md", "--lang", "vi"][..],
-            &["--format", "md", "--lang", "en"],
-            &["--format", "csv"],
-            &["--format", "json"],
-        ] {
-            let mut args = vec!["report", "--program", "XDHTCT-2015-2020", "--as-of", as_of];
-            args.extend_from_slice(fmt);
-            out.push(stdout(db, &args));
-        }
+    for fmt in [
+        &["--format", "md", "--lang", "vi"][..],
+        &["--format", "md", "--lang", "en"],
+        &["--format", "csv"],
+        &["--format", "json"],
+    ] {
+        let mut args = vec!["report", "--program", "XDHTCT-2015-2020"];
+        args.extend_from_slice(fmt);
+        out.push(stdout(db, &args));
     }
     out.push(stdout(db, &["report", "--format", "json"]));
-    out.push(stdout(
-        db,
+    out
+}
+
+/// The parts of past reports that do not name agencies. The export carries today's record
+/// of agencies, not their merges: the demo's 2025 merges (BTGTU and BDVTU into BTGDVTU
+/// on 13/02/2025, …) are not replayed by an import, so as of an earlier date the copy
+/// shows the merged body where the original shows the old ones (docs/formats.md says
+/// so). Counts, buckets, progress and urges by category do not depend on that.
+fn past_figures(db: &Path) -> Vec<serde_json::Value> {
+    let mut out = Vec::new();
+    for args in [
         &[
-            "report", "--period", "2019", "--format", "md", "--lang", "vi",
+            "report",
+            "--program",
+            "XDHTCT-2015-2020",
+            "--as-of",
+            "2017-12-31",
+        ][..],
+        &[
+            "report",
+            "--program",
+            "XDHTCT-2015-2020",
+            "--as-of",
+            "2020-11-06",
         ],
-    ));
+        &["report", "--period", "2019"],
+    ] {
+        let mut a = args.to_vec();
+        a.extend_from_slice(&["--format", "json"]);
+        let mut v: serde_json::Value = serde_json::from_slice(&stdout(db, &a)).unwrap();
+        for key in ["agencies", "coordinating", "overdue_tasks", "ahead"] {
+            v.as_object_mut().unwrap().remove(key);
+        }
+        out.push(v);
+    }
     out
 }
 
@@ -66,6 +95,11 @@ fn demo_export_import_gives_the_same_reports_byte_for_byte() {
         String::from_utf8_lossy(&out).contains("104 tasks"),
         "{}",
         String::from_utf8_lossy(&out)
+    );
+    assert_eq!(
+        past_figures(&a),
+        past_figures(&b),
+        "past figures by category"
     );
     let (ra, rb) = (reports(&a), reports(&b));
     for (i, (x, y)) in ra.iter().zip(&rb).enumerate() {
@@ -223,7 +257,7 @@ fn backup_during_concurrent_writes_passes_integrity_check() {
                             progress: Some(phoihop::domain::Progress::new(p).unwrap()),
                             status: Some(phoihop::domain::Status::InProgress),
                             note: Some(format!("writer {w} update {n}")),
-                            on: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+                            on: chrono::Local::now().date_naive(),
                         },
                     )
                     .unwrap();

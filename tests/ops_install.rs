@@ -310,7 +310,7 @@ fn an_operator_over_real_ssh_with_forcecommand() {
     let (code, _, err) = inst.phoihop(&["user", "grant", "root", "--role", "admin"]);
     assert_eq!(code, 0, "{err}");
     let (code, _, err) = inst.phoihop(&[
-        "user", "grant", &user, "--role", "operator", "--agency", "BTGTU",
+        "user", "grant", &user, "--role", "operator", "--agency", "BTGDVTU",
     ]);
     assert_eq!(code, 0, "{err}");
     // Keys made here.
@@ -427,8 +427,11 @@ fn an_operator_over_real_ssh_with_forcecommand() {
             .unwrap();
         v
     };
+    // The filter panel opens and closes (Esc alone, not an Alt- prefix of the next key).
     a.send("f");
+    a.wait_text("Filters ");
     a.send("\x1b");
+    a.wait_for("the filter panel closed", |t| !t.contains("Filters "));
     a.send("p");
     let form = a.wait_for("the progress form or a refusal", |t| {
         t.contains("Update progress") || t.contains("may only")

@@ -131,8 +131,10 @@ fn accepted() -> Vec<(&'static str, String)> {
 /// The write commands and the text field each one takes; `{}` is the hostile string,
 /// `{n}` a counter for unique codes.
 const ENTRIES: &[&[&str]] = &[
-    &["agency", "add", "H{n}", "--name={}"],
-    &["agency", "add", "{}", "--name", "Tên hợp lệ"],
+    // Names and titles are unique (a name that looks like another is refused): the
+    // counter keeps them apart, and agency A's own name takes the string as it is.
+    &["agency", "add", "H{n}", "--name=H{n} {}"],
+    &["agency", "add", "{}", "--name", "Tên hợp lệ {n}"],
     &["agency", "edit", "A", "--head={}"],
     &["agency", "edit", "A", "--name={}"],
     &[
@@ -150,7 +152,7 @@ const ENTRIES: &[&[&str]] = &[
         "add",
         "R{n}",
         "--title",
-        "Tên",
+        "Tên {n}",
         "--from",
         "2020-01-01",
         "--to",
@@ -204,7 +206,17 @@ const ENTRIES: &[&[&str]] = &[
 fn fill(entry: &[&str], s: &str, n: usize) -> Vec<String> {
     entry
         .iter()
-        .map(|a| a.replace("{n}", &n.to_string()).replace("{}", s))
+        .map(|a| {
+            let v = a.replace("{n}", &n.to_string()).replace("{}", s);
+            if a.contains("{n} {}") && s.chars().count() <= 2000 {
+                // A prefixed name stays within the 2,000 characters a name may have, when
+                // the string itself does.
+                let (flag, value) = v.split_once('=').unwrap();
+                format!("{flag}={}", value.chars().take(2000).collect::<String>())
+            } else {
+                v
+            }
+        })
         .collect()
 }
 

@@ -186,7 +186,7 @@ fn install(tag: &str) -> Option<Install> {
         db,
         homes,
     };
-    // Root sets it up: the demo data, an admin, an operator of BTGTU, a supervisor.
+    // Root sets it up: the demo data, an admin, an operator of BTGDVTU, a supervisor.
     for args in [
         vec!["demo"],
         vec!["user", "grant", "root", "--role", "admin"],
@@ -197,7 +197,7 @@ fn install(tag: &str) -> Option<Install> {
             "--role",
             "operator",
             "--agency",
-            "BTGTU",
+            "BTGDVTU",
         ],
         vec!["user", "grant", inst.supervisor(), "--role", "supervisor"],
     ] {
@@ -207,7 +207,7 @@ fn install(tag: &str) -> Option<Install> {
     Some(inst)
 }
 
-/// A task led by BTGTU that is not done.
+/// A task led by BTGDVTU that is not done.
 fn open_task_of_btgtu(inst: &Install) -> String {
     let (code, out, err) = inst.root(&["task", "list", "--format", "json"]);
     assert_eq!(code, 0, "{err}");
@@ -216,9 +216,9 @@ fn open_task_of_btgtu(inst: &Install) -> String {
         .as_array()
         .expect("array")
         .iter()
-        .find(|t| t["lead"] == "BTGTU" && t["status"] != "done")
+        .find(|t| t["lead"] == "BTGDVTU" && t["status"] != "done")
         .map(|t| t["id"].to_string())
-        .expect("an open BTGTU task")
+        .expect("an open BTGDVTU task")
 }
 
 #[test]
@@ -279,7 +279,7 @@ fn the_setgid_install_is_the_only_door() {
     for user in &users {
         let (code, out, err) = inst.phoihop(user, &["task", "list", "--format", "json"]);
         assert_eq!(code, 0, "{user} list: {err}");
-        assert!(out.contains("BTGTU"));
+        assert!(out.contains("BTGDVTU"));
     }
     // The audit log names each by their real login.
     let (_, out, _) = inst.root(&["audit", "list", "--format", "json", "--limit", "2"]);

@@ -314,7 +314,12 @@ import json, sys, docx
 from docx.shared import Mm
 d = docx.Document(sys.argv[1])
 s = d.sections[0]
+from docx.oxml.ns import qn
 st = d.styles['Normal']
+# docx-rs writes an empty Normal style and the font in the document defaults, which
+# Normal inherits (as Word resolves it): read the defaults where Normal says nothing.
+rpr = d.styles.element.find(qn('w:docDefaults')).find(qn('w:rPrDefault')).find(qn('w:rPr'))
+rfonts, sz = rpr.find(qn('w:rFonts')), rpr.find(qn('w:sz'))
 def runs(p):
     return [{"text": r.text, "bold": bool(r.bold), "italic": bool(r.italic),
              "size": r.font.size.pt if r.font.size else None} for r in p.runs]
@@ -322,8 +327,8 @@ print(json.dumps({
     "page": [round(s.page_width.mm), round(s.page_height.mm)],
     "margins": [round(s.top_margin.mm), round(s.bottom_margin.mm),
                 round(s.left_margin.mm), round(s.right_margin.mm)],
-    "font": st.font.name,
-    "size": st.font.size.pt if st.font.size else None,
+    "font": st.font.name or (rfonts.get(qn('w:ascii')) if rfonts is not None else None),
+    "size": st.font.size.pt if st.font.size else (int(sz.get(qn('w:val'))) / 2 if sz is not None else None),
     "paragraphs": [{"text": p.text, "runs": runs(p)} for p in d.paragraphs],
     "tables": [[[c.text for c in row.cells] for row in t.rows] for t in d.tables],
 }, ensure_ascii=False))

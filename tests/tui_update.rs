@@ -1016,8 +1016,7 @@ mod mouse_and_lists {
             assert!(d.attention.len() <= phoihop::tui::state::dashboard::ATTENTION_WINDOW);
             // Down through the overdue ones into the due-soon ones, in deadline order.
             let mut last = None;
-            let mut seen = 0;
-            for _ in 0..(overdue + 10) {
+            for seen in 0..(overdue + 10) {
                 s.update(Action::Down);
                 let t = s.dashboard.selected().unwrap().clone();
                 if let (Some(prev), Some(dl)) = (last, t.deadline) {
@@ -1026,7 +1025,6 @@ mod mouse_and_lists {
                     }
                 }
                 last = t.deadline;
-                seen += 1;
             }
             let t = s.dashboard.selected().unwrap();
             assert!(t.deadline.unwrap() >= as_of, "a due-soon task: {t:?}");

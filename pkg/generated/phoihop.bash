@@ -61,11 +61,17 @@ _phoihop() {
             phoihop,program)
                 cmd="phoihop__subcmd__program"
                 ;;
+            phoihop,replicate-config)
+                cmd="phoihop__subcmd__replicate__subcmd__config"
+                ;;
             phoihop,report)
                 cmd="phoihop__subcmd__report"
                 ;;
             phoihop,restore)
                 cmd="phoihop__subcmd__restore"
+                ;;
+            phoihop,rollup)
+                cmd="phoihop__subcmd__rollup"
                 ;;
             phoihop,task)
                 cmd="phoihop__subcmd__task"
@@ -178,11 +184,17 @@ _phoihop() {
             phoihop__subcmd__help,program)
                 cmd="phoihop__subcmd__help__subcmd__program"
                 ;;
+            phoihop__subcmd__help,replicate-config)
+                cmd="phoihop__subcmd__help__subcmd__replicate__subcmd__config"
+                ;;
             phoihop__subcmd__help,report)
                 cmd="phoihop__subcmd__help__subcmd__report"
                 ;;
             phoihop__subcmd__help,restore)
                 cmd="phoihop__subcmd__help__subcmd__restore"
+                ;;
+            phoihop__subcmd__help,rollup)
+                cmd="phoihop__subcmd__help__subcmd__rollup"
                 ;;
             phoihop__subcmd__help,task)
                 cmd="phoihop__subcmd__help__subcmd__task"
@@ -383,7 +395,7 @@ _phoihop() {
 
     case "${cmd}" in
         phoihop)
-            opts="-h -V --db --read-only --lang --as-of --program --theme --quiet --no-mouse --help --version init demo agency program task report import export user backup restore check audit gen config man completions __complete help"
+            opts="-h -V --db --read-only --lang --as-of --program --rollup --theme --quiet --no-mouse --help --version init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -402,6 +414,10 @@ _phoihop() {
                     return 0
                     ;;
                 --program)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rollup)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -469,7 +485,7 @@ _phoihop() {
             return 0
             ;;
         phoihop__subcmd__agency__subcmd__add)
-            opts="-h --name --kind --parent --head --members --staff --db --read-only --lang --as-of --quiet --help"
+            opts="-h --name --kind --parent --head --members --staff --position --db --read-only --lang --as-of --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -496,6 +512,10 @@ _phoihop() {
                     return 0
                     ;;
                 --staff)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --position)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -519,7 +539,7 @@ _phoihop() {
             return 0
             ;;
         phoihop__subcmd__agency__subcmd__edit)
-            opts="-h --name --kind --parent --head --members --staff --db --read-only --lang --as-of --quiet --help"
+            opts="-h --name --kind --parent --head --members --staff --position --db --read-only --lang --as-of --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -546,6 +566,10 @@ _phoihop() {
                     return 0
                     ;;
                 --staff)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --position)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1161,7 +1185,7 @@ _phoihop() {
             return 0
             ;;
         phoihop__subcmd__help)
-            opts="init demo agency program task report import export user backup restore check audit gen config man completions __complete help"
+            opts="init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1566,6 +1590,20 @@ _phoihop() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        phoihop__subcmd__help__subcmd__replicate__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         phoihop__subcmd__help__subcmd__report)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1581,6 +1619,20 @@ _phoihop() {
             return 0
             ;;
         phoihop__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        phoihop__subcmd__help__subcmd__rollup)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1943,7 +1995,7 @@ _phoihop() {
             return 0
             ;;
         phoihop__subcmd__program__subcmd__edit)
-            opts="-h --title --kind --from --to --party --no-parties --basis --review-months --db --read-only --lang --as-of --quiet --help"
+            opts="-h --title --kind --from --to --party --no-parties --basis --review-months --reviews --db --read-only --lang --as-of --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1974,6 +2026,10 @@ _phoihop() {
                     return 0
                     ;;
                 --review-months)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reviews)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2180,8 +2236,50 @@ _phoihop() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        phoihop__subcmd__replicate__subcmd__config)
+            opts="-h --to --retention --snapshot-interval --key-path --db --read-only --lang --as-of --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshot-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "vi en" -- "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         phoihop__subcmd__report)
-            opts="-h --program --period --from --to --format --excel --out --db --read-only --lang --as-of --quiet --help"
+            opts="-h --program --period --from --to --format --excel --out --issuer --place --db --read-only --lang --as-of --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2204,10 +2302,18 @@ _phoihop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table md csv json xlsx" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table md csv json xlsx docx" -- "${cur}"))
                     return 0
                     ;;
                 --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --place)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2237,6 +2343,64 @@ _phoihop() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "vi en" -- "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        phoihop__subcmd__rollup)
+            opts="-h --program --period --from --to --max-age --check --format --excel --out --db --read-only --lang --as-of --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --program)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --check)
+                    COMPREPLY=($(compgen -W "quick full none" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "md json csv xlsx" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

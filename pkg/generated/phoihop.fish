@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_phoihop_global_optspecs
-    string join \n db= read-only lang= as-of= program= theme= quiet no-mouse h/help V/version
+    string join \n db= read-only lang= as-of= program= rollup= theme= quiet no-mouse h/help V/version
 end
 
 function __fish_phoihop_needs_command
@@ -29,6 +29,7 @@ complete -c phoihop -n "__fish_phoihop_needs_command" -l lang -d 'Interface lang
 en\t''"
 complete -c phoihop -n "__fish_phoihop_needs_command" -l as-of -d 'Show the data as it stood on this date (YYYY-MM-DD or dd/mm/yyyy)' -r
 complete -c phoihop -n "__fish_phoihop_needs_command" -l program -d 'Narrow the TUI to one program (by code)' -r
+complete -c phoihop -n "__fish_phoihop_needs_command" -l rollup -d 'Open the national roll-up over the replicas in DIR (read-only) instead of one database' -r -F
 complete -c phoihop -n "__fish_phoihop_needs_command" -l theme -d 'Colour theme of the TUI (else $PHOIHOP_THEME, the config files, auto; NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 dark\t''
 light\t''
@@ -52,6 +53,8 @@ complete -c phoihop -n "__fish_phoihop_needs_command" -f -a "restore" -d 'Put a 
 complete -c phoihop -n "__fish_phoihop_needs_command" -f -a "check" -d 'Check the database\'s integrity and consistency'
 complete -c phoihop -n "__fish_phoihop_needs_command" -f -a "audit" -d 'The audit log: list it, verify its hash chain'
 complete -c phoihop -n "__fish_phoihop_needs_command" -f -a "gen" -d 'Generate a synthetic database for benchmarks'
+complete -c phoihop -n "__fish_phoihop_needs_command" -f -a "replicate-config" -d 'Print a Litestream configuration that replicates this database to the centre'
+complete -c phoihop -n "__fish_phoihop_needs_command" -f -a "rollup" -d 'The national roll-up over the provinces\' replicas (read-only)'
 complete -c phoihop -n "__fish_phoihop_needs_command" -f -a "config" -d 'The settings in force and where each came from (flags, environment, config files)'
 complete -c phoihop -n "__fish_phoihop_needs_command" -f -a "man" -d 'Print the man page (roff) on stdout'
 complete -c phoihop -n "__fish_phoihop_needs_command" -f -a "completions" -d 'Print a shell\'s completion script on stdout'
@@ -92,6 +95,7 @@ complete -c phoihop -n "__fish_phoihop_using_subcommand agency; and __fish_seen_
 complete -c phoihop -n "__fish_phoihop_using_subcommand agency; and __fish_seen_subcommand_from add" -l head -d 'Name of the head' -r
 complete -c phoihop -n "__fish_phoihop_using_subcommand agency; and __fish_seen_subcommand_from add" -l members -d 'Number of party members' -r
 complete -c phoihop -n "__fish_phoihop_using_subcommand agency; and __fish_seen_subcommand_from add" -l staff -d 'Number of staff' -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand agency; and __fish_seen_subcommand_from add" -l position -d 'Its place among the agencies under the same parent, in protocol order (1 = first; default: last)' -r
 complete -c phoihop -n "__fish_phoihop_using_subcommand agency; and __fish_seen_subcommand_from add" -l db -d 'The database file (else $PHOIHOP_DB, else the config files\' `database`, else ~/.local/share/phoihop/phoihop.db)' -r -F
 complete -c phoihop -n "__fish_phoihop_using_subcommand agency; and __fish_seen_subcommand_from add" -l lang -d 'Interface language (else $PHOIHOP_LANG, the config files, then $LANG: Vietnamese when it starts with `vi`)' -r -f -a "vi\t''
 en\t''"
@@ -126,6 +130,7 @@ complete -c phoihop -n "__fish_phoihop_using_subcommand agency; and __fish_seen_
 complete -c phoihop -n "__fish_phoihop_using_subcommand agency; and __fish_seen_subcommand_from edit" -l head -d 'New head ("" for none)' -r
 complete -c phoihop -n "__fish_phoihop_using_subcommand agency; and __fish_seen_subcommand_from edit" -l members -r
 complete -c phoihop -n "__fish_phoihop_using_subcommand agency; and __fish_seen_subcommand_from edit" -l staff -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand agency; and __fish_seen_subcommand_from edit" -l position -d 'Its place among the agencies under the same parent, in protocol order (1 = first)' -r
 complete -c phoihop -n "__fish_phoihop_using_subcommand agency; and __fish_seen_subcommand_from edit" -l db -d 'The database file (else $PHOIHOP_DB, else the config files\' `database`, else ~/.local/share/phoihop/phoihop.db)' -r -F
 complete -c phoihop -n "__fish_phoihop_using_subcommand agency; and __fish_seen_subcommand_from edit" -l lang -d 'Interface language (else $PHOIHOP_LANG, the config files, then $LANG: Vietnamese when it starts with `vi`)' -r -f -a "vi\t''
 en\t''"
@@ -210,6 +215,7 @@ complete -c phoihop -n "__fish_phoihop_using_subcommand program; and __fish_seen
 complete -c phoihop -n "__fish_phoihop_using_subcommand program; and __fish_seen_subcommand_from edit" -l party -d 'Replace the signatory agencies (repeat for each)' -r
 complete -c phoihop -n "__fish_phoihop_using_subcommand program; and __fish_seen_subcommand_from edit" -l basis -d 'New legal basis ("" for none)' -r
 complete -c phoihop -n "__fish_phoihop_using_subcommand program; and __fish_seen_subcommand_from edit" -l review-months -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand program; and __fish_seen_subcommand_from edit" -l reviews -d 'The program\'s own review dates, comma-separated (e.g. 30/06/2021,31/12/2021; its last day is always the final review); `default` goes back to the end of each period of --review-months (30/06 and 31/12 for 6)' -r
 complete -c phoihop -n "__fish_phoihop_using_subcommand program; and __fish_seen_subcommand_from edit" -l db -d 'The database file (else $PHOIHOP_DB, else the config files\' `database`, else ~/.local/share/phoihop/phoihop.db)' -r -F
 complete -c phoihop -n "__fish_phoihop_using_subcommand program; and __fish_seen_subcommand_from edit" -l lang -d 'Interface language (else $PHOIHOP_LANG, the config files, then $LANG: Vietnamese when it starts with `vi`)' -r -f -a "vi\t''
 en\t''"
@@ -364,8 +370,11 @@ complete -c phoihop -n "__fish_phoihop_using_subcommand report" -l format -d 'Ou
 md\t'Markdown, phrased like the review reports (Vietnamese or English)'
 csv\t''
 json\t''
-xlsx\t'An Excel workbook (needs --out)'"
+xlsx\t'An Excel workbook (needs --out)'
+docx\t'A Word document in the official layout of the issuing body (needs --out)'"
 complete -c phoihop -n "__fish_phoihop_using_subcommand report" -l out -d 'Write to this file instead of standard output' -r -F
+complete -c phoihop -n "__fish_phoihop_using_subcommand report" -l issuer -d 'The agency issuing a Word report (its code; default: the program\'s first signatory in protocol order). A Party body gets the Party\'s layout, any other the state\'s' -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand report" -l place -d 'The place of a Word report\'s date line, e.g. "Quảng Ninh" (default: dots for the clerk)' -r
 complete -c phoihop -n "__fish_phoihop_using_subcommand report" -l db -d 'The database file (else $PHOIHOP_DB, else the config files\' `database`, else ~/.local/share/phoihop/phoihop.db)' -r -F
 complete -c phoihop -n "__fish_phoihop_using_subcommand report" -l lang -d 'Interface language (else $PHOIHOP_LANG, the config files, then $LANG: Vietnamese when it starts with `vi`)' -r -f -a "vi\t''
 en\t''"
@@ -508,6 +517,38 @@ complete -c phoihop -n "__fish_phoihop_using_subcommand gen" -l as-of -d 'Show t
 complete -c phoihop -n "__fish_phoihop_using_subcommand gen" -l read-only -d 'Open the database with SQLite\'s read-only flag: nothing can be changed'
 complete -c phoihop -n "__fish_phoihop_using_subcommand gen" -l quiet -d 'No progress bars (they are drawn on a terminal only, never on a pipe)'
 complete -c phoihop -n "__fish_phoihop_using_subcommand gen" -s h -l help -d 'Print help'
+complete -c phoihop -n "__fish_phoihop_using_subcommand replicate-config" -l to -d 'Where the replica goes: a directory path or file:///DIR, sftp://USER@HOST[:PORT]/DIR or s3://BUCKET/PATH' -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand replicate-config" -l retention -d 'How long snapshots and changes are kept on the replica (Litestream\'s duration: 720h = 30 days)' -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand replicate-config" -l snapshot-interval -d 'How often a full snapshot is taken' -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand replicate-config" -l key-path -d 'The SSH private key Litestream uses for an sftp:// replica' -r -F
+complete -c phoihop -n "__fish_phoihop_using_subcommand replicate-config" -l db -d 'The database file (else $PHOIHOP_DB, else the config files\' `database`, else ~/.local/share/phoihop/phoihop.db)' -r -F
+complete -c phoihop -n "__fish_phoihop_using_subcommand replicate-config" -l lang -d 'Interface language (else $PHOIHOP_LANG, the config files, then $LANG: Vietnamese when it starts with `vi`)' -r -f -a "vi\t''
+en\t''"
+complete -c phoihop -n "__fish_phoihop_using_subcommand replicate-config" -l as-of -d 'Show the data as it stood on this date (YYYY-MM-DD or dd/mm/yyyy)' -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand replicate-config" -l read-only -d 'Open the database with SQLite\'s read-only flag: nothing can be changed'
+complete -c phoihop -n "__fish_phoihop_using_subcommand replicate-config" -l quiet -d 'No progress bars (they are drawn on a terminal only, never on a pipe)'
+complete -c phoihop -n "__fish_phoihop_using_subcommand replicate-config" -s h -l help -d 'Print help'
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l program -d 'One program (by code, the same in every province); all programs when left out' -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l period -d 'A period: 2019, 2019H1, 2019H2, 2019Q1…2019Q4 or 2015-2020 (as of its last day)' -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l from -d 'First day of the period' -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l to -d 'Last day of the period (default: --as-of, else today)' -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l max-age -d 'A province whose newest write is older than this is listed as stale, not summed: 30s, 90m, 36h or 7d; `none` never marks one stale' -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l check -d 'How each replica is checked before it is summed' -r -f -a "quick\t'SQLite\'s quick_check and the audit log\'s hash chain'
+full\t'Everything `phoihop check` verifies'
+none\t'No check'"
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l format -r -f -a "md\t'Markdown, in the interface language'
+json\t''
+csv\t''
+xlsx\t'An Excel workbook (needs --out)'"
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l out -d 'Write to this file instead of standard output' -r -F
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l db -d 'The database file (else $PHOIHOP_DB, else the config files\' `database`, else ~/.local/share/phoihop/phoihop.db)' -r -F
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l lang -d 'Interface language (else $PHOIHOP_LANG, the config files, then $LANG: Vietnamese when it starts with `vi`)' -r -f -a "vi\t''
+en\t''"
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l as-of -d 'Show the data as it stood on this date (YYYY-MM-DD or dd/mm/yyyy)' -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l excel -d 'CSV for a Vietnamese-locale Excel (as for `report`)'
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l read-only -d 'Open the database with SQLite\'s read-only flag: nothing can be changed'
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l quiet -d 'No progress bars (they are drawn on a terminal only, never on a pipe)'
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c phoihop -n "__fish_phoihop_using_subcommand config" -l db -d 'The database file (else $PHOIHOP_DB, else the config files\' `database`, else ~/.local/share/phoihop/phoihop.db)' -r -F
 complete -c phoihop -n "__fish_phoihop_using_subcommand config" -l lang -d 'Interface language (else $PHOIHOP_LANG, the config files, then $LANG: Vietnamese when it starts with `vi`)' -r -f -a "vi\t''
 en\t''"
@@ -536,25 +577,27 @@ complete -c phoihop -n "__fish_phoihop_using_subcommand __complete" -l as-of -d 
 complete -c phoihop -n "__fish_phoihop_using_subcommand __complete" -l read-only -d 'Open the database with SQLite\'s read-only flag: nothing can be changed'
 complete -c phoihop -n "__fish_phoihop_using_subcommand __complete" -l quiet -d 'No progress bars (they are drawn on a terminal only, never on a pipe)'
 complete -c phoihop -n "__fish_phoihop_using_subcommand __complete" -s h -l help -d 'Print help'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "init" -d 'Create or migrate the database'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "demo" -d 'Load the demo data set built from the seed reports'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "agency" -d 'Agencies (cơ quan, đơn vị)'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "program" -d 'Programs (chương trình)'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "task" -d 'Tasks (nhiệm vụ)'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "report" -d 'Review report (sơ kết / tổng kết)'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "import" -d 'Import tasks, agencies and programs from CSV or JSON (all or nothing)'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "export" -d 'Export everything as CSV or JSON'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "user" -d 'Roles: grant, revoke, list'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "backup" -d 'Write an online, consistent copy of the database'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "restore" -d 'Put a backup\'s data into the database (admin; the replaced state is kept)'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "check" -d 'Check the database\'s integrity and consistency'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "audit" -d 'The audit log: list it, verify its hash chain'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "gen" -d 'Generate a synthetic database for benchmarks'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "config" -d 'The settings in force and where each came from (flags, environment, config files)'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "man" -d 'Print the man page (roff) on stdout'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "completions" -d 'Print a shell\'s completion script on stdout'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "__complete" -d 'Codes for the completion scripts (agencies or programs), one a line'
-complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen config man completions __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "init" -d 'Create or migrate the database'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "demo" -d 'Load the demo data set built from the seed reports'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "agency" -d 'Agencies (cơ quan, đơn vị)'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "program" -d 'Programs (chương trình)'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "task" -d 'Tasks (nhiệm vụ)'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "report" -d 'Review report (sơ kết / tổng kết)'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "import" -d 'Import tasks, agencies and programs from CSV or JSON (all or nothing)'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "export" -d 'Export everything as CSV or JSON'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "user" -d 'Roles: grant, revoke, list'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "backup" -d 'Write an online, consistent copy of the database'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "restore" -d 'Put a backup\'s data into the database (admin; the replaced state is kept)'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "check" -d 'Check the database\'s integrity and consistency'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "audit" -d 'The audit log: list it, verify its hash chain'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "gen" -d 'Generate a synthetic database for benchmarks'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "replicate-config" -d 'Print a Litestream configuration that replicates this database to the centre'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "rollup" -d 'The national roll-up over the provinces\' replicas (read-only)'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "config" -d 'The settings in force and where each came from (flags, environment, config files)'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "man" -d 'Print the man page (roff) on stdout'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "completions" -d 'Print a shell\'s completion script on stdout'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "__complete" -d 'Codes for the completion scripts (agencies or programs), one a line'
+complete -c phoihop -n "__fish_phoihop_using_subcommand help; and not __fish_seen_subcommand_from init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c phoihop -n "__fish_phoihop_using_subcommand help; and __fish_seen_subcommand_from agency" -f -a "add" -d 'Add an agency'
 complete -c phoihop -n "__fish_phoihop_using_subcommand help; and __fish_seen_subcommand_from agency" -f -a "list" -d 'List agencies'
 complete -c phoihop -n "__fish_phoihop_using_subcommand help; and __fish_seen_subcommand_from agency" -f -a "show" -d 'Show one agency'

@@ -340,10 +340,13 @@ pub fn run(ctx: &Context, config: Option<&Path>) -> Result<()> {
     if r.problems.is_empty() {
         Ok(())
     } else {
-        Err(Error::Other(format!(
-            "The deployment check found {} problem(s), listed above.",
-            r.problems.len()
-        )))
+        Err(Error::Other(
+            format!(
+                "The deployment check found {} problem(s), listed above.",
+                r.problems.len()
+            )
+            .into(),
+        ))
     }
 }
 

@@ -11,8 +11,8 @@ pub mod io;
 pub mod man;
 pub mod output;
 pub mod program;
-pub mod replicate;
 pub mod progress;
+pub mod replicate;
 pub mod report;
 pub mod rollup;
 pub mod task;
@@ -254,7 +254,7 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
             return rollup::run_tui(&ctx, &cli, dir);
         }
         let remaps: Vec<_> = settings.remaps.iter().map(|(r, _)| r.clone()).collect();
-        crate::tui::keymap::remap::install(&remaps).map_err(crate::Error::Usage)?;
+        crate::tui::keymap::remap::install(&remaps).map_err(|e| crate::Error::Usage(e.into()))?;
         return crate::tui::run(crate::tui::Options {
             db: ctx.db.clone(),
             read_only: ctx.read_only,

@@ -111,6 +111,8 @@ pub fn request(ctx: &super::Context, args: &RollupArgs) -> Result<rollup::Reques
             format: super::report::ReportFormat::Json,
             excel: false,
             out: None,
+            issuer: None,
+            place: None,
         },
     )?;
     Ok(rollup::Request {
@@ -189,7 +191,9 @@ pub fn run_tui(ctx: &super::Context, cli: &super::Cli, dir: &std::path::Path) ->
             lang: ctx.lang,
             as_of: ctx.as_of,
             program: cli.program.clone(),
-            theme: cli.theme,
+            theme: cli.theme.unwrap_or_default(),
+            // The roll-up screen reads no clicks.
+            mouse: false,
         },
         files,
         req,

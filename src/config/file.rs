@@ -27,6 +27,9 @@ pub enum ThemeName {
     Mono,
 }
 
+/// `[keys.MODE]` tables: mode → action → key or keys, each with where it stands.
+pub type KeyTables = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<toml::Value>>>;
+
 /// What a config file may hold. Every setting is optional; an unknown one is refused.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,7 +45,7 @@ pub struct FileSettings {
     /// Seconds between the wallboard's pages.
     pub wallboard_interval: Option<Spanned<i64>>,
     /// `[keys.MODE]` tables of `action = "key"` or `action = ["key", …]`.
-    pub keys: Option<BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<toml::Value>>>>,
+    pub keys: Option<KeyTables>,
 }
 
 /// A file read and checked, with its text kept for line numbers.
@@ -59,15 +62,19 @@ pub const WALLBOARD_RANGE: std::ops::RangeInclusive<i64> = 5..=3600;
 impl ConfigFile {
     /// Reads `path`; `Ok(None)` when there is no file. An unreadable or invalid file is a
     /// usage error (exit 2) naming the file and, where there is one, the line.
+    /// A file in a directory the user cannot search (another account's `$HOME`, as
+    /// under `su` or `sudo -u`) counts as no file: it is not the user's.
     pub fn read(path: &Path) -> Result<Option<ConfigFile>> {
+        if std::fs::metadata(path).is_err() {
+            return Ok(None);
+        }
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => {
-                return Err(Error::Usage(format!(
-                    "The config file {} cannot be read ({e}).",
-                    path.display()
-                )))
+                return Err(Error::Usage(
+                    format!("The config file {} cannot be read ({e}).", path.display()).into(),
+                ))
             }
         };
         ConfigFile::parse(path, text).map(Some)
@@ -149,8 +156,8 @@ fn refusal(path: &Path, line: Option<usize>, msg: &str) -> Error {
     let msg = msg.trim().trim_end_matches('.');
     let msg = msg.replace('\n', " ");
     match line {
-        Some(l) => Error::Usage(format!("{}, line {l}: {msg}.", path.display())),
-        None => Error::Usage(format!("{}: {msg}.", path.display())),
+        Some(l) => Error::Usage(format!("{}, line {l}: {msg}.", path.display()).into()),
+        None => Error::Usage(format!("{}: {msg}.", path.display()).into()),
     }
 }
 
@@ -164,7 +171,7 @@ mod tests {
 
     fn refusal_of(text: &str) -> String {
         match parse(text) {
-            Err(Error::Usage(m)) => m,
+            Err(Error::Usage(m)) => m.to_string(),
             other => panic!("not refused: {other:?}"),
         }
     }

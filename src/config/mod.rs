@@ -321,7 +321,9 @@ pub fn resolve(inputs: Inputs) -> Result<Settings> {
             .iter()
             .filter_map(|f| f.as_ref().map(|f| f.path.display().to_string()))
             .collect();
-        return Err(Error::Usage(format!("{}: {e}.", files.join(" and "))));
+        return Err(Error::Usage(
+            format!("{}: {e}.", files.join(" and ")).into(),
+        ));
     }
     Ok(Settings {
         database,

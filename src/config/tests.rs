@@ -35,6 +35,7 @@ fn precedence_table() {
     let sys =
         Some("language = \"vi\"\ntheme = \"light\"\nmouse = false\nwallboard_interval = 60\n");
     // (flags, env, user file, system file) → (language, its source)
+    #[allow(clippy::type_complexity)]
     let rows: Vec<(Layer, Layer, Option<&str>, Option<&str>, &str, Source)> = vec![
         (
             Layer::default(),

@@ -273,7 +273,7 @@ pub fn render(r: &Report, h: &Letterhead, lang: &str) -> Result<Vec<u8>> {
     let mut buf = std::io::Cursor::new(Vec::new());
     doc.build()
         .pack(&mut buf)
-        .map_err(|e| Error::Other(format!("Cannot write the Word document: {e}.")))?;
+        .map_err(|e| Error::Other(format!("Cannot write the Word document: {e}.").into()))?;
     Ok(buf.into_inner())
 }
 

@@ -199,9 +199,9 @@ fn shortcomings(out: &mut Vec<Block>, r: &Report, w: &Words) {
     out.push(Block::Para(match (w.vi, r.from.is_some(), n) {
         (true, true, 0) => "Trong kỳ không phải đôn đốc nhiệm vụ nào.".to_string(),
         (true, false, 0) => "Từ khi triển khai đến nay chưa phải đôn đốc nhiệm vụ nào.".to_string(),
-        (true, true, n) => format!("Trong kỳ, đã đôn đốc các cơ quan chủ trì {} lần.", w.int(n)),
+        (true, true, n) => format!("Trong kỳ, đã {} lần đôn đốc các cơ quan chủ trì.", w.int(n)),
         (true, false, n) => format!(
-            "Từ khi triển khai đến nay, đã đôn đốc các cơ quan chủ trì {} lần.",
+            "Từ khi triển khai đến nay, đã {} lần đôn đốc các cơ quan chủ trì.",
             w.int(n)
         ),
         (false, true, 0) => "No reminders were sent during the period.".to_string(),

@@ -477,15 +477,18 @@ pub const TIER_INSIDE: i32 = 1000;
 /// The tier of the best place where `pat` stands whole in `text` (`occ` yields each
 /// start), for a fuzzy or exact term; anchored terms have none.
 #[inline]
-fn word_tier<T: Unit, Q>(
+fn word_tier<T: Unit + PartialEq>(
     kind: TermKind,
     text: &[T],
-    pat: &[Q],
+    pat: &[T],
     occ: impl Iterator<Item = usize>,
 ) -> i32 {
     if !matches!(kind, TermKind::Fuzzy | TermKind::Exact) || pat.is_empty() {
         return 0;
     }
+    // Letters that are each the first of a word, in order (`dv` for "dân vận") rank as a
+    // word start: the initials of a name.
+    let initials = kind == TermKind::Fuzzy && pat.len() > 1 && initials(text, pat);
     let k = pat.len();
     let mut best = 0;
     for i in occ {
@@ -501,7 +504,22 @@ fn word_tier<T: Unit, Q>(
             break;
         }
     }
+    if initials {
+        best = best.max(TIER_WORD_START);
+    }
     best
+}
+
+/// True when `pat`'s letters are, in order, the first letters of words of `text`.
+fn initials<T: Unit + PartialEq>(text: &[T], pat: &[T]) -> bool {
+    let mut want = pat.iter().peekable();
+    for (i, &c) in text.iter().enumerate() {
+        let Some(&&p) = want.peek() else { break };
+        if c == p && c.is_word() && (i == 0 || !text[i - 1].is_word()) {
+            want.next();
+        }
+    }
+    want.peek().is_none()
 }
 
 /// Where `pat` occurs in `text` (bytes), each start.
@@ -636,7 +654,7 @@ mod tests {
         let p = Pattern::parse("dan van");
         let words = p.score("cong tac dan van nam 2025").unwrap();
         let starts = p.score("ban dang ve van phong").unwrap();
-        let scattered = p.score("dang uy khoi co quan tinh van ban").unwrap();
+        let scattered = p.score("dieu hanh nong thon van minh").unwrap();
         assert!(words > starts, "{words} <= {starts}");
         assert!(starts > scattered, "{starts} <= {scattered}");
         let p = Pattern::parse("cai cach");
@@ -647,7 +665,7 @@ mod tests {
         assert!(reform > other);
         // Inside a word is still above scattered.
         let inside = Pattern::parse("ang").score("dang uy").unwrap();
-        let spread = Pattern::parse("ang").score("a nhung g").unwrap();
+        let spread = Pattern::parse("ang").score("ban hung").unwrap();
         assert!(inside > spread);
         // An exact term ranks a whole word above a word start.
         let e = Pattern::parse("'dan");

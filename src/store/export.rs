@@ -118,8 +118,10 @@ impl Store {
                    JOIN agency a ON a.id = t.lead_id ORDER BY t.id",
             )?;
             let mut hist = conn.prepare(
+                // The progress history only: an edit, a new deadline or lead, a move or an
+                // agency merge is no progress entry, and an import would count it as one.
                 "SELECT on_date, at, actor, status, progress, completed_on, note FROM task_history \
-                 WHERE task_id = ?1 ORDER BY on_date, id",
+                 WHERE task_id = ?1 AND change IN ('create', 'progress') ORDER BY on_date, id",
             )?;
             let mut urges = conn.prepare(
                 "SELECT u.on_date, u.at, u.actor, a.code, u.message FROM urge u JOIN agency a ON a.id = u.agency_id \

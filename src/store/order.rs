@@ -96,9 +96,9 @@ impl Store {
             return Ok(None);
         };
         let list: Vec<String> = serde_json::from_str(&json).map_err(|e| {
-            Error::Other(format!(
-                "The stored review dates of program `{code}` are damaged: {e}."
-            ))
+            Error::Other(
+                format!("The stored review dates of program `{code}` are damaged: {e}.").into(),
+            )
         })?;
         let dates = list
             .iter()
@@ -128,10 +128,13 @@ impl Store {
                 )
                 .optional()?
                 .ok_or_else(|| {
-                    Error::NotFound(format!(
-                        "No program has the code `{}`.",
-                        crate::domain::text::escape(code)
-                    ))
+                    Error::NotFound(
+                        format!(
+                            "No program has the code `{}`.",
+                            crate::domain::text::escape(code)
+                        )
+                        .into(),
+                    )
                 })?;
             let (start, end) = (parse_date_col(&start)?, parse_date_col(&end)?);
             let before: Option<String> =
@@ -143,7 +146,10 @@ impl Store {
                 Some(d) => {
                     let v = checked_reviews(d, start, end)?;
                     let s: Vec<String> = v.iter().map(|d| d.to_string()).collect();
-                    Some(serde_json::to_string(&s).map_err(|e| Error::Other(e.to_string()))?)
+                    Some(
+                        serde_json::to_string(&s)
+                            .map_err(|e| Error::Other(e.to_string().into()))?,
+                    )
                 }
             };
             let id = program_id(tx, code)?.unwrap_or_default();
@@ -174,10 +180,13 @@ impl Store {
             .optional()?;
         match p {
             Some(p) => Ok(p.unwrap_or(0)),
-            None => Err(Error::NotFound(format!(
-                "No agency has the code `{}`.",
-                crate::domain::text::escape(code)
-            ))),
+            None => Err(Error::NotFound(
+                format!(
+                    "No agency has the code `{}`.",
+                    crate::domain::text::escape(code)
+                )
+                .into(),
+            )),
         }
     }
 

@@ -298,9 +298,12 @@ fn replace_all(tx: &Connection) -> Result<()> {
         dangling += 1;
     }
     if dangling > 0 {
-        return Err(Error::Other(format!(
+        return Err(Error::Other(
+            format!(
             "The restored copy has {dangling} rows referring to missing rows; nothing was changed."
-        )));
+        )
+            .into(),
+        ));
     }
     Ok(())
 }

@@ -137,7 +137,7 @@ pub fn run_rollup(opts: Options, files: Vec<PathBuf>, req: crate::rollup::Reques
     let (tx, rx) = mpsc::channel();
     let signals = event::spawn_signals(tx.clone())?;
     term::install_panic_hook();
-    let mut terminal = term::setup()?;
+    let mut terminal = term::setup(opts.mouse)?;
     let input = event::spawn_input(tx.clone());
     let mut ended = Ok(Ended::Normally);
     let mut dirty = true;

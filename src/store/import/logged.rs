@@ -78,9 +78,12 @@ fn task_after(t: &ImportTask, origin: &Origin) -> Result<String> {
 
 fn json<T: Serialize>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(|e| {
-        crate::error::Error::Other(format!(
+        crate::error::Error::Other(
+            format!(
             "An imported record could not be written to the audit log ({e}); nothing was imported."
-        ))
+        )
+            .into(),
+        )
     })
 }
 

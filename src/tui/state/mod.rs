@@ -495,7 +495,8 @@ impl AppState {
             | Action::Cancel
             | Action::Confirm
             | Action::Overwrite
-            | Action::TakeTheirs => return Ok(had_notice),
+            | Action::TakeTheirs
+            | Action::Mouse(_) => return Ok(had_notice),
         }
         Ok(true)
     }
