@@ -128,16 +128,16 @@ fn markdown_is_phrased_like_the_seed_reports() {
     );
     assert!(en.contains("As of 2020-12-31, 3 of the 8 tasks are done (37.5%): 2 on time and 1 late; 5 tasks are not done (3 within the deadline, 2 overdue). Mean progress is 68.8%."), "{en}");
     assert!(en.contains("| 1 | 3 | =Ban hành"), "{en}");
-    // A review date in the middle is a preliminary review.
-    let mid = report::build(&store, &req(None, d(2020, 1, 1)), today()).unwrap();
+    // A review date in the middle (the end of a half-year) is a preliminary review.
+    let mid = report::build(&store, &req(None, d(2019, 12, 31)), today()).unwrap();
     let vi = report::markdown::render(&mid, "vi");
     assert!(vi.starts_with("# BÁO CÁO SƠ KẾT\n"), "{vi}");
     // … which looks ahead to the next review, not to itself.
     assert!(
-        vi.contains("Kỳ sơ kết tiếp theo: 01/07/2020. Tổng kết Chương trình: 31/12/2020."),
+        vi.contains("Kỳ sơ kết tiếp theo: 30/06/2020. Tổng kết Chương trình: 31/12/2020."),
         "{vi}"
     );
-    // After the last day the report is on progress, and says when the final review was.
+    // After the last day the report is on progress, and says when the program ended.
     let after = report::build(&store, &req(None, d(2021, 3, 1)), today()).unwrap();
     let vi = report::markdown::render(&after, "vi");
     assert!(
@@ -145,7 +145,7 @@ fn markdown_is_phrased_like_the_seed_reports() {
         "{vi}"
     );
     assert!(
-        vi.contains("Chương trình đã được tổng kết ngày 31/12/2020."),
+        vi.contains("Chương trình đã kết thúc ngày 31/12/2020."),
         "{vi}"
     );
     // Nothing done yet: said in words.

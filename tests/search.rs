@@ -623,8 +623,10 @@ fn demo_data_matches_and_non_matches() {
     // Typed plain, the titles where `dan` and `van` stand as whole words ("dân vận") come
     // before "ban đảng về Văn phòng", where `dan` only starts a word (the ranking tiers);
     // typed with diacritics, every title that says "dân vận" comes before the others.
+    // ("Vận động nhân dân …" has both as whole words too, in another order, and ranks
+    // among them.)
     assert!(
-        dan_van[..5]
+        dan_van[..4]
             .iter()
             .all(|t| t.to_lowercase().contains("dân vận")),
         "{:?}",
