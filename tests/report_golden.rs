@@ -443,13 +443,14 @@ fn python_docx_reads_the_structure_of_the_word_reports() {
 
 #[test]
 fn libreoffice_converts_every_word_report_and_page_one_reads_right() {
-    let have = |c: &str| {
+    let have = |c: &str, flag: &str| {
         std::process::Command::new(c)
-            .arg("--version")
+            .arg(flag)
             .output()
             .is_ok_and(|o| o.status.success())
     };
-    if !have("soffice") || !have("pdftotext") {
+    // (poppler's tools know `-v`, not `--version`.)
+    if !have("soffice", "--version") || !have("pdftotext", "-v") {
         println!("SKIPPED: LibreOffice (soffice) or poppler-utils (pdftotext) is not installed; .ci/run installs them");
         return;
     }
