@@ -880,3 +880,150 @@ fn sorting_a_past_table_keeps_the_cursor_on_its_task() {
         );
     }
 }
+
+/// `phoihop digest` on a fixed timeline (issue 16): on each day it lists exactly the tasks
+/// that became overdue since the day given, those due within 14 days, the urges sent since
+/// then, and the open tasks with no update for the days given; nothing, with exit 0 and one
+/// sentence, when there is nothing.
+#[test]
+fn the_digest_lists_exactly_what_changed_on_a_fixed_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let db = db.as_path();
+    let d1 = "2024-03-01";
+    ok(db, d1, &["init"]);
+    for (code, name) in [
+        ("BTCTU", "Ban Tổ chức Tỉnh ủy"),
+        ("UBKTTU", "Ủy ban Kiểm tra Tỉnh ủy"),
+    ] {
+        ok(db, d1, &["agency", "add", code, "--name", name]);
+    }
+    ok(
+        db,
+        d1,
+        &[
+            "program",
+            "add",
+            "CT",
+            "--title",
+            "Chương trình",
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2024-12-31",
+        ],
+    );
+    let add = |title: &str, lead: &str, deadline: &str| {
+        ok(
+            db,
+            d1,
+            &[
+                "task",
+                "add",
+                "--program",
+                "CT",
+                "--category",
+                "organization",
+                "--title",
+                title,
+                "--lead",
+                lead,
+                "--deadline",
+                deadline,
+            ],
+        );
+    };
+    // A fresh database numbers its tasks from 1.
+    let (a, b, c) = (1, 2, 3);
+    add("Rà soát quy hoạch cán bộ", "BTCTU", "2024-03-10");
+    add("Kiểm tra nêu gương", "UBKTTU", "2024-03-20");
+    add("Đánh giá cán bộ cuối năm", "BTCTU", "2024-04-30");
+    assert_eq!(
+        json(&ok(db, d1, &["task", "show", "3", "--format", "json"]))["title"],
+        "Đánh giá cán bộ cuối năm"
+    );
+    ok(
+        db,
+        "2024-03-05",
+        &["task", "update", &b.to_string(), "--progress", "30"],
+    );
+    ok(
+        db,
+        "2024-03-12",
+        &[
+            "task",
+            "urge",
+            &a.to_string(),
+            "--message",
+            "Đề nghị hoàn thành.",
+        ],
+    );
+    let digest = |day: &str, args: &[&str]| {
+        let mut v = vec!["digest", "--format", "json"];
+        v.extend_from_slice(args);
+        json(&ok(db, day, &v))
+    };
+    let ids = |v: &Value, key: &str| -> Vec<i64> {
+        v[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_i64().or(t["task"].as_i64()).unwrap())
+            .collect()
+    };
+    // 12/03: A became overdue on 11/03 (since yesterday); B is due on 20/03; A was urged
+    // today; nothing is 30 days old.
+    let v = digest("2024-03-12", &[]);
+    assert_eq!(ids(&v, "newly_overdue"), [a]);
+    assert_eq!(v["newly_overdue"][0]["days_late"], 2);
+    assert_eq!(ids(&v, "due_soon"), [b]);
+    assert_eq!(ids(&v, "urges"), [a]);
+    assert!(ids(&v, "stale").is_empty());
+    // 13/03: since yesterday, A is no longer new, yesterday's urge is; 14/03: neither.
+    let v = digest("2024-03-13", &[]);
+    assert!(ids(&v, "newly_overdue").is_empty());
+    assert_eq!(ids(&v, "urges"), [a]);
+    let v = digest("2024-03-14", &[]);
+    assert!(ids(&v, "newly_overdue").is_empty() && ids(&v, "urges").is_empty());
+    assert_eq!(ids(&v, "due_soon"), [b]);
+    // With --since the whole month, A again; for UBKTTU alone, only its B.
+    let v = digest("2024-03-13", &["--since", "2024-03-01"]);
+    assert_eq!(ids(&v, "newly_overdue"), [a]);
+    let v = digest(
+        "2024-03-13",
+        &["--since", "2024-03-01", "--agency", "UBKTTU"],
+    );
+    assert!(ids(&v, "newly_overdue").is_empty() && ids(&v, "urges").is_empty());
+    assert_eq!(ids(&v, "due_soon"), [b]);
+    // 25/04: B overdue since 21/03 (not new since yesterday); C due on 30/04; with no
+    // update for 30 days: A and C (created 01/03), B (updated 05/03).
+    let v = digest("2024-04-25", &["--stale-days", "30"]);
+    assert!(ids(&v, "newly_overdue").is_empty());
+    assert_eq!(ids(&v, "due_soon"), [c]);
+    let mut stale = ids(&v, "stale");
+    stale.sort();
+    assert_eq!(stale, [a, b, c]);
+    // B's update of 05/03 is 51 days old, A's and C's creation 55.
+    let v = digest("2024-04-25", &["--stale-days", "51"]);
+    assert_eq!(ids(&v, "stale").len(), 3, "{v}");
+    let v = digest("2024-04-25", &["--stale-days", "52"]);
+    assert_eq!(ids(&v, "stale"), [a, c], "{v}");
+    // Done tasks leave every list; an agency with nothing says so in one sentence, exit 0.
+    for t in [a, b, c] {
+        ok(
+            db,
+            "2024-04-26",
+            &["task", "update", &t.to_string(), "--status", "done"],
+        );
+    }
+    let v = digest("2024-04-27", &["--since", "2024-01-01"]);
+    assert_eq!(v["empty"], false, "the urge of 12/03 is still since 01/01");
+    let v = digest("2024-04-27", &[]);
+    assert_eq!(v["empty"], true, "{v}");
+    let (code, out, _) = on_day(db, "2024-04-27", &["--lang", "vi", "digest"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "Nhắc việc ngày 27/04/2024 — toàn tỉnh (thay đổi từ ngày 26/04/2024)\n\nKhông có nội dung cần nhắc.\n"
+    );
+}

@@ -146,10 +146,14 @@ fn agencies_and_drill_down() {
         None,
         &[
             SwitchView(View::Agencies),
+            // Protocol order → code → name → kind → tasks, then the most tasks first.
+            SortNext,
             SortNext,
             SortNext,
             SortNext,
             SortReverse,
+            // The sort keeps the selected agency: back to the top, the one with most tasks.
+            Top,
             Open,
         ],
     );

@@ -132,10 +132,15 @@ fn sorting_changes_the_order_and_the_indicator() {
         .map(|t| phoihop::search::fold(&t.title))
         .collect();
     assert!(titles.windows(2).all(|w| w[0] <= w[1]));
-    // Agencies are sorted in memory; the selection stays on its record.
+    // Agencies come in protocol order, sorted in memory; the selection stays on its
+    // record.
     s.update(Action::SwitchView(View::Agencies));
+    let orders: Vec<usize> = s.agencies.rows.iter().map(|r| r.order).collect();
+    assert!(orders.windows(2).all(|w| w[0] < w[1]), "protocol order");
+    assert_eq!(s.agencies.rows[0].agency.code, "TU");
     s.update(Action::Down);
     let code = s.agencies.selected().unwrap().agency.code.clone();
+    s.update(Action::SortNext); // by code
     s.update(Action::SortNext); // by name
     s.update(Action::SortNext); // by kind
     s.update(Action::SortNext); // by tasks

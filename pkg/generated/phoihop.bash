@@ -40,6 +40,9 @@ _phoihop() {
             phoihop,demo)
                 cmd="phoihop__subcmd__demo"
                 ;;
+            phoihop,digest)
+                cmd="phoihop__subcmd__digest"
+                ;;
             phoihop,export)
                 cmd="phoihop__subcmd__export"
                 ;;
@@ -162,6 +165,9 @@ _phoihop() {
                 ;;
             phoihop__subcmd__help,demo)
                 cmd="phoihop__subcmd__help__subcmd__demo"
+                ;;
+            phoihop__subcmd__help,digest)
+                cmd="phoihop__subcmd__help__subcmd__digest"
                 ;;
             phoihop__subcmd__help,export)
                 cmd="phoihop__subcmd__help__subcmd__export"
@@ -395,7 +401,7 @@ _phoihop() {
 
     case "${cmd}" in
         phoihop)
-            opts="-h -V --db --read-only --lang --as-of --program --rollup --theme --quiet --no-mouse --help --version init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help"
+            opts="-h -V --db --read-only --lang --as-of --program --rollup --theme --quiet --no-mouse --help --version init demo agency program task report digest import export user backup restore check audit gen replicate-config rollup config man completions __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1112,6 +1118,48 @@ _phoihop() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        phoihop__subcmd__digest)
+            opts="-h --agency --since --stale-days --format --db --read-only --lang --as-of --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --agency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stale-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text md json" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "vi en" -- "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         phoihop__subcmd__export)
             opts="-h --format --out --excel --db --read-only --lang --as-of --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1185,7 +1233,7 @@ _phoihop() {
             return 0
             ;;
         phoihop__subcmd__help)
-            opts="init demo agency program task report import export user backup restore check audit gen replicate-config rollup config man completions __complete help"
+            opts="init demo agency program task report digest import export user backup restore check audit gen replicate-config rollup config man completions __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,6 +1457,20 @@ _phoihop() {
             return 0
             ;;
         phoihop__subcmd__help__subcmd__demo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        phoihop__subcmd__help__subcmd__digest)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

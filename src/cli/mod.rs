@@ -7,6 +7,7 @@ pub mod audit;
 pub mod check_deploy;
 pub mod completions;
 pub mod config;
+pub mod digest;
 pub mod io;
 pub mod man;
 pub mod output;
@@ -99,6 +100,8 @@ pub enum Command {
     Task(task::TaskCmd),
     /// Review report (sơ kết / tổng kết).
     Report(report::ReportArgs),
+    /// What needs attention since a date: newly overdue, due soon, urges, no update (for cron and mail).
+    Digest(digest::DigestArgs),
     /// Import tasks, agencies and programs from CSV or JSON (all or nothing).
     Import(io::ImportArgs),
     /// Export everything as CSV or JSON.
@@ -272,6 +275,7 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
         Command::Program(c) => program::run(&ctx, c),
         Command::Task(c) => task::run(&ctx, c),
         Command::Report(a) => report::run(&ctx, a),
+        Command::Digest(a) => digest::run(&ctx, a),
         Command::Import(a) => io::import(&ctx, a),
         Command::Export(a) => io::export(&ctx, a),
         Command::User(c) => user::run(&ctx, c),

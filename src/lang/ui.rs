@@ -51,6 +51,7 @@ catalog! {
     DaysLate => "quá hạn {} ngày", "{} days late";
     DaysLeft => "còn {} ngày", "{} days left";
     Code => "Mã", "Code";
+    ProtocolOrder => "STT", "No.";
     Name => "Tên", "Name";
     Kind => "Loại", "Kind";
     Head => "Người đứng đầu", "Head";

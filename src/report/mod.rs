@@ -8,6 +8,7 @@
 //! table or the progress history is read.
 
 pub mod csv;
+pub mod digest;
 pub mod docx;
 mod docx_parts;
 pub mod json;

@@ -11,6 +11,7 @@ mod agencies;
 mod asof;
 mod audit_chain;
 pub mod bulk;
+pub mod digest;
 pub mod export;
 pub mod fs;
 pub mod import;

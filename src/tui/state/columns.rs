@@ -98,6 +98,8 @@ impl ProgramCol {
 /// Agency table columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AgencyCol {
+    /// Protocol order: the agency tree by position, as the reports list them.
+    Order,
     Code,
     Name,
     Kind,
@@ -107,7 +109,8 @@ pub enum AgencyCol {
 }
 
 impl AgencyCol {
-    pub const ALL: [AgencyCol; 6] = [
+    pub const ALL: [AgencyCol; 7] = [
+        AgencyCol::Order,
         AgencyCol::Code,
         AgencyCol::Name,
         AgencyCol::Kind,
@@ -118,6 +121,7 @@ impl AgencyCol {
 
     pub fn msg(self) -> Msg {
         match self {
+            AgencyCol::Order => Msg::ProtocolOrder,
             AgencyCol::Code => Msg::Code,
             AgencyCol::Name => Msg::Name,
             AgencyCol::Kind => Msg::Kind,

@@ -22,6 +22,8 @@ pub struct ProgramRow {
 /// An agency with the numbers of the tasks it leads.
 #[derive(Debug, Clone)]
 pub struct AgencyRow {
+    /// Its place in protocol order (0 first), as the store lists agencies.
+    pub order: usize,
     pub agency: Agency,
     pub counts: Counts,
 }
@@ -130,6 +132,7 @@ fn program_cmp(a: &ProgramRow, b: &ProgramRow, col: usize) -> Ordering {
 
 fn agency_cmp(a: &AgencyRow, b: &AgencyRow, col: usize) -> Ordering {
     let by = match AgencyCol::ALL[col % AgencyCol::ALL.len()] {
+        AgencyCol::Order => a.order.cmp(&b.order),
         AgencyCol::Code => a.agency.code.cmp(&b.agency.code),
         AgencyCol::Name => {
             crate::search::fold(&a.agency.name).cmp(&crate::search::fold(&b.agency.name))
@@ -212,7 +215,9 @@ impl Table<AgencyRow> {
         self.rows = store
             .agencies()?
             .into_iter()
-            .map(|agency| AgencyRow {
+            .enumerate()
+            .map(|(order, agency)| AgencyRow {
+                order,
                 counts: counts(&agency.code),
                 agency,
             })

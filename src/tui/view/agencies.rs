@@ -35,6 +35,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
             .sorted((c == sorted && !searching).then_some(t.sort.descending))
     };
     let columns = vec![
+        col(AgencyCol::Order, 6).right().priority(4),
         col(AgencyCol::Code, 12),
         col(AgencyCol::Name, 24).flex(),
         col(AgencyCol::Kind, 15).priority(2),
@@ -55,6 +56,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
         .map(|r| {
             let a = &r.agency;
             vec![
+                CellData::styled(lang.int(r.order as i64 + 1), theme.dim),
                 match query {
                     Some(q) => name_marked(&a.name, &a.code, q).1,
                     None => CellData::text(a.code.clone()),
