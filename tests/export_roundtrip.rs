@@ -70,7 +70,13 @@ fn past_figures(db: &Path) -> Vec<serde_json::Value> {
         let mut a = args.to_vec();
         a.extend_from_slice(&["--format", "json"]);
         let mut v: serde_json::Value = serde_json::from_slice(&stdout(db, &a)).unwrap();
-        for key in ["agencies", "coordinating", "overdue_tasks", "ahead"] {
+        for key in [
+            "agencies",
+            "coordinating",
+            "overdue_tasks",
+            "ahead",
+            "ranking",
+        ] {
             v.as_object_mut().unwrap().remove(key);
         }
         out.push(v);

@@ -451,3 +451,150 @@ fn json_and_csv_are_the_same_in_every_language() {
         );
     }
 }
+
+/// The annex ranking the lead agencies (issue 16) equals a table computed here from
+/// `task list --as-of` (each task's lead, bucket, deadline and completion date) and the
+/// urges of `task show`, on the demo as of the final review, with the documented order.
+#[test]
+fn the_ranking_is_the_one_computed_from_the_task_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("demo.db");
+    phoihop(&db).arg("demo").assert().success();
+    let run = |args: &[&str]| -> serde_json::Value {
+        let out = phoihop(&db).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let (program, as_of) = ("XDHTCT-2015-2020", "2020-11-06");
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let tasks = run(&[
+        "task",
+        "list",
+        "--program",
+        program,
+        "--as-of",
+        as_of,
+        "--format",
+        "json",
+    ]);
+    // code → (tasks, on time, late, overdue, days late, late count, urges)
+    let mut by: std::collections::BTreeMap<String, [i64; 7]> = Default::default();
+    for t in tasks.as_array().unwrap() {
+        let e = by
+            .entry(t["lead"].as_str().unwrap().to_string())
+            .or_default();
+        e[0] += 1;
+        let deadline = t["deadline"].as_str().map(day);
+        match t["bucket"].as_str().unwrap() {
+            "done_on_time" => e[1] += 1,
+            "done_late" => {
+                e[2] += 1;
+                e[4] += (day(t["completed_on"].as_str().unwrap()) - deadline.unwrap()).num_days();
+                e[5] += 1;
+            }
+            "overdue" => {
+                e[3] += 1;
+                e[4] += (day(as_of) - deadline.unwrap()).num_days();
+                e[5] += 1;
+            }
+            _ => {}
+        }
+        let id = t["id"].to_string();
+        let show = run(&["task", "show", &id, "--as-of", as_of, "--format", "json"]);
+        for u in show["urges"].as_array().unwrap() {
+            // An urge goes to the task's lead.
+            if u["on"].as_str().unwrap() <= as_of {
+                by.get_mut(t["lead"].as_str().unwrap()).unwrap()[6] += 1;
+            }
+        }
+    }
+    let report = run(&[
+        "report",
+        "--program",
+        program,
+        "--as-of",
+        as_of,
+        "--format",
+        "json",
+    ]);
+    let ranking = report["ranking"].as_array().unwrap();
+    let led: Vec<_> = by.iter().filter(|(_, e)| e[0] > 0).collect();
+    assert_eq!(ranking.len(), led.len(), "one line per lead agency");
+    let round1 = |x: f64| (x * 10.0).round() / 10.0;
+    let mut expected: Vec<(bool, f64, i64, f64, i64, String)> = Vec::new();
+    for (code, e) in &led {
+        let row = ranking.iter().find(|r| r["code"] == code.as_str()).unwrap();
+        let due = e[1] + e[2] + e[3];
+        let rate = round1(100.0 * e[1] as f64 / due as f64);
+        let late = if e[5] > 0 {
+            Some(round1(e[4] as f64 / e[5] as f64))
+        } else {
+            None
+        };
+        assert_eq!(row["tasks"], e[0], "{code}");
+        assert_eq!(row["due"], due, "{code}");
+        assert_eq!(row["done_on_time"], e[1], "{code}");
+        assert_eq!(row["done_late"], e[2], "{code}");
+        assert_eq!(row["overdue"], e[3], "{code}");
+        assert_eq!(row["on_time_rate"].as_f64(), Some(rate), "{code}");
+        assert_eq!(row["mean_days_late"].as_f64(), late, "{code}");
+        assert_eq!(row["urges"], e[6], "{code}");
+        assert_eq!(row["few"], due < 3, "{code}");
+        expected.push((
+            due < 3,
+            -rate,
+            e[3],
+            late.unwrap_or(0.0),
+            -e[0],
+            code.to_string(),
+        ));
+    }
+    // The order: enough tasks due first, then rate, fewer overdue, fewer days late, more
+    // tasks (protocol order breaks the last ties, checked on the ranks being 1, 2, 3 …).
+    for (i, r) in ranking.iter().enumerate() {
+        assert_eq!(r["rank"], i as i64 + 1);
+    }
+    let key = |r: &serde_json::Value| {
+        let e = expected
+            .iter()
+            .find(|x| x.5 == r["code"].as_str().unwrap())
+            .unwrap();
+        (e.0, e.1, e.2, e.3, e.4)
+    };
+    for w in ranking.windows(2) {
+        let (a, b) = (key(&w[0]), key(&w[1]));
+        assert!(
+            a.partial_cmp(&b) != Some(std::cmp::Ordering::Greater),
+            "{w:?}"
+        );
+    }
+    // The Markdown annex shows the same first line.
+    let out = phoihop(&db)
+        .args([
+            "--lang",
+            "vi",
+            "report",
+            "--program",
+            program,
+            "--as-of",
+            as_of,
+            "--format",
+            "md",
+        ])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    let first = &ranking[0];
+    assert!(
+        md.contains("## PHỤ LỤC: XẾP HẠNG CÁC CƠ QUAN CHỦ TRÌ"),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!(
+            "| 1 | {} | {} |",
+            first["name"].as_str().unwrap(),
+            first["tasks"]
+        )),
+        "{md}"
+    );
+}

@@ -425,8 +425,18 @@ fn python_docx_reads_the_structure_of_the_word_reports() {
             // No lessons-learned section outside a tổng kết.
             assert!(!texts.iter().any(|t| t.starts_with("III.")), "{texts:?}");
         }
-        // The closing: Nơi nhận and the signature block.
-        let last = tables.last().unwrap()[0].as_array().unwrap();
+        // The closing: Nơi nhận and the signature block, then the annex ranking the lead
+        // agencies (after the signature, as annexes stand).
+        let annex = tables.last().unwrap()[0].as_array().unwrap();
+        assert_eq!(
+            annex[3],
+            if name.contains(".en.") {
+                "Due"
+            } else {
+                "Đã đến hạn"
+            }
+        );
+        let last = tables[tables.len() - 2][0].as_array().unwrap();
         assert!(
             last[0]
                 .as_str()

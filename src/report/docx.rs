@@ -238,8 +238,8 @@ pub fn render(r: &Report, h: &Letterhead, lang: &str) -> Result<Vec<u8>> {
         .add_table(header_block(h, r.as_of, vi))
         .add_paragraph(line(run("", pt), AlignmentType::Center))
         .add_paragraph(line(run("", pt), AlignmentType::Center));
-    for b in blocks(r, lang) {
-        doc = match b {
+    let add = |doc: Docx, b: Block| -> Docx {
+        match b {
             Block::Title { head, about } => {
                 let title_pt = if h.party { 16 } else { 14 };
                 let mut d = doc.add_paragraph(
@@ -265,11 +265,22 @@ pub fn render(r: &Report, h: &Letterhead, lang: &str) -> Result<Vec<u8>> {
             Block::Placeholder { heading: hd, note } => doc
                 .add_paragraph(heading(&hd, pt))
                 .add_paragraph(body(&note, pt)),
-        };
+        }
+    };
+    for b in blocks(r, lang) {
+        doc = add(doc, b);
     }
     doc = doc
         .add_paragraph(line(run("", pt), AlignmentType::Left))
         .add_table(closing(h, vi, pt));
+    // Annexes follow the signature, on a page of their own.
+    let annex = super::prose::annex(r, lang);
+    if !annex.is_empty() {
+        doc = doc.add_paragraph(Paragraph::new().page_break_before(true));
+        for b in annex {
+            doc = add(doc, b);
+        }
+    }
     let mut buf = std::io::Cursor::new(Vec::new());
     doc.build()
         .pack(&mut buf)

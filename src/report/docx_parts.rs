@@ -76,8 +76,8 @@ pub fn heading(text: &str, pt: usize) -> Paragraph {
         .keep_next(true)
 }
 
-fn cell(text: &str, width: usize, align: AlignmentType, bold: bool) -> TableCell {
-    let mut r = run(text, 12);
+fn cell(text: &str, width: usize, align: AlignmentType, bold: bool, pt: usize) -> TableCell {
+    let mut r = run(text, pt);
     if bold {
         r = r.bold();
     }
@@ -99,7 +99,13 @@ fn widths(t: &Table) -> Vec<usize> {
     // STT and the numeric columns get a fixed share; the text columns the rest, the
     // first text column twice as wide as the others.
     let stt = 760usize;
-    let num = if n >= 8 { 950 } else { 1100 };
+    let num = if n >= 10 {
+        760
+    } else if n >= 8 {
+        950
+    } else {
+        1100
+    };
     let numeric = t.numeric.iter().skip(1).filter(|b| **b).count();
     // A deadline column holds dd/mm/yyyy on one line.
     let date = 1400usize;
@@ -137,6 +143,8 @@ fn widths(t: &Table) -> Vec<usize> {
 /// the total row in bold.
 pub fn table(t: &Table) -> WTable {
     let w = widths(t);
+    // Ten columns (the ranking annex) fit an A4 page in 10 pt; the others are 12 pt.
+    let pt = if t.header.len() >= 10 { 10 } else { 12 };
     let align = |i: usize| {
         if t.numeric.get(i) == Some(&true) {
             AlignmentType::Right
@@ -150,7 +158,7 @@ pub fn table(t: &Table) -> WTable {
             t.header
                 .iter()
                 .enumerate()
-                .map(|(i, h)| cell(h, w[i], AlignmentType::Center, true))
+                .map(|(i, h)| cell(h, w[i], AlignmentType::Center, true, pt))
                 .collect(),
         )
         .cant_split(),
@@ -166,7 +174,7 @@ pub fn table(t: &Table) -> WTable {
                         } else {
                             align(i)
                         };
-                        cell(c, w[i], a, false)
+                        cell(c, w[i], a, false, pt)
                     })
                     .collect(),
             )
@@ -179,7 +187,7 @@ pub fn table(t: &Table) -> WTable {
                 total
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| cell(c, w[i], align(i), true))
+                    .map(|(i, c)| cell(c, w[i], align(i), true, pt))
                     .collect(),
             )
             .cant_split(),

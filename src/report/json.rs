@@ -3,7 +3,8 @@
 //! in_time, overdue, progress}` counts (`agencies` = tasks each agency leads, `progress` =
 //! mean percentage). The keys after them add the period, the coordinating agencies, the
 //! overdue list, urges, progress made, the review schedule (`next`: the first review after
-//! the as-of date) and what lies ahead up to it (`ahead`).
+//! the as-of date), what lies ahead up to it (`ahead`) and the lead agencies ranked
+//! (`ranking`, see `store/ranking.rs`).
 //!
 //! The JSON never changes with `--lang`: categories carry their code and both names
 //! (`name_vi`, `name_en`); agencies and tasks their code and their one stored name.
@@ -69,6 +70,7 @@ struct Doc<'a> {
     due_soon: i64,
     reviews: Option<Reviews<'a>>,
     ahead: &'a crate::store::report::Ahead,
+    ranking: &'a [crate::store::ranking::RankRow],
 }
 
 fn agency_rows(v: &[crate::store::AgencyCounts]) -> Vec<Row<'_>> {
@@ -124,6 +126,7 @@ pub fn render(r: &Report) -> Result<String> {
             next: p.next_review,
         }),
         ahead: &r.ahead,
+        ranking: &r.ranking,
     };
     let mut s = serde_json::to_string_pretty(&doc).map_err(|e| {
         Error::Other(

@@ -56,7 +56,10 @@ fn table(out: &mut String, t: &Table) {
 /// Renders the report as Markdown in `lang` ("vi" or "en").
 pub fn render(r: &Report, lang: &str) -> String {
     let mut out = String::new();
-    for b in blocks(r, lang) {
+    for b in blocks(r, lang)
+        .into_iter()
+        .chain(super::prose::annex(r, lang))
+    {
         match b {
             Block::Title { head, about } => {
                 let _ = writeln!(out, "# {}\n", md(&head));

@@ -76,6 +76,8 @@ pub struct Report {
     pub due_soon: i64,
     /// What lies ahead up to the next review (section IV).
     pub ahead: Ahead,
+    /// The lead agencies ranked (the annex, issue 16).
+    pub ranking: Vec<crate::store::ranking::RankRow>,
 }
 
 /// How many of the tasks falling due before the next review a report lists by name.
@@ -193,6 +195,7 @@ pub fn build(store: &Store, req: &Request, today: NaiveDate) -> Result<Report> {
             ..Default::default()
         };
         let summary = s.summary(&scope, req.to, today)?;
+        let ranking = s.agency_ranking(&scope, req.to, today)?;
         Ok(Report {
             program,
             from: req.from,
@@ -206,6 +209,7 @@ pub fn build(store: &Store, req: &Request, today: NaiveDate) -> Result<Report> {
             progress: s.progress_made(p, req.from, req.to, today)?,
             due_soon: summary.due_soon,
             ahead: s.ahead(p, req.to, until, today, AHEAD_LISTED)?,
+            ranking,
         })
     })
 }

@@ -430,3 +430,96 @@ fn period(r: &Report, from: chrono::NaiveDate, w: &Words) -> String {
 pub fn blocks(r: &Report, lang: &str) -> Vec<Block> {
     super::prose_parts::assemble(r, &Words::new(lang))
 }
+
+/// The annex ranking the lead agencies (issue 16): after the report itself, in the
+/// Markdown and in the Word document (after the signature, as annexes stand). Left out
+/// when no agency leads a task.
+pub fn annex(r: &Report, lang: &str) -> Vec<Block> {
+    use super::numbers::dec;
+    let w = Words::new(lang);
+    if r.ranking.is_empty() {
+        return Vec::new();
+    }
+    let none = || "–".to_string();
+    let rows = r
+        .ranking
+        .iter()
+        .map(|a| {
+            vec![
+                w.int(a.rank as i64),
+                a.name.clone(),
+                w.int(a.counts.tasks),
+                w.int(a.due),
+                w.int(a.counts.done_on_time),
+                w.int(a.counts.done_late),
+                w.int(a.counts.overdue),
+                a.on_time_rate.map_or_else(none, |x| dec(x, lang)),
+                a.mean_days_late.map_or_else(none, |x| dec(x, lang)),
+                w.int(a.urges),
+            ]
+        })
+        .collect();
+    let few = r.ranking.iter().filter(|a| a.few).count();
+    let mut out = vec![
+        Block::Section(
+            w.pick(
+                "PHỤ LỤC: XẾP HẠNG CÁC CƠ QUAN CHỦ TRÌ",
+                "ANNEX: LEAD AGENCIES RANKED",
+            )
+            .to_string(),
+        ),
+        Block::Para(if w.vi {
+            format!(
+                "Xếp theo tỷ lệ hoàn thành đúng hạn trên số nhiệm vụ đã đến hạn (hoàn thành đúng hạn, hoàn thành chậm và chưa hoàn thành, quá hạn), tính đến ngày {}; cùng tỷ lệ thì cơ quan ít nhiệm vụ quá hạn hơn, ít ngày chậm bình quân hơn xếp trước. Ngày chậm bình quân tính trên các nhiệm vụ hoàn thành chậm và quá hạn.",
+                day(r.as_of, lang)
+            )
+        } else {
+            format!(
+                "Ranked by the share of tasks due (done on time, done late, overdue) that were done on time, as of {}; at the same share, fewer overdue tasks and fewer mean days late rank first. Mean days late is over the tasks done late and overdue.",
+                day(r.as_of, lang)
+            )
+        }),
+    ];
+    if few > 0 {
+        out.push(Block::Para(if w.vi {
+            format!(
+                "{} cơ quan có dưới {} nhiệm vụ đã đến hạn được xếp sau cùng.",
+                w.int(few as i64),
+                crate::store::ranking::MIN_DUE
+            )
+        } else {
+            format!(
+                "{} with fewer than {} tasks due {} ranked last.",
+                if few == 1 {
+                    "1 agency".to_string()
+                } else {
+                    format!("{} agencies", w.int(few as i64))
+                },
+                crate::store::ranking::MIN_DUE,
+                if few == 1 { "is" } else { "are" }
+            )
+        }));
+    }
+    out.push(Block::Table(Table {
+        header: [
+            ("STT", "No."),
+            ("Cơ quan chủ trì", "Lead agency"),
+            // Short words, defined by the sentence above: ten columns on an A4 page.
+            ("Số nhiệm vụ", "Tasks"),
+            ("Đã đến hạn", "Due"),
+            ("Đúng hạn", "On time"),
+            ("Chậm", "Late"),
+            ("Quá hạn", "Overdue"),
+            ("Tỷ lệ đúng hạn (%)", "On time (%)"),
+            ("Ngày chậm bình quân", "Mean days late"),
+            ("Lần bị đôn đốc", "Urges"),
+        ]
+        .iter()
+        .map(|(vi, en)| w.pick(vi, en).to_string())
+        .collect(),
+        numeric: vec![true, false, true, true, true, true, true, true, true, true],
+        rows,
+        total: None,
+    }));
+    out
+}

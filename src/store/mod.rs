@@ -19,6 +19,7 @@ mod maintenance;
 pub mod mine;
 pub mod order;
 mod programs;
+pub mod ranking;
 pub mod replica;
 pub mod report;
 mod restore;

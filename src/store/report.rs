@@ -115,7 +115,7 @@ fn task_row(r: &Row<'_>) -> rusqlite::Result<TaskAsOf> {
 
 impl Store {
     /// The id of a program code, or a not-found error; `None` stays `None` (all programs).
-    fn report_program(&self, program: Option<&str>) -> Result<Option<i64>> {
+    pub(crate) fn report_program(&self, program: Option<&str>) -> Result<Option<i64>> {
         match program {
             None => Ok(None),
             Some(code) => program_id(self.conn(), code)?.map(Some).ok_or_else(|| {
