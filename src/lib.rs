@@ -15,6 +15,7 @@ pub mod io;
 pub mod lang;
 pub mod log;
 pub mod numfmt;
+pub mod plain;
 pub mod report;
 pub mod rollup;
 pub mod safe_file;

@@ -159,3 +159,79 @@ fn resize_to_20x5_and_back_does_not_crash() {
     s.wait_exit(Duration::from_secs(5));
     assert!(s.child.try_wait().unwrap().unwrap().success());
 }
+
+/// Plain line mode (issue 16): from a pipe, with TERM=dumb choosing it, the dashboard's
+/// totals as labelled lines and `open 70` answered, with no escape sequence at all (no
+/// alternate screen, no cursor addressing, no colour).
+#[test]
+fn plain_mode_from_a_pipe_prints_labelled_lines_and_takes_commands() {
+    use std::io::Write;
+    let (_d, db) = demo();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_phoihop"))
+        .args(["--db", db.to_str().unwrap(), "--lang", "vi"])
+        .env("TERM", "dumb")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"open 70\nfilter overdue\nbogus\nquit\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\x1b'), "an escape sequence: {text:?}");
+    let lines: Vec<&str> = text.lines().collect();
+    // The totals, each on its own labelled line, as the JSON report has them.
+    let report = std::process::Command::new(env!("CARGO_BIN_EXE_phoihop"))
+        .args(["--db", db.to_str().unwrap(), "report", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    let t = &json["totals"];
+    for (label, key) in [
+        ("Nhiệm vụ: ", "tasks"),
+        ("Hoàn thành đúng hạn: ", "done_on_time"),
+        ("Chưa hoàn thành, quá hạn: ", "overdue"),
+    ] {
+        assert!(
+            lines.contains(&format!("{label}{}", t[key]).as_str()),
+            "{label}{} in {text}",
+            t[key]
+        );
+    }
+    assert!(lines.contains(&"Số: #70"), "{text}");
+    assert!(
+        lines.contains(
+            &"Tên nhiệm vụ: Chuyển bộ phận lái xe, kế toán của các ban đảng về Văn phòng Tỉnh ủy"
+        ),
+        "{text}"
+    );
+    let overdue = t["overdue"].as_i64().unwrap();
+    assert!(
+        lines.contains(&format!("Nhiệm vụ: {overdue} (1–{overdue})").as_str()),
+        "{text}"
+    );
+    assert!(
+        lines.contains(&"Không có lệnh bogus; gõ help để xem các lệnh."),
+        "{text}"
+    );
+}
+
+/// Plain line mode in a terminal (`--plain`): no alternate screen, a prompt, and a task
+/// opened by its number; `quit` ends it with 0.
+#[test]
+fn plain_mode_in_a_terminal_answers_lines_without_the_alternate_screen() {
+    let (_d, db) = demo();
+    let mut s = Session::start(&db, 120, 60, &["--lang", "en", "--plain"]);
+    s.wait_text("line mode (read-only)");
+    assert!(!s.screen_alternate(), "no alternate screen");
+    s.send("12\r");
+    s.wait_text("Title: Sắp xếp cán bộ, công chức");
+    assert!(!s.screen_alternate());
+    s.send("quit\r");
+    assert_eq!(s.wait_code(Duration::from_secs(5)), 0);
+}

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_phoihop_global_optspecs
-    string join \n db= read-only lang= as-of= program= rollup= theme= quiet no-mouse h/help V/version
+    string join \n db= read-only lang= as-of= program= rollup= theme= quiet no-mouse plain h/help V/version
 end
 
 function __fish_phoihop_needs_command
@@ -37,6 +37,7 @@ mono\t''"
 complete -c phoihop -n "__fish_phoihop_needs_command" -l read-only -d 'Open the database with SQLite\'s read-only flag: nothing can be changed'
 complete -c phoihop -n "__fish_phoihop_needs_command" -l quiet -d 'No progress bars (they are drawn on a terminal only, never on a pipe)'
 complete -c phoihop -n "__fish_phoihop_needs_command" -l no-mouse -d 'No mouse in the TUI (the config files\' `mouse = false` does the same)'
+complete -c phoihop -n "__fish_phoihop_needs_command" -l plain -d 'Plain line mode instead of the TUI, for screen readers and logs: labelled lines, commands read as lines (also when TERM=dumb)'
 complete -c phoihop -n "__fish_phoihop_needs_command" -s h -l help -d 'Print help'
 complete -c phoihop -n "__fish_phoihop_needs_command" -s V -l version -d 'Print version'
 complete -c phoihop -n "__fish_phoihop_needs_command" -f -a "init" -d 'Create or migrate the database'

@@ -63,6 +63,10 @@ pub struct Cli {
     /// No mouse in the TUI (the config files' `mouse = false` does the same).
     #[arg(long)]
     pub no_mouse: bool,
+    /// Plain line mode instead of the TUI, for screen readers and logs: labelled lines,
+    /// commands read as lines (also when TERM=dumb).
+    #[arg(long)]
+    pub plain: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -255,6 +259,24 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
     let Some(command) = cli.command else {
         if let Some(dir) = &cli.rollup {
             return rollup::run_tui(&ctx, &cli, dir);
+        }
+        if cli.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+            use std::io::IsTerminal;
+            let store = ctx.open()?;
+            let stdin = std::io::stdin();
+            let prompt = stdin.is_terminal();
+            return crate::plain::run(
+                &store,
+                crate::plain::Start {
+                    lang: crate::lang::Lang::from_code(ctx.lang),
+                    today: ctx.today,
+                    as_of: ctx.as_of,
+                    program: settings.program.value.clone(),
+                },
+                stdin.lock(),
+                std::io::stdout().lock(),
+                prompt,
+            );
         }
         let remaps: Vec<_> = settings.remaps.iter().map(|(r, _)| r.clone()).collect();
         crate::tui::keymap::remap::install(&remaps).map_err(|e| crate::Error::Usage(e.into()))?;

@@ -144,6 +144,12 @@ catalog! {
     HelpClose => "Nhấn ? hoặc Esc để đóng", "Press ? or Esc to close";
     HelpGlobal => "Mọi màn hình", "Everywhere";
     HelpHere => "Màn hình này", "This screen";
+    PlainIntro => "phoihop, chế độ dòng lệnh (chỉ đọc). Gõ help để xem các lệnh.", "phoihop, line mode (read-only). Type help for the commands.";
+    PlainHelp => "Các lệnh: dashboard (tổng quan); tasks (danh sách nhiệm vụ); next (trang sau); open 70 hoặc 70 (chi tiết nhiệm vụ 70); filter overdue | due-soon | all (lọc quá hạn, sắp đến hạn, tất cả); search TỪ KHÓA (tìm theo tên, gõ không dấu cũng được); as-of 30/06/2018 hoặc as-of today (số liệu đến ngày); help; quit (thoát).", "Commands: dashboard; tasks (the task list); next (the next page); open 70 or 70 (task 70's detail); filter overdue | due-soon | all; search WORDS (in titles, accents optional); as-of 30/06/2018 or as-of today; help; quit.";
+    PlainMore => "Còn nữa: gõ next để xem trang sau.", "More: type next for the next page.";
+    PlainNoTask => "Không có nhiệm vụ số {} (vào ngày đang xem).", "There is no task {} (on the date shown).";
+    PlainBadDate => "Ngày không hợp lệ hoặc sau hôm nay: {}", "Not a valid date, or after today: {}";
+    PlainUnknown => "Không có lệnh {}; gõ help để xem các lệnh.", "There is no command {}; type help for the commands.";
     HelpSyntax => "Cú pháp tìm kiếm (/)", "Search syntax (/)";
     SynFuzzy => "Các chữ theo thứ tự, không cần liền nhau; khớp trọn từ xếp trước, rồi đầu từ, rồi chữ rải rác", "Letters in order, not necessarily together; whole words rank first, then word starts, then scattered letters";
     SynAccent => "Gõ có dấu: kết quả đúng dấu xếp trước", "Typed with accents: matches with the same accents first";

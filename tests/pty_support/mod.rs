@@ -93,6 +93,12 @@ impl Session {
         self.screen.lock().unwrap().screen().contents()
     }
 
+    /// True while the program is on the alternate screen (the TUI; never the line mode).
+    #[allow(dead_code)]
+    pub fn screen_alternate(&self) -> bool {
+        self.screen.lock().unwrap().screen().alternate_screen()
+    }
+
     pub fn send(&mut self, keys: &str) {
         let w = self.writer.as_mut().unwrap();
         w.write_all(keys.as_bytes()).unwrap();
