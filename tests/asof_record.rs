@@ -21,6 +21,8 @@ fn on_day(db: &Path, day: &str, args: &[&str]) -> (i32, String, String) {
         .arg(db)
         .args(args)
         .env_remove("PHOIHOP_DB")
+        // The digest remembers its last day in the state directory: the test's own.
+        .env("XDG_STATE_HOME", db.parent().unwrap_or(db))
         .env("LANG", "C")
         .env("TZ", "UTC")
         .output()
@@ -995,10 +997,12 @@ fn the_digest_lists_exactly_what_changed_on_a_fixed_timeline() {
     );
     assert!(ids(&v, "newly_overdue").is_empty() && ids(&v, "urges").is_empty());
     assert_eq!(ids(&v, "due_soon"), [b]);
-    // 25/04: B overdue since 21/03 (not new since yesterday); C due on 30/04; with no
-    // update for 30 days: A and C (created 01/03), B (updated 05/03).
+    // 25/04: since the last digest (of 14/03, remembered), B became overdue (on 21/03);
+    // C is due on 30/04; with no update for 30 days: A and C (created 01/03), B (updated
+    // 05/03).
     let v = digest("2024-04-25", &["--stale-days", "30"]);
-    assert!(ids(&v, "newly_overdue").is_empty());
+    assert_eq!(v["since"], "2024-03-14", "the last digest's day");
+    assert_eq!(ids(&v, "newly_overdue"), [b]);
     assert_eq!(ids(&v, "due_soon"), [c]);
     let mut stale = ids(&v, "stale");
     stale.sort();
@@ -1024,6 +1028,6 @@ fn the_digest_lists_exactly_what_changed_on_a_fixed_timeline() {
     assert_eq!(code, 0);
     assert_eq!(
         out,
-        "Nhắc việc ngày 27/04/2024 — toàn tỉnh (thay đổi từ ngày 26/04/2024)\n\nKhông có nội dung cần nhắc.\n"
+        "Nhắc việc ngày 27/04/2024 — toàn tỉnh (thay đổi từ ngày 27/04/2024)\n\nKhông có nội dung cần nhắc.\n"
     );
 }

@@ -386,7 +386,7 @@ complete -c phoihop -n "__fish_phoihop_using_subcommand report" -l read-only -d 
 complete -c phoihop -n "__fish_phoihop_using_subcommand report" -l quiet -d 'No progress bars (they are drawn on a terminal only, never on a pipe)'
 complete -c phoihop -n "__fish_phoihop_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c phoihop -n "__fish_phoihop_using_subcommand digest" -l agency -d 'One lead agency (by code); every agency when left out' -r
-complete -c phoihop -n "__fish_phoihop_using_subcommand digest" -l since -d 'Changes on or after this day are new (YYYY-MM-DD or dd/mm/yyyy; default: yesterday, for a daily cron job)' -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand digest" -l since -d 'Changes on or after this day are new (YYYY-MM-DD or dd/mm/yyyy; default: the day of the last digest of this database and agency by this login, else yesterday)' -r
 complete -c phoihop -n "__fish_phoihop_using_subcommand digest" -l stale-days -d 'List open tasks whose last progress update is this many days old or more' -r
 complete -c phoihop -n "__fish_phoihop_using_subcommand digest" -l format -d 'Output format' -r -f -a "text\t'Plain text (for a mail body)'
 md\t''
