@@ -449,16 +449,16 @@ fn check_triggers(conn: &Connection) -> Result<Option<Audit>> {
 }
 
 /// Names an audit row for a sentence: `Audit row 17 (2026-12-01T08:00:00.000Z, vanphong, edit task 3)`.
-fn describe(r: &AuditRow) -> Row {
+fn describe(r: &AuditRow) -> Box<Row> {
     let e = |s: &str| crate::domain::text::escape(s).into_owned();
-    Row {
+    Box::new(Row {
         id: r.id,
         at: e(&r.at),
         actor: e(&r.actor),
         action: e(&r.action),
         entity: e(&r.entity),
         key: e(&r.entity_key),
-    }
+    })
 }
 
 /// Checks the audit log: the triggers, that ids run 1, 2, 3 … without a gap, and (when

@@ -111,13 +111,13 @@ pub enum Audit {
         next: i64,
     },
     OutOfOrder {
-        row: Row,
+        row: Box<Row>,
     },
     NoHash {
-        row: Row,
+        row: Box<Row>,
     },
     HashMismatch {
-        row: Row,
+        row: Box<Row>,
     },
     HeadMissing {
         hash: String,

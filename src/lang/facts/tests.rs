@@ -480,13 +480,15 @@ fn samples() -> Vec<Fact> {
             .into(),
         );
     }
-    let row = || Row {
-        id: 17,
-        at: s("2026-12-01T08:00:00.000Z"),
-        actor: s("vanphong"),
-        action: s("edit"),
-        entity: s("task"),
-        key: s("3"),
+    let row = || {
+        Box::new(Row {
+            id: 17,
+            at: s("2026-12-01T08:00:00.000Z"),
+            actor: s("vanphong"),
+            action: s("edit"),
+            entity: s("task"),
+            key: s("3"),
+        })
     };
     v.extend(
         [
