@@ -286,7 +286,7 @@ impl Import {
             UnknownCode { what, code } => {
                 let vi = what_vi(what);
                 say!(lang,
-                    "Không có {vi} mã `{code}`, trong cơ sở dữ liệu cũng như ở phần trước của tệp nhập.",
+                    "Không có {vi} mã `{code}` trong cơ sở dữ liệu hay ở các dòng trước của tệp nhập.",
                     "`{code}` is not a known {what} code (neither in the database nor earlier in the import).")
             }
             CodeTwice { what, code, file, line } => {
