@@ -218,3 +218,48 @@ fn errors_name_the_right_line_with_crlf_line_endings_as_excel_writes() {
         }
     }
 }
+
+#[test]
+fn a_field_error_reads_in_vietnamese_under_lang_vi_with_the_same_exit_code() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = base_db(tmp.path());
+    let file = tmp.path().join("nhiemvu.csv");
+    std::fs::write(
+        &file,
+        "program,category,title,lead,with,cadence,deadline,status,progress,basis,completed_on\n\
+         XD,ideology,Nhiệm vụ một,BTG,,roadmap,30/06/2020,,10,,\n\
+         XD,ideology,Nhiệm vụ hai,BTG,,roadmap,30/06/2020,,20,,01/01/2020\n",
+    )
+    .unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let run = |lang: &str| {
+        let out = phoihop(&db)
+            .args(["--lang", lang, "import"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (en_code, en) = run("en");
+    let (vi_code, vi) = run("vi");
+    assert_eq!(en_code, Some(6), "{en}");
+    assert_eq!(vi_code, en_code, "{vi}");
+    assert!(
+        en.contains(
+            "nhiemvu.csv line 3, field completed_on: Only a done task has a completion date."
+        ),
+        "{en}"
+    );
+    assert!(
+        vi.contains("Dòng 3 của tệp ")
+            && vi.contains(
+                "nhiemvu.csv, trường `completed_on`: Chỉ nhiệm vụ đã hoàn thành mới có ngày hoàn thành."
+            ),
+        "{vi}"
+    );
+    assert!(!vi.contains("Only a done task"), "{vi}");
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the database changed");
+}

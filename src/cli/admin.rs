@@ -121,7 +121,15 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
     let findings = store.check()?;
     let records: Vec<Record> = findings
         .iter()
-        .map(|f| Record::new().field("what", Cell::Text(f.what.clone())))
+        .map(|f| {
+            // A table speaks the interface language; JSON and CSV stay in English.
+            let lang = if args.format == super::Format::Table {
+                crate::lang::current()
+            } else {
+                crate::lang::Lang::En
+            };
+            Record::new().field("what", Cell::Text(f.what.render(lang)))
+        })
         .collect();
     if findings.is_empty() && args.format == super::Format::Table {
         output::confirm(ctx.say(

@@ -111,9 +111,9 @@ pub struct EditArgs {
 /// Refuses a position that is no place in the order, before anything is written.
 fn check_position(p: Option<i64>) -> Result<()> {
     match p {
-        Some(n) if n < 1 => Err(crate::error::Error::invalid(format!(
-            "The position {n} is not a place in the order; give 1 for the first."
-        ))),
+        Some(n) if n < 1 => Err(crate::error::Error::invalid(
+            crate::lang::facts::Cli::BadPosition { n },
+        )),
         _ => Ok(()),
     }
 }

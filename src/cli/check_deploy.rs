@@ -341,10 +341,9 @@ pub fn run(ctx: &Context, config: Option<&Path>) -> Result<()> {
         Ok(())
     } else {
         Err(Error::Other(
-            format!(
-                "The deployment check found {} problem(s), listed above.",
-                r.problems.len()
-            )
+            crate::lang::facts::Cli::DeployFound {
+                n: r.problems.len(),
+            }
             .into(),
         ))
     }

@@ -215,36 +215,10 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("urges", "Urges", "Đôn đốc"),
 ];
 
-/// Vietnamese names of vocabulary codes, for tables.
-const CODES_VI: &[(&str, &str)] = &[
-    ("not_started", "chưa thực hiện"),
-    ("in_progress", "đang thực hiện"),
-    ("done", "hoàn thành"),
-    ("suspended", "tạm dừng"),
-    ("done_on_time", "hoàn thành đúng hạn"),
-    ("done_late", "hoàn thành quá hạn"),
-    ("in_time", "trong hạn"),
-    ("overdue", "quá hạn"),
-    ("roadmap", "theo lộ trình"),
-    ("recurring", "thường xuyên"),
-    ("party", "cơ quan Đảng"),
-    ("government", "chính quyền"),
-    ("front", "MTTQ, đoàn thể"),
-    ("coordination", "phối hợp"),
-    ("building", "xây dựng"),
-    ("action", "hành động"),
-    ("admin", "quản trị"),
-    ("operator", "chuyên viên"),
-    ("supervisor", "lãnh đạo, giám sát"),
-];
-
-/// The Vietnamese name of a vocabulary code (the code itself when unknown).
+/// The Vietnamese name of a vocabulary code, from the catalog (the code itself when
+/// unknown).
 pub fn code_vi(code: &str) -> &str {
-    CODES_VI
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, vi)| *vi)
-        .unwrap_or(code)
+    crate::lang::Lang::Vi.code_name(code).unwrap_or(code)
 }
 
 /// The table header of a field key in `lang`.

@@ -110,8 +110,7 @@ fn parse_reviews(s: &str) -> Result<Option<Vec<NaiveDate>>> {
         .collect::<Result<Vec<_>>>()?;
     if dates.is_empty() {
         return Err(crate::error::Error::Usage(
-            "Give the review dates separated by commas (30/06/2021,31/12/2021), or `default`."
-                .into(),
+            crate::lang::facts::Cli::NoReviewDates.into(),
         ));
     }
     Ok(Some(dates))

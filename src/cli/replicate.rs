@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::error::{Error, Result};
+use crate::lang::facts::{Cli, Replica};
 
 #[derive(Debug, Args)]
 pub struct ReplicateConfigArgs {
@@ -37,51 +38,52 @@ pub enum Target {
 /// Parses `--to`: a bare absolute path is a file replica.
 pub fn parse_target(to: &str) -> Result<Target> {
     let t = to.trim();
-    let bad = |why: &str| {
-        Error::Usage(format!(
-            "The replica `{}` {why}; give a directory path, file:///DIR, sftp://USER@HOST/DIR or s3://BUCKET/PATH.",
-            crate::domain::text::escape(t)
-        ).into())
+    let bad = |why: Replica| {
+        Error::Usage(
+            Cli::BadReplica {
+                target: crate::domain::text::escape(t).into_owned(),
+                why,
+            }
+            .into(),
+        )
     };
     if t.contains('$') {
         // Litestream expands $VAR in its configuration.
-        return Err(bad(
-            "contains `$`, which Litestream would read as a variable",
-        ));
+        return Err(bad(Replica::Dollar));
     }
     if t.chars().any(|c| c.is_control() || c == '"' || c == '\\') {
-        return Err(bad("contains a control character, a quote or a backslash"));
+        return Err(bad(Replica::BadChar));
     }
     if let Some(rest) = t.strip_prefix("file://") {
         if !rest.starts_with('/') || rest.len() < 2 {
-            return Err(bad("is not an absolute file:/// path"));
+            return Err(bad(Replica::NotAbsolute));
         }
         return Ok(Target::File(rest.to_string()));
     }
     if t.starts_with('/') {
         if t.len() < 2 {
-            return Err(bad("is the root directory"));
+            return Err(bad(Replica::Root));
         }
         return Ok(Target::File(t.to_string()));
     }
     if let Some(rest) = t.strip_prefix("sftp://") {
         let (auth, path) = rest.split_once('/').unwrap_or((rest, ""));
         let Some((user, host)) = auth.split_once('@') else {
-            return Err(bad("names no user (sftp://USER@HOST/DIR)"));
+            return Err(bad(Replica::NoUser));
         };
         if user.is_empty() || host.is_empty() || path.is_empty() {
-            return Err(bad("needs a user, a host and a directory"));
+            return Err(bad(Replica::Incomplete));
         }
         return Ok(Target::Sftp(t.to_string()));
     }
     if let Some(rest) = t.strip_prefix("s3://") {
         let (bucket, path) = rest.split_once('/').unwrap_or((rest, ""));
         if bucket.is_empty() || path.is_empty() {
-            return Err(bad("needs a bucket and a path"));
+            return Err(bad(Replica::NoBucket));
         }
         return Ok(Target::S3(t.to_string()));
     }
-    Err(bad("is not a path nor a file://, sftp:// or s3:// URL"))
+    Err(bad(Replica::Unknown))
 }
 
 /// A Litestream duration: digits followed by h, m or s (e.g. 720h, 90m).
@@ -94,10 +96,10 @@ fn duration(field: &str, s: &str) -> Result<String> {
         Ok(s.to_string())
     } else {
         Err(Error::Usage(
-            format!(
-            "{field} `{}` is not a duration; write hours, minutes or seconds, as 720h, 90m or 30s.",
-            crate::domain::text::escape(s)
-        )
+            Cli::BadDuration {
+                field: field.to_string(),
+                text: crate::domain::text::escape(s).into_owned(),
+            }
             .into(),
         ))
     }
@@ -115,15 +117,20 @@ pub fn config(
     snapshot_interval: &str,
     key_path: Option<&std::path::Path>,
 ) -> Result<String> {
-    let db = std::path::absolute(db)
-        .map_err(|e| Error::Other(format!("Cannot resolve {}: {e}.", db.display()).into()))?;
-    let db = db.to_str().ok_or_else(|| {
-        Error::Usage("The database path is not valid UTF-8, which Litestream cannot read.".into())
+    let db = std::path::absolute(db).map_err(|e| {
+        Error::Other(
+            Cli::CannotResolve {
+                path: db.display().to_string(),
+                detail: e.to_string(),
+            }
+            .into(),
+        )
     })?;
+    let db = db
+        .to_str()
+        .ok_or_else(|| Error::Usage(Cli::DbPathNotUtf8.into()))?;
     if db.contains('$') {
-        return Err(Error::Usage(
-            "The database path contains `$`, which Litestream would read as a variable; move the database.".into(),
-        ));
+        return Err(Error::Usage(Cli::DbPathDollar.into()));
     }
     let mut out = String::new();
     out.push_str("# Litestream configuration written by `phoihop replicate-config`.\n");
@@ -168,9 +175,7 @@ pub fn run(ctx: &super::Context, args: &ReplicateConfigArgs) -> Result<()> {
     let retention = duration("--retention", &args.retention)?;
     let interval = duration("--snapshot-interval", &args.snapshot_interval)?;
     if args.key_path.is_some() && !matches!(target, Target::Sftp(_)) {
-        return Err(Error::Usage(
-            "--key-path applies to an sftp:// replica only.".into(),
-        ));
+        return Err(Error::Usage(Cli::KeyPathSftpOnly.into()));
     }
     crate::store::fs::refuse_missing(&ctx.db)?;
     let text = config(

@@ -97,14 +97,10 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
         return Err(Error::Usage(Cli::ExcelNeedsOut.into()));
     }
     if args.format == ReportFormat::Docx && args.out.is_none() {
-        return Err(Error::Usage(
-            "A Word report is a file: give --out FILE.docx.".into(),
-        ));
+        return Err(Error::Usage(Cli::WordNeedsOut.into()));
     }
     if args.issuer.is_some() && args.format != ReportFormat::Docx {
-        return Err(Error::Usage(
-            "--issuer applies to --format docx only.".into(),
-        ));
+        return Err(Error::Usage(Cli::IssuerDocxOnly.into()));
     }
     if args.excel && args.format != ReportFormat::Csv {
         return Err(Error::Usage(Cli::ExcelCsvOnly.into()));

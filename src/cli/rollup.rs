@@ -76,10 +76,9 @@ pub fn parse_age(s: &str) -> Result<Option<i64>> {
     }
     let bad = || {
         Error::Usage(
-            format!(
-                "The age `{}` is not understood; write 30s, 90m, 36h, 7d or none.",
-                crate::domain::text::escape(t)
-            )
+            crate::lang::facts::Cli::BadAge {
+                text: crate::domain::text::escape(t).into_owned(),
+            }
             .into(),
         )
     };
@@ -132,12 +131,10 @@ pub fn request(ctx: &super::Context, args: &RollupArgs) -> Result<rollup::Reques
 pub fn run(ctx: &super::Context, args: &RollupArgs) -> Result<()> {
     let req = request(ctx, args)?;
     if args.format == RollupFormat::Xlsx && args.out.is_none() {
-        return Err(Error::Usage(
-            "An Excel roll-up is a file: give --out FILE.xlsx.".into(),
-        ));
+        return Err(Error::Usage(crate::lang::facts::Cli::RollupNeedsOut.into()));
     }
     if args.excel && args.format != RollupFormat::Csv {
-        return Err(Error::Usage("--excel applies to --format csv only.".into()));
+        return Err(Error::Usage(crate::lang::facts::Cli::ExcelCsvOnly.into()));
     }
     let files = rollup::replica_files(&args.paths)?;
     if let Some(out) = &args.out {

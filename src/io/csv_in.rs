@@ -14,6 +14,7 @@ use unicode_normalization::char::is_combining_mark;
 use super::fields::{self, AgencyFields, ProgramFields, TaskFields};
 use crate::domain::{text, Agency, Program};
 use crate::error::{Error, Result};
+use crate::lang::facts::Import;
 use crate::search::fold::fold_char;
 use crate::store::import::{ImportBatch, ImportTask, Origin, ReadyTask, Sourced};
 
@@ -68,8 +69,16 @@ fn crlf(sample: &[u8]) -> bool {
 /// A CSV syntax error, escaped: the message may quote bytes of the file.
 fn csv_error(file: &str, e: csv::Error) -> Error {
     let line = e.position().map_or(0, |p| p.line());
-    let m = format!("{file} line {line}, field (CSV syntax): {e}.");
-    Error::Invalid(crate::domain::text::escape(&m).into_owned().into())
+    use crate::domain::text::escape;
+    Error::Invalid(
+        Import::Syntax {
+            file: escape(file).into_owned(),
+            line,
+            json: false,
+            detail: escape(&e.to_string()).into_owned(),
+        }
+        .into(),
+    )
 }
 
 fn origin(file: &str, line: u64) -> Origin {
@@ -86,20 +95,13 @@ fn header<R: std::io::Read>(file: &str, rdr: &mut csv::Reader<R>, crlf: bool) ->
         .read_byte_record(&mut rec)
         .map_err(|e| csv_error(file, e))?
     {
-        return Err(Error::Invalid(
-            format!("{file} line 1, field header: The file is empty; it needs a header row.")
-                .into(),
-        ));
+        return Err(origin(file, 1).invalid("header", Import::EmptyFile));
     }
     let o = origin(file, rec.position().map_or(1, |p| p.line()));
     let mut header: Vec<String> = Vec::new();
     for (i, raw) in rec.iter().enumerate() {
-        let name = std::str::from_utf8(raw).map_err(|_| {
-            o.invalid(
-                &format!("column {}", i + 1),
-                "The header is not valid UTF-8 text.",
-            )
-        })?;
+        let name = std::str::from_utf8(raw)
+            .map_err(|_| o.invalid(&format!("column {}", i + 1), Import::HeaderNotUtf8))?;
         header.push(name.trim().to_string());
     }
     let kind = if header
@@ -114,13 +116,12 @@ fn header<R: std::io::Read>(file: &str, rdr: &mut csv::Reader<R>, crlf: bool) ->
     } else {
         return Err(o.invalid(
             "header",
-            format!(
-                "The header `{}` is not that of a tasks file ({}), an agencies file ({}) or a programs file ({}).",
-                text::escape(&header.join(",")),
-                columns_list(TASK_COLUMNS),
-                columns_list(AGENCY_COLUMNS),
-                columns_list(PROGRAM_COLUMNS)
-            ),
+            Import::UnknownHeader {
+                header: text::escape(&header.join(",")).into_owned(),
+                tasks: columns_list(TASK_COLUMNS),
+                agencies: columns_list(AGENCY_COLUMNS),
+                programs: columns_list(PROGRAM_COLUMNS),
+            },
         ));
     };
     let cols = match kind {
@@ -137,22 +138,29 @@ fn header<R: std::io::Read>(file: &str, rdr: &mut csv::Reader<R>, crlf: bool) ->
         if !cols.0.contains(&h.as_str()) && !cols.1.contains(&h.as_str()) {
             return Err(o.invalid(
                 h,
-                format!(
-                    "`{}` is not a column of a {what} file; its columns are {}.",
-                    text::escape(h),
-                    columns_list(cols)
-                ),
+                Import::NotAColumn {
+                    name: text::escape(h).into_owned(),
+                    kind: what.to_string(),
+                    columns: columns_list(cols),
+                },
             ));
         }
         if header[..i].contains(h) {
-            return Err(o.invalid(h, format!("The column `{h}` appears twice.")));
+            return Err(o.invalid(
+                h,
+                Import::ColumnTwice {
+                    name: text::escape(h).into_owned(),
+                },
+            ));
         }
     }
     for c in cols.0 {
         if !header.iter().any(|h| h == c) {
             return Err(o.invalid(
                 c,
-                format!("The required column `{c}` is missing from the header."),
+                Import::ColumnMissing {
+                    name: c.to_string(),
+                },
             ));
         }
     }
@@ -192,11 +200,10 @@ fn row(file: &str, h: &Header, rec: &csv::ByteRecord, today: NaiveDate) -> Resul
         };
         return Err(o.invalid(
             &field,
-            format!(
-                "The row has {} fields but the header has {}.",
-                rec.len(),
-                header.len()
-            ),
+            Import::FieldCount {
+                n: rec.len(),
+                header: header.len(),
+            },
         ));
     }
     let mut cells: [&str; 16] = [""; 16];
@@ -204,10 +211,9 @@ fn row(file: &str, h: &Header, rec: &csv::ByteRecord, today: NaiveDate) -> Resul
         let s = std::str::from_utf8(raw).map_err(|e| {
             o.invalid(
                 &header[i],
-                format!(
-                    "The text is not valid UTF-8 (bad byte at position {}).",
-                    e.valid_up_to() + 1
-                ),
+                Import::TextNotUtf8 {
+                    at: e.valid_up_to() + 1,
+                },
             )
         })?;
         // At most 13 distinct columns (checked in the header).

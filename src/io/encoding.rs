@@ -18,6 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::domain::text;
 use crate::error::{Error, Result};
+use crate::lang::facts::{Import, Looks};
 
 /// The encoding an import file is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -48,11 +49,10 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8], enc: Encoding) -> Result<Cow<'a, 
     let (s, _, bad) = coding.decode(bytes);
     if bad {
         return Err(Error::Invalid(
-            format!(
-                "{} is not valid {} text; check the encoding it was saved in.",
-                text::escape(file),
-                coding.name()
-            )
+            Import::NotValidIn {
+                file: text::escape(file).into_owned(),
+                coding: coding.name().to_string(),
+            }
             .into(),
         ));
     }
@@ -172,24 +172,19 @@ pub fn not_utf8(path: &str, g: Guess) -> Error {
             shell_word(&converted_name(&p))
         )
     };
-    Error::Invalid(match g {
-        Guess::Utf16 => format!(
-            "{p} is not UTF-8 text: it is UTF-16 (it starts with a UTF-16 byte order mark, as Excel's \"Unicode text\" files do); import it with --encoding utf-16, or convert it first with `{}`.",
-            iconv("UTF-16")
-        ),
-        Guess::Windows1258 => format!(
-            "{p} is not UTF-8 text: it looks like Windows-1258 (CP1258, the Vietnamese Windows code page); import it with --encoding windows-1258, or convert it first with `{}`.",
-            iconv("WINDOWS-1258")
-        ),
-        Guess::Tcvn3 { fonts } => format!(
-            "{p} is not UTF-8 text, nor UTF-16 or Windows-1258: {} TCVN3 (ABC), the encoding of the .VnTime and .VnArial fonts (or VNI, of the VNI-Times fonts); phoihop does not convert these, so convert it to Unicode UTF-8 first (for example with UniKey's converter, from TCVN3 to Unicode), then import it.",
-            if fonts {
-                "it names .Vn fonts, so it is most likely"
-            } else {
-                "it is most likely"
-            }
-        ),
-    }.into())
+    let (looks, iconv) = match g {
+        Guess::Utf16 => (Looks::Utf16, iconv("UTF-16")),
+        Guess::Windows1258 => (Looks::Windows1258, iconv("WINDOWS-1258")),
+        Guess::Tcvn3 { fonts } => (Looks::Tcvn3 { fonts }, String::new()),
+    };
+    Error::Invalid(
+        Import::NotUtf8 {
+            path: p,
+            looks,
+            iconv,
+        }
+        .into(),
+    )
 }
 
 /// Checks a file's first bytes and refuses a file that is not UTF-8 with the diagnosis.

@@ -8,6 +8,7 @@ use crate::domain::{
     ProgramKind, Progress, Status,
 };
 use crate::error::Result;
+use crate::lang::facts::{Import, Value};
 use crate::store::import::Origin;
 
 /// Turns a domain error into one that names the record's origin and field.
@@ -97,7 +98,9 @@ pub fn opt_int(o: &Origin, field: &str, raw: &str) -> Result<Option<i64>> {
     t.parse::<i64>().map(Some).map_err(|_| {
         o.invalid(
             field,
-            format!("`{}` is not a whole number.", text::escape(t)),
+            Import::NotWholeNumber {
+                text: text::escape(t).into_owned(),
+            },
         )
     })
 }
@@ -112,7 +115,12 @@ pub fn vocab<T: std::str::FromStr<Err = crate::Error>>(
     let t = raw.trim();
     match (t.is_empty(), default) {
         (true, Some(d)) => Ok(d),
-        (true, None) => Err(o.invalid(field, format!("The {field} must not be empty."))),
+        (true, None) => Err(o.invalid(
+            field,
+            Value::Empty {
+                field: field.to_string(),
+            },
+        )),
         _ => at(o, field, t.parse::<T>()),
     }
 }
@@ -171,22 +179,24 @@ pub fn task(o: &Origin, f: &TaskFields<'_>, today: NaiveDate) -> Result<NewTask>
     if status == Status::Done && progress_given && progress != Progress::FULL {
         return Err(o.invalid(
             "progress",
-            format!(
-                "A done task is at 100%; progress {} does not fit status done.",
-                progress.get()
-            ),
+            Value::DoneAt100 {
+                progress: progress.get(),
+            },
         ));
     }
     let created_on = opt_date(o, "created_on", f.created_on)?.unwrap_or(today);
     let completed_on = opt_date(o, "completed_on", f.completed_on)?;
     match completed_on {
         Some(_) if status != Status::Done => {
-            return Err(o.invalid("completed_on", "Only a done task has a completion date."))
+            return Err(o.invalid("completed_on", Import::CompletedNotDone))
         }
         Some(c) if c < created_on => {
             return Err(o.invalid(
                 "completed_on",
-                format!("The task is completed ({c}) before it was created ({created_on})."),
+                Import::CompletedBeforeCreated {
+                    completed: c,
+                    created: created_on,
+                },
             ))
         }
         _ => {}
@@ -233,14 +243,11 @@ pub fn agency(o: &Origin, f: &AgencyFields<'_>) -> Result<Agency> {
         staff: opt_int(o, "staff", f.staff)?,
     };
     if a.parent.as_deref() == Some(a.code.as_str()) {
-        return Err(o.invalid("parent", "An agency cannot be its own parent."));
+        return Err(o.invalid("parent", Import::OwnParent));
     }
     for (field, v) in [("members", a.members), ("staff", a.staff)] {
         if let Some(n) = v.filter(|n| !(0..=10_000_000).contains(n)) {
-            return Err(o.invalid(
-                field,
-                format!("{n} is out of range; it must be from 0 to 10000000."),
-            ));
+            return Err(o.invalid(field, Import::OutOfRange { n }));
         }
     }
     at(o, "row", a.validated())
@@ -266,18 +273,16 @@ pub fn program(o: &Origin, f: &ProgramFields<'_>) -> Result<Program> {
     if ends_on < starts_on {
         return Err(o.invalid(
             "ends_on",
-            format!("The program ends ({ends_on}) before it starts ({starts_on})."),
+            Value::EndsBeforeStarts {
+                ends: ends_on,
+                starts: starts_on,
+            },
         ));
     }
     let review_months = match opt_int(o, "review_months", f.review_months)? {
         None => 6,
         Some(n) if (0..=120).contains(&n) => n as u32,
-        Some(n) => {
-            return Err(o.invalid(
-                "review_months",
-                format!("The review cadence of {n} months is out of range; use 0 to 120."),
-            ))
-        }
+        Some(n) => return Err(o.invalid("review_months", Value::ReviewRange { months: n })),
     };
     let p = Program {
         code: code(o, "code", f.code)?,

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use super::fields::{self, AgencyFields, ProgramFields, TaskFields};
 use crate::domain::{text, Category, Grant, Progress, Role, Status};
 use crate::error::{Error, Result};
+use crate::lang::facts::Import;
 use crate::store::import::{ImportBatch, ImportHistory, ImportTask, ImportUrge, Origin, Sourced};
 
 /// The line (1-based) each element of each top-level array starts on, by key. A small
@@ -73,17 +74,22 @@ struct Obj<'a> {
 
 impl<'a> Obj<'a> {
     fn new(v: &'a Value, o: &'a Origin, what: &str, allowed: &[&str]) -> Result<Obj<'a>> {
-        let map = v
-            .as_object()
-            .ok_or_else(|| o.invalid(what, format!("Each {what} entry must be a JSON object.")))?;
+        let map = v.as_object().ok_or_else(|| {
+            o.invalid(
+                what,
+                Import::NotObject {
+                    what: what.to_string(),
+                },
+            )
+        })?;
         if let Some(k) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
             return Err(o.invalid(
                 k,
-                format!(
-                    "`{}` is not a field of {what}; the fields are {}.",
-                    text::escape(k),
-                    allowed.join(", ")
-                ),
+                Import::NotAField {
+                    key: text::escape(k).into_owned(),
+                    what: what.to_string(),
+                    fields: allowed.join(", "),
+                },
             ));
         }
         Ok(Obj { map, o })
@@ -95,13 +101,18 @@ impl<'a> Obj<'a> {
             None | Some(Value::Null) => Ok(String::new()),
             Some(Value::String(s)) => Ok(s.clone()),
             Some(Value::Number(n)) => Ok(n.to_string()),
-            Some(_) => Err(self.o.invalid(f, "Expected text or a number.")),
+            Some(_) => Err(self.o.invalid(f, Import::ExpectedText)),
         }
     }
 
     fn required(&self, f: &str) -> Result<String> {
         if matches!(self.map.get(f), None | Some(Value::Null)) {
-            return Err(self.o.invalid(f, format!("The field `{f}` is missing.")));
+            return Err(self.o.invalid(
+                f,
+                Import::FieldMissing {
+                    field: f.to_string(),
+                },
+            ));
         }
         self.text(f)
     }
@@ -114,7 +125,7 @@ impl<'a> Obj<'a> {
                 .map(|v| {
                     v.as_str()
                         .map(str::to_string)
-                        .ok_or_else(|| self.o.invalid(f, "Expected an array of codes."))
+                        .ok_or_else(|| self.o.invalid(f, Import::ExpectedCodes))
                 })
                 .collect::<Result<Vec<_>>>()
                 .map(|v| v.join(";")),
@@ -126,7 +137,7 @@ impl<'a> Obj<'a> {
         match self.map.get(f) {
             None | Some(Value::Null) => Ok(&[]),
             Some(Value::Array(a)) => Ok(a),
-            Some(_) => Err(self.o.invalid(f, "Expected an array.")),
+            Some(_) => Err(self.o.invalid(f, Import::ExpectedArray)),
         }
     }
 }
@@ -197,10 +208,7 @@ fn history(t: &Obj<'_>, v: &Value, n: usize) -> Result<ImportHistory> {
     if (status == Status::Done) != completed_on.is_some()
         || (status == Status::Done && progress != Progress::FULL)
     {
-        return Err(t.o.invalid(
-            &f("status"),
-            "A done entry is at 100% with a completion date; other entries have none.",
-        ));
+        return Err(t.o.invalid(&f("status"), Import::HistoryDone));
     }
     Ok(ImportHistory {
         on: fields::date(t.o, &f("on"), &h.required("on")?)?,
@@ -273,10 +281,10 @@ fn task(v: &Value, o: &Origin, today: NaiveDate) -> Result<ImportTask> {
         if first.on < task.created_on {
             return Err(o.invalid(
                 "history[0].on",
-                format!(
-                    "The first history entry ({}) is before the task was created ({}).",
-                    first.on, task.created_on
-                ),
+                Import::FirstHistoryBefore {
+                    first: first.on,
+                    created: task.created_on,
+                },
             ));
         }
         // The last entry (by date, then order) must be the task's state.
@@ -291,13 +299,12 @@ fn task(v: &Value, o: &Origin, today: NaiveDate) -> Result<ImportTask> {
         {
             return Err(o.invalid(
                 "history",
-                format!(
-                    "The last history entry ({}, {}%) does not match the task's state ({}, {}%).",
-                    last.status,
-                    last.progress.get(),
-                    task.status,
-                    task.progress.get()
-                ),
+                Import::LastHistoryMismatch {
+                    status: last.status,
+                    progress: last.progress.get(),
+                    task_status: task.status,
+                    task_progress: task.progress.get(),
+                },
             ));
         }
     }
@@ -323,8 +330,16 @@ pub fn read(
 ) -> Result<ImportBatch> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let doc: Value = serde_json::from_slice(bytes).map_err(|e| {
-        let m = format!("{file} line {}, field (JSON syntax): {e}.", e.line());
-        Error::Invalid(crate::domain::text::escape(&m).into_owned().into())
+        use crate::domain::text::escape;
+        Error::Invalid(
+            Import::Syntax {
+                file: escape(file).into_owned(),
+                line: e.line() as u64,
+                json: true,
+                detail: escape(&e.to_string()).into_owned(),
+            }
+            .into(),
+        )
     })?;
     let lines = element_lines(bytes);
     let origin = |key: &str, i: usize| Origin {
@@ -340,10 +355,9 @@ pub fn read(
     if !format.is_empty() && format != "phoihop" {
         return Err(top_origin.invalid(
             "format",
-            format!(
-                "The format is `{}`; expected `phoihop`.",
-                text::escape(&format)
-            ),
+            Import::BadFormat {
+                given: text::escape(&format).into_owned(),
+            },
         ));
     }
     match top.text("version")?.as_str() {
@@ -351,10 +365,9 @@ pub fn read(
         v => {
             return Err(top_origin.invalid(
                 "version",
-                format!(
-                    "Version {} of the format is not known; this phoihop reads version 1.",
-                    text::escape(v)
-                ),
+                Import::BadVersion {
+                    given: text::escape(v).into_owned(),
+                },
             ))
         }
     }
@@ -432,15 +445,12 @@ pub fn read(
         let g = Obj::new(v, &o, "role", ROLE)?;
         let login = fields::line(&o, "login", &g.required("login")?)?;
         if login.chars().any(char::is_whitespace) {
-            return Err(o.invalid("login", "A login contains no spaces."));
+            return Err(o.invalid("login", Import::LoginSpaces));
         }
         let role: Role = fields::vocab(&o, "role", &g.required("role")?, None)?;
         let agency = fields::opt_code(&o, "agency", &g.text("agency")?)?;
         if (role == Role::Operator) != agency.is_some() {
-            return Err(o.invalid(
-                "agency",
-                "An operator is bound to exactly one agency; other roles to none.",
-            ));
+            return Err(o.invalid("agency", Import::OperatorAgency));
         }
         batch.grants.push(Sourced {
             origin: o,

@@ -134,6 +134,29 @@ impl Lang {
         Some(self.t(m))
     }
 
+    /// The name of a vocabulary code (a status, deadline bucket, cadence, agency or
+    /// program kind, role), as tables show it; `None` for a code it does not know.
+    pub fn code_name(self, code: &str) -> Option<&'static str> {
+        use crate::domain::Role;
+        let m = match code {
+            "not_started" => return Some(self.status(Status::NotStarted)),
+            "in_progress" => return Some(self.status(Status::InProgress)),
+            "done" => return Some(self.status(Status::Done)),
+            "suspended" => return Some(self.status(Status::Suspended)),
+            "done_on_time" => return Some(self.bucket(Bucket::DoneOnTime)),
+            "done_late" => return Some(self.bucket(Bucket::DoneLate)),
+            "in_time" => return Some(self.bucket(Bucket::InTime)),
+            "overdue" => return Some(self.bucket(Bucket::Overdue)),
+            "admin" => return Some(self.role(Role::Admin)),
+            "operator" => return Some(self.role(Role::Operator)),
+            "supervisor" => return Some(self.role(Role::Supervisor)),
+            "roadmap" => Msg::Roadmap,
+            "recurring" => Msg::Recurring,
+            other => return self.kind(other),
+        };
+        Some(self.t(m))
+    }
+
     /// The name of a deadline bucket.
     pub fn bucket(self, b: Bucket) -> &'static str {
         self.t(match b {

@@ -281,7 +281,7 @@ fn judge(p: &mut Province, req: &Request, today: NaiveDate, read_at: DateTime<Ut
         let findings = match req.check {
             Check::None => Vec::new(),
             Check::Quick => s.quick_check()?,
-            Check::Full => s.check()?.into_iter().map(|f| f.what).collect(),
+            Check::Full => s.check()?.into_iter().map(|f| f.what.to_string()).collect(),
         };
         if !findings.is_empty() {
             p.state = State::Failed { findings };

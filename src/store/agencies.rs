@@ -171,7 +171,7 @@ impl Store {
                 "INSERT INTO agency (code, name, name_fold, kind, parent_id, head, members, staff) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![a.code, a.name, fold(&a.name), a.kind.code(), parent, a.head, a.members, a.staff],
             )
-            .map_err(|e| unique_violation(e, || format!("An agency with the code `{}` already exists.", a.code)))?;
+            .map_err(|e| unique_violation(e, || crate::lang::facts::Record::CodeTaken { program: false, code: a.code.clone() }.into()))?;
             audit(tx, who, "add", "agency", &a.code, None::<&()>, Some(&a))?;
             Ok(a.clone())
         })

@@ -24,7 +24,7 @@ use sha2::{Digest, Sha256};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::lang::facts::Cli;
+use crate::lang::facts::{Audit, Cli, Row};
 
 /// Schema version 5: the `hash` column of the audit log. Run [`backfill`] right after it,
 /// in the same transaction (`schema.rs` does).
@@ -82,8 +82,9 @@ pub struct ChainReport {
     pub chained: bool,
     /// The newest row's id and hash: the chain head.
     pub head: Option<(i64, String)>,
-    /// The first problem, as one sentence naming the row; `None` = intact.
-    pub problem: Option<String>,
+    /// The first problem, naming the row; `None` = intact. In JSON, its English sentence.
+    #[serde(serialize_with = "crate::lang::facts::serialize_rendered_opt")]
+    pub problem: Option<Audit>,
 }
 
 /// The hash of a row: SHA-256 over the previous hash (hex) and the row's fields, each
@@ -414,7 +415,7 @@ fn squash(sql: &str) -> String {
 
 /// Checks the triggers: each of phoihop's is there as created, and no other trigger is
 /// defined on the audit table.
-fn check_triggers(conn: &Connection) -> Result<Option<String>> {
+fn check_triggers(conn: &Connection) -> Result<Option<Audit>> {
     let mut st = conn.prepare(
         "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit' ORDER BY name",
     )?;
@@ -424,14 +425,14 @@ fn check_triggers(conn: &Connection) -> Result<Option<String>> {
     for (name, sql) in TRIGGERS {
         match found.iter().find(|(n, _)| n == name) {
             None => {
-                return Ok(Some(format!(
-                    "The audit log's append-only trigger {name} is missing: it was dropped outside phoihop, so rows may have been changed or deleted."
-                )))
+                return Ok(Some(Audit::TriggerMissing {
+                    name: name.to_string(),
+                }))
             }
             Some((_, got)) if got.as_deref().map(squash) != Some(squash(sql)) => {
-                return Ok(Some(format!(
-                    "The audit log's append-only trigger {name} is not the one phoihop created: it was re-created outside phoihop."
-                )))
+                return Ok(Some(Audit::TriggerChanged {
+                    name: name.to_string(),
+                }))
             }
             Some(_) => {}
         }
@@ -440,26 +441,24 @@ fn check_triggers(conn: &Connection) -> Result<Option<String>> {
         .iter()
         .find(|(n, _)| !TRIGGERS.iter().any(|(t, _)| t == n))
     {
-        return Ok(Some(format!(
-            "The audit log has a trigger {} that phoihop did not create.",
-            crate::domain::text::escape(name)
-        )));
+        return Ok(Some(Audit::TriggerForeign {
+            name: crate::domain::text::escape(name).into_owned(),
+        }));
     }
     Ok(None)
 }
 
 /// Names an audit row for a sentence: `Audit row 17 (2026-12-01T08:00:00.000Z, vanphong, edit task 3)`.
-fn describe(r: &AuditRow) -> String {
-    use crate::domain::text::escape;
-    format!(
-        "Audit row {} ({}, {}, {} {} {})",
-        r.id,
-        escape(&r.at),
-        escape(&r.actor),
-        escape(&r.action),
-        escape(&r.entity),
-        escape(&r.entity_key)
-    )
+fn describe(r: &AuditRow) -> Box<Row> {
+    let e = |s: &str| crate::domain::text::escape(s).into_owned();
+    Box::new(Row {
+        id: r.id,
+        at: e(&r.at),
+        actor: e(&r.actor),
+        action: e(&r.action),
+        entity: e(&r.entity),
+        key: e(&r.entity_key),
+    })
 }
 
 /// Checks the audit log: the triggers, that ids run 1, 2, 3 … without a gap, and (when
@@ -484,22 +483,21 @@ pub(crate) fn verify(conn: &Connection) -> Result<ChainReport> {
         }
         if row.id != expected_id {
             report.problem = Some(if expected_id == 1 && row.id == 2 {
-                "Audit row 1 is missing (the log starts at row 2): it was deleted outside phoihop."
-                    .to_string()
+                Audit::FirstRowMissing
             } else if expected_id + 1 == row.id {
-                format!(
-                    "Audit row {expected_id} is missing (the log jumps from row {} to row {}): it was deleted outside phoihop.",
-                    expected_id - 1,
-                    row.id
-                )
+                Audit::RowMissing {
+                    id: expected_id,
+                    next: row.id,
+                }
             } else if row.id > expected_id {
-                format!(
-                    "Audit rows {expected_id} to {} are missing (the log jumps to row {}): they were deleted outside phoihop.",
-                    row.id - 1,
-                    row.id
-                )
+                Audit::RowsMissing {
+                    from: expected_id,
+                    next: row.id,
+                }
             } else {
-                format!("{} has an id out of order.", describe(&row))
+                Audit::OutOfOrder {
+                    row: describe(&row),
+                }
             });
             continue;
         }
@@ -508,17 +506,15 @@ pub(crate) fn verify(conn: &Connection) -> Result<ChainReport> {
             let want = row_hash(&prev, &row);
             match &row.hash {
                 None => {
-                    report.problem = Some(format!(
-                        "{} has no hash: it was written outside phoihop.",
-                        describe(&row)
-                    ));
+                    report.problem = Some(Audit::NoHash {
+                        row: describe(&row),
+                    });
                     continue;
                 }
                 Some(h) if *h != want => {
-                    report.problem = Some(format!(
-                        "{} does not match its hash: it, or the chain before it, was changed outside phoihop.",
-                        describe(&row)
-                    ));
+                    report.problem = Some(Audit::HashMismatch {
+                        row: describe(&row),
+                    });
                     continue;
                 }
                 Some(_) => {}
@@ -556,10 +552,9 @@ impl Store {
                 return Err(Error::Usage(Cli::NoChainForHead.into()));
             }
             if find_hash(self.conn(), h)?.is_none() {
-                report.problem = Some(format!(
-                    "No audit row has the hash {}: rows were removed from the end of the log, or the chain was re-computed, since that hash was kept.",
-                    crate::domain::text::escape(h.trim())
-                ));
+                report.problem = Some(Audit::HeadMissing {
+                    hash: crate::domain::text::escape(h.trim()).into_owned(),
+                });
             }
         }
         Ok(report)
@@ -624,6 +619,7 @@ pub(crate) mod tests {
         // The kept head verifies; an unknown one does not.
         assert_eq!(s.verify_audit(Some(&head)).unwrap().problem, None);
         let p = s.verify_audit(Some(GENESIS)).unwrap().problem.unwrap();
+        let p = p.render(crate::lang::Lang::En);
         assert!(p.contains("removed from the end"), "{p}");
         assert!(s.check().unwrap().is_empty(), "{:?}", s.check());
         // Every row carries a hash, the backfilled ones and the live ones alike.
@@ -640,11 +636,14 @@ pub(crate) mod tests {
 
     fn assert_check_names(s: &Store, needle: &str) {
         let report = s.verify_audit(None).unwrap();
-        let p = report.problem.clone().unwrap_or_default();
+        let en = |f: &Audit| f.render(crate::lang::Lang::En);
+        let p = report.problem.as_ref().map(en).unwrap_or_default();
         assert!(p.contains(needle), "verify: {report:?}");
         let findings = s.check().unwrap();
         assert!(
-            findings.iter().any(|f| f.what.contains(needle)),
+            findings
+                .iter()
+                .any(|f| f.what.render(crate::lang::Lang::En).contains(needle)),
             "check: {findings:?}"
         );
     }
@@ -713,6 +712,7 @@ pub(crate) mod tests {
             ))
             .unwrap();
         let p = s.verify_audit(Some(&head)).unwrap().problem.unwrap();
+        let p = p.render(crate::lang::Lang::En);
         assert!(p.contains(&head), "{p}");
     }
 

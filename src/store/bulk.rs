@@ -240,7 +240,11 @@ fn load(
             ])
             .map_err(|e| {
                 super::unique_violation(e, || {
-                    format!("An agency with the code `{}` already exists.", a.code)
+                    crate::lang::facts::Record::CodeTaken {
+                        program: false,
+                        code: a.code.clone(),
+                    }
+                    .into()
                 })
             })?;
             let id = tx.last_insert_rowid();
@@ -268,16 +272,21 @@ fn load(
             ])
             .map_err(|e| {
                 super::unique_violation(e, || {
-                    format!("A program with the code `{}` already exists.", p.code)
+                    crate::lang::facts::Record::CodeTaken {
+                        program: true,
+                        code: p.code.clone(),
+                    }
+                    .into()
                 })
             })?;
             let id = tx.last_insert_rowid();
             program_ids.push(id);
             for code in &p.parties {
                 let a = by_code.get(code.as_str()).ok_or_else(|| {
-                    Error::invalid(format!(
-                        "The signatory agency `{code}` is not a known agency code."
-                    ))
+                    Error::invalid(crate::lang::facts::Record::UnknownAgency {
+                        field: "signatory agency".into(),
+                        code: code.clone(),
+                    })
                 })?;
                 party.execute([id, *a])?;
             }

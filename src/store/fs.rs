@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::lang::facts::Db;
+use crate::lang::facts::{Db, Untrusted};
 
 /// Filesystem magic numbers (from `statfs(2)`) on which SQLite's locking is unreliable:
 /// network, cluster and virtual-machine shared-folder filesystems. The numbers are those
@@ -100,42 +100,41 @@ pub fn trusted_location(path: &Path) -> Result<PathBuf> {
         Ok(Some(g)) => g.name,
         _ => format!("gid {}", group.as_raw()),
     };
-    let refuse = |why: String| {
-        Err(Error::PermissionDenied(format!(
-            "This phoihop is installed setgid {group_name}, so it opens only a database in a directory that root owns with the group {group_name}; {why} (see docs/deployment.md)."
-        ).into()))
+    let refuse = |why: Untrusted| {
+        Err(Error::PermissionDenied(
+            Db::Untrusted {
+                group: group_name.clone(),
+                why,
+            }
+            .into(),
+        ))
     };
+    let shown = |p: &Path| p.display().to_string();
     let name = match path.file_name() {
         Some(n) => n.to_owned(),
-        None => return refuse(format!("{} is not a database file name", path.display())),
+        None => return refuse(Untrusted::NotDbName { path: shown(path) }),
     };
     let n = name.to_string_lossy();
     if n.ends_with("-wal") || n.ends_with("-shm") || n.ends_with("-journal") {
-        return refuse(format!("{} is not a database file name", path.display()));
+        return refuse(Untrusted::NotDbName { path: shown(path) });
     }
     let Ok(dir) = std::fs::canonicalize(containing_dir(path)) else {
-        return refuse(format!(
-            "the directory of {} cannot be found",
-            path.display()
-        ));
+        return refuse(Untrusted::DirNotFound { path: shown(path) });
     };
     let path = dir.join(&name);
     let Ok(d) = std::fs::metadata(&dir) else {
-        return refuse(format!("the directory {} cannot be read", dir.display()));
+        return refuse(Untrusted::DirUnreadable { dir: shown(&dir) });
     };
     if d.uid() != 0 || d.gid() != group.as_raw() || d.mode() & 0o002 != 0 || !d.is_dir() {
-        return refuse(format!(
-            "{} is not such a directory (owner uid {}, gid {}, mode {:04o})",
-            dir.display(),
-            d.uid(),
-            d.gid(),
-            d.mode() & 0o7777
-        ));
+        return refuse(Untrusted::DirNotRoots {
+            dir: shown(&dir),
+            uid: d.uid(),
+            gid: d.gid(),
+            mode: format!("{:04o}", d.mode() & 0o7777),
+        });
     }
     match std::fs::symlink_metadata(&path) {
-        Ok(m) if !m.file_type().is_file() => {
-            refuse(format!("{} is not a plain file", path.display()))
-        }
+        Ok(m) if !m.file_type().is_file() => refuse(Untrusted::NotPlain { path: shown(&path) }),
         Ok(_) => Ok(path),
         Err(_) if nix::unistd::getuid().is_root() => Ok(path),
         Err(_) => Err(Error::NotFound(

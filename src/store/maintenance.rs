@@ -7,12 +7,14 @@ use rusqlite::OpenFlags;
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::lang::facts::Files;
+use crate::lang::facts::{Audit, Fact, Files, Rule};
 
 /// One finding of `check`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Finding {
-    pub what: String,
+    /// In JSON, its English sentence.
+    #[serde(serialize_with = "crate::lang::facts::serialize_rendered")]
+    pub what: Fact,
 }
 
 impl Store {
@@ -75,43 +77,43 @@ impl Store {
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         if rows != ["ok"] {
-            out.extend(rows.into_iter().map(|what| Finding { what }));
+            // SQLite's own words.
+            out.extend(rows.into_iter().map(|what| Finding { what: what.into() }));
         }
         let mut st = conn.prepare("PRAGMA foreign_key_check")?;
-        let fk: Vec<String> = st
+        let fk: Vec<Audit> = st
             .query_map([], |r| {
-                Ok(format!(
-                    "Row {} of table {} refers to a missing row of {}.",
-                    r.get::<_, i64>(1).unwrap_or(0),
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(2)?
-                ))
+                Ok(Audit::Dangling {
+                    row: r.get::<_, i64>(1).unwrap_or(0),
+                    table: r.get::<_, String>(0)?,
+                    parent: r.get::<_, String>(2)?,
+                })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        out.extend(fk.into_iter().map(|what| Finding { what }));
+        out.extend(fk.into_iter().map(|what| Finding { what: what.into() }));
         if let Some(what) = super::audit_chain::verify(conn)?.problem {
-            out.push(Finding { what });
+            out.push(Finding { what: what.into() });
         }
-        let rules: &[(&str, &str)] = &[
-            ("SELECT id FROM task WHERE status = 'done' AND progress <> 100", "is done but not at 100%"),
-            ("SELECT id FROM task WHERE status = 'done' AND completed_on IS NULL", "is done without a completion date"),
-            ("SELECT id FROM task WHERE status <> 'done' AND completed_on IS NOT NULL", "is not done but has a completion date"),
-            ("SELECT id FROM task WHERE cadence = 'roadmap' AND deadline IS NULL", "is on a roadmap without a deadline"),
-            ("SELECT id FROM task WHERE completed_on < created_on", "was completed before it was created"),
+        let rules: &[(&str, Rule)] = &[
+            ("SELECT id FROM task WHERE status = 'done' AND progress <> 100", Rule::DoneNotFull),
+            ("SELECT id FROM task WHERE status = 'done' AND completed_on IS NULL", Rule::DoneNoDate),
+            ("SELECT id FROM task WHERE status <> 'done' AND completed_on IS NOT NULL", Rule::OpenWithDate),
+            ("SELECT id FROM task WHERE cadence = 'roadmap' AND deadline IS NULL", Rule::RoadmapNoDeadline),
+            ("SELECT id FROM task WHERE completed_on < created_on", Rule::CompletedBeforeCreated),
             // The history rules: versions in date order, each ending where the next
             // begins, the first on the day of creation, none done before its completion
             // date, and the current row equal to the last version.
-            ("SELECT t.id FROM task t WHERE NOT EXISTS (SELECT 1 FROM task_version v WHERE v.task_id = t.id)", "has no history"),
+            ("SELECT t.id FROM task t WHERE NOT EXISTS (SELECT 1 FROM task_version v WHERE v.task_id = t.id)", Rule::NoHistory),
             ("SELECT DISTINCT task_id FROM (SELECT task_id, valid_to, \
                 coalesce(lead(valid_from) OVER w, '9999-12-31') AS next_from FROM task_version \
                 WINDOW w AS (PARTITION BY task_id ORDER BY valid_from, id)) WHERE valid_to <> next_from ORDER BY task_id",
-             "has versions whose dates do not follow one another"),
+             Rule::VersionsGap),
             ("SELECT t.id FROM task t WHERE t.created_on <> (SELECT min(v.valid_from) FROM task_version v WHERE v.task_id = t.id)",
-             "has a first version not dated on the day it was created"),
+             Rule::FirstVersionDate),
             ("SELECT DISTINCT task_id FROM task_version WHERE status = 'done' AND (completed_on IS NULL OR completed_on > valid_from) ORDER BY task_id",
-             "has a version that says it was done before its completion date"),
+             Rule::VersionDoneEarly),
             ("SELECT DISTINCT task_id FROM task_version WHERE removed = 0 AND status <> 'done' AND completed_on IS NOT NULL ORDER BY task_id",
-             "has a version that is not done but has a completion date"),
+             Rule::VersionOpenWithDate),
             ("SELECT t.id FROM task t LEFT JOIN task_version v ON v.task_id = t.id AND v.valid_to = '9999-12-31' \
               WHERE v.id IS NULL OR NOT (v.program_id = t.program_id AND v.category_id = t.category_id \
                 AND v.title = t.title AND v.title_fold = t.title_fold AND v.description IS t.description \
@@ -120,21 +122,25 @@ impl Store {
                 AND v.basis IS t.basis AND v.removed = (t.removed_on IS NOT NULL) \
                 AND v.with_ids = (SELECT json_group_array(x.agency_id) FROM \
                     (SELECT agency_id FROM task_with WHERE task_id = t.id ORDER BY agency_id) x))",
-             "differs from its last version"),
+             Rule::DiffersFromVersion),
         ];
-        for (sql, what) in rules {
+        for &(sql, rule) in rules {
             let mut st = conn.prepare(sql)?;
             let ids: Vec<i64> = st
                 .query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             for id in ids.iter().take(20) {
                 out.push(Finding {
-                    what: format!("Task {id} {what}."),
+                    what: Audit::Task { id: *id, rule }.into(),
                 });
             }
             if ids.len() > 20 {
                 out.push(Finding {
-                    what: format!("… and {} more tasks that {what}.", ids.len() - 20),
+                    what: Audit::MoreTasks {
+                        n: ids.len() - 20,
+                        rule,
+                    }
+                    .into(),
                 });
             }
         }

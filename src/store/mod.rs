@@ -299,12 +299,15 @@ pub(crate) fn audit<B: Serialize, A: Serialize>(
 }
 
 /// Maps a UNIQUE constraint failure to a clear invalid-data error.
-pub(crate) fn unique_violation(e: rusqlite::Error, what: impl FnOnce() -> String) -> Error {
+pub(crate) fn unique_violation(
+    e: rusqlite::Error,
+    what: impl FnOnce() -> crate::lang::facts::Fact,
+) -> Error {
     if let rusqlite::Error::SqliteFailure(f, _) = &e {
         if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
             || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
         {
-            return Error::Invalid(what().into());
+            return Error::Invalid(what());
         }
     }
     e.into()

@@ -94,12 +94,16 @@ pub(crate) fn category_id(conn: &Connection, code: &str) -> Result<Option<i64>> 
 }
 
 /// The sentence refusing a program title that looks like program `code`'s title.
-pub(crate) fn confusable_program(title: &str, code: &str, existing: &str) -> String {
-    format!(
-        "The program title `{}` looks the same as the title of program {code} (`{}`); give a title that cannot be mistaken for it.",
-        crate::domain::text::escape(title),
-        crate::domain::text::escape(existing)
-    )
+pub(crate) fn confusable_program(
+    title: &str,
+    code: &str,
+    existing: &str,
+) -> crate::lang::facts::Record {
+    crate::lang::facts::Record::ProgramLooksLike {
+        title: crate::domain::text::escape(title).into_owned(),
+        code: code.to_string(),
+        existing: crate::domain::text::escape(existing).into_owned(),
+    }
 }
 
 /// The title and skeleton of every program but `except` (the program being edited).
@@ -187,7 +191,7 @@ impl Store {
                 "INSERT INTO program (code, title, kind, starts_on, ends_on, basis, review_months) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![p.code, p.title, p.kind.code(), p.starts_on.to_string(), p.ends_on.to_string(), p.basis, p.review_months],
             )
-            .map_err(|e| unique_violation(e, || format!("A program with the code `{}` already exists.", p.code)))?;
+            .map_err(|e| unique_violation(e, || crate::lang::facts::Record::CodeTaken { program: true, code: p.code.clone() }.into()))?;
             let id = tx.last_insert_rowid();
             set_parties(tx, id, &p.parties)?;
             audit(tx, who, "add", "program", &p.code, None::<&()>, Some(&p))?;

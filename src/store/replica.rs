@@ -128,7 +128,7 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let mut out: Vec<String> = if rows == ["ok"] { Vec::new() } else { rows };
         if let Some(problem) = self.verify_audit(None)?.problem {
-            out.push(problem);
+            out.push(problem.to_string());
         }
         Ok(out)
     }

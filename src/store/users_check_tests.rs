@@ -152,7 +152,12 @@ fn check_is_clean_then_reports_broken_rows() {
             [b],
         )
         .unwrap();
-    let found: Vec<String> = store.check().unwrap().into_iter().map(|f| f.what).collect();
+    let found: Vec<String> = store
+        .check()
+        .unwrap()
+        .into_iter()
+        .map(|f| f.what.render(crate::lang::Lang::En))
+        .collect();
     assert!(
         found.contains(&format!("Task {a} is done but not at 100%.")),
         "{found:?}"

@@ -12,17 +12,98 @@ pub enum Cli {
     ToAndAsOf,
     ExcelNeedsOut,
     ExcelCsvOnly,
-    BadPeriod { text: String },
-    PeriodOrder { from: NaiveDate, to: NaiveDate },
-    ExcelTooManyRows { n: usize },
-    CheckFound { n: usize },
+    BadPeriod {
+        text: String,
+    },
+    PeriodOrder {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    ExcelTooManyRows {
+        n: usize,
+    },
+    CheckFound {
+        n: usize,
+    },
     GenTasksMin,
-    GenAgencies { max: u64 },
-    GenTasksMax { max: u64 },
+    GenAgencies {
+        max: u64,
+    },
+    GenTasksMax {
+        max: u64,
+    },
     GenNotEmpty,
     DemoNotEmpty,
     NoCategories,
     NoChainForHead,
+    BadPosition {
+        n: i64,
+    },
+    /// A `--to` of `replicate-config` that is no replica.
+    BadReplica {
+        target: String,
+        why: Replica,
+    },
+    BadDuration {
+        field: String,
+        text: String,
+    },
+    CannotResolve {
+        path: String,
+        detail: String,
+    },
+    DbPathNotUtf8,
+    DbPathDollar,
+    KeyPathSftpOnly,
+    BadAge {
+        text: String,
+    },
+    RollupNeedsOut,
+    WordNeedsOut,
+    IssuerDocxOnly,
+    NoReviewDates,
+    DeployFound {
+        n: usize,
+    },
+}
+
+/// What is wrong with a replica target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replica {
+    Dollar,
+    BadChar,
+    NotAbsolute,
+    Root,
+    NoUser,
+    Incomplete,
+    NoBucket,
+    Unknown,
+}
+
+impl Replica {
+    fn render(self, lang: Lang) -> &'static str {
+        use Replica::*;
+        match (self, lang) {
+            (Dollar, Lang::Vi) => "chứa `$`, ký tự Litestream hiểu là biến",
+            (Dollar, Lang::En) => "contains `$`, which Litestream would read as a variable",
+            (BadChar, Lang::Vi) => "chứa ký tự điều khiển, dấu nháy hoặc dấu gạch chéo ngược",
+            (BadChar, Lang::En) => "contains a control character, a quote or a backslash",
+            (NotAbsolute, Lang::Vi) => "không phải đường dẫn tuyệt đối file:///",
+            (NotAbsolute, Lang::En) => "is not an absolute file:/// path",
+            (Root, Lang::Vi) => "là thư mục gốc",
+            (Root, Lang::En) => "is the root directory",
+            (NoUser, Lang::Vi) => "không có tên người dùng (sftp://USER@HOST/DIR)",
+            (NoUser, Lang::En) => "names no user (sftp://USER@HOST/DIR)",
+            (Incomplete, Lang::Vi) => "cần có người dùng, máy chủ và thư mục",
+            (Incomplete, Lang::En) => "needs a user, a host and a directory",
+            (NoBucket, Lang::Vi) => "cần có bucket và đường dẫn",
+            (NoBucket, Lang::En) => "needs a bucket and a path",
+            (Unknown, Lang::Vi) => {
+                "không phải đường dẫn, cũng không phải URL file://, sftp:// hay s3://"
+            }
+            (Unknown, Lang::En) => "is not a path nor a file://, sftp:// or s3:// URL",
+        }
+    }
 }
 
 impl Cli {
@@ -70,6 +151,46 @@ impl Cli {
             NoCategories => say!(lang,
                 "Cơ sở dữ liệu chưa có lĩnh vực công tác nào nên không sinh được nhiệm vụ.",
                 "The database has no work categories, so no task can be generated."),
+            BadPosition { n } => say!(lang,
+                "Vị trí {n} không có trong thứ tự; hãy cho 1 để xếp đầu tiên.",
+                "The position {n} is not a place in the order; give 1 for the first."),
+            BadReplica { target, why } => {
+                let why = why.render(lang);
+                say!(lang,
+                    "Đích sao chép `{target}` {why}; hãy cho đường dẫn thư mục, file:///DIR, sftp://USER@HOST/DIR hoặc s3://BUCKET/PATH.",
+                    "The replica `{target}` {why}; give a directory path, file:///DIR, sftp://USER@HOST/DIR or s3://BUCKET/PATH.")
+            }
+            BadDuration { field, text } => say!(lang,
+                "{field} `{text}` không phải khoảng thời gian; hãy viết số giờ, phút hoặc giây, như 720h, 90m hoặc 30s.",
+                "{field} `{text}` is not a duration; write hours, minutes or seconds, as 720h, 90m or 30s."),
+            CannotResolve { path, detail } => say!(lang,
+                "Không xác định được đường dẫn đầy đủ của {path}: {detail}.",
+                "Cannot resolve {path}: {detail}."),
+            DbPathNotUtf8 => say!(lang,
+                "Đường dẫn cơ sở dữ liệu không phải văn bản UTF-8, Litestream không đọc được.",
+                "The database path is not valid UTF-8, which Litestream cannot read."),
+            DbPathDollar => say!(lang,
+                "Đường dẫn cơ sở dữ liệu chứa `$`, ký tự Litestream hiểu là biến; hãy chuyển cơ sở dữ liệu sang chỗ khác.",
+                "The database path contains `$`, which Litestream would read as a variable; move the database."),
+            KeyPathSftpOnly => say!(lang,
+                "--key-path chỉ dùng với đích sao chép sftp://.",
+                "--key-path applies to an sftp:// replica only."),
+            BadAge { text } => say!(lang,
+                "Không hiểu độ cũ `{text}`; hãy viết 30s, 90m, 36h, 7d hoặc none.",
+                "The age `{text}` is not understood; write 30s, 90m, 36h, 7d or none."),
+            RollupNeedsOut => say!(lang,
+                "Bảng tổng hợp Excel là một tệp: hãy cho --out TỆP.xlsx.",
+                "An Excel roll-up is a file: give --out FILE.xlsx."),
+            WordNeedsOut => say!(lang,
+                "Báo cáo Word là một tệp: hãy cho --out TỆP.docx.",
+                "A Word report is a file: give --out FILE.docx."),
+            IssuerDocxOnly => say!(lang, "--issuer chỉ dùng với --format docx.", "--issuer applies to --format docx only."),
+            NoReviewDates => say!(lang,
+                "Hãy cho các ngày sơ kết, cách nhau bằng dấu phẩy (30/06/2021,31/12/2021), hoặc `default`.",
+                "Give the review dates separated by commas (30/06/2021,31/12/2021), or `default`."),
+            DeployFound { n } => say!(lang,
+                "Kiểm tra triển khai phát hiện {n} vấn đề, liệt kê ở trên.",
+                "The deployment check found {n} problem(s), listed above."),
             NoChainForHead => say!(lang,
                 "Nhật ký kiểm tra của cơ sở dữ liệu này chưa có chuỗi băm (lược đồ trước phiên bản 5), nên không kiểm tra được --head.",
                 "This database's audit log has no hash chain yet (schema before version 5), so --head cannot be checked."),

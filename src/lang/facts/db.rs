@@ -95,12 +95,70 @@ pub enum Db {
         to: i64,
         rows: i64,
     },
+    /// Under a setgid install, a database outside a directory root owns with the group.
+    Untrusted {
+        group: String,
+        why: Untrusted,
+    },
+}
+
+/// Why a setgid install refuses a database's place.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Untrusted {
+    NotDbName {
+        path: String,
+    },
+    DirNotFound {
+        path: String,
+    },
+    DirUnreadable {
+        dir: String,
+    },
+    /// `mode` in octal.
+    DirNotRoots {
+        dir: String,
+        uid: u32,
+        gid: u32,
+        mode: String,
+    },
+    NotPlain {
+        path: String,
+    },
+}
+
+impl Untrusted {
+    fn render(&self, lang: Lang) -> String {
+        use Untrusted::*;
+        match self {
+            NotDbName { path } => say!(lang,
+                "{path} không phải tên tệp cơ sở dữ liệu",
+                "{path} is not a database file name"),
+            DirNotFound { path } => say!(lang,
+                "không tìm thấy thư mục của {path}",
+                "the directory of {path} cannot be found"),
+            DirUnreadable { dir } => say!(lang,
+                "không đọc được thư mục {dir}",
+                "the directory {dir} cannot be read"),
+            DirNotRoots { dir, uid, gid, mode } => say!(lang,
+                "thư mục {dir} không đáp ứng điều kiện đó (uid chủ sở hữu {uid}, gid {gid}, quyền {mode})",
+                "{dir} is not such a directory (owner uid {uid}, gid {gid}, mode {mode})"),
+            NotPlain { path } => say!(lang,
+                "{path} không phải tệp thường",
+                "{path} is not a plain file"),
+        }
+    }
 }
 
 impl Db {
     pub fn render(&self, lang: Lang) -> String {
         use Db::*;
         match self {
+            Untrusted { group, why } => {
+                let why = why.render(lang);
+                say!(lang,
+                    "Bản phoihop này được cài đặt setgid {group}, nên chỉ mở cơ sở dữ liệu nằm trong thư mục do root sở hữu, thuộc nhóm {group}; {why} (xem docs/deployment.md).",
+                    "This phoihop is installed setgid {group}, so it opens only a database in a directory that root owns with the group {group}; {why} (see docs/deployment.md).")
+            }
             FileReadOnly => say!(lang,
                 "Cơ sở dữ liệu đang mở ở chế độ chỉ đọc (hoặc tệp không ghi được), nên không thể thay đổi dữ liệu.",
                 "The database is open read-only (or its file is not writable), so nothing can be changed."),

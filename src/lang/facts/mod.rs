@@ -18,16 +18,20 @@ macro_rules! say {
 }
 
 mod access;
+mod audit;
 mod cli;
 mod db;
 mod files;
+mod import;
 mod record;
 mod value;
 
 pub use access::{Access, Act, Standing, Why};
-pub use cli::Cli;
-pub use db::Db;
+pub use audit::{Audit, Row, Rule};
+pub use cli::{Cli, Replica};
+pub use db::{Db, Untrusted};
 pub use files::{Files, Written};
+pub use import::{Import, Looks};
 pub use record::Record;
 pub use value::{field_name, Value};
 
@@ -55,6 +59,8 @@ pub enum Fact {
     Record(Record),
     Value(Value),
     Files(Files),
+    Import(Import),
+    Audit(Audit),
     Cli(Cli),
 }
 
@@ -70,20 +76,23 @@ impl Fact {
                 inner,
             } => {
                 let inner = inner.render(lang);
-                match field {
-                    Some(field) => {
-                        let field = field_name(field, lang);
-                        say!(
-                            lang,
-                            "{file} dòng {line}, trường {field}: {inner}",
-                            "{file} line {line}, field {field}: {inner}"
-                        )
+                match (field.as_deref(), lang) {
+                    (Some(field), Lang::En) => {
+                        format!("{file} line {line}, field {field}: {inner}")
                     }
-                    None => say!(
-                        lang,
-                        "{file} dòng {line}: {inner}",
-                        "{file} line {line}: {inner}"
-                    ),
+                    (None, Lang::En) => format!("{file} line {line}: {inner}"),
+                    // The field as the file names it (its column or key), quoted.
+                    (Some("header"), Lang::Vi) => {
+                        format!("Dòng tiêu đề (dòng {line}) của tệp {file}: {inner}")
+                    }
+                    (Some(column), Lang::Vi) if column.starts_with("column ") => {
+                        let n = &column["column ".len()..];
+                        format!("Dòng {line} của tệp {file}, cột {n}: {inner}")
+                    }
+                    (Some(field), Lang::Vi) if field != "row" => {
+                        format!("Dòng {line} của tệp {file}, trường `{field}`: {inner}")
+                    }
+                    (_, Lang::Vi) => format!("Dòng {line} của tệp {file}: {inner}"),
                 }
             }
             Fact::Db(f) => f.render(lang),
@@ -91,6 +100,8 @@ impl Fact {
             Fact::Record(f) => f.render(lang),
             Fact::Value(f) => f.render(lang),
             Fact::Files(f) => f.render(lang),
+            Fact::Import(f) => f.render(lang),
+            Fact::Audit(f) => f.render(lang),
             Fact::Cli(f) => f.render(lang),
         }
     }
@@ -98,6 +109,29 @@ impl Fact {
 
 /// In the process's language ([`crate::lang::current`]).
 impl fmt::Display for Fact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(super::current()))
+    }
+}
+
+/// A finding as its English sentence, in JSON output (which never changes with the
+/// language; see `docs/cli.md`).
+pub(crate) fn serialize_rendered<S: serde::Serializer>(f: &Fact, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&f.render(Lang::En))
+}
+
+/// An optional finding as its English sentence, or `null`.
+pub(crate) fn serialize_rendered_opt<S: serde::Serializer>(
+    f: &Option<Audit>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match f {
+        Some(f) => s.serialize_str(&f.render(Lang::En)),
+        None => s.serialize_none(),
+    }
+}
+
+impl fmt::Display for Audit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(super::current()))
     }
@@ -124,7 +158,7 @@ macro_rules! area {
         }
     )*};
 }
-area!(Db, Access, Record, Value, Files, Cli);
+area!(Db, Access, Record, Value, Files, Import, Audit, Cli);
 
 #[cfg(test)]
 mod tests;

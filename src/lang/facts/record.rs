@@ -66,6 +66,16 @@ pub enum Record {
         code: String,
         existing: String,
     },
+    ProgramLooksLike {
+        title: String,
+        code: String,
+        existing: String,
+    },
+    /// A code that another agency (or, with `program`, program) already has.
+    CodeTaken {
+        program: bool,
+        code: String,
+    },
     AgencyCycle {
         code: String,
         parent: String,
@@ -141,6 +151,15 @@ impl Record {
             AgencyLooksLike { name, code, existing } => say!(lang,
                 "Tên cơ quan `{name}` trông giống tên của cơ quan {code} (`{existing}`); hãy đặt tên không thể nhầm lẫn.",
                 "The agency name `{name}` looks the same as the name of agency {code} (`{existing}`); give a name that cannot be mistaken for it."),
+            ProgramLooksLike { title, code, existing } => say!(lang,
+                "Tên chương trình `{title}` trông giống tên của chương trình {code} (`{existing}`); hãy đặt tên không thể nhầm lẫn.",
+                "The program title `{title}` looks the same as the title of program {code} (`{existing}`); give a title that cannot be mistaken for it."),
+            CodeTaken { program: true, code } => say!(lang,
+                "Đã có chương trình mã `{code}`.",
+                "A program with the code `{code}` already exists."),
+            CodeTaken { program: false, code } => say!(lang,
+                "Đã có cơ quan mã `{code}`.",
+                "An agency with the code `{code}` already exists."),
             AgencyCycle { code, parent } => say!(lang,
                 "Không thể đặt cơ quan `{code}` trực thuộc `{parent}`: như vậy sẽ tạo thành vòng lặp.",
                 "Agency `{code}` cannot be placed under `{parent}`: that would make a cycle."),

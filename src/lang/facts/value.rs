@@ -25,6 +25,7 @@ pub fn field_name(field: &str, lang: Lang) -> String {
         "agency code" => "mã cơ quan",
         "parent" | "parent agency code" => "mã cơ quan trực thuộc",
         "signatory agency code" => "mã cơ quan ký kết",
+        "signatory agency" => "cơ quan ký kết",
         "program" | "program code" => "mã chương trình",
         "program title" => "tên chương trình",
         "category" | "category code" => "mã lĩnh vực",

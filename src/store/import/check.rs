@@ -10,7 +10,7 @@ use super::write::history_len;
 use super::{CodeMap, ImportBatch, ImportTask, Origin, Plan, Ref, Sourced, TaskRefs};
 use crate::domain::{Agency, Category, Grant, Program, Role};
 use crate::error::{Error, Result};
-use crate::lang::facts::{Act, Fact};
+use crate::lang::facts::{Act, Fact, Import};
 use crate::store::access::Who;
 use crate::store::agencies::{agency_skeletons, confusable_agency, skeleton};
 use crate::store::programs::{confusable_program, program_skeletons};
@@ -25,12 +25,22 @@ fn resolve(map: &CodeMap, origin: &Origin, field: &str, what: &str, code: &str) 
     map.get(code).copied().ok_or_else(|| {
         origin.invalid(
             field,
-            format!(
-                "`{}` is not a known {what} code (neither in the database nor earlier in the import).",
-                crate::domain::text::escape(code)
-            ),
+            Import::UnknownCode {
+                what: what.to_string(),
+                code: crate::domain::text::escape(code).into_owned(),
+            },
         )
     })
+}
+
+/// The fact of a `what` code given twice, the first time at `first`.
+fn twice(what: &str, code: &str, first: &Origin) -> Import {
+    Import::CodeTwice {
+        what: what.to_string(),
+        code: code.to_string(),
+        file: crate::domain::text::escape(&first.file).into_owned(),
+        line: first.line,
+    }
 }
 
 fn denied(origin: &Origin, e: Error) -> Error {
@@ -61,15 +71,14 @@ pub(super) fn plan_head(conn: &Connection, who: &Who, batch: &ImportBatch) -> Re
     for (i, c) in batch.categories.iter().enumerate() {
         let code = &c.value.code;
         if let Some(first) = seen.insert(code.clone(), &c.origin) {
-            return Err(c.origin.invalid(
-                "code",
-                format!("The category code `{code}` appears twice (first at {first})."),
-            ));
+            return Err(c.origin.invalid("code", twice("category", code, first)));
         }
         match existing_categories.get(code) {
             Some(old) if *old == c.value => p.outcome.categories_unchanged += 1,
             Some(_) => {
-                return Err(c.origin.invalid("code", format!("A category with the code `{code}` already exists with other names or position; change it in the database instead.")))
+                return Err(c
+                    .origin
+                    .invalid("code", Import::CategoryDiffers { code: code.clone() }))
             }
             None => {
                 who.require_admin(Act::AddCategories)
@@ -92,17 +101,16 @@ pub(super) fn plan_head(conn: &Connection, who: &Who, batch: &ImportBatch) -> Re
     for (i, a) in batch.agencies.iter().enumerate() {
         let code = &a.value.code;
         if let Some(first) = seen.insert(code.clone(), &a.origin) {
-            return Err(a.origin.invalid(
-                "code",
-                format!("The agency code `{code}` appears twice (first at {first})."),
-            ));
+            return Err(a.origin.invalid("code", twice("agency", code, first)));
         }
         if p.agencies.contains_key(code) {
             if db_agency(conn, code)? == a.value {
                 p.outcome.agencies_unchanged += 1;
                 continue;
             }
-            return Err(a.origin.invalid("code", format!("An agency with the code `{code}` already exists with other data; change it with `phoihop agency edit` instead.")));
+            return Err(a
+                .origin
+                .invalid("code", Import::AgencyDiffers { code: code.clone() }));
         }
         who.require_admin(Act::AddAgencies)
             .map_err(|e| denied(&a.origin, e))?;
@@ -133,10 +141,10 @@ pub(super) fn plan_head(conn: &Connection, who: &Who, batch: &ImportBatch) -> Re
                 if c == a.value.code || hops > batch.agencies.len() {
                     return Err(a.origin.invalid(
                         "parent",
-                        format!(
-                            "Placing `{}` under `{parent}` would make a cycle of agencies.",
-                            a.value.code
-                        ),
+                        Import::Cycle {
+                            code: a.value.code.clone(),
+                            parent: parent.clone(),
+                        },
                     ));
                 }
                 cursor = parent_of.get(c).copied().flatten();
@@ -154,10 +162,7 @@ pub(super) fn plan_head(conn: &Connection, who: &Who, batch: &ImportBatch) -> Re
     for (i, pr) in batch.programs.iter().enumerate() {
         let code = &pr.value.code;
         if let Some(first) = seen.insert(code.clone(), &pr.origin) {
-            return Err(pr.origin.invalid(
-                "code",
-                format!("The program code `{code}` appears twice (first at {first})."),
-            ));
+            return Err(pr.origin.invalid("code", twice("program", code, first)));
         }
         for party in &pr.value.parties {
             resolve(&p.agencies, &pr.origin, "parties", "agency", party)?;
@@ -167,7 +172,9 @@ pub(super) fn plan_head(conn: &Connection, who: &Who, batch: &ImportBatch) -> Re
                 p.outcome.programs_unchanged += 1;
                 continue;
             }
-            return Err(pr.origin.invalid("code", format!("A program with the code `{code}` already exists with other data; change it with `phoihop program edit` instead.")));
+            return Err(pr
+                .origin
+                .invalid("code", Import::ProgramDiffers { code: code.clone() }));
         }
         who.require_admin(Act::AddPrograms)
             .map_err(|e| denied(&pr.origin, e))?;
@@ -259,10 +266,9 @@ pub(super) fn check_task(
         if existing.contains(conn, pid, cid, lid, &task.title)? {
             return Err(o.invalid(
                 "title",
-                format!(
-                    "The program `{}` already has this task (same category, lead agency and title); it is not added twice.",
-                    task.program
-                ),
+                Import::TaskTwice {
+                    program: task.program.clone(),
+                },
             ));
         }
     }
@@ -324,7 +330,11 @@ pub(super) fn check_grants(
         if let Some(first) = seen.insert(login.clone(), &g.origin) {
             return Err(g.origin.invalid(
                 "login",
-                format!("The login `{login}` appears twice (first at {first})."),
+                Import::LoginTwice {
+                    login: login.clone(),
+                    file: crate::domain::text::escape(&first.file).into_owned(),
+                    line: first.line,
+                },
             ));
         }
         if let Some(a) = &g.value.agency {
@@ -333,7 +343,12 @@ pub(super) fn check_grants(
         match grants.get(login) {
             Some(old) if *old == g.value => p.outcome.roles_unchanged += 1,
             Some(_) => {
-                return Err(g.origin.invalid("login", format!("The login `{login}` already has another role; change it with `phoihop user grant` instead.")))
+                return Err(g.origin.invalid(
+                    "login",
+                    Import::LoginHasRole {
+                        login: login.clone(),
+                    },
+                ))
             }
             None => {
                 who.require_admin(Act::GrantRoles)

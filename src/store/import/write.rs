@@ -505,10 +505,9 @@ pub(super) fn apply_grants(
             .and_then(|a| p.agencies.get(a))
             .map(|r| ids.agency(*r));
         if g.role == Role::Operator && agency_id.is_none() {
-            return Err(batch.grants[i].origin.invalid(
-                "agency",
-                "An operator is bound to an agency; give its code.",
-            ));
+            return Err(batch.grants[i]
+                .origin
+                .invalid("agency", crate::lang::facts::Import::OperatorNeedsAgency));
         }
         conn.execute(
             "INSERT INTO role_grant (login, role, agency_id) VALUES (?1, ?2, ?3)",
