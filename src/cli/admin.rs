@@ -155,7 +155,6 @@ pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<()> {
         }
     };
     let restored = store.restore_reporting(&args.backup, &mut step);
-    drop(step);
     drop(bar);
     let r = restored?;
     output::confirm(&format!(

@@ -162,7 +162,6 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
                 }
             };
             let written = report::xlsx::render_reporting(&r, &tasks, lang, &mut step);
-            drop(step);
             drop(bar);
             written?
         }
