@@ -454,8 +454,23 @@ fn progress_bars_on_a_terminal_and_nothing_on_a_pipe() {
     let p = Place::new();
     let db = p.db();
     let d = db.to_str().unwrap();
-    let (code, _, err) = p.run(&["--db", d, "gen", "--tasks", "30000"], &[]);
+    // gen on a terminal: a bar of the tasks made; on a pipe, the same data and nothing on
+    // stderr.
+    let (bytes, code) = raw_pty(&p, &["--db", d, "gen", "--tasks", "30000"]);
+    let text = String::from_utf8_lossy(&bytes);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("Generating tasks") && text.contains("/30,000") && text.contains('%'),
+        "no bar: {text:?}"
+    );
+    let piped = p.dir.path().join("piped.db");
+    let (code, out, err) = p.run(
+        &["--db", piped.to_str().unwrap(), "gen", "--tasks", "30000"],
+        &[],
+    );
     assert_eq!(code, 0, "{err}");
+    assert_eq!(err, "");
+    assert!(out.starts_with("Generated 30000 tasks"), "{out}");
     let csv = p.dir.path().join("tasks.csv");
     let c = csv.to_str().unwrap();
     // On a terminal: the bar, with a percentage, for the export and the backup.
@@ -474,6 +489,26 @@ fn progress_bars_on_a_terminal_and_nothing_on_a_pipe() {
         text.contains("Backing up") && text.contains("pages"),
         "no bar: {text:?}"
     );
+    // restore on a terminal, in Vietnamese: a bar for each step with its own count; on a
+    // pipe, only the confirmation.
+    let (bytes, code) = raw_pty(
+        &p,
+        &["--lang", "vi", "--db", d, "restore", copy.to_str().unwrap()],
+    );
+    let text = String::from_utf8_lossy(&bytes);
+    assert_eq!(code, 0, "{text}");
+    for step in [
+        "Đang khôi phục: chép bản sao lưu",
+        "Đang khôi phục: lưu giữ dữ liệu hiện có",
+        "Đang khôi phục: thay các dòng dữ liệu",
+    ] {
+        assert!(text.contains(step), "no {step:?}: {text:?}");
+    }
+    assert!(text.contains(" trang ") && text.contains('%'), "{text:?}");
+    assert!(text.contains("Đã khôi phục từ"), "{text:?}");
+    let (code, out, err) = p.run(&["--db", d, "restore", copy.to_str().unwrap()], &[]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert!(out.starts_with("Restored from"), "{out}");
     // --quiet on a terminal: none.
     std::fs::remove_file(&csv).unwrap();
     let (bytes, _) = raw_pty(

@@ -99,8 +99,64 @@ pub fn backup(ctx: &Context, args: &BackupArgs) -> Result<()> {
 
 /// `phoihop restore BACKUP`: the backup's data into the live file (admin only).
 pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<()> {
+    use super::progress::{Progress, Unit};
+    use crate::store::RestoreStep;
     let mut store = ctx.open()?;
-    let r = store.restore(&args.backup)?;
+    // A bar for each step in turn, each with its own count.
+    let mut bar: Option<(std::mem::Discriminant<RestoreStep>, Progress)> = None;
+    let mut step = |s: RestoreStep| {
+        let kind = std::mem::discriminant(&s);
+        if bar.as_ref().is_none_or(|(k, _)| *k != kind) {
+            if let Some((_, old)) = bar.take() {
+                old.finish();
+            }
+            let p = match s {
+                RestoreStep::Copy { total, .. } => Progress::new(
+                    ctx.say(
+                        "Restoring: copying the backup",
+                        "Đang khôi phục: chép bản sao lưu",
+                    ),
+                    Some(total),
+                    Unit::Pages,
+                ),
+                RestoreStep::Check => Progress::spinner(ctx.say(
+                    "Restoring: checking the copy",
+                    "Đang khôi phục: kiểm tra bản sao",
+                )),
+                RestoreStep::Keep { total, .. } => Progress::new(
+                    ctx.say(
+                        "Restoring: keeping the current data",
+                        "Đang khôi phục: lưu giữ dữ liệu hiện có",
+                    ),
+                    Some(total),
+                    Unit::Pages,
+                ),
+                RestoreStep::Replace { total, .. } => Progress::new(
+                    ctx.say(
+                        "Restoring: replacing the rows",
+                        "Đang khôi phục: thay các dòng dữ liệu",
+                    ),
+                    Some(total),
+                    Unit::Rows,
+                ),
+            };
+            bar = Some((kind, p));
+        }
+        if let Some((_, p)) = &bar {
+            match s {
+                RestoreStep::Copy { done, total }
+                | RestoreStep::Keep { done, total }
+                | RestoreStep::Replace { done, total } => {
+                    p.set_total(total);
+                    p.set(done);
+                }
+                RestoreStep::Check => {}
+            }
+        }
+    };
+    let restored = store.restore_reporting(&args.backup, &mut step);
+    drop(bar);
+    let r = restored?;
     output::confirm(&format!(
         "{} {} ({} {}); {} {}.",
         ctx.say("Restored from", "Đã khôi phục từ"),
@@ -158,7 +214,14 @@ pub fn gen(ctx: &Context, args: &GenArgs) -> Result<()> {
         agencies: args.agencies,
         seed: args.seed,
     };
-    crate::demo::generate(&mut store, &opts, ctx.today)?;
+    let bar = super::progress::Progress::new(
+        ctx.say("Generating tasks", "Đang sinh nhiệm vụ"),
+        Some(args.tasks),
+        super::progress::Unit::Rows,
+    );
+    let made = crate::demo::generate_reporting(&mut store, &opts, ctx.today, &mut |n| bar.set(n));
+    bar.finish();
+    made?;
     output::confirm(&format!(
         "{} {} {}, {} {} (seed {}).",
         ctx.say("Generated", "Đã sinh"),

@@ -23,6 +23,27 @@ pub enum Unit {
     Bytes,
     /// Database pages (backup, restore).
     Pages,
+    /// Tables (a restore's replacement of the live data, one table at a time).
+    Tables,
+    /// Files (a roll-up's replicas).
+    Files,
+}
+
+impl Unit {
+    /// The unit's word after the count, in the process's language (none for rows and
+    /// bytes: the message says what is counted).
+    fn word(self) -> &'static str {
+        let vi = crate::lang::current() == crate::lang::Lang::Vi;
+        match (self, vi) {
+            (Unit::Rows | Unit::Bytes, _) => "",
+            (Unit::Pages, false) => " pages",
+            (Unit::Pages, true) => " trang",
+            (Unit::Tables, false) => " tables",
+            (Unit::Tables, true) => " bảng",
+            (Unit::Files, false) => " files",
+            (Unit::Files, true) => " tệp",
+        }
+    }
 }
 
 /// A bar, or nothing (not a terminal, `--quiet`).
@@ -36,16 +57,16 @@ impl Progress {
         if QUIET.load(Ordering::Relaxed) || !std::io::stderr().is_terminal() {
             return Progress { bar: None };
         }
+        let word = unit.word();
         let count = match unit {
-            Unit::Bytes => "{bytes}/{total_bytes} {binary_bytes_per_sec}",
-            Unit::Rows => "{human_pos}/{human_len} {per_sec}",
-            Unit::Pages => "{human_pos}/{human_len} pages {per_sec}",
+            Unit::Bytes => "{bytes}/{total_bytes} {binary_bytes_per_sec}".to_string(),
+            _ => format!("{{human_pos}}/{{human_len}}{word} {{per_sec:0}}"),
         };
         let tmpl = match total {
             Some(_) => format!("{{msg}} {{wide_bar}} {{percent:>3}}% {count} {{eta}}"),
             None => match unit {
                 Unit::Bytes => "{msg} {spinner} {bytes} {binary_bytes_per_sec}".to_string(),
-                _ => "{msg} {spinner} {human_pos} {per_sec}".to_string(),
+                _ => format!("{{msg}} {{spinner}} {{human_pos}}{word} {{per_sec:0}}"),
             },
         };
         let style = ProgressStyle::with_template(&tmpl)
@@ -55,6 +76,20 @@ impl Progress {
             Some(t) => ProgressBar::with_draw_target(Some(t.max(1)), ProgressDrawTarget::stderr()),
             None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
         };
+        bar.set_style(style);
+        bar.set_message(what.to_string());
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Progress { bar: Some(bar) }
+    }
+
+    /// A spinner with the time spent, for work without a count (an integrity check).
+    pub fn spinner(what: &str) -> Progress {
+        if QUIET.load(Ordering::Relaxed) || !std::io::stderr().is_terminal() {
+            return Progress { bar: None };
+        }
+        let style = ProgressStyle::with_template("{msg} {spinner} {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         bar.set_style(style);
         bar.set_message(what.to_string());
         bar.enable_steady_tick(Duration::from_millis(200));
@@ -80,6 +115,13 @@ impl Progress {
     pub fn set_total(&self, total: u64) {
         if let Some(b) = &self.bar {
             b.set_length(total.max(1));
+        }
+    }
+
+    /// One more done (work counted from several threads).
+    pub fn inc(&self) {
+        if let Some(b) = &self.bar {
+            b.inc(1);
         }
     }
 

@@ -109,17 +109,57 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
         crate::safe_file::refuse_database(out, &ctx.db)?;
     }
     let store = ctx.open()?;
+    use super::progress::{Progress, Unit};
+    // The long formats show what they are doing on a terminal: the sums (no count), the
+    // rows of a workbook, the writing of a document.
+    let long = matches!(
+        args.format,
+        ReportFormat::Md | ReportFormat::Docx | ReportFormat::Xlsx
+    );
+    let spin = |en: &str, vi: &str| long.then(|| Progress::spinner(ctx.say(en, vi)));
+    let computing = spin("Computing the report", "Đang tính số liệu báo cáo");
     // One snapshot: every part of the report from the same commit.
-    let r = store.snapshot(|s| report::build(s, &req, ctx.today))?;
+    let built = store.snapshot(|s| report::build(s, &req, ctx.today));
+    drop(computing);
+    let r = built?;
     let lang = ctx.lang;
     let bytes = match args.format {
         ReportFormat::Table => report::table::render(&r, lang).into_bytes(),
-        ReportFormat::Md => report::markdown::render(&r, lang).into_bytes(),
+        ReportFormat::Md => {
+            let _writing = spin("Writing the report", "Đang viết báo cáo");
+            report::markdown::render(&r, lang).into_bytes()
+        }
         ReportFormat::Json => report::json::render(&r)?.into_bytes(),
         ReportFormat::Csv => report::csv::render(&r, args.excel)?,
         ReportFormat::Xlsx => {
-            let tasks = store.tasks_as_of(req.program.as_deref(), req.to, ctx.today, false)?;
-            report::xlsx::render(&r, &tasks, lang)?
+            let reading = spin("Reading the tasks", "Đang đọc các nhiệm vụ");
+            let tasks = store.tasks_as_of(req.program.as_deref(), req.to, ctx.today, false);
+            drop(reading);
+            let tasks = tasks?;
+            let mut bar: Option<Progress> = None;
+            let mut step = |s: report::xlsx::Step| match s {
+                report::xlsx::Step::Rows { done, total } => {
+                    let b = bar.get_or_insert_with(|| {
+                        Progress::new(
+                            ctx.say(
+                                "Writing the workbook's rows",
+                                "Đang ghi các dòng của bảng tính",
+                            ),
+                            Some(total),
+                            Unit::Rows,
+                        )
+                    });
+                    b.set(done);
+                }
+                report::xlsx::Step::Packing => {
+                    bar = Some(Progress::spinner(
+                        ctx.say("Compressing the workbook", "Đang nén tệp bảng tính"),
+                    ));
+                }
+            };
+            let written = report::xlsx::render_reporting(&r, &tasks, lang, &mut step);
+            drop(bar);
+            written?
         }
         ReportFormat::Docx => {
             let head = report::docx::letterhead(
@@ -128,6 +168,7 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
                 args.issuer.as_deref(),
                 args.place.as_deref(),
             )?;
+            let _writing = spin("Writing the document", "Đang soạn văn bản");
             report::docx::render(&r, &head, lang)?
         }
     };

@@ -142,7 +142,17 @@ pub fn run(ctx: &super::Context, args: &RollupArgs) -> Result<()> {
             crate::safe_file::refuse_database(out, f)?;
         }
     }
-    let r = rollup::build(&files, &req, ctx.today)?;
+    let bar = super::progress::Progress::new(
+        ctx.say(
+            "Reading the provinces' replicas",
+            "Đang đọc dữ liệu các tỉnh, thành phố",
+        ),
+        Some(files.len() as u64),
+        super::progress::Unit::Files,
+    );
+    let built = rollup::build_reporting(&files, &req, ctx.today, &|| bar.inc());
+    bar.finish();
+    let r = built?;
     let bytes = match args.format {
         RollupFormat::Md => rollup::render::markdown(&r, ctx.lang).into_bytes(),
         RollupFormat::Json => rollup::render::json(&r)?.into_bytes(),

@@ -33,6 +33,17 @@ pub const MAX_TASKS: u64 = 50_000_000;
 /// Fills an empty database with synthetic data (deterministic for a seed and `today`), in
 /// one transaction with one audit row.
 pub fn generate(store: &mut Store, opts: &GenOptions, today: NaiveDate) -> Result<()> {
+    generate_reporting(store, opts, today, &mut |_| {})
+}
+
+/// [`generate`], calling `done` with the number of tasks made so far (every 1,024 tasks
+/// and at the end): a progress bar.
+pub fn generate_reporting(
+    store: &mut Store,
+    opts: &GenOptions,
+    today: NaiveDate,
+    done: &mut dyn FnMut(u64),
+) -> Result<()> {
     if opts.agencies == 0 || opts.agencies > MAX_AGENCIES {
         return Err(Error::Usage(
             Cli::GenAgencies {
@@ -65,7 +76,13 @@ pub fn generate(store: &mut Store, opts: &GenOptions, today: NaiveDate) -> Resul
         programs: Cumulative::new(PROGRAM_WEIGHTS),
         names: agencies.iter().map(|a| a.name.clone()).collect(),
     };
-    let tasks = (0..opts.tasks).map(move |_| g.next_task());
+    let total = opts.tasks;
+    let tasks = (0..total).map(move |i| {
+        if i % 1024 == 0 {
+            done(i);
+        }
+        g.next_task()
+    });
     store.bulk_load(&agencies, &programs, tasks, opts)?;
     Ok(())
 }

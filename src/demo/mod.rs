@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 use crate::store::Store;
 
 use data::{End, Live, LiveTask, TaskRow};
-pub use gen::{generate, GenOptions};
+pub use gen::{generate, generate_reporting, GenOptions};
 
 /// Loads the demo data set. Dates of the current-year program are relative to `today`.
 /// Refuses a database that already has data unless `force`, in which case the data is

@@ -231,6 +231,37 @@ fn wrapped_lines(s: &str, width: usize) -> usize {
 
 /// Renders the workbook to bytes. `tasks` are the program's tasks as of the report date.
 pub fn render(r: &Report, tasks: &[TaskAsOf], lang: &str) -> Result<Vec<u8>> {
+    render_reporting(r, tasks, lang, &mut |_| {})
+}
+
+/// Where the writing of a workbook is, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Rows of the task and overdue sheets written, of their total.
+    Rows { done: u64, total: u64 },
+    /// The workbook is compressed into its file (no count).
+    Packing,
+}
+
+/// [`render`], telling `step` where it is (every 1,024 rows, then the packing).
+pub fn render_reporting(
+    r: &Report,
+    tasks: &[TaskAsOf],
+    lang: &str,
+    step: &mut dyn FnMut(Step),
+) -> Result<Vec<u8>> {
+    let total = (tasks.len() + r.overdue.len()) as u64;
+    let mut written = 0u64;
+    let mut row_done = |step: &mut dyn FnMut(Step)| {
+        written += 1;
+        if written % 1024 == 0 || written == total {
+            step(Step::Rows {
+                done: written,
+                total,
+            });
+        }
+    };
+    step(Step::Rows { done: 0, total });
     if tasks.len() >= 1_048_574 {
         return Err(Error::Usage(
             Cli::ExcelTooManyRows { n: tasks.len() }.into(),
@@ -504,6 +535,7 @@ pub fn render(r: &Report, tasks: &[TaskAsOf], lang: &str) -> Result<Vec<u8>> {
             s.date(row, 9, t.completed_on)?;
             s.text(row, 10, bucket_label(t.bucket, lang))?;
             s.int(row, 11, t.urges)?;
+            row_done(step);
         }
         s.finish()?;
     }
@@ -531,8 +563,10 @@ pub fn render(r: &Report, tasks: &[TaskAsOf], lang: &str) -> Result<Vec<u8>> {
             s.int(row, 5, days_late(t, r.as_of))?;
             s.int(row, 6, t.progress.get() as i64)?;
             s.int(row, 7, t.urges)?;
+            row_done(step);
         }
         s.finish()?;
     }
+    step(Step::Packing);
     wb.save_to_buffer().map_err(xerr)
 }

@@ -310,6 +310,17 @@ fn judge(p: &mut Province, req: &Request, today: NaiveDate, read_at: DateTime<Ut
 /// Reads every replica (on as many threads as there are cores, each file on its own
 /// connection) and sums those that pass.
 pub fn build(files: &[PathBuf], req: &Request, today: NaiveDate) -> Result<Rollup> {
+    build_reporting(files, req, today, &|| {})
+}
+
+/// [`build`], calling `read` (from the reading threads) as each replica is read: a
+/// progress bar over the files.
+pub fn build_reporting(
+    files: &[PathBuf],
+    req: &Request,
+    today: NaiveDate,
+    read: &(dyn Fn() + Sync),
+) -> Result<Rollup> {
     if let Some(f) = req.from {
         if f > req.to {
             return Err(Error::Usage(
@@ -334,6 +345,7 @@ pub fn build(files: &[PathBuf], req: &Request, today: NaiveDate) -> Result<Rollu
                 if let Ok(mut slot) = slots[i].lock() {
                     *slot = Some(p);
                 }
+                read();
             });
         }
     });

@@ -48,7 +48,7 @@ pub use agencies::{AgencyEdit, Merged};
 pub use audit_chain::{AuditRow, ChainReport};
 pub use maintenance::Finding;
 pub use programs::ProgramEdit;
-pub use restore::Restored;
+pub use restore::{RestoreStep, Restored};
 pub use stats::{AgencyCounts, CategoryCounts, Counts, Scope, Summary};
 pub use tasks::{TaskFilter, TaskSort};
 

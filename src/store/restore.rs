@@ -41,6 +41,22 @@ pub struct Restored {
     pub kept: PathBuf,
 }
 
+/// Where a restore is, for a progress bar: each step with what is done of its total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestoreStep {
+    /// The backup's pages copied to the staging file.
+    Copy { done: u64, total: u64 },
+    /// The backup, then the staging copy, checked (no count).
+    Check,
+    /// The live database's pages kept beside it.
+    Keep { done: u64, total: u64 },
+    /// The live rows replaced, one table at a time (rows of the tables done).
+    Replace { done: u64, total: u64 },
+}
+
+/// Pages copied per step of the backup API between two progress reports.
+const PAGES_PER_STEP: std::ffi::c_int = 1024;
+
 /// The tables every phoihop database has.
 const PHOIHOP_TABLES: &[&str] = &["meta", "agency", "program", "task", "role_grant", "audit"];
 
@@ -169,17 +185,28 @@ fn create_beside(path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn copy_all(from: &Connection, to: &mut Connection) -> Result<()> {
+fn copy_all(from: &Connection, to: &mut Connection, step: &mut dyn FnMut(u64, u64)) -> Result<()> {
     use rusqlite::backup::StepResult;
-    let b = rusqlite::backup::Backup::new(from, to)?;
-    // One step of all pages (-1): the destination's write lock is held from start to end.
-    loop {
-        match b.step(-1)? {
-            StepResult::Done => return Ok(()),
-            StepResult::More => {}
-            _ => std::thread::sleep(Duration::from_millis(5)),
+    // A read transaction on the source for the whole copy: the steps below see one state
+    // of it, as a single step of all pages would (the destination's write lock is held
+    // from the first step to the last either way).
+    from.execute_batch("BEGIN DEFERRED; SELECT count(*) FROM sqlite_schema;")?;
+    let copied = (|| -> Result<()> {
+        let b = rusqlite::backup::Backup::new(from, to)?;
+        loop {
+            let r = b.step(PAGES_PER_STEP)?;
+            let p = b.progress();
+            let total = p.pagecount.max(0) as u64;
+            step(total.saturating_sub(p.remaining.max(0) as u64), total);
+            match r {
+                StepResult::Done => return Ok(()),
+                StepResult::More => {}
+                _ => std::thread::sleep(Duration::from_millis(5)),
+            }
         }
-    }
+    })();
+    let _ = from.execute_batch("COMMIT");
+    copied
 }
 
 /// Removes a file on drop (the staging copy, whatever happens).
@@ -197,7 +224,7 @@ impl Drop for RemoveOnDrop {
 /// process holds the write lock, through a second connection (the backup API cannot read
 /// from a connection inside a write transaction), so the copy is the state the restore
 /// replaces, to the last committed write.
-fn keep(live: &Path, kept: &Path) -> Result<()> {
+fn keep(live: &Path, kept: &Path, step: &mut dyn FnMut(u64, u64)) -> Result<()> {
     create_beside(kept)?;
     let src = Connection::open_with_flags(
         live,
@@ -212,7 +239,7 @@ fn keep(live: &Path, kept: &Path) -> Result<()> {
             | OpenFlags::SQLITE_OPEN_NOFOLLOW
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    copy_all(&src, &mut out)?;
+    copy_all(&src, &mut out, step)?;
     out.query_row("PRAGMA journal_mode=DELETE", [], |_| Ok(()))?;
     Ok(())
 }
@@ -227,7 +254,7 @@ fn quoted(name: &str) -> String {
 /// transaction. The append-only triggers are lifted for the replacement and put back as
 /// they were before the transaction ends, so no other session ever sees the log without
 /// them.
-fn replace_all(tx: &Connection) -> Result<()> {
+fn replace_all(tx: &Connection, step: &mut dyn FnMut(u64, u64)) -> Result<()> {
     let names = |schema: &str, kind: &str| -> Result<Vec<(String, String)>> {
         let mut st = tx.prepare(&format!(
             "SELECT name, coalesce(sql, '') FROM {schema}.sqlite_schema WHERE type = ?1 AND name NOT LIKE 'sqlite_%' ORDER BY name"
@@ -258,7 +285,20 @@ fn replace_all(tx: &Connection) -> Result<()> {
     for (name, _) in &triggers {
         tx.execute_batch(&format!("DROP TRIGGER main.{}", quoted(name)))?;
     }
+    // The rows to put in, table by table: a progress bar's total.
+    let mut sizes = Vec::with_capacity(tables.len());
     for (table, _) in &tables {
+        let n: i64 = tx.query_row(
+            &format!("SELECT count(*) FROM restore_src.{}", quoted(table)),
+            [],
+            |r| r.get(0),
+        )?;
+        sizes.push(n.max(0) as u64);
+    }
+    let total: u64 = sizes.iter().sum();
+    let mut done = 0u64;
+    step(done, total);
+    for ((table, _), rows) in tables.iter().zip(&sizes) {
         let cols = columns("main", table)?;
         if cols != columns("restore_src", table)? {
             return Err(differs());
@@ -272,6 +312,8 @@ fn replace_all(tx: &Connection) -> Result<()> {
         tx.execute_batch(&format!(
             "DELETE FROM main.{t}; INSERT INTO main.{t} ({list}) SELECT {list} FROM restore_src.{t};"
         ))?;
+        done += rows;
+        step(done, total);
     }
     let has_seq = |schema: &str| -> Result<bool> {
         Ok(tx.query_row(
@@ -324,6 +366,15 @@ fn run_test_hook() {
 impl Store {
     /// Restores the backup at `src` into this (live) database. Admin only.
     pub fn restore(&mut self, src: &Path) -> Result<Restored> {
+        self.restore_reporting(src, &mut |_| {})
+    }
+
+    /// [`Store::restore`], telling `step` where it is (a progress bar).
+    pub fn restore_reporting(
+        &mut self,
+        src: &Path,
+        step: &mut dyn FnMut(RestoreStep),
+    ) -> Result<Restored> {
         if self.read_only {
             return Err(Error::PermissionDenied(Db::ReadOnlyFlag.into()));
         }
@@ -354,11 +405,15 @@ impl Store {
         // setgid install the copy below runs with the user's group, which may not create
         // files in the database's directory.
         stage.query_row("PRAGMA journal_mode=MEMORY", [], |_| Ok(()))?;
+        step(RestoreStep::Check);
         let from_version = crate::safe_file::as_real_group(|| {
             let (src_conn, v) = open_backup(src)?;
-            copy_all(&src_conn, &mut stage)?;
+            copy_all(&src_conn, &mut stage, &mut |done, total| {
+                step(RestoreStep::Copy { done, total })
+            })?;
             Ok(v)
         })?;
+        step(RestoreStep::Check);
         stage.query_row("PRAGMA journal_mode=MEMORY", [], |_| Ok(()))?;
         schema::migrate(&mut stage)?;
         let tasks: i64 = stage.query_row("SELECT count(*) FROM task", [], |r| r.get(0))?;
@@ -409,13 +464,17 @@ impl Store {
             let tx = self
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            if let Err(e) = keep(&self.path, &kept) {
+            if let Err(e) = keep(&self.path, &kept, &mut |done, total| {
+                step(RestoreStep::Keep { done, total })
+            }) {
                 let _ = std::fs::remove_file(&kept);
                 return Err(e);
             }
             #[cfg(test)]
             run_test_hook();
-            let replaced = replace_all(&tx);
+            let replaced = replace_all(&tx, &mut |done, total| {
+                step(RestoreStep::Replace { done, total })
+            });
             let committed = replaced.and_then(|_| Ok(tx.commit()?));
             if committed.is_err() {
                 let _ = std::fs::remove_file(&kept);
