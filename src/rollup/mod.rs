@@ -11,6 +11,7 @@
 //! `max_age` (its replication has stopped, or nobody has written there) is listed with its
 //! reason and left out of the totals.
 
+pub mod docx;
 pub mod render;
 pub mod xlsx;
 
