@@ -20,6 +20,12 @@
 //!     progress update (it waits, offers a retry, which is taken, and so on) and `j`/`k`
 //!     are sent one at a time: key → end of its frame, median / p99 / max. Then the lock
 //!     is released and the save completes. DB is written to: pass a copy.
+//! bench_probe rollup BIN DIR
+//!     Run the roll-up screen (BIN --rollup DIR) in a 120x40 pty: process start → end of
+//!     the first frame (every replica read and judged before it), peak RSS, `j`/`k` on
+//!     the Provinces table one at a time (key → end of its frame, median / p99 / max of
+//!     40), Enter on a province → end of its own dashboard's frame, `q` back to the
+//!     roll-up. Nothing is written.
 //! ```
 
 use std::io::{Read, Write};
@@ -88,8 +94,9 @@ fn main() {
                 Duration::from_secs_f64(hold),
             )
         }
+        Some("rollup") if args.len() == 3 => rollup(Path::new(&args[1]), Path::new(&args[2])),
         _ => Err(
-            "usage: bench_probe dashboard DB [AS_OF] | bench_probe pty BIN DB [IDLE_SECONDS] | bench_probe locked BIN DB [HOLD_SECONDS]"
+            "usage: bench_probe dashboard DB [AS_OF] | bench_probe pty BIN DB [IDLE_SECONDS] | bench_probe locked BIN DB [HOLD_SECONDS] | bench_probe rollup BIN DIR"
                 .into(),
         ),
     };
@@ -165,6 +172,11 @@ struct Tui {
 
 impl Tui {
     fn start(bin: &Path, db: &Path) -> Res<Tui> {
+        Tui::start_with(bin, &[std::ffi::OsStr::new("--db"), db.as_os_str()])
+    }
+
+    /// The TUI with these arguments.
+    fn start_with(bin: &Path, args: &[&std::ffi::OsStr]) -> Res<Tui> {
         let pair = native_pty_system().openpty(PtySize {
             rows: ROWS,
             cols: COLS,
@@ -173,8 +185,9 @@ impl Tui {
         })?;
         let bin = std::fs::canonicalize(bin)?;
         let mut cmd = CommandBuilder::new(bin);
-        cmd.arg("--db");
-        cmd.arg(db);
+        for a in args {
+            cmd.arg(a);
+        }
         cmd.env("LANG", "C.UTF-8");
         cmd.env("TERM", "xterm-256color");
         let child = pair.slave.spawn_command(cmd)?;
@@ -670,4 +683,55 @@ pub fn locked(bin: &Path, db: &Path, hold: Duration) -> Res<Report> {
     }
     t.child.kill()?;
     Err("the TUI did not quit on q".into())
+}
+
+/// The roll-up screen's first frame, its key → frame on the Provinces table, and Enter
+/// into a province's own dashboard.
+pub fn rollup(bin: &Path, dir: &Path) -> Res<Report> {
+    let mut rep = Report::default();
+    let quiet = Duration::from_millis(300);
+    let limit = Duration::from_secs(300);
+    let none = dir.join("bench-probe-none");
+    let started = Instant::now();
+    let mut t = Tui::start_with(
+        bin,
+        &[
+            std::ffi::OsStr::new("--db"),
+            none.as_os_str(),
+            std::ffi::OsStr::new("--rollup"),
+            dir.as_os_str(),
+        ],
+    )?;
+    let (first, last) = t.settle(0, quiet, limit)?;
+    rep.put("first_frame_bytes", first);
+    rep.put("first_frame_ms", format!("{:.1}", ms(last - started)));
+    rep.put("rss_first_frame_kb", t.status_kb("VmHWM:"));
+    let mut lat = Vec::new();
+    for i in 0..40 {
+        let m = t.mark();
+        let sent = Instant::now();
+        t.key(if i % 8 < 4 { "j" } else { "k" })?;
+        let (_, last) = t.settle(m, Duration::from_millis(30), Duration::from_secs(5))?;
+        lat.push(ms(last.saturating_duration_since(sent)));
+    }
+    lat.sort_by(f64::total_cmp);
+    let at = |q: usize| lat[(lat.len() * q / 100).min(lat.len() - 1)];
+    rep.put("key_frame_median_ms", format!("{:.2}", at(50)));
+    rep.put("key_frame_p99_ms", format!("{:.2}", at(99)));
+    rep.put("key_frame_max_ms", format!("{:.2}", lat[lat.len() - 1]));
+    let m = t.mark();
+    let sent = Instant::now();
+    t.key("\r")?;
+    let (_, last) = t.settle(m, quiet, limit)?;
+    rep.put("enter_province_ms", format!("{:.1}", ms(last - sent)));
+    let m = t.mark();
+    let sent = Instant::now();
+    t.key("q")?;
+    let (_, last) = t.settle(m, quiet, limit)?;
+    rep.put("back_to_rollup_ms", format!("{:.1}", ms(last - sent)));
+    rep.put("rss_peak_kb", t.status_kb("VmHWM:"));
+    t.key("q")?;
+    let _ = t.child.wait();
+    let _ = std::fs::remove_file(&none);
+    Ok(rep)
 }

@@ -22,7 +22,8 @@ SIZES=${BENCH_SIZES:-"100000 1000000"}
 IDLE=${BENCH_IDLE:-60}
 ONLY=${BENCH_ONLY:-"dashboard keys pty search import cli rollup"}
 RUNS=${BENCH_RUNS:-15}
-DATA=$ROOT/target/bench-data
+# BENCH_DATA: where the generated databases go (default target/bench-data).
+DATA=${BENCH_DATA:-$ROOT/target/bench-data}
 mkdir -p "$DATA"
 ROWS_TSV=$DATA/rows.tsv
 : >"$ROWS_TSV"
@@ -76,8 +77,13 @@ db_for() {
     echo "$db"
 }
 
+# The rows per size; none wanted (BENCH_ONLY=rollup), no size database is generated.
+per_size=0
+for g in dashboard keys pty search import cli; do want "$g" && per_size=1; done
+[ "$per_size" = 1 ] || SIZES=""
+
 echo "phoihop bench: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
-echo "sizes: $SIZES; idle window ${IDLE} s; $(sqlite3 --version | cut -d' ' -f1 | sed 's/^/sqlite3 /'), $(fzf --version 2>/dev/null | cut -d' ' -f1 | sed 's/^/fzf /'), $(hyperfine --version)"
+echo "sizes: ${SIZES:-none (roll-up only)}; idle window ${IDLE} s; $(sqlite3 --version | cut -d' ' -f1 | sed 's/^/sqlite3 /'), $(fzf --version 2>/dev/null | cut -d' ' -f1 | sed 's/^/fzf /'), $(hyperfine --version)"
 
 for N in $SIZES; do
     DB=$(db_for "$N") || { say "gen failed for $N"; for g in dashboard "terminal bytes" idle memory "live refresh"; do not_measured "$g" "$N" "gen failed" "-"; done; continue; }
@@ -285,12 +291,19 @@ if want rollup; then
     NP=${BENCH_PROVINCES:-34}; NT=${BENCH_PROVINCE_TASKS:-30000}
     PDIR=$DATA/provinces-$NP-$NT
     mkdir -p "$PDIR"
+    say "generating $NP provinces of $NT tasks in $PDIR (one gen per core)…"
+    gen_one() {
+        local f=$1 seed=$2
+        "$BIN" --db "$f.part" gen --tasks "$NT" --agencies 60 --seed "$seed" >/dev/null || { say "gen failed for $f"; return 1; }
+        sqlite3 "$f.part" "PRAGMA journal_mode=DELETE;" >/dev/null && mv "$f.part" "$f"
+    }
     for i in $(seq 1 "$NP"); do
         f=$PDIR/p$(printf '%02d' "$i").db
         [ -f "$f" ] && continue
-        "$BIN" --db "$f.part" gen --tasks "$NT" --agencies 60 --seed "$i" >/dev/null || { say "gen failed"; break; }
-        sqlite3 "$f.part" "PRAGMA journal_mode=DELETE;" >/dev/null && mv "$f.part" "$f"
+        gen_one "$f" "$i" &
+        while [ "$(jobs -rp | wc -l)" -ge "$(nproc)" ]; do wait -n; done
     done
+    wait
     mb=$(du -sm "$PDIR" | cut -f1)
     printf 'for f in %s/*.db; do sqlite3 -readonly "$f" ".read %s/scripts/bench-rollup.sql" >/dev/null; done\n' "$PDIR" "$ROOT" >"$DATA/rollup-base.sh"
     ours_cmd="$BIN --db $PDIR/none rollup $PDIR --format json --max-age none"
@@ -334,7 +347,7 @@ if [ $# -ge 2 ]; then
 fi
 
 echo
-echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw outputs in target/bench-data/"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw outputs in $DATA/"
 if [ "$short" -gt 0 ]; then
     echo "$short row(s) fall short of their bar."
     exit 1

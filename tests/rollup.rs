@@ -590,3 +590,209 @@ fn rollup_screen_opens_a_province_read_only() {
     }
     assert!(!own.exists(), "the roll-up made no database of its own");
 }
+
+/// A number of the Word roll-up's tables, in Vietnamese conventions: `1.234` is 1234,
+/// `45,3` is 45.3, `–` (no tasks, no mean) is 0.
+fn vi_number(s: &str) -> f64 {
+    let t = s.trim();
+    if t == "–" {
+        return 0.0;
+    }
+    t.replace('.', "")
+        .replace(',', ".")
+        .parse()
+        .unwrap_or_else(|e| panic!("`{t}` is not a number: {e}"))
+}
+
+/// The roll-up as a Word document: opened with python-docx, its tables hold the JSON
+/// roll-up's numbers (per province, the total, per category, the overdue tasks by
+/// province), and the province with another schema is in a paragraph of its own.
+#[test]
+fn the_word_rollup_holds_the_json_rollups_numbers() {
+    let py = Command::new("/usr/bin/python3")
+        .args(["-c", "import docx"])
+        .output();
+    if !py.is_ok_and(|o| o.status.success()) {
+        eprintln!("SKIPPED: python3 with python-docx is not installed here; the Word roll-up was not read back.");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let centre = dir.path().join("centre");
+    std::fs::create_dir(&centre).unwrap();
+    for (i, name) in ["an-giang", "ha-noi", "hue"].iter().enumerate() {
+        ok(
+            &centre.join(format!("{name}.db")),
+            &[
+                "gen",
+                "--tasks",
+                "300",
+                "--agencies",
+                "12",
+                "--seed",
+                &(i + 7).to_string(),
+            ],
+        );
+    }
+    // An older phoihop at one province: listed, not summed.
+    let old = centre.join("zz-old.db");
+    ok(&old, &["gen", "--tasks", "50", "--agencies", "12"]);
+    rusqlite::Connection::open(&old)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 3;")
+        .unwrap();
+    let (v, _) = rollup_json(&centre, &["--max-age", "none"]);
+    let out = dir.path().join("tonghop.docx");
+    let mut c = bin();
+    c.arg("--db")
+        .arg(centre.join("centre-own"))
+        .args(["--lang", "vi", "rollup"])
+        .arg(&centre)
+        .args(["--max-age", "none", "--format", "docx", "--out"])
+        .arg(&out)
+        .args(["--issuer", "Văn phòng Chính phủ", "--issuer-code", "VPCP"]);
+    let o = c.output().expect("run rollup docx");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let dump = Command::new("/usr/bin/python3")
+        .arg("-c")
+        .arg(
+            "import docx, json, sys\n\
+             d = docx.Document(sys.argv[1])\n\
+             print(json.dumps({'paragraphs': [p.text for p in d.paragraphs],\n\
+               'tables': [[[c.text for c in r.cells] for r in t.rows] for t in d.tables]}))",
+        )
+        .arg(&out)
+        .output()
+        .expect("python3");
+    assert!(
+        dump.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dump.stderr)
+    );
+    let d: Value = serde_json::from_slice(&dump.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&dump.stderr)));
+    let tables = d["tables"].as_array().unwrap();
+    let paras: Vec<&str> = d["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert!(
+        paras.iter().any(|p| p.starts_with("BÁO CÁO TỔNG HỢP")),
+        "{paras:?}"
+    );
+    // The header block names the issuer; its number line ends with the code.
+    let head = tables[0].to_string();
+    assert!(
+        head.contains("VĂN PHÒNG CHÍNH PHỦ") && head.contains("/BC-VPCP"),
+        "{head}"
+    );
+
+    let counts = [
+        "tasks",
+        "done_on_time",
+        "done_late",
+        "in_time",
+        "overdue",
+        "progress",
+    ];
+    let row_equals = |row: &Value, name: &str, c: &Value, what: &str| {
+        let cells: Vec<String> = row
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(cells[1], name, "{what}");
+        for (k, key) in counts.iter().enumerate() {
+            let want = c[key].as_f64().unwrap();
+            assert_eq!(vi_number(&cells[2 + k]), want, "{what}: {key} in {cells:?}");
+        }
+        cells
+    };
+
+    // I. By province: one row per province summed, then the total row.
+    let summed: Vec<&Value> = v["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["summed"] == true)
+        .collect();
+    assert_eq!(summed.len(), 3);
+    let t = tables[1].as_array().unwrap();
+    assert_eq!(t.len(), 1 + summed.len() + 1, "header, provinces, total");
+    for (i, p) in summed.iter().enumerate() {
+        let cells = row_equals(
+            &t[1 + i],
+            p["name"].as_str().unwrap(),
+            &p["totals"],
+            "province",
+        );
+        assert_eq!(vi_number(&cells[8]), p["urges"].as_f64().unwrap(), "urges");
+    }
+    let cells = row_equals(&t[1 + summed.len()], "Tổng cộng", &v["totals"], "total");
+    assert_eq!(vi_number(&cells[8]), v["urges"].as_f64().unwrap());
+    let sum: i64 = summed
+        .iter()
+        .map(|p| p["totals"]["tasks"].as_i64().unwrap())
+        .sum();
+    assert_eq!(v["totals"]["tasks"].as_i64().unwrap(), sum);
+
+    // II. By category: the JSON's categories in order, then the total.
+    let t = tables[2].as_array().unwrap();
+    let cats = v["categories"].as_array().unwrap();
+    assert_eq!(t.len(), 1 + cats.len() + 1);
+    for (i, c) in cats.iter().enumerate() {
+        row_equals(&t[1 + i], c["name_vi"].as_str().unwrap(), c, "category");
+    }
+    row_equals(
+        &t[1 + cats.len()],
+        "Tổng cộng",
+        &v["totals"],
+        "category total",
+    );
+
+    // III. The overdue tasks, one table per province with any, the same IDs in order.
+    let late: Vec<&&Value> = summed
+        .iter()
+        .filter(|p| !p["overdue_tasks"].as_array().unwrap().is_empty())
+        .collect();
+    assert!(
+        !late.is_empty(),
+        "the generated provinces have overdue tasks"
+    );
+    for (k, p) in late.iter().enumerate() {
+        let t = tables[3 + k].as_array().unwrap();
+        let want: Vec<String> = p["overdue_tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].to_string())
+            .collect();
+        let got: Vec<String> = t[1..]
+            .iter()
+            .map(|r| r[1].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(got, want, "overdue tasks of {}", p["name"]);
+        let name = p["name"].as_str().unwrap();
+        assert!(
+            paras
+                .iter()
+                .any(|x| x.starts_with(&format!("{}. {name}: ", k + 1))),
+            "{paras:?}"
+        );
+    }
+    assert_eq!(tables.len(), 3 + late.len() + 1, "then the signature block");
+
+    // The province with another schema: its own paragraph, with the reason.
+    let old = paras
+        .iter()
+        .find(|p| p.contains("zz-old"))
+        .unwrap_or_else(|| panic!("{paras:?}"));
+    assert!(old.contains("Phiên bản lược đồ 3"), "{old}");
+}

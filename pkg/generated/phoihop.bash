@@ -2425,7 +2425,7 @@ _phoihop() {
             return 0
             ;;
         phoihop__subcmd__rollup)
-            opts="-h --program --period --from --to --max-age --check --format --excel --out --db --read-only --lang --as-of --quiet --help"
+            opts="-h --program --period --from --to --max-age --check --format --excel --out --issuer --issuer-code --party --place --db --read-only --lang --as-of --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2456,10 +2456,22 @@ _phoihop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "md json csv xlsx" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "md json csv xlsx docx" -- "${cur}"))
                     return 0
                     ;;
                 --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --place)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -554,13 +554,18 @@ none\t'No check'"
 complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l format -r -f -a "md\t'Markdown, in the interface language'
 json\t''
 csv\t''
-xlsx\t'An Excel workbook (needs --out)'"
+xlsx\t'An Excel workbook (needs --out)'
+docx\t'A Word document in the official layout (needs --out)'"
 complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l out -d 'Write to this file instead of standard output' -r -F
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l issuer -d 'The name of the body issuing a Word roll-up, e.g. "Văn phòng Chính phủ" (default: dots for the clerk)' -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l issuer-code -d 'The issuer\'s code, the end of the Word roll-up\'s number (`BC-VPCP`, `-BC/VPTW`)' -r
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l place -d 'The place of a Word roll-up\'s date line, e.g. "Hà Nội" (default: dots for the clerk)' -r
 complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l db -d 'The database file (else $PHOIHOP_DB, else the config files\' `database`, else ~/.local/share/phoihop/phoihop.db)' -r -F
 complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l lang -d 'Interface language (else $PHOIHOP_LANG, the config files, then $LANG: Vietnamese when it starts with `vi`)' -r -f -a "vi\t''
 en\t''"
 complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l as-of -d 'Show the data as it stood on this date (YYYY-MM-DD or dd/mm/yyyy)' -r
 complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l excel -d 'CSV for a Vietnamese-locale Excel (as for `report`)'
+complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l party -d 'The Word roll-up in the Party\'s layout (Hướng dẫn 36-HD/VPTW) instead of the state\'s (Nghị định 30/2020/NĐ-CP)'
 complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l read-only -d 'Open the database with SQLite\'s read-only flag: nothing can be changed'
 complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -l quiet -d 'No progress bars (they are drawn on a terminal only, never on a pipe)'
 complete -c phoihop -n "__fish_phoihop_using_subcommand rollup" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -20,6 +20,8 @@ pub enum RollupFormat {
     Csv,
     /// An Excel workbook (needs --out).
     Xlsx,
+    /// A Word document in the official layout (needs --out).
+    Docx,
 }
 
 /// How each replica is checked before it is summed.
@@ -66,6 +68,20 @@ pub struct RollupArgs {
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// The name of the body issuing a Word roll-up, e.g. "Văn phòng Chính phủ" (default:
+    /// dots for the clerk).
+    #[arg(long, value_name = "NAME")]
+    pub issuer: Option<String>,
+    /// The issuer's code, the end of the Word roll-up's number (`BC-VPCP`, `-BC/VPTW`).
+    #[arg(long, value_name = "CODE")]
+    pub issuer_code: Option<String>,
+    /// The Word roll-up in the Party's layout (Hướng dẫn 36-HD/VPTW) instead of the
+    /// state's (Nghị định 30/2020/NĐ-CP).
+    #[arg(long)]
+    pub party: bool,
+    /// The place of a Word roll-up's date line, e.g. "Hà Nội" (default: dots for the clerk).
+    #[arg(long, value_name = "TEXT", env = "PHOIHOP_PLACE")]
+    pub place: Option<String>,
 }
 
 /// Parses an age: digits then s, m, h or d; `none` for no limit.
@@ -133,6 +149,18 @@ pub fn run(ctx: &super::Context, args: &RollupArgs) -> Result<()> {
     if args.format == RollupFormat::Xlsx && args.out.is_none() {
         return Err(Error::Usage(crate::lang::facts::Cli::RollupNeedsOut.into()));
     }
+    if args.format == RollupFormat::Docx && args.out.is_none() {
+        return Err(Error::Usage(
+            "A Word roll-up is a file: give --out FILE.docx.".into(),
+        ));
+    }
+    if (args.issuer.is_some() || args.issuer_code.is_some() || args.party)
+        && args.format != RollupFormat::Docx
+    {
+        return Err(Error::Usage(
+            "--issuer, --issuer-code and --party apply to --format docx only.".into(),
+        ));
+    }
     if args.excel && args.format != RollupFormat::Csv {
         return Err(Error::Usage(crate::lang::facts::Cli::ExcelCsvOnly.into()));
     }
@@ -158,6 +186,15 @@ pub fn run(ctx: &super::Context, args: &RollupArgs) -> Result<()> {
         RollupFormat::Json => rollup::render::json(&r)?.into_bytes(),
         RollupFormat::Csv => rollup::render::csv(&r, args.excel)?,
         RollupFormat::Xlsx => rollup::xlsx::render(&r, ctx.lang)?,
+        RollupFormat::Docx => {
+            let head = rollup::docx::letterhead(
+                args.issuer.as_deref(),
+                args.issuer_code.as_deref(),
+                args.party,
+                args.place.as_deref(),
+            );
+            rollup::docx::render(&r, &head, ctx.lang)?
+        }
     };
     super::report::write_out(args.out.as_deref(), &bytes)?;
     let left = r.provinces.len() - r.summed().count();

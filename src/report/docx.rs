@@ -215,18 +215,16 @@ fn closing(h: &Letterhead, vi: bool, pt: usize) -> docx_rs::Table {
     two_columns(left, right, super::docx_parts::text_width() / 2)
 }
 
-/// Renders the report as a .docx file in `lang` ("vi" or "en").
-pub fn render(r: &Report, h: &Letterhead, lang: &str) -> Result<Vec<u8>> {
-    let vi = lang == "vi";
-    // Body text: 14 pt (both rules allow 13–14; Party documents 14–15).
-    let pt = 14;
+/// The start of a Word document: A4, the margins, Times New Roman at `pt`, page numbers
+/// centred in the top margin (none on the first page), the header block, two empty lines.
+pub(crate) fn open(h: &Letterhead, as_of: NaiveDate, vi: bool, pt: usize) -> Docx {
     let page_no = Header::new().add_paragraph(
         Paragraph::new()
             .add_page_num(PageNum::new())
             .align(AlignmentType::Center)
             .size(26),
     );
-    let mut doc = Docx::new()
+    Docx::new()
         .page_size(A4.0, A4.1)
         .page_margin(margins())
         .default_fonts(fonts())
@@ -235,50 +233,57 @@ pub fn render(r: &Report, h: &Letterhead, lang: &str) -> Result<Vec<u8>> {
         .header(page_no)
         .first_header(Header::new())
         .title_pg()
-        .add_table(header_block(h, r.as_of, vi))
+        .add_table(header_block(h, as_of, vi))
         .add_paragraph(line(run("", pt), AlignmentType::Center))
-        .add_paragraph(line(run("", pt), AlignmentType::Center));
-    let add = |doc: Docx, b: Block| -> Docx {
-        match b {
-            Block::Title { head, about } => {
-                let title_pt = if h.party { 16 } else { 14 };
-                let mut d = doc.add_paragraph(
-                    line(run(&caps(&head), title_pt).bold(), AlignmentType::Center).keep_next(true),
-                );
-                if let Some(a) = about {
-                    // A state document's trích yếu starts with a capital; a Party one's
-                    // follows "BÁO CÁO" in lower case.
-                    let a = if h.party { a } else { capitalize(&a) };
-                    d = d.add_paragraph(
-                        line(run(&a, pt).bold(), AlignmentType::Center).keep_next(true),
-                    );
-                }
-                d.add_paragraph(line(run("-----", pt), AlignmentType::Center))
-                    .add_paragraph(line(run("", pt), AlignmentType::Center))
-            }
-            Block::Section(s) => doc.add_paragraph(heading(&s, pt)),
-            Block::Part(s) => doc.add_paragraph(heading(&s, pt)),
-            Block::Para(s) => doc.add_paragraph(body(&s, pt)),
-            Block::Table(t) => doc
-                .add_table(table(&t))
-                .add_paragraph(line(run("", 6), AlignmentType::Left)),
-            Block::Placeholder { heading: hd, note } => doc
-                .add_paragraph(heading(&hd, pt))
-                .add_paragraph(body(&note, pt)),
-        }
-    };
-    for b in blocks(r, lang) {
-        doc = add(doc, b);
+        .add_paragraph(line(run("", pt), AlignmentType::Center))
+}
+
+/// The title: its kind in capitals, what it is about below it, a short rule.
+pub(crate) fn title(doc: Docx, h: &Letterhead, head: &str, about: Option<&str>, pt: usize) -> Docx {
+    let title_pt = if h.party { 16 } else { 14 };
+    let mut d = doc.add_paragraph(
+        line(run(&caps(head), title_pt).bold(), AlignmentType::Center).keep_next(true),
+    );
+    if let Some(a) = about {
+        // A state document's trích yếu starts with a capital; a Party one's
+        // follows "BÁO CÁO" in lower case.
+        let a = if h.party {
+            a.to_string()
+        } else {
+            capitalize(a)
+        };
+        d = d.add_paragraph(line(run(&a, pt).bold(), AlignmentType::Center).keep_next(true));
     }
-    doc = doc
+    d.add_paragraph(line(run("-----", pt), AlignmentType::Center))
+        .add_paragraph(line(run("", pt), AlignmentType::Center))
+}
+
+/// A table of the text, then a small gap.
+pub(crate) fn add_table(doc: Docx, t: &super::prose::Table) -> Docx {
+    doc.add_table(table(t))
+        .add_paragraph(line(run("", 6), AlignmentType::Left))
+}
+
+/// The end of a Word document: "Nơi nhận" and the signature block, then the file's bytes.
+pub(crate) fn close(doc: Docx, h: &Letterhead, vi: bool, pt: usize) -> Result<Vec<u8>> {
+    close_with(doc, h, vi, pt, Vec::new())
+}
+
+/// [`close`], with annexes after the signature (as annexes stand), on a page of their own.
+pub(crate) fn close_with(
+    doc: Docx,
+    h: &Letterhead,
+    vi: bool,
+    pt: usize,
+    annex: Vec<Block>,
+) -> Result<Vec<u8>> {
+    let mut doc = doc
         .add_paragraph(line(run("", pt), AlignmentType::Left))
         .add_table(closing(h, vi, pt));
-    // Annexes follow the signature, on a page of their own.
-    let annex = super::prose::annex(r, lang);
     if !annex.is_empty() {
         doc = doc.add_paragraph(Paragraph::new().page_break_before(true));
         for b in annex {
-            doc = add(doc, b);
+            doc = add_block(doc, h, b, pt);
         }
     }
     let mut buf = std::io::Cursor::new(Vec::new());
@@ -286,6 +291,32 @@ pub fn render(r: &Report, h: &Letterhead, lang: &str) -> Result<Vec<u8>> {
         .pack(&mut buf)
         .map_err(|e| Error::Other(format!("Cannot write the Word document: {e}.").into()))?;
     Ok(buf.into_inner())
+}
+
+/// Renders the report as a .docx file in `lang` ("vi" or "en").
+pub fn render(r: &Report, h: &Letterhead, lang: &str) -> Result<Vec<u8>> {
+    let vi = lang == "vi";
+    // Body text: 14 pt (both rules allow 13–14; Party documents 14–15).
+    let pt = 14;
+    let mut doc = open(h, r.as_of, vi, pt);
+    for b in blocks(r, lang) {
+        doc = add_block(doc, h, b, pt);
+    }
+    close_with(doc, h, vi, pt, super::prose::annex(r, lang))
+}
+
+/// One block of the report's text.
+fn add_block(doc: Docx, h: &Letterhead, b: Block, pt: usize) -> Docx {
+    match b {
+        Block::Title { head, about } => title(doc, h, &head, about.as_deref(), pt),
+        Block::Section(s) => doc.add_paragraph(heading(&s, pt)),
+        Block::Part(s) => doc.add_paragraph(heading(&s, pt)),
+        Block::Para(s) => doc.add_paragraph(body(&s, pt)),
+        Block::Table(t) => add_table(doc, &t),
+        Block::Placeholder { heading: hd, note } => doc
+            .add_paragraph(heading(&hd, pt))
+            .add_paragraph(body(&note, pt)),
+    }
 }
 
 fn capitalize(s: &str) -> String {

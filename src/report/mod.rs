@@ -10,13 +10,13 @@
 pub mod csv;
 pub mod digest;
 pub mod docx;
-mod docx_parts;
+pub(crate) mod docx_parts;
 pub mod json;
 pub mod markdown;
 pub mod mdtext;
 pub mod numbers;
 pub mod prose;
-mod prose_parts;
+pub(crate) mod prose_parts;
 pub mod table;
 pub mod xlsx;
 

@@ -50,7 +50,7 @@ pub struct Table {
     pub total: Option<Vec<String>>,
 }
 
-pub(super) struct Words {
+pub(crate) struct Words {
     pub vi: bool,
     pub lang: &'static str,
 }

@@ -6,9 +6,12 @@ use chrono::{Datelike, NaiveDate};
 use super::numbers::dec;
 use super::prose::{overall, title, Block, Table, Words};
 use super::{day, days_late, Report, ReviewKind};
+use crate::store::report::TaskAsOf;
 use crate::store::{AgencyCounts, Counts};
 
-fn counts_header(first: &str, w: &Words) -> Table {
+/// The header of a table of counts whose rows are named by `first` (a category, an
+/// agency, a province).
+pub(crate) fn counts_header(first: &str, w: &Words) -> Table {
     Table {
         header: vec![
             w.pick("STT", "No.").to_string(),
@@ -27,7 +30,8 @@ fn counts_header(first: &str, w: &Words) -> Table {
     }
 }
 
-fn counts_row(stt: &str, name: &str, c: &Counts, w: &Words) -> Vec<String> {
+/// A row of counts: STT, the name, the tasks, the four buckets, the mean progress.
+pub(crate) fn counts_row(stt: &str, name: &str, c: &Counts, w: &Words) -> Vec<String> {
     vec![
         stt.to_string(),
         name.to_string(),
@@ -125,10 +129,44 @@ fn results(out: &mut Vec<Block>, r: &Report, w: &Words) {
     );
 }
 
+/// The overdue tasks as a table: ID, title, lead agency, deadline, days overdue, progress,
+/// reminders.
+pub(crate) fn overdue_table(tasks: &[TaskAsOf], as_of: NaiveDate, w: &Words) -> Table {
+    let mut table = Table {
+        header: [
+            w.pick("STT", "No."),
+            w.pick("Mã NV", "Task ID"),
+            w.pick("Nhiệm vụ", "Task"),
+            w.pick("Cơ quan chủ trì", "Lead agency"),
+            w.pick("Thời hạn", "Deadline"),
+            w.pick("Số ngày quá hạn", "Days overdue"),
+            w.pick("Tiến độ (%)", "Progress (%)"),
+            w.pick("Số lần đôn đốc", "Reminders"),
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
+        numeric: vec![true, true, false, false, false, true, true, true],
+        ..Default::default()
+    };
+    for (i, task) in tasks.iter().enumerate() {
+        table.rows.push(vec![
+            (i + 1).to_string(),
+            task.id.to_string(),
+            task.title.clone(),
+            task.lead_name.clone(),
+            task.deadline.map(|d| day(d, w.lang)).unwrap_or_default(),
+            w.int(days_late(task, as_of)),
+            task.progress.get().to_string(),
+            w.int(task.urges),
+        ]);
+    }
+    table
+}
+
 /// II: the overdue tasks (by lead agency, then listed with days late), the late ones,
 /// and the urges.
 fn shortcomings(out: &mut Vec<Block>, r: &Report, w: &Words) {
-    let lang = w.lang;
     let t = &r.totals;
     if t.overdue == 0 {
         out.push(Block::Para(
@@ -149,36 +187,7 @@ fn shortcomings(out: &mut Vec<Block>, r: &Report, w: &Words) {
                 w.be(t.overdue)
             )
         }));
-        let mut table = Table {
-            header: [
-                w.pick("STT", "No."),
-                w.pick("Mã NV", "Task ID"),
-                w.pick("Nhiệm vụ", "Task"),
-                w.pick("Cơ quan chủ trì", "Lead agency"),
-                w.pick("Thời hạn", "Deadline"),
-                w.pick("Số ngày quá hạn", "Days overdue"),
-                w.pick("Tiến độ (%)", "Progress (%)"),
-                w.pick("Số lần đôn đốc", "Reminders"),
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-            numeric: vec![true, true, false, false, false, true, true, true],
-            ..Default::default()
-        };
-        for (i, task) in r.overdue.iter().enumerate() {
-            table.rows.push(vec![
-                (i + 1).to_string(),
-                task.id.to_string(),
-                task.title.clone(),
-                task.lead_name.clone(),
-                task.deadline.map(|d| day(d, lang)).unwrap_or_default(),
-                w.int(days_late(task, r.as_of)),
-                task.progress.get().to_string(),
-                w.int(task.urges),
-            ]);
-        }
-        out.push(Block::Table(table));
+        out.push(Block::Table(overdue_table(&r.overdue, r.as_of, w)));
     }
     if t.done_late > 0 {
         let who = by_agency(&r.agencies, w, |c| c.done_late);

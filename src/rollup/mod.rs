@@ -11,6 +11,7 @@
 //! `max_age` (its replication has stopped, or nobody has written there) is listed with its
 //! reason and left out of the totals.
 
+pub mod docx;
 pub mod render;
 pub mod xlsx;
 
@@ -263,6 +264,8 @@ pub fn read_province(
 fn judge(p: &mut Province, req: &Request, today: NaiveDate, read_at: DateTime<Utc>) -> Result<()> {
     let (store, mode) = Store::open_replica(&p.file)?;
     p.open_mode = Some(mode);
+    // The report seeks the same B-trees again and again: a page cache the file's size.
+    store.tune_for_report()?;
     let version = store.schema_version()?;
     p.schema_version = Some(version);
     if version != schema::LATEST {

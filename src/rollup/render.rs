@@ -7,6 +7,8 @@ use serde_json::{json, Map, Value};
 use super::{Province, Rollup, State};
 use crate::error::{Error, Result};
 use crate::io::cells;
+use crate::report::prose::Words as ReportWords;
+use crate::report::prose_parts::{counts_header, counts_row, overdue_table};
 use crate::report::{self, days_late, mdtext::md, numbers};
 use crate::store::Counts;
 
@@ -118,20 +120,9 @@ impl Words {
     }
 }
 
-fn counts_cells(c: &Counts, lang: &str) -> Vec<String> {
-    vec![
-        numbers::int(c.tasks, lang),
-        numbers::int(c.done_on_time, lang),
-        numbers::int(c.done_late, lang),
-        numbers::int(c.in_time, lang),
-        numbers::int(c.overdue, lang),
-        format!("{}%", report::num(c.progress, lang)),
-    ]
-}
-
-fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
+fn table<S: AsRef<str>>(out: &mut String, head: &[S], rows: &[Vec<String>]) {
     let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-    out.push_str(&line(head.iter().map(|h| h.to_string()).collect()));
+    out.push_str(&line(head.iter().map(|h| h.as_ref().to_string()).collect()));
     out.push_str(&format!("|{}\n", "---|".repeat(head.len())));
     for r in rows {
         out.push_str(&line(r.clone()));
@@ -172,35 +163,32 @@ pub fn markdown(r: &Rollup, lang: &str) -> String {
         r.provinces.len(),
         w.t("provinces", "tỉnh, thành phố")
     ));
-    let bucket_heads = [
-        w.t("Tasks", "Tổng số"),
-        w.t("Done on time", "Hoàn thành đúng hạn"),
-        w.t("Done late", "Hoàn thành chậm"),
-        w.t("Open, in time", "Còn hạn"),
-        w.t("Overdue", "Quá hạn"),
-        w.t("Mean progress", "Tiến độ bình quân"),
-    ];
+    // The same columns, words and numbers as the report's and the Word roll-up's tables.
+    let pw = ReportWords::new(lang);
     out.push_str(&format!(
         "## {}\n\n",
         w.t("By province", "Theo tỉnh, thành phố")
     ));
-    let mut head = vec![w.t("No.", "STT"), w.t("Province", "Tỉnh, thành phố")];
-    head.extend(bucket_heads);
-    head.push(w.t("Urges", "Đôn đốc"));
+    let mut t = counts_header(w.t("Province", "Tỉnh, thành phố"), &pw);
+    t.header
+        .push(w.t("Reminders", "Số lần đôn đốc").to_string());
     let mut rows = Vec::new();
     for (i, p) in r.summed().enumerate() {
         if let Some(rep) = &p.report {
-            let mut row = vec![(i + 1).to_string(), md(&p.name)];
-            row.extend(counts_cells(&rep.totals, lang));
+            let mut row = counts_row(&(i + 1).to_string(), &md(&p.name), &rep.totals, &pw);
             row.push(numbers::int(rep.urges, lang));
             rows.push(row);
         }
     }
-    let mut total = vec![String::new(), format!("**{}**", w.t("Total", "Cộng"))];
-    total.extend(counts_cells(&r.totals, lang));
+    let mut total = counts_row(
+        "",
+        &format!("**{}**", w.t("Total", "Tổng cộng")),
+        &r.totals,
+        &pw,
+    );
     total.push(numbers::int(r.urges, lang));
     rows.push(total);
-    table(&mut out, &head, &rows);
+    table(&mut out, &t.header, &rows);
     let left: Vec<&Province> = r
         .provinces
         .iter()
@@ -222,9 +210,8 @@ pub fn markdown(r: &Rollup, lang: &str) -> String {
         out.push('\n');
     }
     out.push_str(&format!("## {}\n\n", w.t("By category", "Theo lĩnh vực")));
-    let mut head = vec![w.t("No.", "STT"), w.t("Category", "Lĩnh vực")];
-    head.extend(bucket_heads);
-    let rows: Vec<Vec<String>> = r
+    let t = counts_header(w.t("Category", "Lĩnh vực"), &pw);
+    let mut rows: Vec<Vec<String>> = r
         .categories
         .iter()
         .enumerate()
@@ -234,12 +221,16 @@ pub fn markdown(r: &Rollup, lang: &str) -> String {
             } else {
                 &c.category.name_en
             };
-            let mut row = vec![(i + 1).to_string(), md(name)];
-            row.extend(counts_cells(&c.counts, lang));
-            row
+            counts_row(&(i + 1).to_string(), &md(name), &c.counts, &pw)
         })
         .collect();
-    table(&mut out, &head, &rows);
+    rows.push(counts_row(
+        "",
+        &format!("**{}**", w.t("Total", "Tổng cộng")),
+        &r.totals,
+        &pw,
+    ));
+    table(&mut out, &t.header, &rows);
     out.push_str(&format!(
         "## {}\n\n",
         w.t(
@@ -260,30 +251,14 @@ pub fn markdown(r: &Rollup, lang: &str) -> String {
             numbers::int(rep.overdue.len() as i64, lang),
             w.t("overdue", "nhiệm vụ quá hạn")
         ));
-        let head = [
-            w.t("No.", "STT"),
-            w.t("Task", "Nhiệm vụ"),
-            w.t("Lead", "Chủ trì"),
-            w.t("Deadline", "Thời hạn"),
-            w.t("Days late", "Số ngày chậm"),
-            w.t("Progress", "Tiến độ"),
-        ];
-        let rows: Vec<Vec<String>> = rep
-            .overdue
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                vec![
-                    (i + 1).to_string(),
-                    format!("#{} {}", t.id, md(&t.title)),
-                    md(&t.lead_name),
-                    t.deadline.map(|d| report::day(d, lang)).unwrap_or_default(),
-                    numbers::int(days_late(t, rep.as_of), lang),
-                    format!("{}%", t.progress.get()),
-                ]
-            })
-            .collect();
-        table(&mut out, &head, &rows);
+        let mut t = overdue_table(&rep.overdue, rep.as_of, &pw);
+        for row in &mut t.rows {
+            // The task's title and lead agency are the province's text: escaped.
+            for c in [2, 3] {
+                row[c] = md(&row[c]);
+            }
+        }
+        table(&mut out, &t.header, &t.rows);
     }
     if !any {
         out.push_str(w.t("No task is overdue.\n", "Không có nhiệm vụ quá hạn.\n"));

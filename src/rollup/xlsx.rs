@@ -58,7 +58,7 @@ fn counts(ws: &mut Worksheet, w: &W, row: u32, col: u16, c: &Counts) -> Result<(
         ws.write_number(row, col + i as u16, *v as f64)
             .map_err(xerr)?;
     }
-    ws.write_number_with_format(row, col + 5, c.progress / 100.0, &w.pct)
+    ws.write_number_with_format(row, col + 5, (c.progress * 10.0).round() / 1000.0, &w.pct)
         .map_err(xerr)?;
     Ok(())
 }
@@ -77,11 +77,11 @@ pub fn render(r: &Rollup, lang: &str) -> Result<Vec<u8>> {
         report::day(r.as_of, lang)
     );
     let buckets = [
-        w.t("Tasks", "Tổng số"),
+        w.t("Tasks", "Số nhiệm vụ"),
         w.t("Done on time", "Hoàn thành đúng hạn"),
         w.t("Done late", "Hoàn thành chậm"),
-        w.t("Open, in time", "Còn hạn"),
-        w.t("Overdue", "Quá hạn"),
+        w.t("Open, in time", "Chưa hoàn thành, còn hạn"),
+        w.t("Overdue", "Chưa hoàn thành, quá hạn"),
         w.t("Mean progress", "Tiến độ bình quân"),
     ];
     let mut wb = Workbook::new();
@@ -89,7 +89,7 @@ pub fn render(r: &Rollup, lang: &str) -> Result<Vec<u8>> {
         let ws = wb.add_worksheet().set_name(names[0]).map_err(xerr)?;
         let mut heads = vec![w.t("Code", "Mã"), w.t("Province", "Tỉnh, thành phố")];
         heads.extend(buckets);
-        heads.push(w.t("Urges", "Đôn đốc"));
+        heads.push(w.t("Reminders", "Số lần đôn đốc"));
         header(ws, &w, &as_of, &heads)?;
         let mut row = 2;
         for p in r.summed() {
@@ -100,7 +100,7 @@ pub fn render(r: &Rollup, lang: &str) -> Result<Vec<u8>> {
             ws.write_number(row, 8, rep.urges as f64).map_err(xerr)?;
             row += 1;
         }
-        ws.write_string_with_format(row, 1, w.t("Total", "Cộng"), &w.bold)
+        ws.write_string_with_format(row, 1, w.t("Total", "Tổng cộng"), &w.bold)
             .map_err(xerr)?;
         counts(ws, &w, row, 2, &r.totals)?;
         ws.write_number(row, 8, r.urges as f64).map_err(xerr)?;
@@ -129,11 +129,11 @@ pub fn render(r: &Rollup, lang: &str) -> Result<Vec<u8>> {
         let ws = wb.add_worksheet().set_name(names[2]).map_err(xerr)?;
         let heads = [
             w.t("Province", "Tỉnh, thành phố"),
-            w.t("No.", "Số"),
+            w.t("Task ID", "Mã NV"),
             w.t("Task", "Nhiệm vụ"),
-            w.t("Lead", "Chủ trì"),
+            w.t("Lead agency", "Cơ quan chủ trì"),
             w.t("Deadline", "Thời hạn"),
-            w.t("Days late", "Số ngày chậm"),
+            w.t("Days overdue", "Số ngày quá hạn"),
             w.t("Progress", "Tiến độ"),
         ];
         header(ws, &w, &as_of, &heads)?;
