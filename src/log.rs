@@ -71,6 +71,9 @@ pub fn init(setgid: bool) -> Option<PathBuf> {
         .with_ansi(false)
         .with_target(false)
         .with_max_level(tracing::Level::INFO)
+        // A log that cannot be written (a full disk, a file size limit) says nothing on
+        // stderr: the command's own one sentence is all the user reads.
+        .log_internal_errors(false)
         .finish();
     tracing::subscriber::set_global_default(subscriber).ok()?;
     let _ = DIR.set(dir);
