@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use super::output;
 use super::Context;
 use crate::error::{Error, Result};
+use crate::lang::deploy::{Finding, Fix, Unreadable};
+use crate::lang::Lang;
 
 /// The backup timer the package installs.
 pub const BACKUP_TIMER: &str = "phoihop-backup.timer";
@@ -15,20 +17,20 @@ pub const BACKUP_TIMER: &str = "phoihop-backup.timer";
 /// One finding: a problem and its fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub what: String,
-    pub fix: String,
+    pub what: Finding,
+    pub fix: Fix,
 }
 
 /// What the check found: problems, and what it could not check.
 #[derive(Debug, Default)]
 pub struct Report {
-    pub ok: Vec<String>,
+    pub ok: Vec<Finding>,
     pub problems: Vec<Problem>,
-    pub unchecked: Vec<String>,
+    pub unchecked: Vec<Finding>,
 }
 
 impl Report {
-    fn problem(&mut self, what: String, fix: String) {
+    fn problem(&mut self, what: Finding, fix: Fix) {
         self.problems.push(Problem { what, fix });
     }
 }
@@ -55,13 +57,16 @@ fn group_name(gid: u32) -> String {
 
 /// The binary: root's, in a group of its own (not root's), mode 2755.
 fn binary(r: &mut Report, t: &Target) -> Option<u32> {
-    let b = t.binary.display();
+    let b = t.binary.display().to_string();
     let m = match std::fs::metadata(&t.binary) {
         Ok(m) => m,
         Err(e) => {
             r.problem(
-                format!("The binary {b} cannot be read ({e})."),
-                "reinstall the package".into(),
+                Finding::BinaryUnreadable {
+                    path: b,
+                    why: Unreadable::from(&e),
+                },
+                Fix::Reinstall,
             );
             return None;
         }
@@ -69,25 +74,34 @@ fn binary(r: &mut Report, t: &Target) -> Option<u32> {
     let gid = m.gid();
     if gid == 0 {
         r.problem(
-            format!("The binary {b} is in the group root, not the install's group."),
-            format!("sudo dpkg-statoverride --update --add root phoihop 2755 {b} (or sudo chgrp phoihop {b} && sudo chmod 2755 {b})"),
+            Finding::BinaryInRootGroup { path: b.clone() },
+            Fix::RunOr(
+                format!("sudo dpkg-statoverride --update --add root phoihop 2755 {b}"),
+                format!("sudo chgrp phoihop {b} && sudo chmod 2755 {b}"),
+            ),
         );
         return None;
     }
     let g = group_name(gid);
     if m.uid() != 0 {
         r.problem(
-            format!("The binary {b} is owned by uid {}, not root.", m.uid()),
-            format!("sudo chown root:{g} {b} && sudo chmod 2755 {b}"),
+            Finding::BinaryOwner {
+                path: b.clone(),
+                uid: m.uid(),
+            },
+            Fix::Run(format!("sudo chown root:{g} {b} && sudo chmod 2755 {b}")),
         );
     }
     if mode(&m) != 0o2755 {
         r.problem(
-            format!("The binary {b} has mode {:04o}, not 2755.", mode(&m)),
-            format!("sudo chmod 2755 {b}"),
+            Finding::BinaryMode {
+                path: b.clone(),
+                mode: mode(&m),
+            },
+            Fix::Run(format!("sudo chmod 2755 {b}")),
         );
     } else {
-        r.ok.push(format!("binary {b}: root:{g} 2755"));
+        r.ok.push(Finding::BinaryRight { path: b, group: g });
     }
     Some(gid)
 }
@@ -119,18 +133,18 @@ fn members(r: &mut Report, gid: u32) {
         }
     }
     if found.is_empty() {
-        r.ok.push(format!("group {g}: nobody is a member"));
+        r.ok.push(Finding::GroupEmpty { group: g });
     } else {
         let fix: Vec<String> = found
             .iter()
             .map(|u| format!("sudo gpasswd -d {u} {g}"))
             .collect();
         r.problem(
-            format!(
-                "The group {g} has members ({}): each can open the database with any program, past every role.",
-                found.join(", ")
-            ),
-            format!("{} (their sessions keep the group until they log out)", fix.join("; ")),
+            Finding::GroupMembers {
+                group: g,
+                members: found,
+            },
+            Fix::RemoveMembers(fix),
         );
     }
 }
@@ -138,11 +152,11 @@ fn members(r: &mut Report, gid: u32) {
 /// A network filesystem's finding, by its `statfs` magic number.
 pub fn network_problem(dir: &Path, magic: i64) -> Option<Problem> {
     crate::store::fs::network_fs_name(magic).map(|name| Problem {
-        what: format!(
-            "The database directory {} is on a {name} filesystem, where SQLite's locking does not work.",
-            dir.display()
-        ),
-        fix: "move it to a local disk (/var/lib/phoihop) and set database in /etc/phoihop/config.toml".into(),
+        what: Finding::NetworkFs {
+            dir: dir.display().to_string(),
+            fs: name.to_string(),
+        },
+        fix: Fix::MoveToLocalDisk,
     })
 }
 
@@ -150,13 +164,16 @@ pub fn network_problem(dir: &Path, magic: i64) -> Option<Problem> {
 fn directory(r: &mut Report, t: &Target, gid: u32) {
     let g = group_name(gid);
     let dir = crate::store::fs::containing_dir(&t.database);
-    let d = dir.display();
+    let d = dir.display().to_string();
     let m = match std::fs::metadata(&dir) {
         Ok(m) => m,
         Err(e) => {
             r.problem(
-                format!("The database directory {d} cannot be read ({e})."),
-                format!("sudo install -d -o root -g {g} -m 2770 {d}"),
+                Finding::DirUnreadable {
+                    dir: d.clone(),
+                    why: Unreadable::from(&e),
+                },
+                Fix::Run(format!("sudo install -d -o root -g {g} -m 2770 {d}")),
             );
             return;
         }
@@ -164,21 +181,22 @@ fn directory(r: &mut Report, t: &Target, gid: u32) {
     let before = r.problems.len();
     if m.uid() != 0 || m.gid() != gid {
         r.problem(
-            format!(
-                "The database directory {d} is {}:{}, not root:{g}.",
-                m.uid(),
-                group_name(m.gid())
-            ),
-            format!("sudo chown root:{g} {d}"),
+            Finding::DirOwner {
+                dir: d.clone(),
+                uid: m.uid(),
+                group: group_name(m.gid()),
+                want: g.clone(),
+            },
+            Fix::Run(format!("sudo chown root:{g} {d}")),
         );
     }
     if mode(&m) != 0o2770 {
         r.problem(
-            format!(
-                "The database directory {d} has mode {:04o}, not 2770.",
-                mode(&m)
-            ),
-            format!("sudo chmod 2770 {d}"),
+            Finding::DirMode {
+                dir: d.clone(),
+                mode: mode(&m),
+            },
+            Fix::Run(format!("sudo chmod 2770 {d}")),
         );
     }
     #[cfg(target_os = "linux")]
@@ -189,7 +207,7 @@ fn directory(r: &mut Report, t: &Target, gid: u32) {
         }
     }
     if r.problems.len() == before {
-        r.ok.push(format!("directory {d}: root:{g} 2770, local disk"));
+        r.ok.push(Finding::DirRight { dir: d, group: g });
     }
 }
 
@@ -198,39 +216,52 @@ fn files(r: &mut Report, t: &Target, gid: u32) {
     let g = group_name(gid);
     let [wal, shm] = crate::store::fs::sidecars(&t.database);
     for (p, required) in [(t.database.clone(), true), (wal, false), (shm, false)] {
-        let s = p.display();
+        let s = p.display().to_string();
         match std::fs::symlink_metadata(&p) {
             Ok(m) => {
                 let mut fine = true;
                 if !m.file_type().is_file() {
                     r.problem(
-                        format!("{s} is not a plain file."),
-                        format!("remove it: sudo rm {s}"),
+                        Finding::NotPlainFile { path: s.clone() },
+                        Fix::RemoveFile(s),
                     );
                     continue;
                 }
                 if m.gid() != gid {
                     fine = false;
                     r.problem(
-                        format!("{s} is in the group {}, not {g}.", group_name(m.gid())),
-                        format!("sudo chgrp {g} {s}"),
+                        Finding::FileGroup {
+                            path: s.clone(),
+                            group: group_name(m.gid()),
+                            want: g.clone(),
+                        },
+                        Fix::Run(format!("sudo chgrp {g} {s}")),
                     );
                 }
                 if mode(&m) != 0o660 {
                     fine = false;
                     r.problem(
-                        format!("{s} has mode {:04o}, not 0660.", mode(&m)),
-                        format!("sudo chmod 0660 {s}"),
+                        Finding::FileMode {
+                            path: s.clone(),
+                            mode: mode(&m),
+                        },
+                        Fix::Run(format!("sudo chmod 0660 {s}")),
                     );
                 }
                 if fine {
-                    r.ok.push(format!("{s}: 0660, group {g}"));
+                    r.ok.push(Finding::FileRight {
+                        path: s,
+                        group: g.clone(),
+                    });
                 }
             }
             Err(_) if !required => {}
             Err(e) => r.problem(
-                format!("The database {s} cannot be read ({e})."),
-                format!("sudo phoihop --db {s} init"),
+                Finding::DbUnreadable {
+                    path: s.clone(),
+                    why: Unreadable::from(&e),
+                },
+                Fix::Run(format!("sudo phoihop --db {s} init")),
             ),
         }
     }
@@ -238,25 +269,25 @@ fn files(r: &mut Report, t: &Target, gid: u32) {
 
 /// The system config file: root's, writable by nobody else.
 fn config(r: &mut Report, t: &Target) {
-    let c = t.config.display();
+    let c = t.config.display().to_string();
     match std::fs::metadata(&t.config) {
         Ok(m) if m.uid() == 0 && mode(&m) & 0o022 == 0 => {
-            r.ok.push(format!("config {c}: root's"));
+            r.ok.push(Finding::ConfigRight { path: c });
         }
         Ok(m) => r.problem(
-            format!(
-                "The config file {c} is owned by uid {} with mode {:04o}: only root may change it.",
-                m.uid(),
-                mode(&m)
-            ),
-            format!("sudo chown root:root {c} && sudo chmod 0644 {c}"),
+            Finding::ConfigWritable {
+                path: c.clone(),
+                uid: m.uid(),
+                mode: mode(&m),
+            },
+            Fix::Run(format!("sudo chown root:root {c} && sudo chmod 0644 {c}")),
         ),
         Err(_) => r.problem(
-            format!("There is no config file {c} naming the database."),
-            format!(
-                "reinstall the package, or write database = \"{}\" into {c}",
-                t.database.display()
-            ),
+            Finding::ConfigMissing { path: c.clone() },
+            Fix::ReinstallOrWrite {
+                database: t.database.display().to_string(),
+                config: c,
+            },
         ),
     }
 }
@@ -268,31 +299,37 @@ fn timer(r: &mut Report) {
         .stdin(std::process::Stdio::null())
         .output();
     let Ok(out) = out else {
-        r.unchecked.push(format!(
-            "cannot check the backup timer {BACKUP_TIMER}: no systemctl here"
-        ));
+        r.unchecked.push(Finding::NoSystemctl {
+            timer: BACKUP_TIMER.into(),
+        });
         return;
     };
     let said = String::from_utf8_lossy(&out.stdout).trim().to_string();
     match said.as_str() {
         "enabled" | "static" | "alias" | "indirect" | "generated" => {
-            r.ok.push(format!("backup timer {BACKUP_TIMER}: {said}"))
+            r.ok.push(Finding::TimerRight {
+                timer: BACKUP_TIMER.into(),
+                said,
+            })
         }
         "disabled" | "masked" | "not-found" | "masked-runtime" | "enabled-runtime" => r.problem(
-            format!("The backup timer {BACKUP_TIMER} is {said}: no nightly backup is taken."),
-            format!("sudo systemctl enable --now {BACKUP_TIMER}"),
+            Finding::TimerOff {
+                timer: BACKUP_TIMER.into(),
+                said,
+            },
+            Fix::Run(format!("sudo systemctl enable --now {BACKUP_TIMER}")),
         ),
         _ if String::from_utf8_lossy(&out.stderr).contains("No such file") => r.problem(
-            format!(
-                "The backup timer {BACKUP_TIMER} is not installed: no nightly backup is taken."
-            ),
-            "install the package (it ships the timer), or run phoihop backup from root's cron"
-                .into(),
+            Finding::TimerMissing {
+                timer: BACKUP_TIMER.into(),
+            },
+            Fix::InstallOrCron,
         ),
-        _ => r.unchecked.push(format!(
-            "cannot check the backup timer {BACKUP_TIMER}: systemctl said {:?}",
-            crate::domain::text::escape(String::from_utf8_lossy(&out.stderr).trim())
-        )),
+        _ => r.unchecked.push(Finding::TimerUnknown {
+            timer: BACKUP_TIMER.into(),
+            said: crate::domain::text::escape(String::from_utf8_lossy(&out.stderr).trim())
+                .to_string(),
+        }),
     }
 }
 
@@ -319,17 +356,21 @@ pub fn run(ctx: &Context, config: Option<&Path>) -> Result<()> {
             .unwrap_or_else(|| crate::config::system_file_path(crate::safe_file::is_setgid())),
     };
     let r = inspect(&target);
-    let (ok, problem, fix, unchecked) = if ctx.lang == "vi" {
-        ("đạt", "lỗi", "cách sửa", "chưa kiểm tra được")
-    } else {
-        ("ok", "problem", "fix", "unchecked")
+    let lang = Lang::from_code(ctx.lang);
+    let (ok, problem, fix, unchecked) = match lang {
+        Lang::Vi => ("đạt", "lỗi", "cách sửa", "chưa kiểm tra được"),
+        Lang::En => ("ok", "problem", "fix", "unchecked"),
     };
     let mut lines = Vec::new();
-    lines.extend(r.ok.iter().map(|o| format!("{ok}: {o}")));
-    lines.extend(r.unchecked.iter().map(|u| format!("{unchecked}: {u}")));
+    lines.extend(r.ok.iter().map(|o| format!("{ok}: {}", o.render(lang))));
+    lines.extend(
+        r.unchecked
+            .iter()
+            .map(|u| format!("{unchecked}: {}", u.render(lang))),
+    );
     for p in &r.problems {
-        lines.push(format!("{problem}: {}", p.what));
-        lines.push(format!("  {fix}: {}", p.fix));
+        lines.push(format!("{problem}: {}", p.what.render(lang)));
+        lines.push(format!("  {fix}: {}", p.fix.render(lang)));
     }
     let mut out = String::new();
     for l in lines {
@@ -356,11 +397,13 @@ mod tests {
     #[test]
     fn a_network_filesystem_is_named() {
         let p = network_problem(Path::new("/mnt/share"), 0x6573_5546).expect("FUSE");
+        let what = p.what.render(Lang::En);
         assert!(
-            p.what.contains("FUSE") && p.what.contains("/mnt/share"),
+            what.contains("FUSE") && what.contains("/mnt/share"),
             "{p:?}"
         );
-        assert!(p.fix.contains("local disk"));
+        assert!(p.fix.render(Lang::En).contains("local disk"));
+        assert!(p.what.render(Lang::Vi).contains("hệ thống tệp FUSE"));
         assert_eq!(network_problem(Path::new("/var/lib"), 0xEF53), None);
     }
 

@@ -279,7 +279,15 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
             );
         }
         let remaps: Vec<_> = settings.remaps.iter().map(|(r, _)| r.clone()).collect();
-        crate::tui::keymap::remap::install(&remaps).map_err(|e| crate::Error::Usage(e.into()))?;
+        crate::tui::keymap::remap::install(&remaps).map_err(|refusal| {
+            crate::Error::Usage(
+                crate::lang::facts::Config::Keys {
+                    files: Vec::new(),
+                    refusal,
+                }
+                .into(),
+            )
+        })?;
         return crate::tui::run(crate::tui::Options {
             db: ctx.db.clone(),
             read_only: ctx.read_only,

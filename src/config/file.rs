@@ -8,6 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{Error, Result};
+use crate::lang::facts::{Config, Wrong};
 
 /// The interface languages a file may name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -73,7 +74,11 @@ impl ConfigFile {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => {
                 return Err(Error::Usage(
-                    format!("The config file {} cannot be read ({e}).", path.display()).into(),
+                    Config::Unreadable {
+                        path: path.display().to_string(),
+                        detail: e.to_string(),
+                    }
+                    .into(),
                 ))
             }
         };
@@ -86,7 +91,7 @@ impl ConfigFile {
             Ok(s) => s,
             Err(e) => {
                 let line = e.span().map(|s| line_of(&text, s.start));
-                return Err(refusal(path, line, e.message()));
+                return Err(refusal(path, line, Wrong::Parser(e.message().to_string())));
             }
         };
         let file = ConfigFile {
@@ -99,18 +104,15 @@ impl ConfigFile {
     }
 
     /// A refusal at the place `span` starts.
-    pub fn error_at(&self, span: std::ops::Range<usize>, msg: &str) -> Error {
-        refusal(&self.path, Some(line_of(&self.text, span.start)), msg)
+    pub fn error_at(&self, span: std::ops::Range<usize>, what: Wrong) -> Error {
+        refusal(&self.path, Some(line_of(&self.text, span.start)), what)
     }
 
     fn check_values(&self) -> Result<()> {
         let s = &self.settings;
         if let Some(db) = &s.database {
             if !db.get_ref().is_absolute() {
-                return Err(self.error_at(
-                    db.span(),
-                    "the database must be an absolute path, such as \"/var/lib/phoihop/phoihop.db\"",
-                ));
+                return Err(self.error_at(db.span(), Wrong::DatabaseNotAbsolute));
             }
         }
         if let Some(p) = &s.program {
@@ -120,21 +122,17 @@ impl ConfigFile {
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
             {
-                return Err(self.error_at(
-                    p.span(),
-                    "the program is a program's code: capital letters A-Z, digits and '-'",
-                ));
+                return Err(self.error_at(p.span(), Wrong::ProgramCode));
             }
         }
         if let Some(w) = &s.wallboard_interval {
             if !WALLBOARD_RANGE.contains(w.get_ref()) {
                 return Err(self.error_at(
                     w.span(),
-                    &format!(
-                        "the wallboard interval is a number of seconds from {} to {}",
-                        WALLBOARD_RANGE.start(),
-                        WALLBOARD_RANGE.end()
-                    ),
+                    Wrong::WallboardRange {
+                        lo: *WALLBOARD_RANGE.start(),
+                        hi: *WALLBOARD_RANGE.end(),
+                    },
                 ));
             }
         }
@@ -152,13 +150,15 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-fn refusal(path: &Path, line: Option<usize>, msg: &str) -> Error {
-    let msg = msg.trim().trim_end_matches('.');
-    let msg = msg.replace('\n', " ");
-    match line {
-        Some(l) => Error::Usage(format!("{}, line {l}: {msg}.", path.display()).into()),
-        None => Error::Usage(format!("{}: {msg}.", path.display()).into()),
-    }
+fn refusal(path: &Path, line: Option<usize>, what: Wrong) -> Error {
+    Error::Usage(
+        Config::At {
+            path: path.display().to_string(),
+            line,
+            what,
+        }
+        .into(),
+    )
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::lang::facts::{Config, Wrong};
 use crate::tui::keymap::remap::{self, Remap, ACTION_NAMES, MODE_NAMES};
 use crate::tui::ThemeChoice;
 use file::{ConfigFile, LangName, ThemeName};
@@ -167,11 +168,10 @@ pub fn remaps_of(f: &ConfigFile) -> Result<Vec<Remap>> {
                         .collect();
                     return Err(f.error_at(
                         mode.span(),
-                        &format!(
-                            "unknown mode `{}` under [keys]; the modes are {}",
-                            crate::domain::text::escape(mode.get_ref()),
-                            names.join(", ")
-                        ),
+                        Wrong::UnknownMode {
+                            mode: crate::domain::text::escape(mode.get_ref()).to_string(),
+                            modes: names.join(", "),
+                        },
                     ));
                 }
             }
@@ -181,12 +181,11 @@ pub fn remaps_of(f: &ConfigFile) -> Result<Vec<Remap>> {
                 let names: Vec<&str> = ACTION_NAMES.iter().map(|(n, _)| *n).collect();
                 return Err(f.error_at(
                     action.span(),
-                    &format!(
-                        "unknown action `{}` under [keys.{}]; the actions are {}",
-                        crate::domain::text::escape(action.get_ref()),
-                        mode.get_ref(),
-                        names.join(", ")
-                    ),
+                    Wrong::UnknownAction {
+                        action: crate::domain::text::escape(action.get_ref()).to_string(),
+                        mode: mode.get_ref().to_string(),
+                        actions: names.join(", "),
+                    },
                 ));
             };
             let written: Vec<&str> = match value.get_ref() {
@@ -196,10 +195,7 @@ pub fn remaps_of(f: &ConfigFile) -> Result<Vec<Remap>> {
             };
             let array_len = value.get_ref().as_array().map(|a| a.len());
             if written.is_empty() || array_len.is_some_and(|n| n != written.len()) {
-                return Err(f.error_at(
-                    value.span(),
-                    "a key is written as a string, such as \"x\", \"ctrl-s\" or \"enter\", or a list of them",
-                ));
+                return Err(f.error_at(value.span(), Wrong::KeyNotString));
             }
             let mut ks = Vec::new();
             for w in written {
@@ -208,10 +204,9 @@ pub fn remaps_of(f: &ConfigFile) -> Result<Vec<Remap>> {
                     None => {
                         return Err(f.error_at(
                             value.span(),
-                            &format!(
-                                "`{}` is not a key; write a character, ctrl-x, alt-x, or one of space, enter, esc, tab, shift-tab, backspace, delete, up, down, left, right, pgup, pgdn, home, end, alt-enter",
-                                crate::domain::text::escape(w)
-                            ),
+                            Wrong::NotAKey {
+                                key: crate::domain::text::escape(w).to_string(),
+                            },
                         ))
                     }
                 }
@@ -321,9 +316,7 @@ pub fn resolve(inputs: Inputs) -> Result<Settings> {
             .iter()
             .filter_map(|f| f.as_ref().map(|f| f.path.display().to_string()))
             .collect();
-        return Err(Error::Usage(
-            format!("{}: {e}.", files.join(" and ")).into(),
-        ));
+        return Err(Error::Usage(Config::Keys { files, refusal: e }.into()));
     }
     Ok(Settings {
         database,

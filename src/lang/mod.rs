@@ -8,6 +8,18 @@ use chrono::NaiveDate;
 
 use crate::domain::{Bucket, Status};
 
+/// Picks the Vietnamese or the English sentence; both are `format!` strings that may name
+/// the bindings in scope.
+macro_rules! say {
+    ($lang:expr, $vi:literal, $en:literal) => {
+        match $lang {
+            $crate::lang::Lang::Vi => format!($vi),
+            $crate::lang::Lang::En => format!($en),
+        }
+    };
+}
+
+pub mod deploy;
 pub mod facts;
 mod ui;
 pub use ui::Msg;

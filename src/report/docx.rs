@@ -287,9 +287,15 @@ pub(crate) fn close_with(
         }
     }
     let mut buf = std::io::Cursor::new(Vec::new());
-    doc.build()
-        .pack(&mut buf)
-        .map_err(|e| Error::Other(format!("Cannot write the Word document: {e}.").into()))?;
+    doc.build().pack(&mut buf).map_err(|e| {
+        Error::Other(
+            crate::lang::facts::Files::Encode {
+                what: crate::lang::facts::Written::WordDocument,
+                detail: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
     Ok(buf.into_inner())
 }
 

@@ -176,7 +176,13 @@ pub fn replica_files(args: &[PathBuf]) -> Result<Vec<PathBuf>> {
         if a.is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(a)
                 .map_err(|e| {
-                    Error::Other(format!("Cannot read the directory {}: {e}.", a.display()).into())
+                    Error::Other(
+                        crate::lang::facts::Db::ListDir {
+                            path: a.display().to_string(),
+                            detail: e.to_string(),
+                        }
+                        .into(),
+                    )
                 })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "db"))

@@ -53,8 +53,15 @@ fn province_json(p: &Province, r: &Rollup) -> Result<Value> {
         m.insert("findings".into(), json!(findings));
     }
     if let Some(rep) = &p.report {
-        let own: Value = serde_json::from_str(&report::json::render(rep)?)
-            .map_err(|e| Error::Other(format!("JSON encoding failed: {e}.").into()))?;
+        let own: Value = serde_json::from_str(&report::json::render(rep)?).map_err(|e| {
+            Error::Other(
+                crate::lang::facts::Files::Encode {
+                    what: crate::lang::facts::Written::Json,
+                    detail: e.to_string(),
+                }
+                .into(),
+            )
+        })?;
         for k in PROVINCE_KEYS {
             m.insert(k.into(), own.get(k).cloned().unwrap_or(Value::Null));
         }
@@ -100,8 +107,15 @@ pub fn json(r: &Rollup) -> Result<String> {
         "due_soon": r.due_soon,
         "provinces": provinces,
     });
-    let mut s = serde_json::to_string_pretty(&doc)
-        .map_err(|e| Error::Other(format!("JSON encoding failed: {e}.").into()))?;
+    let mut s = serde_json::to_string_pretty(&doc).map_err(|e| {
+        Error::Other(
+            crate::lang::facts::Files::Encode {
+                what: crate::lang::facts::Written::Json,
+                detail: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
     s.push('\n');
     Ok(s)
 }
@@ -373,15 +387,29 @@ pub fn csv(r: &Rollup, excel: bool) -> Result<Vec<u8>> {
         } else {
             ::csv::Writer::from_writer(&mut out)
         };
-        let err =
-            |e: ::csv::Error| Error::Other(format!("Writing the CSV roll-up failed: {e}.").into());
+        let err = |e: ::csv::Error| {
+            Error::Other(
+                crate::lang::facts::Files::Encode {
+                    what: crate::lang::facts::Written::Rollup,
+                    detail: e.to_string(),
+                }
+                .into(),
+            )
+        };
         w.write_record(COLUMNS).map_err(err)?;
         for row in rows {
             w.write_record(row.iter().map(|c| cells::write(c).into_owned()))
                 .map_err(err)?;
         }
-        w.flush()
-            .map_err(|e| Error::Other(format!("Writing the CSV roll-up failed: {e}.").into()))?;
+        w.flush().map_err(|e| {
+            Error::Other(
+                crate::lang::facts::Files::Encode {
+                    what: crate::lang::facts::Written::Rollup,
+                    detail: e.to_string(),
+                }
+                .into(),
+            )
+        })?;
     }
     Ok(out)
 }

@@ -16,7 +16,13 @@ pub const SHEETS: [&str; 4] = ["Provinces", "Categories", "Overdue", "Not summed
 pub const SHEETS_VI: [&str; 4] = ["Tỉnh, thành phố", "Lĩnh vực", "Quá hạn", "Chưa tổng hợp"];
 
 fn xerr(e: XlsxError) -> Error {
-    Error::Other(format!("Writing the Excel workbook failed: {e}.").into())
+    Error::Other(
+        crate::lang::facts::Files::Encode {
+            what: crate::lang::facts::Written::Workbook,
+            detail: e.to_string(),
+        }
+        .into(),
+    )
 }
 
 fn safe(s: &str) -> String {

@@ -372,8 +372,8 @@ impl Store {
         let mut rows = st.query(params_from_iter(vals))?;
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
-            let s = r.get_ref(1)?.as_str().map_err(|e| {
-                Error::Other(format!("The title of task {id} is not text: {e}.").into())
+            let s = r.get_ref(1)?.as_str().map_err(|_| {
+                Error::Other(crate::lang::facts::Db::TitleNotText { id: Some(id) }.into())
             })?;
             f(id, s)?;
         }

@@ -221,10 +221,10 @@ fn load(
         for a in agencies {
             let parent = match &a.parent {
                 Some(p) => Some(*by_code.get(p.as_str()).ok_or_else(|| {
-                    Error::invalid(format!(
-                        "The parent agency `{p}` of `{}` must come before it.",
-                        a.code
-                    ))
+                    Error::invalid(crate::lang::facts::Record::ParentAfter {
+                        parent: p.clone(),
+                        code: a.code.clone(),
+                    })
                 })?),
                 None => None,
             };

@@ -70,12 +70,11 @@ pub fn checked_reviews(
     v.sort();
     v.dedup();
     if let Some(d) = v.iter().find(|d| **d <= starts_on || **d > ends_on) {
-        return Err(Error::invalid(format!(
-            "The review date {} is outside the program (after {} and up to {}).",
-            crate::domain::date::dmy(*d),
-            crate::domain::date::dmy(starts_on),
-            crate::domain::date::dmy(ends_on)
-        )));
+        return Err(Error::invalid(crate::lang::facts::Record::ReviewOutside {
+            on: crate::domain::date::dmy(*d).to_string(),
+            starts: crate::domain::date::dmy(starts_on).to_string(),
+            ends: crate::domain::date::dmy(ends_on).to_string(),
+        }));
     }
     if v.last() != Some(&ends_on) {
         v.push(ends_on);
@@ -97,7 +96,11 @@ impl Store {
         };
         let list: Vec<String> = serde_json::from_str(&json).map_err(|e| {
             Error::Other(
-                format!("The stored review dates of program `{code}` are damaged: {e}.").into(),
+                crate::lang::facts::Db::ReviewsDamaged {
+                    code: code.to_string(),
+                    detail: e.to_string(),
+                }
+                .into(),
             )
         })?;
         let dates = list
@@ -194,9 +197,9 @@ impl Store {
     /// siblings from there on move down one place. A position past the last puts it last.
     pub fn set_agency_position(&mut self, code: &str, position: i64) -> Result<i64> {
         if position < 1 {
-            return Err(Error::invalid(format!(
-                "The position {position} is not a place in the order; give 1 for the first."
-            )));
+            return Err(Error::invalid(crate::lang::facts::Cli::BadPosition {
+                n: position,
+            }));
         }
         self.write(|tx, who| {
             who.require_admin("edit agencies")?;

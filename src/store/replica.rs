@@ -10,6 +10,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::{fs, schema, Store};
 use crate::error::{Error, Result};
+use crate::lang::facts::Db;
 
 /// How a replica was opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -26,14 +27,20 @@ pub enum OpenMode {
 /// The percent-encoded `file:` URI of a path (SQLite's URI rules: `?`, `#` and `%` must
 /// be escaped in the path part).
 fn file_uri(path: &Path, query: &str) -> Result<String> {
-    let abs = std::path::absolute(path)
-        .map_err(|e| Error::Other(format!("Cannot resolve {}: {e}.", path.display()).into()))?;
+    let abs = std::path::absolute(path).map_err(|e| {
+        Error::Other(
+            crate::lang::facts::Cli::CannotResolve {
+                path: path.display().to_string(),
+                detail: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
     let s = abs.to_str().ok_or_else(|| {
         Error::Usage(
-            format!(
-                "The path {} is not valid UTF-8; rename the replica.",
-                abs.display()
-            )
+            Db::ReplicaPathNotUtf8 {
+                path: abs.display().to_string(),
+            }
             .into(),
         )
     })?;
@@ -61,11 +68,19 @@ impl Store {
         let path = trusted.as_path();
         fs::refuse_network_fs(path)?;
         let meta = std::fs::metadata(path).map_err(|_| {
-            Error::NotFound(format!("There is no replica at {}.", path.display()).into())
+            Error::NotFound(
+                Db::NoReplica {
+                    path: path.display().to_string(),
+                }
+                .into(),
+            )
         })?;
         if !meta.is_file() {
             return Err(Error::Usage(
-                format!("{} is not a database file.", path.display()).into(),
+                Db::NotDatabaseFile {
+                    path: path.display().to_string(),
+                }
+                .into(),
             ));
         }
         let has_sidecar = fs::sidecars(path).iter().any(|p| p.exists());

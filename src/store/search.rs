@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 fn text<'r>(r: &'r rusqlite::Row<'_>) -> Result<&'r str> {
     r.get_ref(1)?
         .as_str()
-        .map_err(|e| Error::Other(format!("A task title is not text: {e}.").into()))
+        .map_err(|_| Error::Other(crate::lang::facts::Db::TitleNotText { id: None }.into()))
 }
 
 /// Above this many ids, reading the whole title column beats looking each one up.

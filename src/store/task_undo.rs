@@ -36,16 +36,14 @@ impl Store {
             let lead = lead_id(tx, id)?;
             let t = previous;
             let program = program_id(tx, &t.program)?.ok_or_else(|| {
-                Error::invalid(format!(
-                    "The program `{}` is not a known program code.",
-                    text::escape(&t.program)
-                ))
+                Error::invalid(crate::lang::facts::Record::UnknownProgram {
+                    code: text::escape(&t.program).to_string(),
+                })
             })?;
             let category = category_id(tx, &t.category)?.ok_or_else(|| {
-                Error::invalid(format!(
-                    "The category `{}` is not a known category code.",
-                    text::escape(&t.category)
-                ))
+                Error::invalid(crate::lang::facts::Record::UnknownCategory {
+                    code: text::escape(&t.category).to_string(),
+                })
             })?;
             let new_lead = referenced_agency(tx, "lead agency", &t.lead)?;
             let new_with = agency_ids(tx, "coordinating agency", &t.with)?;

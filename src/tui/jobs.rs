@@ -165,7 +165,7 @@ impl Runner {
             let tx = self.start(lane)?;
             self.lanes[lane.index()] = Some(tx.clone());
             tx.send(job)
-                .map_err(|_| Error::Other("The background worker stopped.".into()))?;
+                .map_err(|_| Error::Other(crate::lang::facts::Cli::WorkerStopped.into()))?;
         }
         Ok(id)
     }
@@ -180,7 +180,12 @@ impl Runner {
             .name(name.into())
             .spawn(move || f(worker))
             .map_err(|e| {
-                Error::Other(format!("Could not start a background thread: {e}.").into())
+                Error::Other(
+                    crate::lang::facts::Cli::NoThread {
+                        detail: e.to_string(),
+                    }
+                    .into(),
+                )
             })?;
         Ok(())
     }
@@ -228,7 +233,12 @@ impl Runner {
                 }
             })
             .map_err(|e| {
-                Error::Other(format!("Could not start a background thread: {e}.").into())
+                Error::Other(
+                    crate::lang::facts::Cli::NoThread {
+                        detail: e.to_string(),
+                    }
+                    .into(),
+                )
             })?;
         Ok(tx)
     }

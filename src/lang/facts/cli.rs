@@ -65,6 +65,11 @@ pub enum Cli {
     DeployFound {
         n: usize,
     },
+    /// The TUI's background reader or writer ended.
+    WorkerStopped,
+    NoThread {
+        detail: String,
+    },
 }
 
 /// What is wrong with a replica target.
@@ -139,6 +144,12 @@ impl Cli {
             CheckFound { n } => say!(lang,
                 "Kiểm tra phát hiện {n} vấn đề, liệt kê ở trên.",
                 "The check found {n} problem(s), listed above."),
+            WorkerStopped => say!(lang,
+                "Luồng đọc, ghi chạy nền đã dừng; hãy khởi động lại phoihop.",
+                "The background worker stopped; start phoihop again."),
+            NoThread { detail } => say!(lang,
+                "Không khởi động được luồng chạy nền: {detail}.",
+                "Could not start a background thread: {detail}."),
             GenTasksMin => say!(lang, "Hãy cho --tasks N với N ít nhất là 1.", "Give --tasks N with N at least 1."),
             GenAgencies { max } => say!(lang, "--agencies phải từ 1 đến {max}.", "--agencies must be from 1 to {max}."),
             GenTasksMax { max } => say!(lang, "--tasks tối đa là {max}.", "--tasks must be at most {max}."),

@@ -86,6 +86,30 @@ pub enum Db {
     SchemaDamaged {
         version: i64,
     },
+    /// A program's stored review dates are not the JSON list phoihop writes.
+    ReviewsDamaged {
+        code: String,
+        detail: String,
+    },
+    /// A stored task title is not text (task id when known).
+    TitleNotText {
+        id: Option<i64>,
+    },
+    /// A replica's path is not UTF-8.
+    ReplicaPathNotUtf8 {
+        path: String,
+    },
+    NoReplica {
+        path: String,
+    },
+    NotDatabaseFile {
+        path: String,
+    },
+    /// A directory of replicas cannot be listed.
+    ListDir {
+        path: String,
+        detail: String,
+    },
     SchemaNewer {
         version: i64,
         latest: i64,
@@ -230,6 +254,27 @@ impl Db {
             NoWal { path, mode } => say!(lang,
                 "Cơ sở dữ liệu {path} không dùng được nhật ký ghi trước (chế độ nhật ký là {mode}).",
                 "The database {path} cannot use write-ahead logging (journal mode is {mode})."),
+            ReviewsDamaged { code, detail } => say!(lang,
+                "Các ngày sơ kết, tổng kết đã lưu của chương trình `{code}` bị hỏng ({detail}); hãy khôi phục từ bản sao lưu.",
+                "The stored review dates of program `{code}` are damaged ({detail}); restore them from a backup."),
+            TitleNotText { id: Some(id) } => say!(lang,
+                "Tên của nhiệm vụ {id} đã lưu không phải văn bản: tệp đã bị hỏng hoặc bị chương trình khác thay đổi.",
+                "The stored title of task {id} is not text: the file is damaged or was changed by another program."),
+            TitleNotText { id: None } => say!(lang,
+                "Có tên nhiệm vụ đã lưu không phải văn bản: tệp đã bị hỏng hoặc bị chương trình khác thay đổi.",
+                "A stored task title is not text: the file is damaged or was changed by another program."),
+            ReplicaPathNotUtf8 { path } => say!(lang,
+                "Đường dẫn {path} không phải UTF-8; hãy đổi tên bản sao.",
+                "The path {path} is not valid UTF-8; rename the replica."),
+            NoReplica { path } => say!(lang,
+                "Không có bản sao nào tại {path}.",
+                "There is no replica at {path}."),
+            NotDatabaseFile { path } => say!(lang,
+                "{path} không phải tệp cơ sở dữ liệu.",
+                "{path} is not a database file."),
+            ListDir { path, detail } => say!(lang,
+                "Không đọc được thư mục {path} ({detail}).",
+                "Cannot read the directory {path} ({detail})."),
             SchemaDamaged { version } => say!(lang,
                 "Cơ sở dữ liệu có phiên bản lược đồ {version}, phiên bản mà phoihop không bao giờ ghi: tệp đã bị hỏng hoặc bị chương trình khác thay đổi; hãy khôi phục từ bản sao lưu.",
                 "The database has schema version {version}, which no phoihop ever writes: the file is damaged or was changed by another program; restore it from a backup."),

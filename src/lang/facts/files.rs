@@ -100,6 +100,9 @@ pub enum Written {
     CsvExport,
     /// The record of a change (the audit row's JSON).
     Change,
+    WordDocument,
+    /// A roll-up's tables (CSV or JSON).
+    Rollup,
 }
 
 impl Written {
@@ -122,6 +125,10 @@ impl Written {
             (CsvExport, Lang::En) => "the CSV export",
             (Change, Lang::Vi) => "bản ghi thay đổi",
             (Change, Lang::En) => "the record of the change",
+            (WordDocument, Lang::Vi) => "văn bản Word",
+            (WordDocument, Lang::En) => "the Word document",
+            (Rollup, Lang::Vi) => "bảng tổng hợp",
+            (Rollup, Lang::En) => "the roll-up",
         }
     }
 }

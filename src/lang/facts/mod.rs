@@ -6,20 +6,10 @@ use std::fmt;
 
 use super::Lang;
 
-/// Picks the Vietnamese or the English sentence; both are `format!` strings that may name
-/// the bindings in scope.
-macro_rules! say {
-    ($lang:expr, $vi:literal, $en:literal) => {
-        match $lang {
-            $crate::lang::Lang::Vi => format!($vi),
-            $crate::lang::Lang::En => format!($en),
-        }
-    };
-}
-
 mod access;
 mod audit;
 mod cli;
+mod config;
 mod db;
 mod files;
 mod import;
@@ -29,6 +19,7 @@ mod value;
 pub use access::{Access, Act, Standing, Why};
 pub use audit::{Audit, Row, Rule};
 pub use cli::{Cli, Replica};
+pub use config::{Config, Remap as RemapRefusal, Wrong};
 pub use db::{Db, Untrusted};
 pub use files::{Files, Written};
 pub use import::{Import, Looks};
@@ -62,6 +53,8 @@ pub enum Fact {
     Import(Import),
     Audit(Audit),
     Cli(Cli),
+    /// Boxed: its refusals carry several names.
+    Config(Box<Config>),
 }
 
 impl Fact {
@@ -103,6 +96,7 @@ impl Fact {
             Fact::Import(f) => f.render(lang),
             Fact::Audit(f) => f.render(lang),
             Fact::Cli(f) => f.render(lang),
+            Fact::Config(f) => f.render(lang),
         }
     }
 }
@@ -159,6 +153,12 @@ macro_rules! area {
     )*};
 }
 area!(Db, Access, Record, Value, Files, Import, Audit, Cli);
+
+impl From<Config> for Fact {
+    fn from(f: Config) -> Self {
+        Fact::Config(Box::new(f))
+    }
+}
 
 #[cfg(test)]
 mod tests;

@@ -98,6 +98,16 @@ pub enum Record {
         on: String,
     },
     FilterNeedsDate,
+    /// A review date outside the program's years (dates as `dd/mm/yyyy`).
+    ReviewOutside {
+        on: String,
+        starts: String,
+        ends: String,
+    },
+    ParentAfter {
+        parent: String,
+        code: String,
+    },
 }
 
 impl Record {
@@ -181,6 +191,12 @@ impl Record {
             FilterNeedsDate => say!(lang,
                 "Bộ lọc theo tình trạng hạn, quá hạn hoặc sắp đến hạn cần một ngày tính số liệu.",
                 "A bucket, overdue or due-soon filter needs an as-of date."),
+            ReviewOutside { on, starts, ends } => say!(lang,
+                "Ngày sơ kết, tổng kết {on} nằm ngoài thời gian của chương trình (sau {starts} và đến hết {ends}).",
+                "The review date {on} is outside the program (after {starts} and up to {ends})."),
+            ParentAfter { parent, code } => say!(lang,
+                "Cơ quan cấp trên `{parent}` của `{code}` phải đứng trước nó.",
+                "The parent agency `{parent}` of `{code}` must come before it."),
         }
     }
 }

@@ -73,6 +73,19 @@ fn samples() -> Vec<Fact> {
                 mode: s("delete"),
             },
             Db::SchemaDamaged { version: -1 },
+            Db::ReviewsDamaged {
+                code: s("CT-01"),
+                detail: s("expected value at line 1 column 1"),
+            },
+            Db::TitleNotText { id: Some(7) },
+            Db::TitleNotText { id: None },
+            Db::ReplicaPathNotUtf8 { path: p() },
+            Db::NoReplica { path: p() },
+            Db::NotDatabaseFile { path: p() },
+            Db::ListDir {
+                path: p(),
+                detail: detail(),
+            },
             Db::SchemaNewer {
                 version: 99,
                 latest: 8,
@@ -264,6 +277,15 @@ fn samples() -> Vec<Fact> {
                 on: s("2020-01-01"),
             },
             Record::FilterNeedsDate,
+            Record::ReviewOutside {
+                on: s("31/12/2031"),
+                starts: s("01/01/2021"),
+                ends: s("31/12/2025"),
+            },
+            Record::ParentAfter {
+                parent: s("BTGTU"),
+                code: s("BDVTU"),
+            },
         ]
         .map(Fact::from),
     );
@@ -387,6 +409,14 @@ fn samples() -> Vec<Fact> {
             },
             Files::Encode {
                 what: Written::Change,
+                detail: detail(),
+            },
+            Files::Encode {
+                what: Written::WordDocument,
+                detail: detail(),
+            },
+            Files::Encode {
+                what: Written::Rollup,
                 detail: detail(),
             },
             Files::BackupMissing { name: p() },

@@ -9,6 +9,7 @@
 use std::sync::OnceLock;
 
 use super::{Binding, Mode, Scope, BINDINGS};
+use crate::lang::facts::RemapRefusal;
 use crate::tui::action::{Action, View};
 use crate::tui::input::Key;
 
@@ -29,7 +30,7 @@ pub fn table() -> &'static [Binding] {
 
 /// Builds the remapped table and installs it for this process (once; later calls keep
 /// the first table). The table lives as long as the process.
-pub fn install(remaps: &[Remap]) -> Result<(), String> {
+pub fn install(remaps: &[Remap]) -> Result<(), RemapRefusal> {
     if remaps.is_empty() {
         return Ok(());
     }
@@ -181,31 +182,32 @@ fn modes_of(b: &Binding) -> Vec<Mode> {
 /// mode (a binding shared with other modes is split, so they keep their keys). Refused,
 /// with a sentence: an action with no key in that mode, a character key where typing
 /// goes into a field, and a remapped key that another action of the mode still has.
-pub fn build(remaps: &[Remap]) -> Result<Vec<Binding>, String> {
+pub fn build(remaps: &[Remap]) -> Result<Vec<Binding>, RemapRefusal> {
     let mut table: Vec<Binding> = BINDINGS.to_vec();
     let mut changed: Vec<usize> = Vec::new();
     for r in remaps {
         let name = action_name(&r.action).unwrap_or("?");
         let mode = mode_name(r.mode);
         if r.keys.is_empty() {
-            return Err(format!("[keys.{mode}] {name} needs at least one key"));
+            return Err(RemapRefusal::NoKey {
+                section: mode.to_string(),
+                action: name.to_string(),
+            });
         }
         if matches!(r.mode, Some(Mode::Form | Mode::Search | Mode::AsOf))
             && r.keys.iter().any(|k| matches!(k, Key::Char(_)))
         {
-            return Err(format!(
-                "[keys.{mode}] {name}: a character key there is typed into the field; use ctrl-, alt- or a named key"
-            ));
+            return Err(RemapRefusal::Typed {
+                section: mode.to_string(),
+                action: name.to_string(),
+            });
         }
         let Some(i) = table.iter().position(|b| targets(b, r.mode, &r.action)) else {
-            let hint = if r.mode.is_some() && BINDINGS.iter().any(|b| targets(b, None, &r.action)) {
-                format!("; {name} is a global key, give it under [keys.global]")
-            } else {
-                String::new()
-            };
-            return Err(format!(
-                "[keys.{mode}] {name}: there is no such key in that mode{hint}"
-            ));
+            return Err(RemapRefusal::NotInMode {
+                section: mode.to_string(),
+                action: name.to_string(),
+                global: r.mode.is_some() && BINDINGS.iter().any(|b| targets(b, None, &r.action)),
+            });
         };
         let keys: &'static [Key] = Box::leak(r.keys.clone().into_boxed_slice());
         match (r.mode, table[i].scope) {
@@ -235,18 +237,17 @@ pub fn build(remaps: &[Remap]) -> Result<Vec<Binding>, String> {
                     *j != c && o.action != b.action && o.applies(m) && o.keys.contains(k)
                 });
                 if let Some((_, o)) = clash {
-                    return Err(format!(
-                        "[keys.{}] {}: {} is already the key of {} in {}; give {} another key too",
-                        mode_name(match b.scope {
+                    return Err(RemapRefusal::Clash {
+                        section: mode_name(match b.scope {
                             Scope::Global => None,
                             Scope::Only(_) => Some(m),
-                        }),
-                        action_name(&b.action).unwrap_or("?"),
-                        k.label(),
-                        action_name(&o.action).unwrap_or("another action"),
-                        mode_name(Some(m)),
-                        action_name(&o.action).unwrap_or("it"),
-                    ));
+                        })
+                        .to_string(),
+                        action: action_name(&b.action).unwrap_or("?").to_string(),
+                        key: k.label().to_string(),
+                        other: action_name(&o.action).unwrap_or("?").to_string(),
+                        mode: mode_name(Some(m)).to_string(),
+                    });
                 }
             }
         }
@@ -309,13 +310,16 @@ mod tests {
             Action::SortNext,
             &[Key::Char('p')],
         )])
-        .expect_err("p is progress");
+        .expect_err("p is progress")
+        .render(crate::lang::Lang::En);
         assert!(clash.contains("already the key of progress"), "{clash}");
         let global = build(&[remap(Some(Mode::Table), Action::Quit, &[Key::Char('x')])])
-            .expect_err("quit is global");
+            .expect_err("quit is global")
+            .render(crate::lang::Lang::En);
         assert!(global.contains("[keys.global]"), "{global}");
         let typed = build(&[remap(Some(Mode::Form), Action::Submit, &[Key::Char('s')])])
-            .expect_err("typed");
+            .expect_err("typed")
+            .render(crate::lang::Lang::En);
         assert!(typed.contains("typed into the field"), "{typed}");
     }
 

@@ -48,6 +48,8 @@ pub(super) fn samples_io() -> Vec<Fact> {
             Cli::IssuerDocxOnly,
             Cli::NoReviewDates,
             Cli::DeployFound { n: 2 },
+            Cli::WorkerStopped,
+            Cli::NoThread { detail: detail() },
         ]
         .map(Fact::from),
     );
@@ -247,6 +249,79 @@ pub(super) fn samples_io() -> Vec<Fact> {
             field: field.map(s),
             inner: Box::new(Import::EmptyFile.into()),
         });
+    }
+    let cfg = || s("/etc/phoihop/config.toml");
+    let wrongs = [
+        Wrong::Parser(s(
+            "unknown field `colour`, expected one of `language`, `theme`",
+        )),
+        Wrong::Parser(s("unknown variant `fr`, expected `vi` or `en`")),
+        Wrong::Parser(s("invalid type: integer `3`, expected a string")),
+        Wrong::Parser(s("expected `=`")),
+        Wrong::DatabaseNotAbsolute,
+        Wrong::ProgramCode,
+        Wrong::WallboardRange { lo: 5, hi: 3600 },
+        Wrong::UnknownMode {
+            mode: s("tabel"),
+            modes: s("global, table"),
+        },
+        Wrong::UnknownAction {
+            action: s("srot"),
+            mode: s("table"),
+            actions: s("sort, quit"),
+        },
+        Wrong::KeyNotString,
+        Wrong::NotAKey { key: s("hyper-o") },
+    ];
+    for what in wrongs {
+        v.push(
+            Config::At {
+                path: cfg(),
+                line: Some(3),
+                what,
+            }
+            .into(),
+        );
+    }
+    v.push(
+        Config::Unreadable {
+            path: cfg(),
+            detail: detail(),
+        }
+        .into(),
+    );
+    let remap = |section: &str| {
+        [
+            RemapRefusal::NoKey {
+                section: s(section),
+                action: s("sort"),
+            },
+            RemapRefusal::Typed {
+                section: s(section),
+                action: s("submit"),
+            },
+            RemapRefusal::NotInMode {
+                section: s(section),
+                action: s("quit"),
+                global: true,
+            },
+            RemapRefusal::Clash {
+                section: s(section),
+                action: s("sort"),
+                key: s("p"),
+                other: s("progress"),
+                mode: s("table"),
+            },
+        ]
+    };
+    for refusal in remap("table") {
+        v.push(
+            Config::Keys {
+                files: vec![cfg(), s("/root/.config/phoihop/config.toml")],
+                refusal,
+            }
+            .into(),
+        );
     }
     v.push(Fact::At {
         file: s("nhiemvu.csv"),
