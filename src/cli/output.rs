@@ -40,6 +40,12 @@ pub enum Cell {
     /// A code of a closed vocabulary (status, bucket, cadence, kind, role): as is in JSON
     /// and CSV, its Vietnamese name in Vietnamese tables.
     Code(&'static str),
+    /// A code of the database's own vocabulary (a category): as is in JSON, CSV and
+    /// English tables, `vi` (its Vietnamese name) in Vietnamese tables.
+    Named {
+        code: String,
+        vi: String,
+    },
     /// Optional stored text (`null` in JSON, empty in CSV and tables).
     OptText(Option<String>),
     Int(i64),
@@ -57,6 +63,7 @@ impl Cell {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Code(c) => c.to_string(),
+            Cell::Named { code, .. } => code.clone(),
             Cell::OptText(s) => s.clone().unwrap_or_default(),
             Cell::Int(n) => n.to_string(),
             Cell::OptInt(n) => n.map(|n| n.to_string()).unwrap_or_default(),
@@ -80,6 +87,7 @@ impl Cell {
         let raw = match self {
             Cell::Date(Some(d)) if lang == "vi" => date::dmy(*d),
             Cell::Code(c) if lang == "vi" => code_vi(c).to_string(),
+            Cell::Named { vi, .. } if lang == "vi" => vi.clone(),
             Cell::List(v) => v.join(", "),
             Cell::Bool(b) => match (lang, b) {
                 ("vi", true) => "có".into(),
@@ -98,6 +106,7 @@ impl Serialize for Cell {
         match self {
             Cell::Text(t) => s.serialize_str(t),
             Cell::Code(c) => s.serialize_str(c),
+            Cell::Named { code, .. } => s.serialize_str(code),
             Cell::OptText(t) => t.serialize(s),
             Cell::Int(n) => s.serialize_i64(*n),
             Cell::OptInt(n) => n.serialize(s),

@@ -201,12 +201,31 @@ pub const LIST_KEYS: &[&str] = &[
     "bucket",
 ];
 
+/// The categories' Vietnamese names by code, for Vietnamese tables.
+pub type CategoryNames = std::collections::HashMap<String, String>;
+
+/// Reads [`CategoryNames`].
+pub fn category_names(store: &crate::store::Store) -> Result<CategoryNames> {
+    Ok(store
+        .categories()?
+        .into_iter()
+        .map(|c| (c.code, c.name_vi))
+        .collect())
+}
+
+fn category_cell(code: &str, names: &CategoryNames) -> Cell {
+    Cell::Named {
+        code: code.to_string(),
+        vi: names.get(code).cloned().unwrap_or_else(|| code.to_string()),
+    }
+}
+
 /// A task as a list record, its bucket computed as of `as_of`.
-pub fn list_record(t: &Task, as_of: NaiveDate) -> Record {
+pub fn list_record(t: &Task, as_of: NaiveDate, names: &CategoryNames) -> Record {
     Record::new()
         .field("id", Cell::Int(t.id))
         .text("program", &t.program)
-        .text("category", &t.category)
+        .field("category", category_cell(&t.category, names))
         .text("title", &t.title)
         .text("lead", &t.lead)
         .field("with", Cell::List(t.with.clone()))
@@ -243,11 +262,17 @@ fn urge_record(u: &Urge) -> Record {
 
 /// A task as a show record: every field, its bucket and "due soon" as of `as_of`, its
 /// history and its urges.
-pub fn show_record(t: &Task, as_of: NaiveDate, history: &[HistoryEntry], urges: &[Urge]) -> Record {
+pub fn show_record(
+    t: &Task,
+    as_of: NaiveDate,
+    history: &[HistoryEntry],
+    urges: &[Urge],
+    names: &CategoryNames,
+) -> Record {
     Record::new()
         .field("id", Cell::Int(t.id))
         .text("program", &t.program)
-        .text("category", &t.category)
+        .field("category", category_cell(&t.category, names))
         .text("title", &t.title)
         .field("description", Cell::OptText(t.description.clone()))
         .text("lead", &t.lead)
@@ -303,7 +328,8 @@ pub fn run(ctx: &Context, cmd: &TaskCmd) -> Result<()> {
                 }
                 Ok((t, history, urges))
             })?;
-            let r = show_record(&t, ctx.as_of_or_today(), &history, &urges);
+            let names = category_names(&store)?;
+            let r = show_record(&t, ctx.as_of_or_today(), &history, &urges, &names);
             output::show(a.format, ctx.lang, &r)
         }
         TaskCmd::Update(a) => {
@@ -446,6 +472,7 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
         as_of: Some(as_of),
     };
     let store = ctx.open()?;
+    let names = category_names(&store)?;
     let limit = a.limit.unwrap_or(i64::MAX as usize);
     if a.mine {
         let who = store.whoami()?;
@@ -481,7 +508,7 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
             .iter()
             .filter(|w| keep.contains(&w.task.id))
             .take(limit)
-            .map(|w| list_record(&w.task, as_of))
+            .map(|w| list_record(&w.task, as_of, &names))
             .collect();
         return output::list(a.format, ctx.lang, LIST_KEYS, &records);
     }
@@ -491,7 +518,7 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
         return output::stream_list(a.format, ctx.lang, LIST_KEYS, |sink| {
             tasks
                 .iter()
-                .try_for_each(|(t, _)| sink(list_record(t, as_of)))
+                .try_for_each(|(t, _)| sink(list_record(t, as_of, &names)))
         });
     }
     if a.limit.is_none() {
@@ -501,7 +528,7 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
     store.snapshot(|s| {
         output::stream_list(a.format, ctx.lang, LIST_KEYS, |sink| {
             s.each_task_at(&filter, TaskSort::Id, false, 0, limit, ctx.past(), |t| {
-                sink(list_record(&t, as_of))
+                sink(list_record(&t, as_of, &names))
             })
         })
     })
