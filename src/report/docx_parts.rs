@@ -3,7 +3,7 @@
 
 use docx_rs::{
     AlignmentType, LineSpacing, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType,
-    Table as WTable, TableCell, TableRow, VAlignType, WidthType,
+    Table as WTable, TableCell, TableCellMargins, TableRow, VAlignType, WidthType,
 };
 
 use super::prose::Table;
@@ -193,9 +193,16 @@ pub fn table(t: &Table) -> WTable {
             .cant_split(),
         );
     }
-    WTable::new(rows)
+    let t = WTable::new(rows)
         .set_grid(w)
-        .width(text_width(), WidthType::Dxa)
+        .width(text_width(), WidthType::Dxa);
+    if pt == 10 {
+        // Ten narrow columns: 0.1 cm inside each cell instead of Word's 0.19 cm, so that a
+        // header word ("nhiệm", "Chậm") fits its column and is never broken inside.
+        t.margins(TableCellMargins::new().margin(0, 57, 0, 57))
+    } else {
+        t
+    }
 }
 
 /// A table without borders, for the header block and the closing (two columns).
