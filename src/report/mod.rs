@@ -195,7 +195,7 @@ pub fn build(store: &Store, req: &Request, today: NaiveDate) -> Result<Report> {
             ..Default::default()
         };
         let summary = s.summary(&scope, req.to, today)?;
-        let ranking = s.agency_ranking(&scope, req.to, today)?;
+        let ranking = s.agency_ranking_from(&scope, summary.clone(), req.to, today)?;
         Ok(Report {
             program,
             from: req.from,

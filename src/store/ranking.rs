@@ -1,7 +1,8 @@
 //! Lead agencies ranked by how they completed the work they lead (issue 16, item 2; the
 //! *thi đua* tables provinces publish). Read as of a date through the one as-of path: the
-//! summary's counts by lead agency, the late tasks streamed for their days late, and the
-//! urges each agency received up to the date.
+//! summary's counts by lead agency (the report passes the summary it already read), the
+//! days late of the late tasks summed by lead in one pass over the covering index, and
+//! the urges each agency received up to the date.
 //!
 //! The rate is the share of the tasks whose deadline has come (done on time, done late,
 //! overdue) that were done on time; tasks still in time do not count for or against it.
@@ -14,8 +15,10 @@ use chrono::NaiveDate;
 use rusqlite::params;
 use serde::Serialize;
 
-use super::{Counts, Scope, Store, TaskFilter, TaskSort};
-use crate::domain::Bucket;
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+
+use super::{Counts, Scope, Store, Summary};
 use crate::error::Result;
 
 /// Fewer tasks due than this and an agency is ranked after the others.
@@ -55,38 +58,19 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<RankRow>> {
         let summary = self.summary(scope, as_of, today)?;
-        let past = (as_of < today).then_some(as_of);
-        // Days late of each late task, summed by lead agency.
-        let mut late: std::collections::HashMap<String, (i64, i64)> = Default::default();
-        for bucket in [Bucket::DoneLate, Bucket::Overdue] {
-            let filter = TaskFilter {
-                program: scope.program.clone(),
-                agency: scope.agency.clone(),
-                category: scope.category.clone(),
-                bucket: Some(bucket),
-                as_of: Some(as_of),
-                ..Default::default()
-            };
-            self.each_task_at(
-                &filter,
-                TaskSort::Id,
-                false,
-                0,
-                usize::MAX >> 1,
-                past,
-                |t| {
-                    let end = match bucket {
-                        Bucket::DoneLate => t.completed_on.unwrap_or(as_of),
-                        _ => as_of,
-                    };
-                    let days = t.deadline.map_or(0, |d| (end - d).num_days().max(0));
-                    let e = late.entry(t.lead.clone()).or_default();
-                    e.0 += days;
-                    e.1 += 1;
-                    Ok(())
-                },
-            )?;
-        }
+        self.agency_ranking_from(scope, summary, as_of, today)
+    }
+
+    /// The ranking from the `summary` of the same scope and date, read in the same
+    /// snapshot (as the report does: one pass over the tasks, not two).
+    pub fn agency_ranking_from(
+        &self,
+        scope: &Scope,
+        summary: Summary,
+        as_of: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<Vec<RankRow>> {
+        let late = self.days_late(scope, as_of, today)?;
         let urges = self.urges_by_agency(scope.program.as_deref(), as_of)?;
         let mut rows: Vec<(usize, RankRow)> = summary
             .agencies
@@ -140,6 +124,49 @@ impl Store {
 
     /// Urges received up to `as_of` by each agency (code → count), about tasks of
     /// `program` (or all).
+    /// Days late of the late tasks in `scope` as of `as_of`, summed by lead agency code,
+    /// with their number: a task done late counts from its deadline to its completion,
+    /// an overdue one to `as_of` (as `domain::bucket` tells them).
+    fn days_late(
+        &self,
+        scope: &Scope,
+        as_of: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<std::collections::HashMap<String, (i64, i64)>> {
+        let past = as_of < today;
+        let mut vals = vec![Value::Text(as_of.to_string())];
+        let mut conds = super::stats::scope_where(self, scope, past, &mut vals)?;
+        let source = if past {
+            conds.push("t.removed = 0 AND t.valid_from <= ?1 AND t.valid_to > ?1".into());
+            "task_version t INDEXED BY task_version_at"
+        } else {
+            conds.push("t.removed_on IS NULL".into());
+            "task t INDEXED BY task_by_program"
+        };
+        conds.push(
+            "t.deadline IS NOT NULL AND ((t.status = 'done' AND t.completed_on > t.deadline) \
+             OR (t.status <> 'done' AND t.deadline < ?1))"
+                .into(),
+        );
+        let sql = format!(
+            "SELECT a.code, x.days, x.n FROM ( \
+               SELECT t.lead_id AS lead, count(*) AS n, \
+                 sum(CAST(julianday(CASE WHEN t.status = 'done' THEN t.completed_on ELSE ?1 END) \
+                          - julianday(t.deadline) AS INTEGER)) AS days \
+               FROM {source} WHERE {} GROUP BY t.lead_id) x \
+             JOIN agency a ON a.id = x.lead",
+            conds.join(" AND ")
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(vals), |r| {
+            Ok((
+                r.get(0)?,
+                (r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get(2)?),
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     fn urges_by_agency(
         &self,
         program: Option<&str>,

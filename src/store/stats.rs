@@ -92,7 +92,7 @@ pub struct Summary {
     pub due_soon: i64,
 }
 
-fn scope_where(
+pub(super) fn scope_where(
     store: &Store,
     scope: &Scope,
     past: bool,
