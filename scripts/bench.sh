@@ -9,7 +9,8 @@
 #   BENCH_SEARCH_QUERIES="dan_van kiem_tra" …                 # search queries (_ = space)
 #   BENCH_ONLY=cli BENCH_BIN=target/release/phoihop …         # the cli rows, no build
 #
-# Row groups (BENCH_ONLY): dashboard keys pty search import cli rollup. Release build; databases
+# Row groups (BENCH_ONLY): dashboard keys pty search import cli (task list, search,
+# export, report) rollup. Release build; databases
 # come from `phoihop gen --tasks N --agencies N/1000 --seed 7` and are kept under
 # target/bench-data/ for the next run. sqlite3, fzf and hyperfine are installed with
 # apt-get when missing. The machine's load average is printed beside each row: the
@@ -279,6 +280,19 @@ print(" ".join("%.3f" % x["median"] for x in r))' "$DATA/$1-$N.json"
             row "export --format csv" "$N" "$o s, $mb MB" "$b s (sqlite3 -csv)" "${ratio}x" "<= 1.5x, RSS <= 64 MB" "$ok" "$ours_n vs $base_n lines"
         else
             not_measured "export --format csv" "$N" "hyperfine: $(head -c 80 "$DATA/hyperfine.err")" "<= 1.5x"
+        fi
+        # report --format json over all programs vs the sqlite3 CLI running the report's
+        # queries, tuned (scripts/bench-report.sql); both report the same overdue count.
+        today=$(date +%F); soon=$(date -d "+14 days" +%F)
+        if [ "$(date +%m)" -le 6 ]; then until=$(date +%Y)-06-30; else until=$(date +%Y)-12-31; fi
+        sed "s/@TODAY@/$today/g; s/@SOON@/$soon/g; s/@UNTIL@/$until/g" scripts/bench-report.sql >"$DATA/report.sql"
+        ours_n=$("$BIN" --db "$DB" report --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["overdue_tasks"]))')
+        base_n=$(sqlite3 -readonly "$DB" "SELECT count(*) FROM task WHERE removed_on IS NULL AND status <> 'done' AND deadline < '$today'")
+        if read -r o b < <(pair report "$BIN --db $DB report --format json" "sqlite3 -readonly $DB '.read $DATA/report.sql'"); then
+            ratio=$(calc "%.2f" "$o / $b"); ok=$(le "$ratio" 1.0); [ "$ours_n" = "$base_n" ] || ok=short
+            row "report --format json" "$N" "$o s" "$b s (sqlite3 CLI, tuned)" "${ratio}x" "<= 1.0x, same overdue" "$ok" "$ours_n vs $base_n overdue"
+        else
+            not_measured "report --format json" "$N" "hyperfine: $(head -c 80 "$DATA/hyperfine.err")" "<= 1.0x"
         fi
     fi
 done

@@ -256,3 +256,90 @@ fn cli_rows_agree_with_their_baselines() {
         matches
     );
 }
+
+/// The `report` row of the `cli` group: `report --format json` against the sqlite3 CLI
+/// running scripts/bench-report.sql on the same file. The baseline must do the report's
+/// work: its per-category counts, its overdue list and its days late by lead agency
+/// agree with the report's. No timing.
+#[test]
+fn report_row_agrees_with_its_baseline() {
+    if !sqlite3_available() {
+        eprintln!("sqlite3 is not installed: the report baseline was not checked");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("gen.db");
+    gen(&db, 2000);
+    let bin = env!("CARGO_BIN_EXE_phoihop");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let report: serde_json::Value = serde_json::from_str(&stdout_of(
+        Command::new(bin)
+            .arg("--db")
+            .arg(&db)
+            .args(["report", "--format", "json"]),
+    ))
+    .unwrap();
+    let today = chrono::Local::now().date_naive();
+    let sql = std::fs::read_to_string(root.join("scripts/bench-report.sql"))
+        .unwrap()
+        .replace("@TODAY@", &today.to_string())
+        .replace("@SOON@", &(today + chrono::Duration::days(14)).to_string())
+        .replace("@UNTIL@", &format!("{}-12-31", today.format("%Y")));
+    let file = dir.path().join("report.sql");
+    std::fs::write(&file, sql).unwrap();
+    let base = stdout_of(
+        Command::new("sqlite3")
+            .arg("-readonly")
+            .arg(&db)
+            .arg(format!(".read {}", file.display())),
+    );
+    let rows: Vec<Vec<&str>> = base.lines().map(|l| l.split('|').collect()).collect();
+    // 1. The categories, in order, with their counts.
+    let cats = report["categories"].as_array().unwrap();
+    // (The first line is the PRAGMA mmap_size's answer.)
+    let base_cats: Vec<&Vec<&str>> = rows
+        .iter()
+        .skip_while(|r| r.len() == 1)
+        .take(cats.len())
+        .collect();
+    assert!(base_cats.iter().all(|r| r.len() == 9), "{base}");
+    for (c, b) in cats.iter().zip(&base_cats) {
+        assert_eq!(c["code"], b[0]);
+        for (i, k) in ["tasks", "done_on_time", "done_late", "in_time", "overdue"]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(
+                c[k].as_i64().unwrap().to_string(),
+                b[2 + i],
+                "{k} of {}",
+                b[0]
+            );
+        }
+    }
+    // 2. Days late by lead agency: the ranking's mean is the baseline's sum over its
+    //    late and overdue tasks.
+    let mut checked = 0;
+    for r in report["ranking"].as_array().unwrap() {
+        let code = r["code"].as_str().unwrap();
+        let Some(b) = rows
+            .iter()
+            .find(|b| b.len() == 9 && b[0] == code && b[2] == r["tasks"].to_string())
+        else {
+            continue;
+        };
+        let late: f64 = b[4].parse::<f64>().unwrap() + b[6].parse::<f64>().unwrap();
+        if late > 0.0 {
+            let mean = (b[8].parse::<f64>().unwrap() / late * 10.0).round() / 10.0;
+            assert_eq!(r["mean_days_late"].as_f64(), Some(mean), "{code}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no agency's days late was compared:\n{base}");
+    // 4. The overdue list: as many rows, the first one the most overdue.
+    let overdue = report["overdue_tasks"].as_array().unwrap();
+    let base_overdue: Vec<&Vec<&str>> = rows.iter().filter(|r| r.len() == 13).collect();
+    assert_eq!(base_overdue.len(), overdue.len());
+    assert!(!overdue.is_empty());
+    assert_eq!(overdue[0]["id"].to_string(), base_overdue[0][0]);
+}

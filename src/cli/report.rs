@@ -109,6 +109,9 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
         crate::safe_file::refuse_database(out, &ctx.db)?;
     }
     let store = ctx.open()?;
+    // The report reads the task B-trees several times (the sums, the lists, the
+    // ranking): a page cache the size of the file keeps them (docs/performance.md).
+    store.tune_for_report()?;
     use super::progress::{Progress, Unit};
     // The long formats show what they are doing on a terminal: the sums (no count), the
     // rows of a workbook, the writing of a document.
