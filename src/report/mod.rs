@@ -160,8 +160,23 @@ fn program_info(p: &Program, reviews: Vec<NaiveDate>, as_of: NaiveDate) -> Progr
     }
 }
 
+/// What a report reads: everything, or only what a roll-up prints of each province.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parts {
+    Whole,
+    /// The totals, categories, urges, due-soon count, progress made and overdue list;
+    /// the by-agency tables, the ranking and what lies ahead are left empty (the
+    /// roll-up never shows them, and they are most of a report's reading).
+    Rollup,
+}
+
 /// Builds a report from the store.
 pub fn build(store: &Store, req: &Request, today: NaiveDate) -> Result<Report> {
+    build_parts(store, req, today, Parts::Whole)
+}
+
+/// Builds the `parts` of a report from the store.
+pub fn build_parts(store: &Store, req: &Request, today: NaiveDate, parts: Parts) -> Result<Report> {
     if let Some(f) = req.from {
         if f > req.to {
             return Err(Error::Usage(
@@ -195,20 +210,36 @@ pub fn build(store: &Store, req: &Request, today: NaiveDate) -> Result<Report> {
             ..Default::default()
         };
         let summary = s.summary(&scope, req.to, today)?;
-        let ranking = s.agency_ranking_from(&scope, summary.clone(), req.to, today)?;
+        let whole = parts == Parts::Whole;
+        let ranking = if whole {
+            s.agency_ranking_from(&scope, summary.clone(), req.to, today)?
+        } else {
+            Vec::new()
+        };
         Ok(Report {
             program,
             from: req.from,
             as_of: req.to,
             totals: summary.totals,
             categories: summary.categories,
-            agencies: summary.agencies,
-            coordinating: s.coordinating_counts(p, req.to, today)?,
+            agencies: if whole { summary.agencies } else { Vec::new() },
+            coordinating: if whole {
+                s.coordinating_counts(p, req.to, today)?
+            } else {
+                Vec::new()
+            },
             overdue: s.tasks_as_of(p, req.to, today, true)?,
             urges: s.urges_between(p, req.from, req.to)?,
             progress: s.progress_made(p, req.from, req.to, today)?,
             due_soon: summary.due_soon,
-            ahead: s.ahead(p, req.to, until, today, AHEAD_LISTED)?,
+            ahead: if whole {
+                s.ahead(p, req.to, until, today, AHEAD_LISTED)?
+            } else {
+                Ahead {
+                    until,
+                    ..Default::default()
+                }
+            },
             ranking,
         })
     })

@@ -301,7 +301,8 @@ fn judge(p: &mut Province, req: &Request, today: NaiveDate, read_at: DateTime<Ut
             from: req.from,
             to: req.to,
         };
-        p.report = Some(report::build(s, &rreq, today)?);
+        // Only what the roll-up prints of a province (docs/performance.md).
+        p.report = Some(report::build_parts(s, &rreq, today, report::Parts::Rollup)?);
         if let Some(max) = req.max_age {
             let fresh = p
                 .last_write
