@@ -262,3 +262,179 @@ fn a_save_under_a_held_write_lock_keeps_the_screen_answering_offers_a_retry_and_
     s.send("q");
     s.wait_exit(Duration::from_secs(5));
 }
+
+/// The dashboard header's figures ("Tasks 2,000 │ Open, overdue 198 │ …"), by label.
+fn header(screen: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for line in screen.lines().skip(2).take(3) {
+        for part in line.split('│') {
+            let part = part.trim();
+            if let Some((label, value)) = part.rsplit_once(' ') {
+                out.push((label.to_string(), value.replace(',', "")));
+            }
+        }
+    }
+    out
+}
+
+fn figure(screen: &str, label: &str) -> Option<String> {
+    header(screen)
+        .into_iter()
+        .find(|(l, _)| l == label)
+        .map(|(_, v)| v)
+}
+
+/// utime + stime of a process, in clock ticks.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let rest = stat.rsplit_once(')').unwrap().1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    f[11].parse::<u64>().unwrap() + f[12].parse::<u64>().unwrap()
+}
+
+/// The totals of a fresh `report --format json`, as the dashboard header labels them.
+fn report_totals(db: &std::path::Path) -> Vec<(&'static str, String)> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_phoihop"))
+        .arg("--db")
+        .arg(db)
+        .args(["--lang", "en", "report", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let t = &v["totals"];
+    vec![
+        ("Tasks", t["tasks"].to_string()),
+        ("Open, overdue", t["overdue"].to_string()),
+        (
+            "Mean progress",
+            format!("{:.1}%", t["progress"].as_f64().unwrap()),
+        ),
+        ("Done on time", t["done_on_time"].to_string()),
+        ("Done late", t["done_late"].to_string()),
+        ("Open, in time", t["in_time"].to_string()),
+        ("Due soon", v["due_soon"].to_string()),
+    ]
+}
+
+#[test]
+fn a_commit_in_one_of_three_shows_in_the_other_two_with_a_fresh_reports_numbers() {
+    let (_d, db) = demo();
+    let store = phoihop::store::Store::open(&db, true).unwrap();
+    let first = store
+        .tasks(&Default::default(), Default::default(), false, 0, 1)
+        .unwrap()[0]
+        .clone();
+    drop(store);
+    let target = if first.progress.get() == 37 { 38 } else { 37 };
+    let mut s: Vec<Session> = (0..3).map(|_| Session::start(&db, 120, 40, ARGS)).collect();
+    for x in &s {
+        x.wait_text("Tasks by work category");
+    }
+    let before = figure(&s[1].text(), "Mean progress").expect("mean progress");
+    // The first session types the change; the other two stay on the dashboard.
+    s[0].send("3");
+    s[0].wait_text("Sorted by");
+    s[0].send("p");
+    s[0].wait_text("Update progress");
+    s[0].send("\x15");
+    s[0].send(&target.to_string());
+    s[0].send("\x13");
+    s[0].wait_text(&format!("Updated task #{}.", first.id));
+    let fresh = report_totals(&db);
+    let want_mean = fresh
+        .iter()
+        .find(|f| f.0 == "Mean progress")
+        .unwrap()
+        .1
+        .clone();
+    assert_ne!(want_mean, before, "the change moves the mean progress");
+    for x in &s[1..] {
+        let screen = x.wait_for("the new mean progress", |t| {
+            figure(t, "Mean progress").as_deref() == Some(want_mean.as_str())
+        });
+        for (label, want) in &fresh {
+            assert_eq!(
+                figure(&screen, label).as_deref(),
+                Some(want.as_str()),
+                "{label}:\n{screen}"
+            );
+        }
+    }
+    for x in &mut s {
+        x.send("q");
+        x.wait_exit(Duration::from_secs(5));
+    }
+}
+
+/// The smoke version of scripts/load.sh: five sessions on 2,000 generated tasks, another
+/// process committing; every commit shows on every session, and each session's CPU per
+/// commit stays loosely bounded (not a timing bar: a debug build on a shared machine).
+#[test]
+fn load_smoke_five_sessions_on_two_thousand_tasks_see_every_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("gen.db");
+    let bin = env!("CARGO_BIN_EXE_phoihop");
+    let out = std::process::Command::new(bin)
+        .arg("--db")
+        .arg(&db)
+        .args(["gen", "--tasks", "2000", "--agencies", "20", "--seed", "7"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "gen: {out:?}");
+    let store = phoihop::store::Store::open(&db, true).unwrap();
+    let open: Vec<i64> = store
+        .tasks(&Default::default(), Default::default(), false, 0, 2000)
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.status != phoihop::domain::Status::Done)
+        .filter(|t| t.deadline.is_none_or(|d| d >= common::today()))
+        .map(|t| t.id)
+        .take(4)
+        .collect();
+    drop(store);
+    assert_eq!(open.len(), 4, "open tasks with a later deadline");
+    let mut s: Vec<Session> = (0..5).map(|_| Session::start(&db, 120, 40, ARGS)).collect();
+    for x in &s {
+        x.wait_text("Tasks by work category");
+    }
+    let base: i64 = figure(&s[0].text(), "Done on time")
+        .unwrap()
+        .parse()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let pids: Vec<u32> = s.iter().map(|x| x.child.process_id().unwrap()).collect();
+    let t0: Vec<u64> = pids.iter().map(|p| cpu_ticks(*p)).collect();
+    let mut worst = Duration::ZERO;
+    for (k, id) in open.iter().enumerate() {
+        let out = std::process::Command::new(bin)
+            .arg("--db")
+            .arg(&db)
+            .args(["task", "update", &id.to_string(), "--progress", "100"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "commit: {out:?}");
+        let at = Instant::now();
+        let want = (base + k as i64 + 1).to_string();
+        for x in &s {
+            x.wait_for("the commit", |t| {
+                figure(t, "Done on time").as_deref() == Some(want.as_str())
+            });
+        }
+        worst = worst.max(at.elapsed());
+    }
+    let hz = 100.0; // CLK_TCK on Linux
+    let per: Vec<f64> = pids
+        .iter()
+        .zip(&t0)
+        .map(|(p, a)| (cpu_ticks(*p) - a) as f64 / hz * 1000.0 / open.len() as f64)
+        .collect();
+    eprintln!("load smoke: CPU per session per commit {per:?} ms; worst latency {worst:?}");
+    for ms in &per {
+        assert!(*ms < 300.0, "CPU per commit {per:?} ms");
+    }
+    for x in &mut s {
+        x.send("q");
+        x.wait_exit(Duration::from_secs(5));
+    }
+}

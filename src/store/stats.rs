@@ -126,6 +126,71 @@ pub(super) fn scope_where(
     Ok(conds)
 }
 
+/// The as-of date and the end of the due-soon window, as stored text (ISO dates compare
+/// as text).
+pub(super) struct BucketDates {
+    as_of: String,
+    soon: String,
+}
+
+impl BucketDates {
+    pub(super) fn new(as_of: NaiveDate) -> Self {
+        BucketDates {
+            as_of: as_of.to_string(),
+            soon: (as_of + chrono::Duration::days(DUE_SOON_DAYS)).to_string(),
+        }
+    }
+}
+
+/// The columns of one task's state that its contribution to the counts depends on.
+pub(super) struct TaskState<'a> {
+    pub status: &'a str,
+    pub deadline: Option<&'a str>,
+    pub completed: Option<&'a str>,
+    pub progress: i64,
+}
+
+/// What one task adds to its counts (`sign` 1) or takes away (`sign` -1): the one rule
+/// of the buckets, as `bucket_sql` and `domain::bucket`, used by the full load and by
+/// the live delta (`live.rs`) alike, so the two cannot disagree. Returns true when the
+/// task is on the attention list (overdue or due soon).
+pub(super) fn contribute(
+    c: &mut Counts,
+    due_soon: &mut i64,
+    t: &TaskState<'_>,
+    dates: &BucketDates,
+    sign: i64,
+) -> bool {
+    c.tasks += sign;
+    c.progress_sum += sign * t.progress;
+    if t.status == "done" {
+        match (t.deadline, t.completed) {
+            (Some(d), Some(done)) if done > d => c.done_late += sign,
+            _ => c.done_on_time += sign,
+        }
+        false
+    } else {
+        match t.deadline {
+            Some(d) if d < dates.as_of.as_str() => {
+                c.overdue += sign;
+                true
+            }
+            Some(d) => {
+                c.in_time += sign;
+                if d <= dates.soon.as_str() {
+                    *due_soon += sign;
+                    return true;
+                }
+                false
+            }
+            None => {
+                c.in_time += sign;
+                false
+            }
+        }
+    }
+}
+
 /// A text column read in place (no copy), or `None` for NULL.
 fn text_col<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
     r.get_ref(i)?.as_str_or_null().map_err(|e| {
@@ -162,13 +227,13 @@ impl Store {
     /// whether the current table or the versions are read.
     pub fn summary(&self, scope: &Scope, as_of: NaiveDate, today: NaiveDate) -> Result<Summary> {
         let (by_key, due_soon) = self.fold_counts(scope, as_of, today)?;
-        self.summary_from(by_key, due_soon, as_of)
+        self.summary_from(&by_key, due_soon, as_of)
     }
 
     /// One pass over the tasks in `scope` as of `as_of`: counts by (program, category,
     /// lead), and the open tasks due soon.
     #[allow(clippy::type_complexity)]
-    fn fold_counts(
+    pub(super) fn fold_counts(
         &self,
         scope: &Scope,
         as_of: NaiveDate,
@@ -203,53 +268,34 @@ impl Store {
             "SELECT t.category_id, t.lead_id, t.status, t.deadline, t.completed_on, t.progress, \
                     t.program_id FROM {source}{w}"
         );
-        let as_of_s = as_of.to_string();
-        let soon_s = (as_of + chrono::Duration::days(DUE_SOON_DAYS)).to_string();
+        let dates = BucketDates::new(as_of);
         let mut st = self.conn().prepare_cached(&sql)?;
         let mut rows = st.query(params_from_iter(vals))?;
         let mut by_key: std::collections::HashMap<(i64, i64, i64), Counts> = Default::default();
         let mut due_soon = 0;
         while let Some(r) = rows.next()? {
-            let status = text_col(r, 2)?.unwrap_or_default();
-            let deadline = text_col(r, 3)?;
-            let completed = text_col(r, 4)?;
-            let progress: i64 = r.get(5)?;
             let c = by_key.entry((r.get(6)?, r.get(0)?, r.get(1)?)).or_default();
-            c.tasks += 1;
-            c.progress_sum += progress;
-            // As `bucket_sql` and `domain::bucket`, on the stored text (ISO dates compare
-            // as text).
-            if status == "done" {
-                match (deadline, completed) {
-                    (Some(d), Some(done)) if done > d => c.done_late += 1,
-                    _ => c.done_on_time += 1,
-                }
-            } else {
-                match deadline {
-                    Some(d) if d < as_of_s.as_str() => c.overdue += 1,
-                    Some(d) => {
-                        c.in_time += 1;
-                        if d <= soon_s.as_str() {
-                            due_soon += 1;
-                        }
-                    }
-                    None => c.in_time += 1,
-                }
-            }
+            let state = TaskState {
+                status: text_col(r, 2)?.unwrap_or_default(),
+                deadline: text_col(r, 3)?,
+                completed: text_col(r, 4)?,
+                progress: r.get(5)?,
+            };
+            contribute(c, &mut due_soon, &state, &dates, 1);
         }
         Ok((by_key, due_soon))
     }
 
-    fn summary_from(
+    pub(super) fn summary_from(
         &self,
-        by_key: std::collections::HashMap<(i64, i64, i64), Counts>,
+        by_key: &std::collections::HashMap<(i64, i64, i64), Counts>,
         due_soon: i64,
         as_of: NaiveDate,
     ) -> Result<Summary> {
         let mut by_cat: std::collections::HashMap<i64, Counts> = Default::default();
         let mut by_lead: std::collections::HashMap<i64, Counts> = Default::default();
         let mut totals = Counts::default();
-        for ((_, cat, lead), c) in &by_key {
+        for ((_, cat, lead), c) in by_key {
             by_cat.entry(*cat).or_default().add(c);
             by_lead.entry(*lead).or_default().add(c);
             totals.add(c);

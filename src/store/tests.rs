@@ -6,6 +6,7 @@ use super::test_support::{reopen_as, temp_store};
 use super::*;
 use crate::domain::*;
 
+mod live;
 mod reads;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

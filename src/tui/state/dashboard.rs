@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::cursor::Cursor;
 use crate::domain::{next_review, Program, Task};
 use crate::error::Result;
-use crate::store::{AgencyCounts, Scope, Store, Summary, TaskFilter, TaskSort};
+use crate::store::{AgencyCounts, Delta, Scope, Store, Summary, Tally, TaskFilter, TaskSort};
 use crate::tui::action::Action;
 
 /// How many overdue and due-soon tasks the dashboard holds at once: a window of the
@@ -49,6 +49,9 @@ pub struct Dashboard {
     /// The selection in the lead-agency panel (over [`Dashboard::agencies`]).
     pub agency_cursor: Cursor,
     pub loaded: bool,
+    /// What the numbers were folded from, for the scope and dates (as of, today) they
+    /// were read for: a change is applied to it ([`Dashboard::refresh`]).
+    tally: Option<(Scope, NaiveDate, NaiveDate, Tally)>,
 }
 
 impl Dashboard {
@@ -72,13 +75,14 @@ impl Dashboard {
         let keep = self.selected_task_id();
         let at = self.cursor.selected;
         // One snapshot: the totals, the list and the programs from the same commit.
-        let (summary, (overdue, soon), window, programs) = store.snapshot(|store| {
-            let summary = store.summary(scope, as_of, today)?;
+        let (summary, (overdue, soon), window, programs, tally) = store.snapshot(|store| {
+            let (summary, tally) = store.summary_tally(scope, as_of, today)?;
             let counts = attention_counts(store, &base, past)?;
             let from = window_start(at, counts.0 + counts.1);
             let window = read_window(store, &base, past, counts.0, from)?;
-            Ok((summary, counts, (from, window), store.programs()?))
+            Ok((summary, counts, (from, window), store.programs()?, tally))
         })?;
+        self.tally = Some((scope.clone(), as_of, today, tally));
         self.source = Some((base, past));
         self.overdue_total = overdue;
         self.attention_total = overdue + soon;
@@ -112,6 +116,79 @@ impl Dashboard {
         self.agency_cursor.follow(n, 1);
         self.loaded = true;
         Ok(())
+    }
+
+    /// Brings a loaded dashboard up to date after a commit by reading only what changed
+    /// (`store::live`): the counts get the change applied, the attention list is read
+    /// again only when a changed task is or was on it. Loads in full when the dashboard
+    /// was read for another scope or dates, when the change is not one a delta covers,
+    /// and when the delta's read fails (never wrong numbers).
+    pub fn refresh(
+        &mut self,
+        store: &Store,
+        scope: &Scope,
+        as_of: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<()> {
+        let Some((s, a, t, mut tally)) = self.tally.take() else {
+            return self.load(store, scope, as_of, today);
+        };
+        if !self.loaded || s != *scope || a != as_of || t != today {
+            return self.load(store, scope, as_of, today);
+        }
+        let past = (as_of < today).then_some(as_of);
+        let overdue_total = self.overdue_total;
+        let at = self.cursor.selected;
+        let keep = self.selected_task_id();
+        let read = store.snapshot(|store| {
+            let delta = store.summary_delta(&mut tally, scope, as_of, today)?;
+            let Delta::Applied { summary, attention } = delta else {
+                return Ok(delta);
+            };
+            let Some((base, _)) = self.source.as_ref() else {
+                return Ok(Delta::Full);
+            };
+            if attention {
+                // The list's counts are the summary's (the same rule and scope).
+                let overdue = usize::try_from(summary.totals.overdue).unwrap_or(0);
+                let total = overdue + usize::try_from(summary.due_soon).unwrap_or(0);
+                let from = window_start(at, total);
+                let window = read_window(store, base, past, overdue, from)?;
+                self.attention_from = from;
+                self.attention = window;
+            } else if overdue_total != usize::try_from(summary.totals.overdue).unwrap_or(0) {
+                return Ok(Delta::Full);
+            }
+            Ok(Delta::Applied { summary, attention })
+        });
+        match read {
+            Ok(Delta::Unchanged) => {
+                self.tally = Some((s, a, t, tally));
+                Ok(())
+            }
+            Ok(Delta::Applied { summary, .. }) => {
+                self.tally = Some((s, a, t, tally));
+                self.overdue_total = usize::try_from(summary.totals.overdue).unwrap_or(0);
+                self.attention_total =
+                    self.overdue_total + usize::try_from(summary.due_soon).unwrap_or(0);
+                if let Some(i) = keep.and_then(|id| self.attention.iter().position(|t| t.id == id))
+                {
+                    self.cursor.selected = self.attention_from + i;
+                }
+                self.cursor.follow(self.attention_total, 1);
+                let keep = self.selected_agency().map(|a| a.code.clone());
+                self.summary = Some(summary);
+                let pos = keep.and_then(|k| self.agencies().iter().position(|a| a.code == k));
+                if let Some(i) = pos {
+                    self.agency_cursor.selected = i;
+                }
+                let n = self.agencies().len();
+                self.agency_cursor.follow(n, 1);
+                Ok(())
+            }
+            // Not a change a delta covers, or its read failed: the whole screen again.
+            Ok(Delta::Full) | Err(_) => self.load(store, scope, as_of, today),
+        }
     }
 
     /// The lead agencies as the panel lists them: most tasks first, then by code.

@@ -221,7 +221,7 @@ impl AppState {
         };
         let submitted = runner.submit(Lane::Read, move |s: &mut Store| {
             let (scope, as_of, today) = &key;
-            let r = d.load(s, scope, *as_of, *today).map(|()| d);
+            let r = d.refresh(s, scope, *as_of, *today).map(|()| d);
             (key.clone(), r)
         });
         match submitted {

@@ -111,9 +111,10 @@ impl AppState {
             // The dashboard shown is read off the key loop once it has been loaded.
             View::Dashboard if v == self.view && self.read_dashboard_in_background() => {}
             View::Dashboard => {
-                // The selection stays on its task (the load keeps it).
+                // The selection stays on its task (the load keeps it); a loaded
+                // dashboard reads only what changed.
                 self.dashboard
-                    .load(&self.store, &self.scope, self.as_of, self.today)?;
+                    .refresh(&self.store, &self.scope, self.as_of, self.today)?;
             }
             View::Programs => {
                 let keep = self.programs.selected().map(|r| r.program.code.clone());
