@@ -159,6 +159,46 @@ fn agencies_and_drill_down() {
     );
 }
 
+/// The Ranking view (issue 16) on the demo as of 06/11/2020: the program's lead agencies
+/// in the store's order (the few-tasks ones starred, last), then all programs sorted by
+/// the rate, best first.
+#[test]
+fn ranking() {
+    use Action::*;
+    snap(
+        "ranking_vi",
+        Lang::Vi,
+        Some("XDHTCT-2015-2020"),
+        &[SwitchView(View::Ranking)],
+    );
+    snap(
+        "ranking_en",
+        Lang::En,
+        Some("XDHTCT-2015-2020"),
+        &[SwitchView(View::Ranking)],
+    );
+    snap(
+        "ranking_by_rate_en",
+        Lang::En,
+        None,
+        &[SwitchView(View::Ranking), SortNext, SortNext, SortReverse],
+    );
+}
+
+/// The command palette (`:`) over the tasks table: commands, agencies, programs and
+/// tasks matching "dan van"; and `:70`.
+#[test]
+fn palette() {
+    use Action::*;
+    let typed = |q: &str| q.chars().map(Input).collect::<Vec<_>>();
+    let mut go = vec![SwitchView(View::Tasks), Palette];
+    go.extend(typed("dan van"));
+    snap("palette_vi", Lang::Vi, None, &go);
+    let mut go = vec![Palette];
+    go.extend(typed("70"));
+    snap("palette_en", Lang::En, None, &go);
+}
+
 #[test]
 fn task_detail() {
     use Action::*;

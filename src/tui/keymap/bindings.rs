@@ -387,6 +387,26 @@ pub const BINDINGS: &[Binding] = &[
         help: Msg::ActPageDown,
         hint: None,
     },
+    // The command palette.
+    in_palette(
+        &[Key::Enter],
+        Action::Submit,
+        Msg::ActPaletteRun,
+        Some(Msg::HintOpen),
+    ),
+    in_palette(
+        &[Key::Esc],
+        Action::Cancel,
+        Msg::ActClose,
+        Some(Msg::HintClose),
+    ),
+    in_palette(&[Key::Up], Action::Up, Msg::ActUp, None),
+    in_palette(
+        &[Key::Down],
+        Action::Down,
+        Msg::ActDown,
+        Some(Msg::HintMove),
+    ),
     // Search and as-of prompts.
     Binding {
         keys: &[Key::Backspace],
@@ -473,41 +493,12 @@ pub const BINDINGS: &[Binding] = &[
         help: Msg::ActClose,
         hint: Some(Msg::HintCancel),
     },
-    Binding {
-        keys: &[Key::Char('1')],
-        action: Action::SwitchView(View::Dashboard),
-        scope: Scope::Global,
-        help: Msg::ViewDashboard,
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::Char('2')],
-        action: Action::SwitchView(View::Programs),
-        scope: Scope::Global,
-        help: Msg::ViewPrograms,
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::Char('3')],
-        action: Action::SwitchView(View::Tasks),
-        scope: Scope::Global,
-        help: Msg::ViewTasks,
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::Char('4')],
-        action: Action::SwitchView(View::Agencies),
-        scope: Scope::Global,
-        help: Msg::ViewAgencies,
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::Char('5')],
-        action: Action::SwitchView(View::Activity),
-        scope: Scope::Global,
-        help: Msg::ViewActivity,
-        hint: None,
-    },
+    view_key(&[Key::Char('1')], View::Dashboard, Msg::ViewDashboard),
+    view_key(&[Key::Char('2')], View::Programs, Msg::ViewPrograms),
+    view_key(&[Key::Char('3')], View::Tasks, Msg::ViewTasks),
+    view_key(&[Key::Char('4')], View::Agencies, Msg::ViewAgencies),
+    view_key(&[Key::Char('5')], View::Activity, Msg::ViewActivity),
+    view_key(&[Key::Char('6')], View::Ranking, Msg::ViewRanking),
     Binding {
         keys: &[Key::Tab],
         action: Action::NextView,
@@ -527,6 +518,13 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Reload,
         scope: Scope::Global,
         help: Msg::ActReload,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char(':')],
+        action: Action::Palette,
+        scope: Scope::Global,
+        help: Msg::ActPalette,
         hint: None,
     },
     Binding {

@@ -50,6 +50,7 @@ pub const MODE_NAMES: &[(&str, Mode)] = &[
     ("search", Mode::Search),
     ("filter", Mode::Filter),
     ("as_of", Mode::AsOf),
+    ("palette", Mode::Palette),
 ];
 
 /// The actions' names in the config file (those a key can be given for).
@@ -75,6 +76,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("search", Action::Search),
     ("filter", Action::Filter),
     ("as_of", Action::SetAsOf),
+    ("palette", Action::Palette),
     ("save", Action::Submit),
     ("enter", Action::FormEnter),
     ("cancel", Action::Cancel),
@@ -93,6 +95,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("tasks", Action::SwitchView(View::Tasks)),
     ("agencies", Action::SwitchView(View::Agencies)),
     ("activity", Action::SwitchView(View::Activity)),
+    ("ranking", Action::SwitchView(View::Ranking)),
     ("next_view", Action::NextView),
     ("prev_view", Action::PrevView),
     ("reload", Action::Reload),
@@ -190,8 +193,10 @@ pub fn build(remaps: &[Remap]) -> Result<Vec<Binding>, String> {
         if r.keys.is_empty() {
             return Err(format!("[keys.{mode}] {name} needs at least one key"));
         }
-        if matches!(r.mode, Some(Mode::Form | Mode::Search | Mode::AsOf))
-            && r.keys.iter().any(|k| matches!(k, Key::Char(_)))
+        if matches!(
+            r.mode,
+            Some(Mode::Form | Mode::Search | Mode::AsOf | Mode::Palette)
+        ) && r.keys.iter().any(|k| matches!(k, Key::Char(_)))
         {
             return Err(format!(
                 "[keys.{mode}] {name}: a character key there is typed into the field; use ctrl-, alt- or a named key"
