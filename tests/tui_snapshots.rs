@@ -199,6 +199,35 @@ fn palette() {
     snap("palette_en", Lang::En, None, &go);
 }
 
+/// The wallboard (`--wall 30`) at each of its screens, in both languages; at 120×40 the
+/// main figures are large. The last change is the demo's, a fixed time.
+#[test]
+fn wallboard() {
+    use Action::*;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    for lang in [Lang::Vi, Lang::En] {
+        for (w, h) in SIZES {
+            let mut s = app(&path, lang, Some("XDHTCT-2015-2020"), (w, h));
+            s.start_wall(30).unwrap();
+            s.last_change = Some(common::as_of().and_hms_opt(14, 2, 0).unwrap());
+            let code = if lang == Lang::Vi { "vi" } else { "en" };
+            for (screen, go) in [
+                ("dashboard", vec![]),
+                ("ranking", vec![WallNext]),
+                ("overdue", vec![WallNext]),
+                ("paused", vec![WallPause]),
+            ] {
+                for a in go {
+                    s.update(a);
+                }
+                let out = render(&s, &Theme::mono());
+                insta::assert_snapshot!(format!("wall_{screen}_{code}_{w}x{h}"), out);
+            }
+        }
+    }
+}
+
 #[test]
 fn task_detail() {
     use Action::*;

@@ -1325,3 +1325,97 @@ fn the_palette_finds_every_command_by_a_plain_word_and_opens_records() {
         .iter()
         .any(|e| matches!(e.target, phoihop::tui::state::palette::Target::Task(_))));
 }
+
+/// The wallboard: dashboard → ranking → overdue list and round again with its clock or
+/// `→`, back with `←`, space pauses; every other action of the views does nothing; each
+/// screen is its view, read again after another session's commit.
+#[test]
+fn the_wallboard_turns_through_its_screens_and_takes_only_its_keys() {
+    use phoihop::tui::input::Key;
+    use phoihop::tui::keymap::{action_for, Mode};
+    use phoihop::tui::state::wall::WallScreen;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = live_app(&path);
+    s.update(Action::SwitchView(View::Tasks));
+    s.start_wall(30).unwrap();
+    assert_eq!(s.mode(), Mode::Wall);
+    assert_eq!(s.view, View::Dashboard);
+    // Only q, Ctrl-c, space and the arrows mean something there.
+    assert_eq!(action_for(Mode::Wall, Key::Char('q')), Some(Action::Quit));
+    assert_eq!(
+        action_for(Mode::Wall, Key::Char(' ')),
+        Some(Action::WallPause)
+    );
+    assert_eq!(action_for(Mode::Wall, Key::Right), Some(Action::WallNext));
+    assert_eq!(action_for(Mode::Wall, Key::Left), Some(Action::WallPrev));
+    for k in ['3', '/', 'f', ':', '?', 'e', 'p', 'n', 'r'] {
+        assert_eq!(action_for(Mode::Wall, Key::Char(k)), None, "{k}");
+    }
+    for a in [
+        Action::SwitchView(View::Tasks),
+        Action::Open,
+        Action::Down,
+        Action::Palette,
+    ] {
+        assert!(!s.update(a.clone()), "{a:?} does nothing on the wall");
+    }
+    assert_eq!(s.view, View::Dashboard);
+    let order: Vec<(WallScreen, View)> = (0..4)
+        .map(|_| {
+            s.update(Action::WallNext);
+            let w = s.wall.unwrap();
+            (w.screen, s.view)
+        })
+        .collect();
+    assert_eq!(
+        order,
+        vec![
+            (WallScreen::Ranking, View::Ranking),
+            (WallScreen::Overdue, View::Dashboard),
+            (WallScreen::Dashboard, View::Dashboard),
+            (WallScreen::Ranking, View::Ranking),
+        ]
+    );
+    s.update(Action::WallPrev);
+    assert_eq!(s.wall.unwrap().screen, WallScreen::Dashboard);
+    s.update(Action::WallPause);
+    assert!(s.wall.unwrap().paused);
+    s.update(Action::WallPause);
+    assert!(!s.wall.unwrap().paused);
+
+    // Live: another session's urge shows on the ranking when it comes round.
+    s.update(Action::WallNext);
+    let lead = s.ranking.rows[0].code.clone();
+    let before = s.ranking.rows[0].urges;
+    let task = s
+        .store()
+        .tasks(
+            &phoihop::store::TaskFilter {
+                lead: Some(lead.clone()),
+                ..Default::default()
+            },
+            phoihop::store::TaskSort::Id,
+            false,
+            0,
+            1,
+        )
+        .unwrap()[0]
+        .id;
+    let mut seen = s.data_version().unwrap();
+    Store::open(&path, false)
+        .unwrap()
+        .urge_task(task, "Báo cáo tiến độ", common::today())
+        .unwrap();
+    assert!(poll(&mut s, &mut seen));
+    let now = s
+        .ranking
+        .rows
+        .iter()
+        .find(|r| r.code == lead)
+        .unwrap()
+        .urges;
+    assert_eq!(now, before + 1);
+    assert!(s.update(Action::Quit) || s.quit);
+    assert!(s.quit);
+}

@@ -67,6 +67,11 @@ pub struct Cli {
     /// commands read as lines (also when TERM=dumb).
     #[arg(long)]
     pub plain: bool,
+    /// Wallboard for a screen on the wall: the dashboard, the ranking and the overdue list
+    /// in turn, SECONDS each (30 when not given; 5 to 3600); keys: q, space (pause), ←/→.
+    #[arg(long, value_name = "SECONDS", num_args = 0..=1, default_missing_value = "30",
+          value_parser = clap::value_parser!(u64).range(5..=3600))]
+    pub wall: Option<u64>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -287,7 +292,8 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
             as_of: ctx.as_of,
             program: settings.program.value.clone(),
             theme: settings.theme.value,
-            mouse: settings.mouse.value,
+            mouse: settings.mouse.value && cli.wall.is_none(),
+            wall: cli.wall,
         });
     };
     match &command {

@@ -199,6 +199,16 @@ catalog! {
     PaletteAgency => "Cơ quan", "Agency";
     PaletteProgram => "Chương trình", "Program";
     PaletteTask => "Nhiệm vụ", "Task";
+    ActWallNext => "Màn hình kế tiếp", "Next screen";
+    ActWallPrev => "Màn hình trước", "Previous screen";
+    ActWallPause => "Tạm dừng hoặc tiếp tục chuyển màn hình", "Pause or resume the rotation";
+    HintWallTurn => "chuyển", "turn";
+    HintWallPause => "tạm dừng", "pause";
+    WallPaused => "Đang tạm dừng", "Paused";
+    WallLastChange => "Cập nhật lần cuối", "Last change";
+    WallChanged => "Cập nhật", "Changed";
+    WallNoChange => "chưa có", "none yet";
+    WallEvery => "mỗi màn hình {} giây", "{} s a screen";
     PaletteNothing => "Không có mục nào khớp.", "Nothing matches.";
     RankNo => "Hạng", "Rank";
     RankAgency => "Cơ quan chủ trì", "Lead agency";

@@ -141,4 +141,8 @@ pub enum Action {
     Undo,
     /// Open the command palette (`:`).
     Palette,
+    /// The wallboard's next / previous screen (`→`/`←`, and its clock), pause (space).
+    WallNext,
+    WallPrev,
+    WallPause,
 }

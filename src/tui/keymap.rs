@@ -29,6 +29,8 @@ pub enum Mode {
     AsOf,
     /// The command palette (`:`): typed characters go to its line.
     Palette,
+    /// The wallboard (`--wall`): only `q`, space and `←`/`→`.
+    Wall,
 }
 
 impl Mode {
@@ -45,6 +47,7 @@ impl Mode {
                 | Mode::Filter
                 | Mode::AsOf
                 | Mode::Palette
+                | Mode::Wall
         )
     }
 }
@@ -91,11 +94,13 @@ const OVERLAYS: &[Mode] = &[
     Mode::Filter,
     Mode::AsOf,
     Mode::Palette,
+    Mode::Wall,
 ];
 const SEARCH: &[Mode] = &[Mode::Search];
 const FILTER: &[Mode] = &[Mode::Filter];
 const PROMPTS: &[Mode] = &[Mode::Search, Mode::AsOf, Mode::Palette];
 const PALETTE: &[Mode] = &[Mode::Palette];
+const WALL: &[Mode] = &[Mode::Wall];
 const ASOF: &[Mode] = &[Mode::AsOf];
 
 mod bindings;
@@ -121,6 +126,11 @@ const fn bind(
 /// A view's key, everywhere the global keys apply, named in help by the view's name.
 const fn view_key(keys: &'static [Key], view: View, help: Msg) -> Binding {
     bind(keys, Action::SwitchView(view), Scope::Global, help, None)
+}
+
+/// A key of the wallboard.
+const fn in_wall(keys: &'static [Key], action: Action, help: Msg, hint: Option<Msg>) -> Binding {
+    bind(keys, action, Scope::Only(WALL), help, hint)
 }
 
 /// A key of the command palette.

@@ -4,7 +4,9 @@
 
 use super::*;
 
-/// The default keymap (product.md's keys).
+/// The default keymap (product.md's keys). Not reformatted, so that the short bindings
+/// of the palette and the wallboard keep one line each.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Up, Key::Char('k')],
@@ -388,25 +390,15 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     // The command palette.
-    in_palette(
-        &[Key::Enter],
-        Action::Submit,
-        Msg::ActPaletteRun,
-        Some(Msg::HintOpen),
-    ),
-    in_palette(
-        &[Key::Esc],
-        Action::Cancel,
-        Msg::ActClose,
-        Some(Msg::HintClose),
-    ),
+    in_palette(&[Key::Enter], Action::Submit, Msg::ActPaletteRun, Some(Msg::HintOpen)),
+    in_palette(&[Key::Esc], Action::Cancel, Msg::ActClose, Some(Msg::HintClose)),
     in_palette(&[Key::Up], Action::Up, Msg::ActUp, None),
-    in_palette(
-        &[Key::Down],
-        Action::Down,
-        Msg::ActDown,
-        Some(Msg::HintMove),
-    ),
+    in_palette(&[Key::Down], Action::Down, Msg::ActDown, Some(Msg::HintMove)),
+    // The wallboard.
+    in_wall(&[Key::Right], Action::WallNext, Msg::ActWallNext, Some(Msg::HintWallTurn)),
+    in_wall(&[Key::Left], Action::WallPrev, Msg::ActWallPrev, None),
+    in_wall(&[Key::Char(' ')], Action::WallPause, Msg::ActWallPause, Some(Msg::HintWallPause)),
+    in_wall(&[Key::Char('q')], Action::Quit, Msg::ActQuit, Some(Msg::HintQuit)),
     // Search and as-of prompts.
     Binding {
         keys: &[Key::Backspace],

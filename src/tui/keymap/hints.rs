@@ -120,7 +120,7 @@ pub fn hints_here(here: &Here) -> Vec<(String, Msg)> {
         if let Some(h) = here.hint(b) {
             let label = if b.action == Action::NextView {
                 format!("1-{}/{}", View::ALL.len(), b.keys[0].label())
-            } else if b.action == Action::NextPanel {
+            } else if matches!(b.action, Action::NextPanel | Action::WallNext) {
                 "←→".to_string()
             } else if b.action == Action::Down {
                 "↑↓".to_string()

@@ -51,6 +51,7 @@ pub const MODE_NAMES: &[(&str, Mode)] = &[
     ("filter", Mode::Filter),
     ("as_of", Mode::AsOf),
     ("palette", Mode::Palette),
+    ("wall", Mode::Wall),
 ];
 
 /// The actions' names in the config file (those a key can be given for).
@@ -77,6 +78,9 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("filter", Action::Filter),
     ("as_of", Action::SetAsOf),
     ("palette", Action::Palette),
+    ("wall_next", Action::WallNext),
+    ("wall_prev", Action::WallPrev),
+    ("wall_pause", Action::WallPause),
     ("save", Action::Submit),
     ("enter", Action::FormEnter),
     ("cancel", Action::Cancel),

@@ -113,6 +113,7 @@ fn no_key_is_bound_twice_in_a_mode() {
         Mode::Filter,
         Mode::AsOf,
         Mode::Palette,
+        Mode::Wall,
     ] {
         let mut seen = std::collections::HashSet::new();
         for b in bindings_for(mode) {

@@ -21,6 +21,7 @@ pub mod refresh;
 pub mod rollup;
 pub mod search;
 pub mod tasks;
+pub mod wall;
 pub mod writes;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -111,6 +112,8 @@ pub struct AppState {
     pub dialog: Option<Dialog>,
     /// The command palette (`:`), over the screen.
     pub palette: Option<palette::Palette>,
+    /// `--wall`: the wallboard, instead of the views' keys.
+    pub wall: Option<wall::Wall>,
     /// True when the event loop watches for other sessions' commits.
     pub live: bool,
     /// True when the terminal sends clicks and the wheel (not `--no-mouse`).
@@ -177,6 +180,7 @@ impl AppState {
             form: None,
             dialog: None,
             palette: None,
+            wall: None,
             live: false,
             mouse: false,
             last_change: None,
@@ -296,6 +300,7 @@ impl AppState {
             (Some(Dialog::Conflict(_)), _) => Mode::Conflict,
             (Some(Dialog::Busy(_)), _) => Mode::Busy,
             (None, Some(_)) => Mode::Form,
+            (None, None) if self.wall.is_some() => Mode::Wall,
             (None, None) if self.palette.is_some() => Mode::Palette,
             (None, None) if self.help => Mode::Help,
             (None, None) => self.find_mode().unwrap_or_else(|| self.base_mode()),
@@ -400,6 +405,9 @@ impl AppState {
                 return Ok(changed || had_notice);
             }
         }
+        if let Some(changed) = self.wall_key(&action)? {
+            return Ok(changed || had_notice);
+        }
         if self.palette.is_some() && self.dialog.is_none() && self.form.is_none() {
             return Ok(self.palette_key(action)? || had_notice);
         }
@@ -498,6 +506,8 @@ impl AppState {
             | Action::Background => return Ok(had_notice),
             // Handled by `apply_jobs`.
             Action::Job(_) | Action::Undo => return Ok(had_notice),
+            // Handled by `wall_key` on the wallboard.
+            Action::WallNext | Action::WallPrev | Action::WallPause => return Ok(had_notice),
             // Form and dialog actions with nothing open.
             Action::Input(_)
             | Action::Erase

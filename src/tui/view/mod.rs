@@ -17,6 +17,7 @@ pub mod rollup;
 pub mod search;
 mod status;
 mod tasks;
+mod wall;
 
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -51,6 +52,10 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
         height: area.height - 2,
         ..area
     };
+    if let Some(w) = &state.wall {
+        wall::draw(frame, area, state, w, theme);
+        return;
+    }
     tabs(frame, top, state, theme);
     match state.stack.last() {
         Some(Layer::Tasks(t)) => tasks::draw(frame, body, state, t, theme),
