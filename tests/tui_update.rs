@@ -1419,3 +1419,87 @@ fn the_wallboard_turns_through_its_screens_and_takes_only_its_keys() {
     assert!(s.update(Action::Quit) || s.quit);
     assert!(s.quit);
 }
+
+/// `x` writes the table shown — searched, sorted, as of its date — to a CSV file in the
+/// working directory, named after the view and the date, the name editable first; the
+/// file holds exactly the rows the table shows, in its order; an existing file is never
+/// overwritten; a screen without a table says so.
+#[test]
+fn x_exports_exactly_the_rows_shown() {
+    use phoihop::tui::keymap::Mode;
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = AppState::new(
+        Store::open(&path, false).unwrap(),
+        Lang::Vi,
+        common::as_of(),
+        common::today(),
+        None,
+        (80, 24),
+    )
+    .unwrap();
+    s.export_dir = out.path().to_path_buf();
+    s.update(Action::Export);
+    assert!(s.export.is_none(), "no table on the dashboard");
+    s.update(Action::SwitchView(View::Tasks));
+    s.update(Action::Search);
+    type_in(&mut s, "dan van");
+    s.update(Action::Submit);
+    // Sorted by deadline, latest first.
+    for _ in 0..5 {
+        s.update(Action::SortNext);
+    }
+    s.update(Action::SortReverse);
+    let total = s.tasks.total;
+    assert!(total > 3 && total < 60, "{total} tasks match");
+    let mut shown = Vec::new();
+    s.update(Action::Top);
+    for _ in 0..total {
+        shown.push(s.tasks.selected().unwrap().id.to_string());
+        s.update(Action::Down);
+    }
+    s.update(Action::Export);
+    assert_eq!(s.mode(), Mode::Export);
+    assert_eq!(s.export.as_ref().unwrap().name, "nhiem-vu-2020-11-06.csv");
+    // The name is edited: "-dan-van" before ".csv".
+    for _ in 0..4 {
+        s.update(Action::Erase);
+    }
+    type_in(&mut s, "-dan-van.csv");
+    s.update(Action::Submit);
+    assert!(s.export.is_none(), "{:?}", s.notice);
+    let file = out.path().join("nhiem-vu-2020-11-06-dan-van.csv");
+    let mut r = csv::Reader::from_path(&file).unwrap();
+    assert_eq!(r.headers().unwrap().get(0), Some("Số"));
+    let ids: Vec<String> = r.records().map(|x| x.unwrap()[0].to_string()).collect();
+    assert_eq!(ids, shown, "the rows shown, in their order");
+    let written = std::fs::read(&file).unwrap();
+
+    // The same name again: refused, the prompt stays, the file unchanged.
+    s.update(Action::Export);
+    for _ in 0..4 {
+        s.update(Action::Erase);
+    }
+    type_in(&mut s, "-dan-van.csv");
+    s.update(Action::Submit);
+    assert!(s.export.is_some());
+    assert!(matches!(
+        s.notice,
+        Some(phoihop::tui::state::Notice::Error(_))
+    ));
+    assert_eq!(std::fs::read(&file).unwrap(), written);
+    s.update(Action::Cancel);
+    assert!(s.export.is_none());
+
+    // The ranking: every row, the header in the session's language.
+    s.update(Action::SwitchView(View::Ranking));
+    s.update(Action::Export);
+    assert_eq!(s.export.as_ref().unwrap().name, "xep-hang-2020-11-06.csv");
+    s.update(Action::Submit);
+    let mut r = csv::Reader::from_path(out.path().join("xep-hang-2020-11-06.csv")).unwrap();
+    assert_eq!(r.headers().unwrap().get(1), Some("Cơ quan chủ trì"));
+    let names: Vec<String> = r.records().map(|x| x.unwrap()[1].to_string()).collect();
+    let want: Vec<String> = s.ranking.rows.iter().map(|r| r.name.clone()).collect();
+    assert_eq!(names, want);
+}

@@ -209,6 +209,13 @@ catalog! {
     WallChanged => "Cập nhật", "Changed";
     WallNoChange => "chưa có", "none yet";
     WallEvery => "mỗi màn hình {} giây", "{} s a screen";
+    ActExport => "Xuất bảng đang xem ra tệp CSV", "Export the table shown to a CSV file";
+    ActExportWrite => "Ghi tệp", "Write the file";
+    HintExportWrite => "ghi", "write";
+    ExportPrompt => "Xuất ra tệp:", "Export to:";
+    ExportNoTable => "Màn hình này không có bảng để xuất.", "There is no table to export here.";
+    ExportBadName => "Tên tệp không hợp lệ.", "Not a valid file name.";
+    Exported => "Đã xuất bảng ra tệp {}.", "Exported the table to {}.";
     PaletteNothing => "Không có mục nào khớp.", "Nothing matches.";
     RankNo => "Hạng", "Rank";
     RankAgency => "Cơ quan chủ trì", "Lead agency";

@@ -145,4 +145,6 @@ pub enum Action {
     WallNext,
     WallPrev,
     WallPause,
+    /// Write the table shown to a CSV file (`x`), after asking for its name.
+    Export,
 }

@@ -31,6 +31,8 @@ pub enum Mode {
     Palette,
     /// The wallboard (`--wall`): only `q`, space and `←`/`→`.
     Wall,
+    /// The export file's name (`x`): typed characters go to it.
+    Export,
 }
 
 impl Mode {
@@ -48,6 +50,7 @@ impl Mode {
                 | Mode::AsOf
                 | Mode::Palette
                 | Mode::Wall
+                | Mode::Export
         )
     }
 }
@@ -95,10 +98,12 @@ const OVERLAYS: &[Mode] = &[
     Mode::AsOf,
     Mode::Palette,
     Mode::Wall,
+    Mode::Export,
 ];
 const SEARCH: &[Mode] = &[Mode::Search];
 const FILTER: &[Mode] = &[Mode::Filter];
-const PROMPTS: &[Mode] = &[Mode::Search, Mode::AsOf, Mode::Palette];
+const PROMPTS: &[Mode] = &[Mode::Search, Mode::AsOf, Mode::Palette, Mode::Export];
+const EXPORT: &[Mode] = &[Mode::Export];
 const PALETTE: &[Mode] = &[Mode::Palette];
 const WALL: &[Mode] = &[Mode::Wall];
 const ASOF: &[Mode] = &[Mode::AsOf];
@@ -131,6 +136,11 @@ const fn view_key(keys: &'static [Key], view: View, help: Msg) -> Binding {
 /// A key of the wallboard.
 const fn in_wall(keys: &'static [Key], action: Action, help: Msg, hint: Option<Msg>) -> Binding {
     bind(keys, action, Scope::Only(WALL), help, hint)
+}
+
+/// A key of the export prompt.
+const fn in_export(keys: &'static [Key], action: Action, help: Msg, hint: Option<Msg>) -> Binding {
+    bind(keys, action, Scope::Only(EXPORT), help, hint)
 }
 
 /// A key of the command palette.
@@ -188,7 +198,9 @@ pub fn action_in(table: &[Binding], mode: Mode, key: Key) -> Option<Action> {
             // Only `y` confirms: any other key (but Ctrl-c, which quits) says no.
             (Mode::Confirm, _) => Some(Action::Cancel),
             // In the search and as-of prompts, a character no binding takes is typed.
-            (Mode::Search | Mode::AsOf | Mode::Palette, Key::Char(c)) => Some(Action::Input(c)),
+            (Mode::Search | Mode::AsOf | Mode::Palette | Mode::Export, Key::Char(c)) => {
+                Some(Action::Input(c))
+            }
             _ => None,
         })
 }

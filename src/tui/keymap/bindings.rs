@@ -339,6 +339,7 @@ pub const BINDINGS: &[Binding] = &[
         help: Msg::ActFilter,
         hint: Some(Msg::HintFilter),
     },
+    bind(&[Key::Char('x')], Action::Export, Scope::Only(SORTS), Msg::ActExport, None),
     Binding {
         keys: &[Key::Char('a')],
         action: Action::SetAsOf,
@@ -394,6 +395,9 @@ pub const BINDINGS: &[Binding] = &[
     in_palette(&[Key::Esc], Action::Cancel, Msg::ActClose, Some(Msg::HintClose)),
     in_palette(&[Key::Up], Action::Up, Msg::ActUp, None),
     in_palette(&[Key::Down], Action::Down, Msg::ActDown, Some(Msg::HintMove)),
+    // The export prompt (`x`).
+    in_export(&[Key::Enter], Action::Submit, Msg::ActExportWrite, Some(Msg::HintExportWrite)),
+    in_export(&[Key::Esc], Action::Cancel, Msg::ActClose, Some(Msg::HintCancel)),
     // The wallboard.
     in_wall(&[Key::Right], Action::WallNext, Msg::ActWallNext, Some(Msg::HintWallTurn)),
     in_wall(&[Key::Left], Action::WallPrev, Msg::ActWallPrev, None),

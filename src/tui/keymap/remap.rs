@@ -52,6 +52,7 @@ pub const MODE_NAMES: &[(&str, Mode)] = &[
     ("as_of", Mode::AsOf),
     ("palette", Mode::Palette),
     ("wall", Mode::Wall),
+    ("export", Mode::Export),
 ];
 
 /// The actions' names in the config file (those a key can be given for).
@@ -81,6 +82,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("wall_next", Action::WallNext),
     ("wall_prev", Action::WallPrev),
     ("wall_pause", Action::WallPause),
+    ("export", Action::Export),
     ("save", Action::Submit),
     ("enter", Action::FormEnter),
     ("cancel", Action::Cancel),
@@ -199,7 +201,7 @@ pub fn build(remaps: &[Remap]) -> Result<Vec<Binding>, String> {
         }
         if matches!(
             r.mode,
-            Some(Mode::Form | Mode::Search | Mode::AsOf | Mode::Palette)
+            Some(Mode::Form | Mode::Search | Mode::AsOf | Mode::Palette | Mode::Export)
         ) && r.keys.iter().any(|k| matches!(k, Key::Char(_)))
         {
             return Err(format!(
@@ -300,12 +302,12 @@ mod tests {
     #[test]
     fn a_global_remap_and_a_swap() {
         let t = build(&[
-            remap(None, Action::Quit, &[Key::Char('x'), Key::Ctrl('c')]),
+            remap(None, Action::Quit, &[Key::Char('X'), Key::Ctrl('c')]),
             remap(None, Action::Reload, &[Key::Char('q')]),
         ])
         .expect("a swap is valid");
         for m in [Mode::Dashboard, Mode::Table, Mode::Detail] {
-            assert_eq!(action_in(&t, m, Key::Char('x')), Some(Action::Quit));
+            assert_eq!(action_in(&t, m, Key::Char('X')), Some(Action::Quit));
             assert_eq!(action_in(&t, m, Key::Char('q')), Some(Action::Reload));
             assert_eq!(action_in(&t, m, Key::Char('r')), None);
         }

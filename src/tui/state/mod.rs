@@ -7,6 +7,7 @@ pub mod cursor;
 pub mod dashboard;
 pub mod detail;
 pub mod edit;
+pub mod export;
 pub mod field;
 pub mod filter;
 pub mod form;
@@ -114,6 +115,10 @@ pub struct AppState {
     pub palette: Option<palette::Palette>,
     /// `--wall`: the wallboard, instead of the views' keys.
     pub wall: Option<wall::Wall>,
+    /// `x`: the prompt for the export file's name.
+    pub export: Option<export::ExportPrompt>,
+    /// Where `x` writes (the working directory).
+    pub export_dir: std::path::PathBuf,
     /// True when the event loop watches for other sessions' commits.
     pub live: bool,
     /// True when the terminal sends clicks and the wheel (not `--no-mouse`).
@@ -181,6 +186,8 @@ impl AppState {
             dialog: None,
             palette: None,
             wall: None,
+            export: None,
+            export_dir: export::default_dir(),
             live: false,
             mouse: false,
             last_change: None,
@@ -301,6 +308,7 @@ impl AppState {
             (Some(Dialog::Busy(_)), _) => Mode::Busy,
             (None, Some(_)) => Mode::Form,
             (None, None) if self.wall.is_some() => Mode::Wall,
+            (None, None) if self.export.is_some() => Mode::Export,
             (None, None) if self.palette.is_some() => Mode::Palette,
             (None, None) if self.help => Mode::Help,
             (None, None) => self.find_mode().unwrap_or_else(|| self.base_mode()),
@@ -408,6 +416,9 @@ impl AppState {
         if let Some(changed) = self.wall_key(&action)? {
             return Ok(changed || had_notice);
         }
+        if self.export.is_some() && self.dialog.is_none() && self.form.is_none() {
+            return Ok(self.export_key(action)? || had_notice);
+        }
         if self.palette.is_some() && self.dialog.is_none() && self.form.is_none() {
             return Ok(self.palette_key(action)? || had_notice);
         }
@@ -493,6 +504,7 @@ impl AppState {
             }
             Action::Inbox => self.open_inbox(),
             Action::Palette => self.open_palette()?,
+            Action::Export => self.open_export(),
             Action::Edit | Action::UpdateProgress | Action::Urge | Action::New | Action::Delete => {
                 self.open_editor(action)?
             }
