@@ -546,6 +546,9 @@ fn usage_and_not_found_exit_codes() {
     db.fails(2, &["task", "update", "x"]);
     db.fails(2, &["task", "update", "1", "--expect-version", "two"]);
     db.fails(2, &["task", "add", "--program", "P"]);
+    // A wallboard turning faster than every 5 seconds, or not a number.
+    db.fails(2, &["--wall", "2"]);
+    db.fails(2, &["--wall", "soon"]);
     db.fails(3, &["task", "show", "999"]);
     db.fails(3, &["agency", "show", "NOPE"]);
     db.fails(3, &["program", "show", "NOPE"]);

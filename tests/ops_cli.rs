@@ -160,6 +160,8 @@ fn config_precedence_through_the_binary() {
             "--lang",
             "vi",
             "--no-mouse",
+            "--wall",
+            "20",
             "config",
         ],
         &env,
@@ -168,6 +170,10 @@ fn config_precedence_through_the_binary() {
     assert_eq!(row(&out, "theme"), ("light".into(), "--theme".into()));
     assert_eq!(row(&out, "language"), ("vi".into(), "--lang".into()));
     assert_eq!(row(&out, "mouse"), ("false".into(), "--no-mouse".into()));
+    assert_eq!(
+        row(&out, "wallboard_interval"),
+        ("20".into(), "--wall".into())
+    );
     // The settings are used: the user file's database is the one `init` makes.
     let (code, _, err) = p.run(&["init"], &[]);
     assert_eq!(code, 0, "{err}");

@@ -235,3 +235,45 @@ fn plain_mode_in_a_terminal_answers_lines_without_the_alternate_screen() {
     s.send("quit\r");
     assert_eq!(s.wait_code(Duration::from_secs(5)), 0);
 }
+
+/// `--wall 5`: the wallboard turns by itself (dashboard → ranking → overdue list), shows
+/// the as-of date and the last change throughout, ignores the views' keys, pauses on
+/// space, turns with ←/→, and quits with q, the terminal restored.
+#[test]
+fn the_wallboard_rotates_by_itself_and_quits_with_q() {
+    let (_d, db) = demo();
+    let mut s = Session::start(
+        &db,
+        80,
+        24,
+        &["--lang", "en", "--as-of", "2020-11-06", "--wall", "5"],
+    );
+    let first = s.wait_text("Dashboard 1/3");
+    assert!(first.contains("As of 2020-11-06"), "{first}");
+    assert!(first.contains("Last change"), "{first}");
+    let started = Instant::now();
+    // A view key does nothing on the wall: still the dashboard.
+    s.send("3");
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(s.text().contains("Dashboard 1/3"), "{}", s.text());
+    let ranking = s.wait_text("Ranking 2/3");
+    let took = started.elapsed();
+    assert!(
+        took >= Duration::from_secs(3) && took < Duration::from_secs(12),
+        "turned after {took:?}"
+    );
+    assert!(ranking.contains("Lead agency"), "{ranking}");
+    assert!(ranking.contains("As of 2020-11-06"), "{ranking}");
+    let overdue = s.wait_text("Overdue 3/3");
+    assert!(overdue.contains("days late"), "{overdue}");
+    // Space pauses; ← goes back by hand even when paused.
+    s.send(" ");
+    s.wait_text("Paused");
+    s.send("\x1b[D");
+    s.wait_text("Ranking 2/3");
+    std::thread::sleep(Duration::from_secs(6));
+    assert!(s.text().contains("Ranking 2/3"), "paused: {}", s.text());
+    s.send("q");
+    s.wait_exit(Duration::from_secs(5));
+    s.assert_restored();
+}

@@ -159,6 +159,75 @@ fn agencies_and_drill_down() {
     );
 }
 
+/// The Ranking view (issue 16) on the demo as of 06/11/2020: the program's lead agencies
+/// in the store's order (the few-tasks ones starred, last), then all programs sorted by
+/// the rate, best first.
+#[test]
+fn ranking() {
+    use Action::*;
+    snap(
+        "ranking_vi",
+        Lang::Vi,
+        Some("XDHTCT-2015-2020"),
+        &[SwitchView(View::Ranking)],
+    );
+    snap(
+        "ranking_en",
+        Lang::En,
+        Some("XDHTCT-2015-2020"),
+        &[SwitchView(View::Ranking)],
+    );
+    snap(
+        "ranking_by_rate_en",
+        Lang::En,
+        None,
+        &[SwitchView(View::Ranking), SortNext, SortNext, SortReverse],
+    );
+}
+
+/// The command palette (`:`) over the tasks table: commands, agencies, programs and
+/// tasks matching "dan van"; and `:70`.
+#[test]
+fn palette() {
+    use Action::*;
+    let typed = |q: &str| q.chars().map(Input).collect::<Vec<_>>();
+    let mut go = vec![SwitchView(View::Tasks), Palette];
+    go.extend(typed("dan van"));
+    snap("palette_vi", Lang::Vi, None, &go);
+    let mut go = vec![Palette];
+    go.extend(typed("70"));
+    snap("palette_en", Lang::En, None, &go);
+}
+
+/// The wallboard (`--wall 30`) at each of its screens, in both languages; at 120×40 the
+/// main figures are large. The last change is the demo's, a fixed time.
+#[test]
+fn wallboard() {
+    use Action::*;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    for lang in [Lang::Vi, Lang::En] {
+        for (w, h) in SIZES {
+            let mut s = app(&path, lang, Some("XDHTCT-2015-2020"), (w, h));
+            s.start_wall(30).unwrap();
+            s.last_change = Some(common::as_of().and_hms_opt(14, 2, 0).unwrap());
+            let code = if lang == Lang::Vi { "vi" } else { "en" };
+            for (screen, go) in [
+                ("dashboard", vec![]),
+                ("ranking", vec![WallNext]),
+                ("overdue", vec![WallNext]),
+                ("paused", vec![WallPause]),
+            ] {
+                for a in go {
+                    s.update(a);
+                }
+                let out = render(&s, &Theme::mono());
+                insta::assert_snapshot!(format!("wall_{screen}_{code}_{w}x{h}"), out);
+            }
+        }
+    }
+}
+
 #[test]
 fn task_detail() {
     use Action::*;

@@ -75,7 +75,11 @@ fn switching_views_loads_each_once_and_keeps_selection() {
     assert_eq!(s.view, View::Activity);
     assert!(s.activity.loaded);
     s.update(Action::NextView);
+    assert_eq!(s.view, View::Ranking);
+    assert!(s.ranking.loaded);
+    s.update(Action::NextView);
     assert_eq!(s.view, View::Dashboard);
+    s.update(Action::PrevView);
     s.update(Action::PrevView);
     s.update(Action::PrevView);
     s.update(Action::PrevView);
@@ -319,8 +323,18 @@ fn a_change_reads_only_the_visible_screen_and_each_other_one_when_shown() {
     s.update(Action::SwitchView(View::Activity));
     s.update(Action::Down);
     let change = s.activity.selected().unwrap().change.id;
+    s.update(Action::SwitchView(View::Ranking));
     s.update(Action::SwitchView(View::Tasks));
     let task = s.tasks.selected().unwrap().clone();
+    let urges = |s: &AppState| {
+        s.ranking
+            .rows
+            .iter()
+            .find(|r| r.code == task.lead)
+            .unwrap()
+            .urges
+    };
+    let before_urges = urges(&s);
     let before_dash = s.dashboard.summary.as_ref().unwrap().totals;
     let before_prog = program_row(&s, &task.program);
     let before_agency = agency_row(&s, &task.lead);
@@ -356,6 +370,7 @@ fn a_change_reads_only_the_visible_screen_and_each_other_one_when_shown() {
         View::Programs,
         View::Agencies,
         View::Activity,
+        View::Ranking,
     ] {
         assert!(s.stale.view(v), "{v:?} is stale");
     }
@@ -375,6 +390,12 @@ fn a_change_reads_only_the_visible_screen_and_each_other_one_when_shown() {
     assert!(!s.stale.view(View::Dashboard));
     assert_ne!(agency_row(&s, &task.lead), before_agency);
     assert_eq!(s.agencies.selected().unwrap().agency.code, agency);
+    s.update(Action::SwitchView(View::Ranking));
+    assert_eq!(
+        urges(&s),
+        before_urges + 1,
+        "the ranking counts the new urge"
+    );
     s.update(Action::SwitchView(View::Dashboard));
     assert_ne!(s.dashboard.summary.as_ref().unwrap().totals, before_dash);
     // Nothing is left stale, and shown again nothing is read twice.
@@ -1051,4 +1072,434 @@ mod mouse_and_lists {
             assert!(screen.contains(&format!("· {shown}")), "{shown}\n{screen}");
         }
     }
+}
+
+/// The Ranking view (`6`) shows the rows of the store's ranking — the one the report's
+/// annex prints, tested against a table computed from `task list` in
+/// `tests/report_formats.rs` — in its order; sorts by any column and back; opens the
+/// tasks an agency leads; and is read again after another session's commit.
+#[test]
+fn the_ranking_view_shows_the_stores_ranking_sorts_and_drills_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let store = Store::open(&path, false).unwrap();
+    let mut s = AppState::new(
+        store,
+        Lang::En,
+        common::as_of(),
+        common::today(),
+        Some("XDHTCT-2015-2020".into()),
+        (80, 24),
+    )
+    .unwrap();
+    s.update(Action::SwitchView(View::Ranking));
+    assert_eq!(s.view, View::Ranking);
+    let scope = phoihop::store::Scope {
+        program: Some("XDHTCT-2015-2020".into()),
+        ..Default::default()
+    };
+    let want = s
+        .store()
+        .agency_ranking(&scope, common::as_of(), common::today())
+        .unwrap();
+    assert!(want.len() > 3, "the demo has lead agencies to rank");
+    assert_eq!(
+        s.ranking.rows, want,
+        "the view shows the store's rows, in order"
+    );
+    let ranks: Vec<usize> = s.ranking.rows.iter().map(|r| r.rank).collect();
+    assert_eq!(ranks, (1..=want.len()).collect::<Vec<_>>());
+
+    // `s` to the rate column (rank → agency → rate), `S` reverses it: the best rate
+    // first, ties in ranking order; the selection stays on its agency.
+    s.update(Action::Down);
+    let picked = s.ranking.selected().unwrap().code.clone();
+    s.update(Action::SortNext);
+    s.update(Action::SortNext);
+    s.update(Action::SortReverse);
+    assert_eq!(s.ranking.selected().unwrap().code, picked);
+    let rates: Vec<f64> = s
+        .ranking
+        .rows
+        .iter()
+        .map(|r| r.on_time_rate.unwrap_or(-1.0))
+        .collect();
+    assert!(rates.windows(2).all(|w| w[0] >= w[1]), "{rates:?}");
+    // Equal rates keep the ranking's order, even sorted descending.
+    assert!(s
+        .ranking
+        .rows
+        .windows(2)
+        .all(|w| w[0].on_time_rate != w[1].on_time_rate || w[0].rank < w[1].rank));
+    assert_ne!(s.ranking.rows, want, "sorted by rate, the few come up");
+    // Round the columns back to the rank, ascending: the store's order again.
+    for _ in 0..7 {
+        s.update(Action::SortNext);
+    }
+    assert_eq!(s.ranking.sort.column, 0);
+    assert_eq!(s.ranking.rows, want);
+
+    // Enter opens the tasks the selected agency leads; Esc comes back to the ranking.
+    s.update(Action::Top);
+    let first = s.ranking.selected().unwrap().clone();
+    assert!(s.update(Action::Open));
+    match s.stack.last() {
+        Some(Layer::Tasks(t)) => {
+            assert_eq!(
+                t.kind,
+                TaskListKind::LedBy(first.code.clone(), first.name.clone())
+            );
+            assert_eq!(t.total as i64, first.counts.tasks, "every task it leads");
+        }
+        other => panic!("expected the agency's tasks, got {other:?}"),
+    }
+    s.update(Action::Back);
+    assert!(s.stack.is_empty() && s.view == View::Ranking);
+
+    // Another session urges the first agency's task: the urge count is read again.
+    let mut seen = s.data_version().unwrap();
+    let task = s
+        .store()
+        .tasks(
+            &phoihop::store::TaskFilter {
+                program: Some("XDHTCT-2015-2020".into()),
+                lead: Some(first.code.clone()),
+                ..Default::default()
+            },
+            phoihop::store::TaskSort::Id,
+            false,
+            0,
+            1,
+        )
+        .unwrap()[0]
+        .id;
+    Store::open(&path, false)
+        .unwrap()
+        .urge_task(task, "Báo cáo tiến độ", common::as_of())
+        .unwrap();
+    assert!(poll(&mut s, &mut seen));
+    let now = s
+        .ranking
+        .rows
+        .iter()
+        .find(|r| r.code == first.code)
+        .unwrap();
+    assert_eq!(now.urges, first.urges + 1);
+}
+
+fn type_in(s: &mut AppState, text: &str) {
+    for c in text.chars() {
+        s.update(Action::Input(c));
+    }
+}
+
+fn palette_runs(s: &AppState, want: &Action) -> bool {
+    use phoihop::tui::state::palette::Target;
+    s.palette
+        .as_ref()
+        .unwrap()
+        .shown
+        .iter()
+        .any(|e| e.target == Target::Run(want.clone()))
+}
+
+/// The palette (`:`) offers every command of the screen under it — the list help draws —
+/// and each is found by a word of its description typed without diacritics, in both
+/// languages; Esc closes it; `:70` opens task 70; an agency's name opens its tasks.
+#[test]
+fn the_palette_finds_every_command_by_a_plain_word_and_opens_records() {
+    use phoihop::tui::keymap;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    for lang in [Lang::Vi, Lang::En] {
+        let store = Store::open(&path, false).unwrap();
+        let mut s = AppState::new(
+            store,
+            lang,
+            common::as_of(),
+            common::today(),
+            None,
+            (120, 40),
+        )
+        .unwrap();
+        // The dashboard, a table and a task detail: each mode's commands.
+        let screens: [&[Action]; 3] = [
+            &[],
+            &[Action::SwitchView(View::Tasks)],
+            &[Action::SwitchView(View::Tasks), Action::Open],
+        ];
+        let mut checked = 0;
+        for go in screens {
+            for a in go {
+                s.update(a.clone());
+            }
+            let here = s.here_in(s.base_mode());
+            for b in keymap::commands(&here).filter(|b| b.action != Action::Palette) {
+                // The longest word of the description, folded (no diacritics).
+                let folded = phoihop::search::fold(lang.t(b.help));
+                let word = folded
+                    .split(|c: char| !c.is_alphanumeric())
+                    .max_by_key(|w| w.len())
+                    .unwrap()
+                    .to_string();
+                assert!(!phoihop::search::has_diacritics(&word));
+                s.update(Action::Palette);
+                assert!(s.palette.is_some(), "`:` opens the palette");
+                type_in(&mut s, &word);
+                assert!(
+                    palette_runs(&s, &b.action),
+                    "{lang:?}: {word:?} finds {:?} ({})",
+                    b.action,
+                    lang.t(b.help)
+                );
+                s.update(Action::Cancel);
+                assert!(s.palette.is_none(), "Esc closes it");
+                checked += 1;
+            }
+            s.update(Action::SwitchView(View::Dashboard));
+        }
+        assert!(checked > 30, "{checked} commands checked");
+    }
+
+    let mut s = AppState::new(
+        Store::open(&path, false).unwrap(),
+        Lang::Vi,
+        common::as_of(),
+        common::today(),
+        None,
+        (120, 40),
+    )
+    .unwrap();
+    // "loc" finds Lọc (the filters), and Enter runs it: the filter panel opens.
+    s.update(Action::Palette);
+    type_in(&mut s, "loc");
+    assert!(palette_runs(&s, &Action::Filter));
+    let at = s
+        .palette
+        .as_ref()
+        .unwrap()
+        .shown
+        .iter()
+        .position(|e| e.target == phoihop::tui::state::palette::Target::Run(Action::Filter))
+        .unwrap();
+    for _ in 0..at {
+        s.update(Action::Down);
+    }
+    s.update(Action::Submit);
+    assert!(s.palette.is_none());
+    assert_eq!(s.mode(), phoihop::tui::keymap::Mode::Filter);
+    s.update(Action::Cancel);
+
+    // `:70` (typed `70`, `#70`): the first entry is task 70; Enter opens its detail.
+    for q in ["70", "#70"] {
+        s.update(Action::Palette);
+        type_in(&mut s, q);
+        s.update(Action::Submit);
+        match s.stack.last() {
+            Some(Layer::Detail(d)) => assert_eq!(d.task.id, 70, "{q}"),
+            other => panic!("{q}: expected task 70, got {other:?}"),
+        }
+        s.update(Action::Back);
+    }
+
+    // An agency's name without diacritics: its tasks.
+    let agency = s.store().agencies().unwrap().remove(0);
+    s.update(Action::Palette);
+    type_in(&mut s, &phoihop::search::fold(&agency.name));
+    let first = s.palette.as_ref().unwrap().shown[0].clone();
+    assert_eq!(
+        first.target,
+        phoihop::tui::state::palette::Target::Agency(agency.code.clone(), agency.name.clone())
+    );
+    s.update(Action::Submit);
+    match s.stack.last() {
+        Some(Layer::Tasks(t)) => assert_eq!(t.kind, TaskListKind::LedBy(agency.code, agency.name)),
+        other => panic!("expected the agency's tasks, got {other:?}"),
+    }
+
+    // A task by words of its title, folded: "dan van" finds a task on mass mobilisation.
+    s.update(Action::Palette);
+    type_in(&mut s, "dan van");
+    let shown = &s.palette.as_ref().unwrap().shown;
+    assert!(shown
+        .iter()
+        .any(|e| matches!(e.target, phoihop::tui::state::palette::Target::Task(_))));
+}
+
+/// The wallboard: dashboard → ranking → overdue list and round again with its clock or
+/// `→`, back with `←`, space pauses; every other action of the views does nothing; each
+/// screen is its view, read again after another session's commit.
+#[test]
+fn the_wallboard_turns_through_its_screens_and_takes_only_its_keys() {
+    use phoihop::tui::input::Key;
+    use phoihop::tui::keymap::{action_for, Mode};
+    use phoihop::tui::state::wall::WallScreen;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = live_app(&path);
+    s.update(Action::SwitchView(View::Tasks));
+    s.start_wall(30).unwrap();
+    assert_eq!(s.mode(), Mode::Wall);
+    assert_eq!(s.view, View::Dashboard);
+    // Only q, Ctrl-c, space and the arrows mean something there.
+    assert_eq!(action_for(Mode::Wall, Key::Char('q')), Some(Action::Quit));
+    assert_eq!(
+        action_for(Mode::Wall, Key::Char(' ')),
+        Some(Action::WallPause)
+    );
+    assert_eq!(action_for(Mode::Wall, Key::Right), Some(Action::WallNext));
+    assert_eq!(action_for(Mode::Wall, Key::Left), Some(Action::WallPrev));
+    for k in ['3', '/', 'f', ':', '?', 'e', 'p', 'n', 'r'] {
+        assert_eq!(action_for(Mode::Wall, Key::Char(k)), None, "{k}");
+    }
+    for a in [
+        Action::SwitchView(View::Tasks),
+        Action::Open,
+        Action::Down,
+        Action::Palette,
+    ] {
+        assert!(!s.update(a.clone()), "{a:?} does nothing on the wall");
+    }
+    assert_eq!(s.view, View::Dashboard);
+    let order: Vec<(WallScreen, View)> = (0..4)
+        .map(|_| {
+            s.update(Action::WallNext);
+            let w = s.wall.unwrap();
+            (w.screen, s.view)
+        })
+        .collect();
+    assert_eq!(
+        order,
+        vec![
+            (WallScreen::Ranking, View::Ranking),
+            (WallScreen::Overdue, View::Dashboard),
+            (WallScreen::Dashboard, View::Dashboard),
+            (WallScreen::Ranking, View::Ranking),
+        ]
+    );
+    s.update(Action::WallPrev);
+    assert_eq!(s.wall.unwrap().screen, WallScreen::Dashboard);
+    s.update(Action::WallPause);
+    assert!(s.wall.unwrap().paused);
+    s.update(Action::WallPause);
+    assert!(!s.wall.unwrap().paused);
+
+    // Live: another session's urge shows on the ranking when it comes round.
+    s.update(Action::WallNext);
+    let lead = s.ranking.rows[0].code.clone();
+    let before = s.ranking.rows[0].urges;
+    let task = s
+        .store()
+        .tasks(
+            &phoihop::store::TaskFilter {
+                lead: Some(lead.clone()),
+                ..Default::default()
+            },
+            phoihop::store::TaskSort::Id,
+            false,
+            0,
+            1,
+        )
+        .unwrap()[0]
+        .id;
+    let mut seen = s.data_version().unwrap();
+    Store::open(&path, false)
+        .unwrap()
+        .urge_task(task, "Báo cáo tiến độ", common::today())
+        .unwrap();
+    assert!(poll(&mut s, &mut seen));
+    let now = s
+        .ranking
+        .rows
+        .iter()
+        .find(|r| r.code == lead)
+        .unwrap()
+        .urges;
+    assert_eq!(now, before + 1);
+    assert!(s.update(Action::Quit) || s.quit);
+    assert!(s.quit);
+}
+
+/// `x` writes the table shown — searched, sorted, as of its date — to a CSV file in the
+/// working directory, named after the view and the date, the name editable first; the
+/// file holds exactly the rows the table shows, in its order; an existing file is never
+/// overwritten; a screen without a table says so.
+#[test]
+fn x_exports_exactly_the_rows_shown() {
+    use phoihop::tui::keymap::Mode;
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = AppState::new(
+        Store::open(&path, false).unwrap(),
+        Lang::Vi,
+        common::as_of(),
+        common::today(),
+        None,
+        (80, 24),
+    )
+    .unwrap();
+    s.export_dir = out.path().to_path_buf();
+    s.update(Action::Export);
+    assert!(s.export.is_none(), "no table on the dashboard");
+    s.update(Action::SwitchView(View::Tasks));
+    s.update(Action::Search);
+    type_in(&mut s, "dan van");
+    s.update(Action::Submit);
+    // Sorted by deadline, latest first.
+    for _ in 0..5 {
+        s.update(Action::SortNext);
+    }
+    s.update(Action::SortReverse);
+    let total = s.tasks.total;
+    assert!(total > 3 && total < 60, "{total} tasks match");
+    let mut shown = Vec::new();
+    s.update(Action::Top);
+    for _ in 0..total {
+        shown.push(s.tasks.selected().unwrap().id.to_string());
+        s.update(Action::Down);
+    }
+    s.update(Action::Export);
+    assert_eq!(s.mode(), Mode::Export);
+    assert_eq!(s.export.as_ref().unwrap().name, "nhiem-vu-2020-11-06.csv");
+    // The name is edited: "-dan-van" before ".csv".
+    for _ in 0..4 {
+        s.update(Action::Erase);
+    }
+    type_in(&mut s, "-dan-van.csv");
+    s.update(Action::Submit);
+    assert!(s.export.is_none(), "{:?}", s.notice);
+    let file = out.path().join("nhiem-vu-2020-11-06-dan-van.csv");
+    let mut r = csv::Reader::from_path(&file).unwrap();
+    assert_eq!(r.headers().unwrap().get(0), Some("Số"));
+    let ids: Vec<String> = r.records().map(|x| x.unwrap()[0].to_string()).collect();
+    assert_eq!(ids, shown, "the rows shown, in their order");
+    let written = std::fs::read(&file).unwrap();
+
+    // The same name again: refused, the prompt stays, the file unchanged.
+    s.update(Action::Export);
+    for _ in 0..4 {
+        s.update(Action::Erase);
+    }
+    type_in(&mut s, "-dan-van.csv");
+    s.update(Action::Submit);
+    assert!(s.export.is_some());
+    assert!(matches!(
+        s.notice,
+        Some(phoihop::tui::state::Notice::Error(_))
+    ));
+    assert_eq!(std::fs::read(&file).unwrap(), written);
+    s.update(Action::Cancel);
+    assert!(s.export.is_none());
+
+    // The ranking: every row, the header in the session's language.
+    s.update(Action::SwitchView(View::Ranking));
+    s.update(Action::Export);
+    assert_eq!(s.export.as_ref().unwrap().name, "xep-hang-2020-11-06.csv");
+    s.update(Action::Submit);
+    let mut r = csv::Reader::from_path(out.path().join("xep-hang-2020-11-06.csv")).unwrap();
+    assert_eq!(r.headers().unwrap().get(1), Some("Cơ quan chủ trì"));
+    let names: Vec<String> = r.records().map(|x| x.unwrap()[1].to_string()).collect();
+    let want: Vec<String> = s.ranking.rows.iter().map(|r| r.name.clone()).collect();
+    assert_eq!(names, want);
 }

@@ -41,6 +41,9 @@ pub fn layers(cli: &Cli, m: &ArgMatches) -> (Layer, Layer) {
     if cli.no_mouse {
         flags.mouse = Some(false);
     }
+    if let Some(Some(every)) = cli.wall {
+        flags.wallboard_interval = Some(every);
+    }
     (flags, env)
 }
 

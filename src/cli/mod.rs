@@ -67,6 +67,12 @@ pub struct Cli {
     /// commands read as lines (also when TERM=dumb).
     #[arg(long)]
     pub plain: bool,
+    /// Wallboard for a screen on the wall: the dashboard, the ranking and the overdue list
+    /// in turn, SECONDS each (else the config files' `wallboard_interval`, else 30; 5 to
+    /// 3600); keys: q, space (pause), ←/→.
+    #[arg(long, value_name = "SECONDS", num_args = 0..=1,
+          value_parser = clap::value_parser!(u64).range(5..=3600))]
+    pub wall: Option<Option<u64>>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -295,7 +301,8 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
             as_of: ctx.as_of,
             program: settings.program.value.clone(),
             theme: settings.theme.value,
-            mouse: settings.mouse.value,
+            mouse: settings.mouse.value && cli.wall.is_none(),
+            wall: cli.wall.map(|_| settings.wallboard_interval.value),
         });
     };
     match &command {

@@ -230,6 +230,7 @@ pub fn run_tui(ctx: &super::Context, cli: &super::Cli, dir: &std::path::Path) ->
     };
     crate::tui::run_rollup(
         crate::tui::Options {
+            wall: None,
             db: ctx.db.clone(),
             read_only: true,
             lang: ctx.lang,

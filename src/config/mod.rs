@@ -296,7 +296,7 @@ pub fn resolve(inputs: Inputs) -> Result<Settings> {
         dflt(true),
     );
     let wallboard_interval = pick(
-        &srcs.chain("--interval", "-", &user_layer),
+        &srcs.chain("--wall", "-", &user_layer),
         |l| l.wallboard_interval,
         dflt(DEFAULT_WALLBOARD_INTERVAL),
     );

@@ -1,6 +1,6 @@
 //! The one vocabulary of the TUI: everything a key, a test or an event can ask for.
 
-/// A top-level view, switched with `1`–`5` or Tab.
+/// A top-level view, switched with `1`–`6` or Tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Dashboard,
@@ -9,16 +9,19 @@ pub enum View {
     Agencies,
     /// Recent changes, newest first.
     Activity,
+    /// Lead agencies ranked by on-time completion (issue 16).
+    Ranking,
 }
 
 impl View {
     /// In tab order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Dashboard,
         View::Programs,
         View::Tasks,
         View::Agencies,
         View::Activity,
+        View::Ranking,
     ];
 
     pub fn index(self) -> usize {
@@ -136,4 +139,12 @@ pub enum Action {
     Job(super::jobs::Done),
     /// Undo the newest change made in this session that is not undone yet (`z`).
     Undo,
+    /// Open the command palette (`:`).
+    Palette,
+    /// The wallboard's next / previous screen (`→`/`←`, and its clock), pause (space).
+    WallNext,
+    WallPrev,
+    WallPause,
+    /// Write the table shown to a CSV file (`x`), after asking for its name.
+    Export,
 }

@@ -27,6 +27,12 @@ pub enum Mode {
     Filter,
     /// Typing the as-of date (`a`).
     AsOf,
+    /// The command palette (`:`): typed characters go to its line.
+    Palette,
+    /// The wallboard (`--wall`): only `q`, space and `←`/`→`.
+    Wall,
+    /// The export file's name (`x`): typed characters go to it.
+    Export,
 }
 
 impl Mode {
@@ -42,6 +48,9 @@ impl Mode {
                 | Mode::Search
                 | Mode::Filter
                 | Mode::AsOf
+                | Mode::Palette
+                | Mode::Wall
+                | Mode::Export
         )
     }
 }
@@ -87,14 +96,57 @@ const OVERLAYS: &[Mode] = &[
     Mode::Search,
     Mode::Filter,
     Mode::AsOf,
+    Mode::Palette,
+    Mode::Wall,
+    Mode::Export,
 ];
 const SEARCH: &[Mode] = &[Mode::Search];
 const FILTER: &[Mode] = &[Mode::Filter];
-const PROMPTS: &[Mode] = &[Mode::Search, Mode::AsOf];
+const PROMPTS: &[Mode] = &[Mode::Search, Mode::AsOf, Mode::Palette, Mode::Export];
+const EXPORT: &[Mode] = &[Mode::Export];
+const PALETTE: &[Mode] = &[Mode::Palette];
+const WALL: &[Mode] = &[Mode::Wall];
 const ASOF: &[Mode] = &[Mode::AsOf];
 
 mod bindings;
 pub use bindings::BINDINGS;
+
+/// One binding on one line.
+const fn bind(
+    keys: &'static [Key],
+    action: Action,
+    scope: Scope,
+    help: Msg,
+    hint: Option<Msg>,
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        scope,
+        help,
+        hint,
+    }
+}
+
+/// A view's key, everywhere the global keys apply, named in help by the view's name.
+const fn view_key(keys: &'static [Key], view: View, help: Msg) -> Binding {
+    bind(keys, Action::SwitchView(view), Scope::Global, help, None)
+}
+
+/// A key of the wallboard.
+const fn in_wall(keys: &'static [Key], action: Action, help: Msg, hint: Option<Msg>) -> Binding {
+    bind(keys, action, Scope::Only(WALL), help, hint)
+}
+
+/// A key of the export prompt.
+const fn in_export(keys: &'static [Key], action: Action, help: Msg, hint: Option<Msg>) -> Binding {
+    bind(keys, action, Scope::Only(EXPORT), help, hint)
+}
+
+/// A key of the command palette.
+const fn in_palette(keys: &'static [Key], action: Action, help: Msg, hint: Option<Msg>) -> Binding {
+    bind(keys, action, Scope::Only(PALETTE), help, hint)
+}
 
 impl Binding {
     /// Whether the binding is live in `mode`.
@@ -146,7 +198,9 @@ pub fn action_in(table: &[Binding], mode: Mode, key: Key) -> Option<Action> {
             // Only `y` confirms: any other key (but Ctrl-c, which quits) says no.
             (Mode::Confirm, _) => Some(Action::Cancel),
             // In the search and as-of prompts, a character no binding takes is typed.
-            (Mode::Search | Mode::AsOf, Key::Char(c)) => Some(Action::Input(c)),
+            (Mode::Search | Mode::AsOf | Mode::Palette | Mode::Export, Key::Char(c)) => {
+                Some(Action::Input(c))
+            }
             _ => None,
         })
 }
@@ -160,6 +214,14 @@ pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
         .iter()
         .filter(move |b| matches!(b.scope, Scope::Global) && b.applies(mode));
     own.chain(global)
+}
+
+/// The commands on a screen: the bindings of its mode that do something there for this
+/// login, its own first, then the global ones. The help overlay lists them and the
+/// command palette offers them, so neither can drift from the keys.
+pub fn commands(here: &Here) -> impl Iterator<Item = &'static Binding> {
+    let here = *here;
+    bindings_for(here.mode).filter(move |b| here.live(b))
 }
 
 mod hints;

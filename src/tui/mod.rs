@@ -56,6 +56,8 @@ pub struct Options {
     pub theme: ThemeChoice,
     /// Clicks and the wheel (`--no-mouse` turns them off).
     pub mouse: bool,
+    /// `--wall SECONDS`: the wallboard, turning every so many seconds.
+    pub wall: Option<u64>,
 }
 
 /// How often the loop wakes when nothing happens, to look for commits by others (one
@@ -96,6 +98,9 @@ pub fn run(opts: Options) -> Result<()> {
     // The loop below watches for other sessions' commits.
     state.live = true;
     state.mouse = opts.mouse;
+    if let Some(every) = opts.wall {
+        state.start_wall(every)?;
+    }
     let theme = Theme::new(opts.theme, theme::no_color_env());
     let (tx, rx) = mpsc::channel();
     state.set_notifier(tx.clone());
@@ -253,6 +258,8 @@ fn event_loop(
 ) -> Result<Ended> {
     let mut dirty = true;
     let mut version = state.data_version().ok();
+    // The wallboard turns on the clock, read here at the edge: the screen shown, when.
+    let mut turned = (state.wall.map(|w| w.screen), std::time::Instant::now());
     loop {
         if dirty {
             if terminal.draw(|f| view::draw(f, state, theme)).is_err() {
@@ -271,6 +278,15 @@ fn event_loop(
         let day = chrono::Local::now().date_naive();
         if day != state.today {
             dirty |= state.update(Action::DateChanged(day));
+        }
+        if let Some(w) = state.wall {
+            if turned.0 != Some(w.screen) {
+                // Turned by a key: a full turn from now.
+                turned = (Some(w.screen), std::time::Instant::now());
+            } else if !w.paused && turned.1.elapsed() >= Duration::from_secs(w.every) {
+                dirty |= state.update(Action::WallNext);
+                turned = (state.wall.map(|w| w.screen), std::time::Instant::now());
+            }
         }
         let mut events: Vec<Event> = first.into_iter().collect();
         events.extend(rx.try_iter());

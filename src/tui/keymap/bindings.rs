@@ -4,7 +4,9 @@
 
 use super::*;
 
-/// The default keymap (product.md's keys).
+/// The default keymap (product.md's keys). Not reformatted, so that the short bindings
+/// of the palette and the wallboard keep one line each.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Up, Key::Char('k')],
@@ -337,6 +339,7 @@ pub const BINDINGS: &[Binding] = &[
         help: Msg::ActFilter,
         hint: Some(Msg::HintFilter),
     },
+    bind(&[Key::Char('x')], Action::Export, Scope::Only(SORTS), Msg::ActExport, None),
     Binding {
         keys: &[Key::Char('a')],
         action: Action::SetAsOf,
@@ -387,6 +390,19 @@ pub const BINDINGS: &[Binding] = &[
         help: Msg::ActPageDown,
         hint: None,
     },
+    // The command palette.
+    in_palette(&[Key::Enter], Action::Submit, Msg::ActPaletteRun, Some(Msg::HintOpen)),
+    in_palette(&[Key::Esc], Action::Cancel, Msg::ActClose, Some(Msg::HintClose)),
+    in_palette(&[Key::Up], Action::Up, Msg::ActUp, None),
+    in_palette(&[Key::Down], Action::Down, Msg::ActDown, Some(Msg::HintMove)),
+    // The export prompt (`x`).
+    in_export(&[Key::Enter], Action::Submit, Msg::ActExportWrite, Some(Msg::HintExportWrite)),
+    in_export(&[Key::Esc], Action::Cancel, Msg::ActClose, Some(Msg::HintCancel)),
+    // The wallboard.
+    in_wall(&[Key::Right], Action::WallNext, Msg::ActWallNext, Some(Msg::HintWallTurn)),
+    in_wall(&[Key::Left], Action::WallPrev, Msg::ActWallPrev, None),
+    in_wall(&[Key::Char(' ')], Action::WallPause, Msg::ActWallPause, Some(Msg::HintWallPause)),
+    in_wall(&[Key::Char('q')], Action::Quit, Msg::ActQuit, Some(Msg::HintQuit)),
     // Search and as-of prompts.
     Binding {
         keys: &[Key::Backspace],
@@ -473,41 +489,12 @@ pub const BINDINGS: &[Binding] = &[
         help: Msg::ActClose,
         hint: Some(Msg::HintCancel),
     },
-    Binding {
-        keys: &[Key::Char('1')],
-        action: Action::SwitchView(View::Dashboard),
-        scope: Scope::Global,
-        help: Msg::ViewDashboard,
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::Char('2')],
-        action: Action::SwitchView(View::Programs),
-        scope: Scope::Global,
-        help: Msg::ViewPrograms,
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::Char('3')],
-        action: Action::SwitchView(View::Tasks),
-        scope: Scope::Global,
-        help: Msg::ViewTasks,
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::Char('4')],
-        action: Action::SwitchView(View::Agencies),
-        scope: Scope::Global,
-        help: Msg::ViewAgencies,
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::Char('5')],
-        action: Action::SwitchView(View::Activity),
-        scope: Scope::Global,
-        help: Msg::ViewActivity,
-        hint: None,
-    },
+    view_key(&[Key::Char('1')], View::Dashboard, Msg::ViewDashboard),
+    view_key(&[Key::Char('2')], View::Programs, Msg::ViewPrograms),
+    view_key(&[Key::Char('3')], View::Tasks, Msg::ViewTasks),
+    view_key(&[Key::Char('4')], View::Agencies, Msg::ViewAgencies),
+    view_key(&[Key::Char('5')], View::Activity, Msg::ViewActivity),
+    view_key(&[Key::Char('6')], View::Ranking, Msg::ViewRanking),
     Binding {
         keys: &[Key::Tab],
         action: Action::NextView,
@@ -527,6 +514,13 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Reload,
         scope: Scope::Global,
         help: Msg::ActReload,
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char(':')],
+        action: Action::Palette,
+        scope: Scope::Global,
+        help: Msg::ActPalette,
         hint: None,
     },
     Binding {

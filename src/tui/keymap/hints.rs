@@ -12,6 +12,8 @@ pub struct Here {
     pub mode: Mode,
     /// Sort and search work (tasks, programs and agencies tables).
     pub sortable: bool,
+    /// `/` searches this table.
+    pub searchable: bool,
     /// Filters and the as-of date apply (the dashboard and those tables).
     pub filterable: bool,
     /// A top-level view: `Back` does nothing.
@@ -43,6 +45,7 @@ impl Here {
         Here {
             mode,
             sortable: true,
+            searchable: true,
             filterable: true,
             top_level: false,
             records: false,
@@ -60,7 +63,8 @@ impl Here {
     /// Whether the binding does something here.
     pub fn live(&self, b: &Binding) -> bool {
         match b.action {
-            Action::SortNext | Action::SortReverse | Action::Search => self.sortable,
+            Action::SortNext | Action::SortReverse => self.sortable,
+            Action::Search => self.searchable,
             Action::Filter | Action::SetAsOf => self.filterable,
             Action::Back => !(self.top_level && self.mode == Mode::Table),
             Action::New | Action::Delete if self.records => self.admin,
@@ -116,7 +120,7 @@ pub fn hints_here(here: &Here) -> Vec<(String, Msg)> {
         if let Some(h) = here.hint(b) {
             let label = if b.action == Action::NextView {
                 format!("1-{}/{}", View::ALL.len(), b.keys[0].label())
-            } else if b.action == Action::NextPanel {
+            } else if matches!(b.action, Action::NextPanel | Action::WallNext) {
                 "←→".to_string()
             } else if b.action == Action::Down {
                 "↑↓".to_string()

@@ -51,6 +51,9 @@ pub const MODE_NAMES: &[(&str, Mode)] = &[
     ("search", Mode::Search),
     ("filter", Mode::Filter),
     ("as_of", Mode::AsOf),
+    ("palette", Mode::Palette),
+    ("wall", Mode::Wall),
+    ("export", Mode::Export),
 ];
 
 /// The actions' names in the config file (those a key can be given for).
@@ -76,6 +79,11 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("search", Action::Search),
     ("filter", Action::Filter),
     ("as_of", Action::SetAsOf),
+    ("palette", Action::Palette),
+    ("wall_next", Action::WallNext),
+    ("wall_prev", Action::WallPrev),
+    ("wall_pause", Action::WallPause),
+    ("export", Action::Export),
     ("save", Action::Submit),
     ("enter", Action::FormEnter),
     ("cancel", Action::Cancel),
@@ -94,6 +102,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("tasks", Action::SwitchView(View::Tasks)),
     ("agencies", Action::SwitchView(View::Agencies)),
     ("activity", Action::SwitchView(View::Activity)),
+    ("ranking", Action::SwitchView(View::Ranking)),
     ("next_view", Action::NextView),
     ("prev_view", Action::PrevView),
     ("reload", Action::Reload),
@@ -194,8 +203,10 @@ pub fn build(remaps: &[Remap]) -> Result<Vec<Binding>, RemapRefusal> {
                 action: name.to_string(),
             });
         }
-        if matches!(r.mode, Some(Mode::Form | Mode::Search | Mode::AsOf))
-            && r.keys.iter().any(|k| matches!(k, Key::Char(_)))
+        if matches!(
+            r.mode,
+            Some(Mode::Form | Mode::Search | Mode::AsOf | Mode::Palette | Mode::Export)
+        ) && r.keys.iter().any(|k| matches!(k, Key::Char(_)))
         {
             return Err(RemapRefusal::Typed {
                 section: mode.to_string(),
@@ -292,12 +303,12 @@ mod tests {
     #[test]
     fn a_global_remap_and_a_swap() {
         let t = build(&[
-            remap(None, Action::Quit, &[Key::Char('x'), Key::Ctrl('c')]),
+            remap(None, Action::Quit, &[Key::Char('X'), Key::Ctrl('c')]),
             remap(None, Action::Reload, &[Key::Char('q')]),
         ])
         .expect("a swap is valid");
         for m in [Mode::Dashboard, Mode::Table, Mode::Detail] {
-            assert_eq!(action_in(&t, m, Key::Char('x')), Some(Action::Quit));
+            assert_eq!(action_in(&t, m, Key::Char('X')), Some(Action::Quit));
             assert_eq!(action_in(&t, m, Key::Char('q')), Some(Action::Reload));
             assert_eq!(action_in(&t, m, Key::Char('r')), None);
         }

@@ -112,6 +112,9 @@ fn no_key_is_bound_twice_in_a_mode() {
         Mode::Search,
         Mode::Filter,
         Mode::AsOf,
+        Mode::Palette,
+        Mode::Wall,
+        Mode::Export,
     ] {
         let mut seen = std::collections::HashSet::new();
         for b in bindings_for(mode) {

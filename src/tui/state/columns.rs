@@ -132,6 +132,48 @@ impl AgencyCol {
     }
 }
 
+/// Ranking table columns (issue 16): the store's order is the first column's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankCol {
+    Rank,
+    Agency,
+    Rate,
+    OnTime,
+    Late,
+    Overdue,
+    InTime,
+    Urges,
+    MeanLate,
+}
+
+impl RankCol {
+    pub const ALL: [RankCol; 9] = [
+        RankCol::Rank,
+        RankCol::Agency,
+        RankCol::Rate,
+        RankCol::OnTime,
+        RankCol::Late,
+        RankCol::Overdue,
+        RankCol::InTime,
+        RankCol::Urges,
+        RankCol::MeanLate,
+    ];
+
+    pub fn msg(self) -> Msg {
+        match self {
+            RankCol::Rank => Msg::RankNo,
+            RankCol::Agency => Msg::RankAgency,
+            RankCol::Rate => Msg::RankRate,
+            RankCol::OnTime => Msg::ShortOnTime,
+            RankCol::Late => Msg::RankLate,
+            RankCol::Overdue => Msg::ShortOverdue,
+            RankCol::InTime => Msg::ShortInTime,
+            RankCol::Urges => Msg::Urges,
+            RankCol::MeanLate => Msg::RankMeanLate,
+        }
+    }
+}
+
 /// A sort: a column index into the table's `ALL` and a direction.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SortState {

@@ -73,7 +73,7 @@ impl<R> Table<R> {
     }
 
     /// Applies `s`/`S` over `columns` columns; the selection stays on the same record.
-    fn apply_sort(
+    pub(super) fn apply_sort(
         &mut self,
         action: Action,
         columns: usize,
@@ -96,7 +96,7 @@ impl<R> Table<R> {
         self.cursor.follow(self.rows.len(), page);
     }
 
-    fn resort(&mut self, cmp: &impl Fn(&R, &R, usize) -> Ordering) {
+    pub(super) fn resort(&mut self, cmp: &impl Fn(&R, &R, usize) -> Ordering) {
         let col = self.sort.column;
         let desc = self.sort.descending;
         self.rows.sort_by(|a, b| {
@@ -110,7 +110,7 @@ impl<R> Table<R> {
     }
 }
 
-fn cmp_f(a: f64, b: f64) -> Ordering {
+pub(super) fn cmp_f(a: f64, b: f64) -> Ordering {
     a.partial_cmp(&b).unwrap_or(Ordering::Equal)
 }
 

@@ -7,6 +7,7 @@ pub mod cursor;
 pub mod dashboard;
 pub mod detail;
 pub mod edit;
+pub mod export;
 pub mod field;
 pub mod filter;
 pub mod form;
@@ -15,10 +16,13 @@ pub mod lists;
 pub mod mine;
 mod mouse;
 mod navigate;
+pub mod palette;
+mod ranking;
 pub mod refresh;
 pub mod rollup;
 pub mod search;
 pub mod tasks;
+pub mod wall;
 pub mod writes;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -98,6 +102,8 @@ pub struct AppState {
     pub tasks: TaskList,
     pub agencies: Table<AgencyRow>,
     pub activity: Activity,
+    /// The lead agencies ranked (issue 16).
+    pub ranking: Table<crate::store::ranking::RankRow>,
     pub inbox: Inbox,
     /// The acting login and its role (read again on every reload).
     pub who: Option<Who>,
@@ -105,6 +111,14 @@ pub struct AppState {
     pub form: Option<Form>,
     /// A confirmation or the conflict dialog, over everything.
     pub dialog: Option<Dialog>,
+    /// The command palette (`:`), over the screen.
+    pub palette: Option<palette::Palette>,
+    /// `--wall`: the wallboard, instead of the views' keys.
+    pub wall: Option<wall::Wall>,
+    /// `x`: the prompt for the export file's name.
+    pub export: Option<export::ExportPrompt>,
+    /// Where `x` writes (the working directory).
+    pub export_dir: std::path::PathBuf,
     /// True when the event loop watches for other sessions' commits.
     pub live: bool,
     /// True when the terminal sends clicks and the wheel (not `--no-mouse`).
@@ -165,10 +179,15 @@ impl AppState {
             tasks: TaskList::new(TaskListKind::All, filter),
             agencies: Table::default(),
             activity: Activity::default(),
+            ranking: Table::default(),
             inbox: Inbox::default(),
             who: None,
             form: None,
             dialog: None,
+            palette: None,
+            wall: None,
+            export: None,
+            export_dir: export::default_dir(),
             live: false,
             mouse: false,
             last_change: None,
@@ -288,6 +307,9 @@ impl AppState {
             (Some(Dialog::Conflict(_)), _) => Mode::Conflict,
             (Some(Dialog::Busy(_)), _) => Mode::Busy,
             (None, Some(_)) => Mode::Form,
+            (None, None) if self.wall.is_some() => Mode::Wall,
+            (None, None) if self.export.is_some() => Mode::Export,
+            (None, None) if self.palette.is_some() => Mode::Palette,
             (None, None) if self.help => Mode::Help,
             (None, None) => self.find_mode().unwrap_or_else(|| self.base_mode()),
         }
@@ -308,14 +330,17 @@ impl AppState {
             None => match self.view {
                 View::Dashboard => (false, true, false),
                 View::Tasks => (true, true, false),
-                View::Programs | View::Agencies => (true, true, true),
+                View::Programs | View::Agencies | View::Ranking => (true, true, true),
                 View::Activity => (false, false, false),
             },
         };
+        // The ranking sorts but has no search of its own.
+        let searchable = sortable && !(self.stack.is_empty() && self.view == View::Ranking);
         let role = self.who.as_ref().map(|w| w.role);
         Here {
             mode,
             sortable,
+            searchable,
             filterable,
             top_level: self.stack.is_empty(),
             records,
@@ -387,6 +412,15 @@ impl AppState {
             if let Some(changed) = self.apply_overlay(action.clone())? {
                 return Ok(changed || had_notice);
             }
+        }
+        if let Some(changed) = self.wall_key(&action)? {
+            return Ok(changed || had_notice);
+        }
+        if self.export.is_some() && self.dialog.is_none() && self.form.is_none() {
+            return Ok(self.export_key(action)? || had_notice);
+        }
+        if self.palette.is_some() && self.dialog.is_none() && self.form.is_none() {
+            return Ok(self.palette_key(action)? || had_notice);
         }
         if let Some(changed) = self.apply_find(action.clone())? {
             return Ok(changed || had_notice);
@@ -469,6 +503,8 @@ impl AppState {
                 self.dashboard.switch_panel();
             }
             Action::Inbox => self.open_inbox(),
+            Action::Palette => self.open_palette()?,
+            Action::Export => self.open_export(),
             Action::Edit | Action::UpdateProgress | Action::Urge | Action::New | Action::Delete => {
                 self.open_editor(action)?
             }
@@ -482,6 +518,8 @@ impl AppState {
             | Action::Background => return Ok(had_notice),
             // Handled by `apply_jobs`.
             Action::Job(_) | Action::Undo => return Ok(had_notice),
+            // Handled by `wall_key` on the wallboard.
+            Action::WallNext | Action::WallPrev | Action::WallPause => return Ok(had_notice),
             // Form and dialog actions with nothing open.
             Action::Input(_)
             | Action::Erase

@@ -83,6 +83,7 @@ impl AppState {
                 View::Programs => (self.programs.cursor, self.programs.rows.len()),
                 View::Agencies => (self.agencies.cursor, self.agencies.rows.len()),
                 View::Activity => (self.activity.cursor, self.activity.rows.len()),
+                View::Ranking => (self.ranking.cursor, self.ranking.rows.len()),
                 View::Dashboard => return None,
             },
         })

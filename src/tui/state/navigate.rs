@@ -42,6 +42,7 @@ impl AppState {
             View::Tasks => self.tasks.loaded,
             View::Agencies => self.agencies.loaded,
             View::Activity => self.activity.loaded,
+            View::Ranking => self.ranking.loaded,
         };
         if !loaded || self.stale.view(self.view) {
             return self.reload_view(self.view);
@@ -85,6 +86,10 @@ impl AppState {
                 }
                 View::Agencies => {
                     self.agencies.cursor.follow(self.agencies.rows.len(), page);
+                    Ok(())
+                }
+                View::Ranking => {
+                    self.ranking.cursor.follow(self.ranking.rows.len(), page);
                     Ok(())
                 }
                 View::Dashboard => Ok(()),
@@ -138,6 +143,7 @@ impl AppState {
                 View::Programs => self.programs.apply_move(action, page),
                 View::Tasks => self.tasks.apply_move(&self.store, action, page)?,
                 View::Agencies => self.agencies.apply_move(action, page),
+                View::Ranking => self.ranking.apply_move(action, page),
             },
         })
     }
@@ -150,6 +156,7 @@ impl AppState {
                 View::Programs => self.programs.sort_programs(action, page),
                 View::Tasks => self.tasks.apply_sort(&self.store, action, page)?,
                 View::Agencies => self.agencies.sort_agencies(action, page),
+                View::Ranking => self.ranking.sort_ranking(action, page),
                 View::Dashboard | View::Activity => {}
             },
         }
@@ -187,6 +194,10 @@ impl AppState {
                     .agencies
                     .selected()
                     .map(|a| DrillTo::Agency(a.agency.code.clone(), a.agency.name.clone())),
+                View::Ranking => self
+                    .ranking
+                    .selected()
+                    .map(|r| DrillTo::Agency(r.code.clone(), r.name.clone())),
             },
         };
         let layer = match layer {

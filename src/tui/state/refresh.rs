@@ -152,6 +152,10 @@ impl AppState {
                 self.agencies.cursor.follow(self.agencies.rows.len(), page);
             }
             View::Activity => self.activity.load(&self.store, page)?,
+            View::Ranking => {
+                self.ranking
+                    .load_ranking(&self.store, &self.scope, self.as_of, self.today, page)?
+            }
         }
         self.stale.views[v.index()] = false;
         Ok(())

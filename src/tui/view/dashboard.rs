@@ -335,7 +335,7 @@ fn agencies(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
     );
 }
 
-fn attention(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+pub(crate) fn attention(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
     let lang = state.lang;
     let d = &state.dashboard;
     let title = format!(

@@ -21,9 +21,7 @@ pub fn lines(state: &AppState, inner_w: usize, theme: &Theme) -> Vec<Line<'stati
     let lang = state.lang;
     let mode = state.base_mode();
     let here = state.here_in(mode);
-    let bindings: Vec<&Binding> = keymap::bindings_for(mode)
-        .filter(|b| here.live(b))
-        .collect();
+    let bindings: Vec<&Binding> = keymap::commands(&here).collect();
     let key_w = bindings
         .iter()
         .map(|b| width(&b.keys_label()))

@@ -10,11 +10,14 @@ pub mod form;
 mod help;
 mod inbox;
 pub mod mine;
+mod palette;
 mod programs;
+mod ranking;
 pub mod rollup;
 pub mod search;
 mod status;
 mod tasks;
+mod wall;
 
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -49,6 +52,10 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
         height: area.height - 2,
         ..area
     };
+    if let Some(w) = &state.wall {
+        wall::draw(frame, area, state, w, theme);
+        return;
+    }
     tabs(frame, top, state, theme);
     match state.stack.last() {
         Some(Layer::Tasks(t)) => tasks::draw(frame, body, state, t, theme),
@@ -61,6 +68,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
             View::Programs => programs::draw(frame, body, state, theme),
             View::Tasks => tasks::draw(frame, body, state, &state.tasks, theme),
             View::Agencies => agencies::draw(frame, body, state, theme),
+            View::Ranking => ranking::draw(frame, body, state, theme),
         },
     }
     status::draw(frame, bottom, state, theme);
@@ -68,6 +76,9 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
     filter::draw(frame, body, state, theme);
     if state.help && state.form.is_none() && state.dialog.is_none() {
         help::draw(frame, body, state, theme);
+    }
+    if let Some(p) = &state.palette {
+        palette::draw(frame, body, state, p, theme);
     }
     if let Some(f) = &state.form {
         // The form stays in sight under "Discard the changes?".
@@ -109,6 +120,7 @@ pub fn view_name(v: View) -> Msg {
         View::Tasks => Msg::ViewTasks,
         View::Agencies => Msg::ViewAgencies,
         View::Activity => Msg::ViewActivity,
+        View::Ranking => Msg::ViewRanking,
     }
 }
 

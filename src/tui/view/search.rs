@@ -70,6 +70,23 @@ pub fn draw_prompt(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &
                 used,
             )
         }
+        Mode::Export => {
+            let name = state
+                .export
+                .as_ref()
+                .map(|p| p.name.clone())
+                .unwrap_or_default();
+            let label = format!(" {} ", lang.t(Msg::ExportPrompt));
+            let used = width(&label) + width(&name) + 1;
+            (
+                vec![
+                    Span::styled(label, theme.title),
+                    Span::raw(name),
+                    Span::styled(CARET, theme.key),
+                ],
+                used,
+            )
+        }
         _ => return,
     };
     // The keys of the prompt, from the keymap, while there is room.

@@ -95,7 +95,7 @@ impl AppState {
                 View::Tasks => Some(Target::Tasks),
                 View::Programs => Some(Target::Programs),
                 View::Agencies => Some(Target::Agencies),
-                View::Dashboard | View::Activity => None,
+                View::Dashboard | View::Activity | View::Ranking => None,
             },
         }
     }

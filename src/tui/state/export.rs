@@ -1,0 +1,226 @@
+//! `x`: the table shown written to a CSV file in the working directory (issue 16 item 7)
+//! — its rows as the screen has them (filters, search, sort, as-of date), every row, not
+//! only the page — under a name like `nhiem-vu-2020-11-06.csv`, asked for first in a
+//! one-line prompt where the name can be changed. The file is created new, as the user
+//! (`safe_file::create_new`: never over an existing file, never through a link), and
+//! every cell a spreadsheet would take for a formula is neutralized.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::columns::{AgencyCol, ProgramCol, RankCol, TaskCol};
+use super::{AppState, Layer, Notice};
+use crate::domain::text::neutralize_formula;
+use crate::error::{Error, Result};
+use crate::lang::facts::{Files, Written};
+use crate::tui::action::{Action, View};
+use crate::tui::i18n::Msg;
+
+/// The prompt for the file's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportPrompt {
+    pub name: String,
+}
+
+/// A table's header and rows as text.
+pub type Sheet = (Vec<String>, Vec<Vec<String>>);
+
+impl AppState {
+    /// The name offered for the table shown, `None` when no table is shown.
+    fn export_name(&self) -> Option<String> {
+        let view = match self.stack.last() {
+            Some(Layer::Tasks(_)) => View::Tasks,
+            Some(_) => return None,
+            None => match self.view {
+                View::Dashboard | View::Activity => return None,
+                v => v,
+            },
+        };
+        let words = crate::search::fold(self.lang.t(match view {
+            View::Programs => Msg::ViewPrograms,
+            View::Agencies => Msg::ViewAgencies,
+            View::Ranking => Msg::ViewRanking,
+            _ => Msg::ViewTasks,
+        }));
+        let slug = words.split_whitespace().collect::<Vec<_>>().join("-");
+        Some(format!("{slug}-{}.csv", self.as_of))
+    }
+
+    /// `x`: asks for the file's name (or says there is no table here).
+    pub(super) fn open_export(&mut self) {
+        match self.export_name() {
+            Some(name) => self.export = Some(ExportPrompt { name }),
+            None => self.notice = Some(Notice::Info(Msg::ExportNoTable)),
+        }
+    }
+
+    /// A key in the name prompt.
+    pub(super) fn export_key(&mut self, action: Action) -> Result<bool> {
+        let Some(p) = self.export.as_mut() else {
+            return Ok(false);
+        };
+        match action {
+            Action::Input(c) => p.name.push(c),
+            Action::Paste(t) => p.name.push_str(&super::field::one_line(&t)),
+            Action::Erase => {
+                p.name.pop();
+            }
+            Action::ClearField => p.name.clear(),
+            Action::Cancel => self.export = None,
+            Action::Submit => {
+                let name = p.name.trim().to_string();
+                if name.is_empty() || name.contains('/') {
+                    self.notice = Some(Notice::Info(Msg::ExportBadName));
+                    return Ok(true);
+                }
+                let path = self.export_dir.join(&name);
+                match self.write_export(&path) {
+                    Ok(_) => {
+                        self.export = None;
+                        self.notice = Some(Notice::Done(Msg::Exported, name));
+                    }
+                    // The prompt stays open for another name.
+                    Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+                }
+            }
+            Action::Quit => {
+                self.export = None;
+                return self.apply(action);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// Writes the table shown to `path`; the number of rows written.
+    fn write_export(&self, path: &std::path::Path) -> Result<usize> {
+        let (header, rows) = self.sheet()?;
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let fail = |e: csv::Error| {
+            Error::Other(
+                Files::Encode {
+                    what: Written::Csv,
+                    detail: e.to_string(),
+                }
+                .into(),
+            )
+        };
+        w.write_record(&header).map_err(fail)?;
+        for r in &rows {
+            w.write_record(r.iter().map(|c| neutralize_formula(c).into_owned()))
+                .map_err(fail)?;
+        }
+        let bytes = w.into_inner().map_err(|e| fail(e.into_error().into()))?;
+        let mut file = crate::safe_file::create_new(path, 0o644)?;
+        file.write_all(&bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|e| {
+                Error::Other(
+                    Files::CannotWrite {
+                        path: path.display().to_string(),
+                        detail: e.to_string(),
+                    }
+                    .into(),
+                )
+            })?;
+        Ok(rows.len())
+    }
+
+    /// The header and every row of the table shown, in its order, as its cells read.
+    pub fn sheet(&self) -> Result<Sheet> {
+        let lang = self.lang;
+        let head = |ms: &[Msg]| ms.iter().map(|m| lang.t(*m).to_string()).collect();
+        let pct = |x: Option<f64>| x.map(|x| format!("{x:.1}")).unwrap_or_default();
+        let list = match self.stack.last() {
+            Some(Layer::Tasks(t)) => Some(t.as_ref()),
+            Some(_) => return Ok((Vec::new(), Vec::new())),
+            None if self.view == View::Tasks => Some(&self.tasks),
+            None => None,
+        };
+        if let Some(t) = list {
+            let rows = t
+                .read_rows(&self.store, 0, t.total)?
+                .into_iter()
+                .map(|t| {
+                    vec![
+                        t.id.to_string(),
+                        t.title,
+                        t.program,
+                        t.category,
+                        t.lead,
+                        t.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                        lang.status(t.status).to_string(),
+                        t.progress.get().to_string(),
+                    ]
+                })
+                .collect();
+            let cols: Vec<Msg> = TaskCol::ALL.iter().map(|c| c.msg()).collect();
+            return Ok((head(&cols), rows));
+        }
+        Ok(match self.view {
+            View::Programs => (
+                head(&ProgramCol::ALL.map(|c| c.msg())),
+                self.programs
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            r.program.code.clone(),
+                            r.program.title.clone(),
+                            r.program.kind.code().to_string(),
+                            format!("{}/{}", r.program.starts_on, r.program.ends_on),
+                            r.counts.tasks.to_string(),
+                            r.counts.overdue.to_string(),
+                            format!("{:.1}", r.counts.progress),
+                            r.next_review.map(|d| d.to_string()).unwrap_or_default(),
+                        ]
+                    })
+                    .collect(),
+            ),
+            View::Agencies => (
+                head(&AgencyCol::ALL.map(|c| c.msg())),
+                self.agencies
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            (r.order + 1).to_string(),
+                            r.agency.code.clone(),
+                            r.agency.name.clone(),
+                            r.agency.kind.code().to_string(),
+                            r.counts.tasks.to_string(),
+                            r.counts.overdue.to_string(),
+                            format!("{:.1}", r.counts.progress),
+                        ]
+                    })
+                    .collect(),
+            ),
+            View::Ranking => (
+                head(&RankCol::ALL.map(|c| c.msg())),
+                self.ranking
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            format!("{}{}", r.rank, if r.few { "*" } else { "" }),
+                            r.name.clone(),
+                            pct(r.on_time_rate),
+                            r.counts.done_on_time.to_string(),
+                            r.counts.done_late.to_string(),
+                            r.counts.overdue.to_string(),
+                            r.counts.in_time.to_string(),
+                            r.urges.to_string(),
+                            pct(r.mean_days_late),
+                        ]
+                    })
+                    .collect(),
+            ),
+            _ => (Vec::new(), Vec::new()),
+        })
+    }
+}
+
+/// Where `x` writes: the working directory.
+pub fn default_dir() -> PathBuf {
+    PathBuf::from(".")
+}
