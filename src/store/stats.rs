@@ -41,7 +41,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, o: &Counts) {
+    pub(super) fn add(&mut self, o: &Counts) {
         self.tasks += o.tasks;
         self.done_on_time += o.done_on_time;
         self.done_late += o.done_late;
@@ -92,7 +92,7 @@ pub struct Summary {
     pub due_soon: i64,
 }
 
-fn scope_where(
+pub(super) fn scope_where(
     store: &Store,
     scope: &Scope,
     past: bool,
@@ -126,8 +126,43 @@ fn scope_where(
     Ok(conds)
 }
 
+/// Adds one task row to `c` in its bucket as of `as_of` (ISO text; ISO dates compare as
+/// text), as `bucket_sql` and `domain::bucket`. True when it is open and due soon (by
+/// `soon`). The one bucket function of the summary and the series.
+pub(super) fn tally(
+    c: &mut Counts,
+    status: &str,
+    deadline: Option<&str>,
+    completed: Option<&str>,
+    progress: i64,
+    as_of: &str,
+    soon: &str,
+) -> bool {
+    c.tasks += 1;
+    c.progress_sum += progress;
+    if status == "done" {
+        match (deadline, completed) {
+            (Some(d), Some(done)) if done > d => c.done_late += 1,
+            _ => c.done_on_time += 1,
+        }
+        return false;
+    }
+    match deadline {
+        Some(d) if d < as_of => c.overdue += 1,
+        Some(d) => {
+            c.in_time += 1;
+            return d <= soon;
+        }
+        None => c.in_time += 1,
+    }
+    false
+}
+
 /// A text column read in place (no copy), or `None` for NULL.
-fn text_col<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+pub(super) fn text_col<'r>(
+    r: &'r rusqlite::Row<'_>,
+    i: usize,
+) -> rusqlite::Result<Option<&'r str>> {
     r.get_ref(i)?.as_str_or_null().map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
     })
@@ -168,7 +203,7 @@ impl Store {
     /// One pass over the tasks in `scope` as of `as_of`: counts by (program, category,
     /// lead), and the open tasks due soon.
     #[allow(clippy::type_complexity)]
-    fn fold_counts(
+    pub(super) fn fold_counts(
         &self,
         scope: &Scope,
         as_of: NaiveDate,
@@ -215,32 +250,14 @@ impl Store {
             let completed = text_col(r, 4)?;
             let progress: i64 = r.get(5)?;
             let c = by_key.entry((r.get(6)?, r.get(0)?, r.get(1)?)).or_default();
-            c.tasks += 1;
-            c.progress_sum += progress;
-            // As `bucket_sql` and `domain::bucket`, on the stored text (ISO dates compare
-            // as text).
-            if status == "done" {
-                match (deadline, completed) {
-                    (Some(d), Some(done)) if done > d => c.done_late += 1,
-                    _ => c.done_on_time += 1,
-                }
-            } else {
-                match deadline {
-                    Some(d) if d < as_of_s.as_str() => c.overdue += 1,
-                    Some(d) => {
-                        c.in_time += 1;
-                        if d <= soon_s.as_str() {
-                            due_soon += 1;
-                        }
-                    }
-                    None => c.in_time += 1,
-                }
+            if tally(c, status, deadline, completed, progress, &as_of_s, &soon_s) {
+                due_soon += 1;
             }
         }
         Ok((by_key, due_soon))
     }
 
-    fn summary_from(
+    pub(super) fn summary_from(
         &self,
         by_key: std::collections::HashMap<(i64, i64, i64), Counts>,
         due_soon: i64,
