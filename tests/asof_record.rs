@@ -402,6 +402,62 @@ fn timeline_through_the_cli_agrees_everywhere_and_never_changes() {
     assert!(check.contains("healthy"), "{check}");
 }
 
+/// For the whole store, each program, category and agency: the series over `points`
+/// equals [`Store::summary`] as of each point (totals, every category, every agency).
+fn series_equals_summaries(s: &phoihop::store::Store, points: &[NaiveDate], today: NaiveDate) {
+    use phoihop::store::Scope;
+    let mut scopes = vec![Scope::default()];
+    for a in s.agencies().unwrap() {
+        scopes.push(Scope {
+            agency: Some(a.code),
+            ..Default::default()
+        });
+    }
+    for c in s.categories().unwrap() {
+        scopes.push(Scope {
+            category: Some(c.code),
+            ..Default::default()
+        });
+    }
+    for p in s.programs().unwrap() {
+        scopes.push(Scope {
+            program: Some(p.code),
+            ..Default::default()
+        });
+    }
+    for scope in &scopes {
+        let series = s.series(scope, points, today).unwrap();
+        assert_eq!(series.len(), points.len(), "{scope:?}");
+        let mut nonzero = 0;
+        for (at, got) in points.iter().zip(&series) {
+            let want = s.summary(scope, *at, today).unwrap();
+            assert_eq!(got, &want, "{scope:?} as of {at}, today {today}");
+            nonzero += got.totals.tasks;
+        }
+        if scope == &Scope::default() {
+            assert!(nonzero > 0, "the series counts tasks");
+        }
+    }
+}
+
+#[test]
+fn the_demo_series_equals_the_summary_at_each_month_end() {
+    use phoihop::store::{series, Scope, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let mut s = Store::open(&dir.path().join("d.db"), false).unwrap();
+    phoihop::demo::load(&mut s, today, false).unwrap();
+    let as_of = NaiveDate::from_ymd_opt(2020, 11, 6).unwrap();
+    let mut points = s.series_month_points(&Scope::default(), as_of).unwrap();
+    assert_eq!(points.last(), Some(&as_of));
+    assert!(points.len() > 12, "{points:?}");
+    assert!(points[..points.len() - 1]
+        .iter()
+        .all(|p| *p == series::month_end(*p)));
+    points.push(today);
+    series_equals_summaries(&s, &points, today);
+}
+
 /// A tiny deterministic generator (no dependency needed for a test's random walk).
 struct Lcg(u64);
 impl Lcg {
@@ -559,6 +615,13 @@ fn as_of_reads_equal_snapshots_taken_on_each_date() {
         }
         for (on, then) in &snapshots {
             assert_eq!(&snap(&s, *on, Some(*on)), then, "seed {seed}, as of {on}");
+        }
+        // The series (one pass over the versions) equals the summary as of each point,
+        // whether every point is past or some read the live table.
+        let points: Vec<NaiveDate> = snapshots.iter().map(|(on, _)| *on).collect();
+        let last = *points.last().unwrap();
+        for today in [last + chrono::Duration::days(1), points[points.len() / 2]] {
+            series_equals_summaries(&s, &points, today);
         }
         assert!(
             s.check().unwrap().is_empty(),

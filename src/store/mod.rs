@@ -26,6 +26,7 @@ pub mod report;
 mod restore;
 pub mod schema;
 mod search;
+pub mod series;
 mod stats;
 mod task_undo;
 mod task_writes;

@@ -41,7 +41,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, o: &Counts) {
+    pub(super) fn add(&mut self, o: &Counts) {
         self.tasks += o.tasks;
         self.done_on_time += o.done_on_time;
         self.done_late += o.done_late;
@@ -192,7 +192,10 @@ pub(super) fn contribute(
 }
 
 /// A text column read in place (no copy), or `None` for NULL.
-fn text_col<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+pub(super) fn text_col<'r>(
+    r: &'r rusqlite::Row<'_>,
+    i: usize,
+) -> rusqlite::Result<Option<&'r str>> {
     r.get_ref(i)?.as_str_or_null().map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
     })
