@@ -401,7 +401,7 @@ _phoihop() {
 
     case "${cmd}" in
         phoihop)
-            opts="-h -V --db --read-only --lang --as-of --program --rollup --theme --quiet --no-mouse --plain --help --version init demo agency program task report digest import export user backup restore check audit gen replicate-config rollup config man completions __complete help"
+            opts="-h -V --db --read-only --lang --as-of --program --rollup --theme --quiet --no-mouse --plain --wall --help --version init demo agency program task report digest import export user backup restore check audit gen replicate-config rollup config man completions __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -429,6 +429,10 @@ _phoihop() {
                     ;;
                 --theme)
                     COMPREPLY=($(compgen -W "auto dark light mono" -- "${cur}"))
+                    return 0
+                    ;;
+                --wall)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_phoihop_global_optspecs
-    string join \n db= read-only lang= as-of= program= rollup= theme= quiet no-mouse plain h/help V/version
+    string join \n db= read-only lang= as-of= program= rollup= theme= quiet no-mouse plain wall= h/help V/version
 end
 
 function __fish_phoihop_needs_command
@@ -34,6 +34,7 @@ complete -c phoihop -n "__fish_phoihop_needs_command" -l theme -d 'Colour theme 
 dark\t''
 light\t''
 mono\t''"
+complete -c phoihop -n "__fish_phoihop_needs_command" -l wall -d 'Wallboard for a screen on the wall: the dashboard, the ranking and the overdue list in turn, SECONDS each (else the config files\' `wallboard_interval`, else 30; 5 to 3600); keys: q, space (pause), ←/→' -r
 complete -c phoihop -n "__fish_phoihop_needs_command" -l read-only -d 'Open the database with SQLite\'s read-only flag: nothing can be changed'
 complete -c phoihop -n "__fish_phoihop_needs_command" -l quiet -d 'No progress bars (they are drawn on a terminal only, never on a pipe)'
 complete -c phoihop -n "__fish_phoihop_needs_command" -l no-mouse -d 'No mouse in the TUI (the config files\' `mouse = false` does the same)'
