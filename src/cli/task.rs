@@ -514,11 +514,19 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
     }
     // With --search the tasks come ranked by the fuzzy matcher (best first), as in the TUI.
     if let Some(q) = a.search.as_deref().filter(|q| !q.trim().is_empty()) {
-        let tasks = crate::search::search_tasks_at(&store, &filter, q, limit, ctx.past())?;
-        return output::stream_list(a.format, ctx.lang, LIST_KEYS, |sink| {
-            tasks
-                .iter()
-                .try_for_each(|(t, _)| sink(list_record(t, as_of, &names)))
+        // The ranked rows are read in rank order, all over the file: with SQLite's 2 MB
+        // page cache the same pages were read again and again (docs/performance.md).
+        if a.limit.is_none() {
+            store.tune_for_report()?;
+        }
+        return store.snapshot(|s| {
+            let ids = crate::search::search_task_ids_at(s, &filter, q, limit, ctx.past())?;
+            let tasks = s.tasks_by_ids_at(&ids, ctx.past())?;
+            output::stream_list(a.format, ctx.lang, LIST_KEYS, |sink| {
+                tasks
+                    .iter()
+                    .try_for_each(|t| sink(list_record(t, as_of, &names)))
+            })
         });
     }
     if a.limit.is_none() {

@@ -18,5 +18,6 @@ pub use index::{
 };
 pub use pattern::{Pattern, TermKind, TIER_INSIDE, TIER_WORD, TIER_WORD_START};
 pub use usecase::{
-    highlight, search_agencies, search_tasks, search_tasks_at, task_index, task_index_at,
+    highlight, search_agencies, search_task_ids_at, search_tasks, search_tasks_at, task_index,
+    task_index_at,
 };

@@ -64,6 +64,26 @@ pub fn search_tasks_at(
     limit: usize,
     past: Option<chrono::NaiveDate>,
 ) -> Result<Vec<(Task, Vec<usize>)>> {
+    let top = search_task_ids_at(store, filter, query, limit, past)?;
+    Ok(store
+        .tasks_by_ids_at(&top, past)?
+        .into_iter()
+        .map(|t| {
+            let h = highlight(&t.title, query);
+            (t, h)
+        })
+        .collect())
+}
+
+/// The ids of [`search_tasks_at`]'s tasks, best first, without reading the rows or
+/// placing the highlights (the CLI writes no highlight).
+pub fn search_task_ids_at(
+    store: &Store,
+    filter: &TaskFilter,
+    query: &str,
+    limit: usize,
+    past: Option<chrono::NaiveDate>,
+) -> Result<Vec<i64>> {
     let filter = TaskFilter {
         contains: None,
         ..filter.clone()
@@ -73,15 +93,7 @@ pub fn search_tasks_at(
     let n = narrower
         .filter_with(query, |ids| store.task_titles(ids))?
         .len();
-    let top: Vec<i64> = (0..n.min(limit)).filter_map(|i| narrower.id(i)).collect();
-    Ok(store
-        .tasks_by_ids_at(&top, past)?
-        .into_iter()
-        .map(|t| {
-            let h = highlight(&t.title, query);
-            (t, h)
-        })
-        .collect())
+    Ok((0..n.min(limit)).filter_map(|i| narrower.id(i)).collect())
 }
 
 /// Agencies whose name or code matches `query`, best first, each with the highlight

@@ -90,8 +90,9 @@ impl Store {
         Ok(())
     }
 
-    /// Sizes the page cache for a report over the whole file, which seeks the task and
-    /// agency B-trees again and again: the file's size, at most 64 MiB. With SQLite's
+    /// Sizes the page cache for a read that seeks the task and agency B-trees again and
+    /// again (a report over the whole file, the roll-up, the rows of a ranked search in
+    /// rank order): the file's size, at most 64 MiB. With SQLite's
     /// 2 MB default the roll-up of 34 files of 30,000 tasks spent a quarter of its time
     /// re-reading pages from the kernel (docs/performance.md, the national roll-up).
     pub fn tune_for_report(&self) -> Result<()> {

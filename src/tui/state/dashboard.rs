@@ -118,6 +118,17 @@ impl Dashboard {
         Ok(())
     }
 
+    /// A copy to bring up to date off the key loop: what the numbers were folded from
+    /// moves into the copy (it is not drawn), so a refresh per commit does not copy the
+    /// counts by (program, category, lead). Until the copy comes back, a refresh here
+    /// loads in full.
+    pub fn take_for_refresh(&mut self) -> Dashboard {
+        let tally = self.tally.take();
+        let mut copy = self.clone();
+        copy.tally = tally;
+        copy
+    }
+
     /// Brings a loaded dashboard up to date after a commit by reading only what changed
     /// (`store::live`): the counts get the change applied, the attention list is read
     /// again only when a changed task is or was on it. Loads in full when the dashboard

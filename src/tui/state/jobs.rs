@@ -214,7 +214,7 @@ impl AppState {
             self.jobs.dashboard_again = true;
             return true;
         }
-        let mut d = self.dashboard.clone();
+        let mut d = self.dashboard.take_for_refresh();
         let key = self.dash_key();
         let Some(runner) = self.jobs.runner.as_mut() else {
             return false;
