@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v cargo-deb >/dev/null || cargo install cargo-deb --locked
-cargo deb "$@"
+# Stripped: lintian counts an unstripped binary as an error (the release profile keeps
+# line tables for backtraces).
+cargo deb --strip "$@"
 ls -1 target/debian/*.deb

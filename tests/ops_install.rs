@@ -541,7 +541,7 @@ fn the_debian_package_builds_lists_its_layout_and_installs_into_a_throwaway_root
         .args([
             "deb",
             "--no-build",
-            "--no-strip",
+            "--strip",
             "--profile",
             "dev",
             "--output",
