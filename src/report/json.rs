@@ -83,41 +83,84 @@ fn agency_rows(v: &[crate::store::AgencyCounts]) -> Vec<Row<'_>> {
         .collect()
 }
 
+fn category_rows(r: &Report) -> Vec<CategoryRow<'_>> {
+    r.categories
+        .iter()
+        .map(|c| CategoryRow {
+            code: &c.category.code,
+            name_vi: &c.category.name_vi,
+            name_en: &c.category.name_en,
+            counts: &c.counts,
+        })
+        .collect()
+}
+
+fn overdue_rows(r: &Report) -> Vec<Overdue<'_>> {
+    r.overdue
+        .iter()
+        .map(|t| Overdue {
+            id: t.id,
+            title: &t.title,
+            category: &t.category,
+            lead: &t.lead,
+            lead_name: &t.lead_name,
+            deadline: t.deadline,
+            days_late: days_late(t, r.as_of),
+            progress: t.progress.get(),
+            urges: t.urges,
+        })
+        .collect()
+}
+
+fn encode_error(e: serde_json::Error) -> Error {
+    Error::Other(
+        Files::Encode {
+            what: Written::Json,
+            detail: e.to_string(),
+        }
+        .into(),
+    )
+}
+
+/// The keys of the report that a province's row in the roll-up carries
+/// (`rollup::render::PROVINCE_KEYS`), each as [`render`] writes it, made straight into
+/// a value (the roll-up used to render the whole report and parse it back).
+pub fn province_keys(r: &Report) -> Result<serde_json::Map<String, serde_json::Value>> {
+    #[derive(Serialize)]
+    struct Keys<'a> {
+        totals: &'a Counts,
+        categories: Vec<CategoryRow<'a>>,
+        urges: i64,
+        due_soon: i64,
+        progress_made: &'a ProgressMade,
+        overdue_tasks: Vec<Overdue<'a>>,
+    }
+    let keys = Keys {
+        totals: &r.totals,
+        categories: category_rows(r),
+        urges: r.urges,
+        due_soon: r.due_soon,
+        progress_made: &r.progress,
+        overdue_tasks: overdue_rows(r),
+    };
+    match serde_json::to_value(keys).map_err(encode_error)? {
+        serde_json::Value::Object(m) => Ok(m),
+        _ => Ok(serde_json::Map::new()),
+    }
+}
+
 /// Renders the report as pretty JSON, ending with a newline; the same in every language.
 pub fn render(r: &Report) -> Result<String> {
     let doc = Doc {
         program: r.program.as_ref().map(|p| p.code.as_str()),
         as_of: r.as_of,
         totals: &r.totals,
-        categories: r
-            .categories
-            .iter()
-            .map(|c| CategoryRow {
-                code: &c.category.code,
-                name_vi: &c.category.name_vi,
-                name_en: &c.category.name_en,
-                counts: &c.counts,
-            })
-            .collect(),
+        categories: category_rows(r),
         agencies: agency_rows(&r.agencies),
         from: r.from,
         program_title: r.program.as_ref().map(|p| p.title.as_str()),
         coordinating: agency_rows(&r.coordinating),
-        overdue_tasks: r
-            .overdue
-            .iter()
-            .map(|t| Overdue {
-                id: t.id,
-                title: &t.title,
-                category: &t.category,
-                lead: &t.lead,
-                lead_name: &t.lead_name,
-                deadline: t.deadline,
-                days_late: days_late(t, r.as_of),
-                progress: t.progress.get(),
-                urges: t.urges,
-            })
-            .collect(),
+        overdue_tasks: overdue_rows(r),
         urges: r.urges,
         progress_made: &r.progress,
         due_soon: r.due_soon,
@@ -128,15 +171,7 @@ pub fn render(r: &Report) -> Result<String> {
         ahead: &r.ahead,
         ranking: &r.ranking,
     };
-    let mut s = serde_json::to_string_pretty(&doc).map_err(|e| {
-        Error::Other(
-            Files::Encode {
-                what: Written::Json,
-                detail: e.to_string(),
-            }
-            .into(),
-        )
-    })?;
+    let mut s = serde_json::to_string_pretty(&doc).map_err(encode_error)?;
     s.push('\n');
     Ok(s)
 }

@@ -53,17 +53,9 @@ fn province_json(p: &Province, r: &Rollup) -> Result<Value> {
         m.insert("findings".into(), json!(findings));
     }
     if let Some(rep) = &p.report {
-        let own: Value = serde_json::from_str(&report::json::render(rep)?).map_err(|e| {
-            Error::Other(
-                crate::lang::facts::Files::Encode {
-                    what: crate::lang::facts::Written::Json,
-                    detail: e.to_string(),
-                }
-                .into(),
-            )
-        })?;
+        let mut own = report::json::province_keys(rep)?;
         for k in PROVINCE_KEYS {
-            m.insert(k.into(), own.get(k).cloned().unwrap_or(Value::Null));
+            m.insert(k.into(), own.remove(k).unwrap_or(Value::Null));
         }
     }
     Ok(Value::Object(m))
