@@ -563,6 +563,77 @@ fn usage_and_not_found_exit_codes() {
 }
 
 #[test]
+fn usage_errors_speak_the_users_language() {
+    let db = Db::new();
+    db.seed(&[]);
+    let before = db.bytes();
+    // (arguments, the Vietnamese sentence's start, the English sentence's start)
+    let cases: [(&[&str], &str, &str); 7] = [
+        (
+            &["task", "list", "--formt", "json"],
+            "Không có tùy chọn `--formt`. Có phải ý là `--format`?",
+            "unexpected argument '--formt'",
+        ),
+        (
+            &["task", "lisst"],
+            "Không có lệnh `lisst`. Có phải ý là `list`?",
+            "unrecognized subcommand 'lisst'",
+        ),
+        (
+            &["task", "list", "--format", "xml"],
+            "Giá trị `xml` không dùng được cho --format <FORMAT>; chỉ nhận: table, json, csv",
+            "invalid value 'xml'",
+        ),
+        (
+            &["task", "list", "--limit", "abc"],
+            "Giá trị `abc` không hợp lệ cho --limit <N>: không phải số nguyên",
+            "invalid value 'abc'",
+        ),
+        (
+            &["task", "show"],
+            "Thiếu <ID>",
+            "the following required arguments were not provided",
+        ),
+        (
+            &["task", "show", "1", "2"],
+            "Thừa `2` trong câu lệnh",
+            "unexpected argument '2'",
+        ),
+        (
+            &["task", "list", "--format"],
+            "--format <FORMAT> cần có một giá trị",
+            "a value is required for '--format <FORMAT>'",
+        ),
+    ];
+    for (args, vi, en) in cases {
+        let mut with_vi = vec!["--lang", "vi"];
+        with_vi.extend_from_slice(args);
+        let (code, _, err) = db.run(&with_vi);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(
+            err.starts_with(&format!("phoihop: {vi}")),
+            "{args:?}: {err}"
+        );
+        assert!(
+            err.trim_end()
+                .ends_with("xem `phoihop --help` (hoặc `phoihop LỆNH --help`)."),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "one sentence: {err}");
+        let (code, _, err) = db.run(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(
+            err.starts_with(&format!("phoihop: {en}")),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(
+        db.bytes() == before,
+        "a refused command line changed the database"
+    );
+}
+
+#[test]
 fn read_only_refuses_writes() {
     let db = Db::new();
     let id = db.seed(&[("ideology", "T", "A", None)])[0].to_string();

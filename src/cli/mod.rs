@@ -353,6 +353,106 @@ fn usage_sentence(e: &clap::Error) -> String {
     format!("{first}; see `phoihop --help` (or `phoihop COMMAND --help`).")
 }
 
+/// The `--lang` of a command line the parser refused (the last one given, when valid).
+fn lang_in_args(args: impl Iterator<Item = String>) -> Option<Lang> {
+    let args: Vec<String> = args.collect();
+    let mut flag = None;
+    for (i, a) in args.iter().enumerate() {
+        let v = if a == "--lang" {
+            args.get(i + 1).map(String::as_str)
+        } else {
+            a.strip_prefix("--lang=")
+        };
+        match v {
+            Some("vi") => flag = Some(Lang::Vi),
+            Some("en") => flag = Some(Lang::En),
+            _ => {}
+        }
+    }
+    flag
+}
+
+/// A parser error as the facts it carries, for the catalog to say in the user's language.
+fn usage_fact(e: &clap::Error) -> crate::lang::facts::Usage {
+    use crate::lang::facts::{Refused, Usage};
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let one = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => v.first().cloned(),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let many = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::Strings(v)) => v.clone(),
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::StyledStrs(v)) => v.iter().map(ToString::to_string).collect(),
+        Some(ContextValue::StyledStr(s)) => vec![s.to_string()],
+        _ => Vec::new(),
+    };
+    let esc = |s: String| crate::domain::text::escape(&s).into_owned();
+    let arg = || esc(one(ContextKind::InvalidArg).unwrap_or_default());
+    let what = match e.kind() {
+        // A word that is no option: one argument too many.
+        ErrorKind::UnknownArgument if !arg().starts_with('-') => {
+            Refused::Unexpected { value: arg() }
+        }
+        ErrorKind::UnknownArgument => Refused::UnknownOption {
+            arg: arg(),
+            suggested: one(ContextKind::SuggestedArg).map(esc),
+        },
+        ErrorKind::InvalidSubcommand => Refused::UnknownCommand {
+            name: esc(one(ContextKind::InvalidSubcommand).unwrap_or_default()),
+            suggested: one(ContextKind::SuggestedSubcommand).map(esc),
+        },
+        ErrorKind::InvalidValue => Refused::Choice {
+            arg: arg(),
+            value: esc(one(ContextKind::InvalidValue).unwrap_or_default()),
+            valid: many(ContextKind::ValidValue).into_iter().map(esc).collect(),
+        },
+        ErrorKind::ValueValidation => Refused::BadValue {
+            arg: arg(),
+            value: esc(one(ContextKind::InvalidValue).unwrap_or_default()),
+            why: bad_value_why(e),
+        },
+        ErrorKind::MissingRequiredArgument => Refused::Missing {
+            args: many(ContextKind::InvalidArg).into_iter().map(esc).collect(),
+        },
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            Refused::MissingCommand
+        }
+        ErrorKind::ArgumentConflict => Refused::Conflict {
+            arg: arg(),
+            prior: one(ContextKind::PriorArg).map(esc),
+        },
+        ErrorKind::TooManyValues => Refused::Unexpected {
+            value: esc(one(ContextKind::InvalidValue).unwrap_or_default()),
+        },
+        _ => Refused::Other,
+    };
+    Usage {
+        what,
+        en: usage_sentence(e),
+    }
+}
+
+/// Why the value parser refused a value: Rust's integer errors by kind (their sentences
+/// are English), else the parser's own sentence.
+fn bad_value_why(e: &clap::Error) -> crate::lang::facts::BadValueWhy {
+    use crate::lang::facts::BadValueWhy;
+    use std::num::IntErrorKind;
+    let Some(source) = std::error::Error::source(e) else {
+        return BadValueWhy::Said(String::new());
+    };
+    if let Some(p) = source.downcast_ref::<std::num::ParseIntError>() {
+        return match p.kind() {
+            IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => BadValueWhy::TooLarge,
+            _ => BadValueWhy::NotWholeNumber,
+        };
+    }
+    let said = source.to_string();
+    BadValueWhy::Said(crate::domain::text::escape(said.trim_end_matches('.')).into_owned())
+}
+
 /// What `--version` prints: phoihop's version, the schema version it writes and the
 /// SQLite it is built with.
 pub fn version_text() -> String {
@@ -402,7 +502,11 @@ pub fn main_entry() -> i32 {
             return 0;
         }
         Err(e) => {
-            eprintln!("phoihop: {}", usage_sentence(&e));
+            let lang = crate::lang::Lang::from_code(resolve_lang(
+                lang_in_args(std::env::args()),
+                std::env::var("LANG").ok().as_deref(),
+            ));
+            eprintln!("phoihop: {}", usage_fact(&e).render(lang));
             return 2;
         }
     };

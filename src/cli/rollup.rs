@@ -151,7 +151,7 @@ pub fn run(ctx: &super::Context, args: &RollupArgs) -> Result<()> {
     }
     if args.format == RollupFormat::Docx && args.out.is_none() {
         return Err(Error::Usage(
-            "A Word roll-up is a file: give --out FILE.docx.".into(),
+            crate::lang::facts::Cli::WordRollupNeedsOut.into(),
         ));
     }
     if (args.issuer.is_some() || args.issuer_code.is_some() || args.party)

@@ -257,11 +257,12 @@ pub fn resolve(inputs: Inputs) -> Result<Settings> {
     let database = if db.source != Source::Default {
         db
     } else {
-        dflt(inputs.default_db.clone().ok_or_else(|| {
-            Error::Usage(
-                "No data directory is known for this user; give the database with --db PATH or PHOIHOP_DB.".into(),
-            )
-        })?)
+        dflt(
+            inputs
+                .default_db
+                .clone()
+                .ok_or_else(|| Error::Usage(crate::lang::facts::Cli::NoDataDir.into()))?,
+        )
     };
     let locale_vi = inputs
         .locale

@@ -58,9 +58,7 @@ pub fn letterhead(
             .cloned(),
     };
     let Some(a) = chosen else {
-        return Err(Error::Usage(
-            "A Word report needs an issuing agency, and there is none yet: add one (`phoihop agency add`).".into(),
-        ));
+        return Err(Error::Usage(crate::lang::facts::Cli::NoIssuer.into()));
     };
     let superior = a
         .parent

@@ -208,7 +208,7 @@ pub fn replica_files(args: &[PathBuf]) -> Result<Vec<PathBuf>> {
     }
     if out.is_empty() {
         return Err(Error::Usage(
-            "Give the replicas to roll up: one or more files or directories.".into(),
+            crate::lang::facts::Cli::NoReplicasGiven.into(),
         ));
     }
     Ok(out)

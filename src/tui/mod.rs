@@ -76,7 +76,7 @@ const TICK: Duration = Duration::from_millis(250);
 pub fn run(opts: Options) -> Result<()> {
     if !std::io::stdout().is_terminal() {
         return Err(Error::Usage(
-            "The dashboard needs a terminal; for scripts use a subcommand such as `phoihop report` or `phoihop task list`.".into(),
+            crate::lang::facts::Cli::NeedsTerminal { rollup: false }.into(),
         ));
     }
     // Today is read once, here at the edge, and passed in.
@@ -131,7 +131,7 @@ pub fn run_rollup(opts: Options, files: Vec<PathBuf>, req: crate::rollup::Reques
     use state::rollup::{action_for, RollupAction, RollupScreen};
     if !std::io::stdout().is_terminal() {
         return Err(Error::Usage(
-            "The roll-up screen needs a terminal; for scripts use `phoihop rollup`.".into(),
+            crate::lang::facts::Cli::NeedsTerminal { rollup: true }.into(),
         ));
     }
     let today = chrono::Local::now().date_naive();

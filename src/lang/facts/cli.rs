@@ -67,6 +67,14 @@ pub enum Cli {
     },
     /// The TUI's background reader or writer ended.
     WorkerStopped,
+    /// The dashboard (or, with `rollup`, the roll-up screen) on something not a terminal.
+    NeedsTerminal {
+        rollup: bool,
+    },
+    WordRollupNeedsOut,
+    /// A Word document names its issuing agency, and the database has none.
+    NoIssuer,
+    NoReplicasGiven,
     NoThread {
         detail: String,
     },
@@ -195,6 +203,21 @@ impl Cli {
             WordNeedsOut => say!(lang,
                 "Báo cáo Word là một tệp: hãy cho --out TỆP.docx.",
                 "A Word report is a file: give --out FILE.docx."),
+            NeedsTerminal { rollup: false } => say!(lang,
+                "Bảng điều khiển cần một thiết bị đầu cuối (terminal); trong kịch bản hãy dùng một lệnh con như `phoihop report` hoặc `phoihop task list`.",
+                "The dashboard needs a terminal; for scripts use a subcommand such as `phoihop report` or `phoihop task list`."),
+            NeedsTerminal { rollup: true } => say!(lang,
+                "Màn hình tổng hợp cần một thiết bị đầu cuối (terminal); trong kịch bản hãy dùng `phoihop rollup`.",
+                "The roll-up screen needs a terminal; for scripts use `phoihop rollup`."),
+            WordRollupNeedsOut => say!(lang,
+                "Bảng tổng hợp Word là một tệp: hãy cho --out TỆP.docx.",
+                "A Word roll-up is a file: give --out FILE.docx."),
+            NoIssuer => say!(lang,
+                "Văn bản Word cần ghi cơ quan ban hành, mà chưa có cơ quan nào: hãy thêm một cơ quan (`phoihop agency add`).",
+                "A Word report needs an issuing agency, and there is none yet: add one (`phoihop agency add`)."),
+            NoReplicasGiven => say!(lang,
+                "Hãy cho các bản sao cần tổng hợp: một hoặc nhiều tệp hoặc thư mục.",
+                "Give the replicas to roll up: one or more files or directories."),
             IssuerDocxOnly => say!(lang, "--issuer chỉ dùng với --format docx.", "--issuer applies to --format docx only."),
             NoReviewDates => say!(lang,
                 "Hãy cho các ngày sơ kết, cách nhau bằng dấu phẩy (30/06/2021,31/12/2021), hoặc `default`.",
@@ -205,6 +228,119 @@ impl Cli {
             NoChainForHead => say!(lang,
                 "Nhật ký kiểm tra của cơ sở dữ liệu này chưa có chuỗi băm (lược đồ trước phiên bản 5), nên không kiểm tra được --head.",
                 "This database's audit log has no hash chain yet (schema before version 5), so --head cannot be checked."),
+        }
+    }
+}
+
+/// A command line the argument parser refused, as the CLI reads it from the parser's
+/// error (`cli::usage_fact`). English is the parser's own sentence (`en`); Vietnamese is
+/// rendered here from the facts. Both end with where to read the usage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Usage {
+    pub what: Refused,
+    /// The parser's sentence, in English.
+    pub en: String,
+}
+
+/// What the argument parser refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    UnknownOption {
+        arg: String,
+        suggested: Option<String>,
+    },
+    UnknownCommand {
+        name: String,
+        suggested: Option<String>,
+    },
+    /// `value` is not one of `valid` (an empty `value`: none was given).
+    Choice {
+        arg: String,
+        value: String,
+        valid: Vec<String>,
+    },
+    /// `value` did not parse, for `why`.
+    BadValue {
+        arg: String,
+        value: String,
+        why: BadValueWhy,
+    },
+    Missing {
+        args: Vec<String>,
+    },
+    MissingCommand,
+    Conflict {
+        arg: String,
+        prior: Option<String>,
+    },
+    /// A value where none is taken, or one too many.
+    Unexpected {
+        value: String,
+    },
+    /// A kind with no sentence of its own: the parser's English is quoted.
+    Other,
+}
+
+/// Why a value did not parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadValueWhy {
+    NotWholeNumber,
+    TooLarge,
+    /// The value parser's own sentence (phoihop's parsers say it in the user's language).
+    Said(String),
+}
+
+impl Usage {
+    pub fn render(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.en.clone();
+        }
+        use Refused::*;
+        let see = "xem `phoihop --help` (hoặc `phoihop LỆNH --help`).";
+        let maybe = |s: &Option<String>| match s {
+            Some(s) => format!(" Có phải ý là `{s}`?"),
+            None => String::new(),
+        };
+        match &self.what {
+            UnknownOption { arg, suggested } => {
+                format!("Không có tùy chọn `{arg}`.{} Hãy {see}", maybe(suggested))
+            }
+            UnknownCommand { name, suggested } => {
+                format!("Không có lệnh `{name}`.{} Hãy {see}", maybe(suggested))
+            }
+            Choice { arg, value, valid } if value.is_empty() => {
+                let list = valid.join(", ");
+                if list.is_empty() {
+                    format!("{arg} cần có một giá trị; hãy {see}")
+                } else {
+                    format!("{arg} cần có một giá trị: {list}; hãy {see}")
+                }
+            }
+            Choice { arg, value, valid } => format!(
+                "Giá trị `{value}` không dùng được cho {arg}; chỉ nhận: {}; hãy {see}",
+                valid.join(", ")
+            ),
+            BadValue { arg, value, why } => {
+                let why = match why {
+                    BadValueWhy::NotWholeNumber => "không phải số nguyên",
+                    BadValueWhy::TooLarge => "số quá lớn",
+                    BadValueWhy::Said(s) => s.as_str(),
+                };
+                format!("Giá trị `{value}` không hợp lệ cho {arg}: {why}; hãy {see}")
+            }
+            Missing { args } => format!("Thiếu {}; hãy {see}", args.join(", ")),
+            MissingCommand => format!("Cần cho một lệnh con; hãy {see}"),
+            Conflict {
+                arg,
+                prior: Some(p),
+            } => {
+                format!("Không dùng {arg} cùng với {p}; hãy {see}")
+            }
+            Conflict { arg, prior: None } => {
+                format!("Không dùng được {arg} ở đây; hãy {see}")
+            }
+            Unexpected { value } => format!("Thừa `{value}` trong câu lệnh; hãy {see}"),
+            Other => format!("Câu lệnh không hợp lệ ({}); hãy {see}", self.en),
         }
     }
 }

@@ -18,7 +18,7 @@ mod value;
 
 pub use access::{Access, Act, Standing, Why};
 pub use audit::{Audit, Row, Rule};
-pub use cli::{Cli, Replica};
+pub use cli::{BadValueWhy, Cli, Refused, Replica, Usage};
 pub use config::{Config, Remap as RemapRefusal, Wrong};
 pub use db::{Db, Untrusted};
 pub use files::{Files, Written};

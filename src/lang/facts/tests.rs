@@ -538,3 +538,76 @@ fn untyped_text_passes_through() {
     assert_eq!(f.render(Lang::Vi), "As written.");
     assert_eq!(crate::Error::Usage(f).exit_code(), 2);
 }
+
+#[test]
+fn a_refused_command_line_is_said_in_vietnamese_and_keeps_the_parsers_english() {
+    let v = |s: &str| s.to_string();
+    let all = [
+        Refused::UnknownOption {
+            arg: v("--formt"),
+            suggested: Some(v("--format")),
+        },
+        Refused::UnknownOption {
+            arg: v("--x"),
+            suggested: None,
+        },
+        Refused::UnknownCommand {
+            name: v("lisst"),
+            suggested: Some(v("list")),
+        },
+        Refused::Choice {
+            arg: v("--format <FORMAT>"),
+            value: v("xml"),
+            valid: vec![v("json")],
+        },
+        Refused::Choice {
+            arg: v("--db <PATH>"),
+            value: String::new(),
+            valid: vec![],
+        },
+        Refused::BadValue {
+            arg: v("--limit <N>"),
+            value: v("a"),
+            why: BadValueWhy::NotWholeNumber,
+        },
+        Refused::BadValue {
+            arg: v("--limit <N>"),
+            value: v("9"),
+            why: BadValueWhy::TooLarge,
+        },
+        Refused::BadValue {
+            arg: v("--wall"),
+            value: v("2"),
+            why: BadValueWhy::Said(v("ít nhất 5 giây")),
+        },
+        Refused::Missing {
+            args: vec![v("<ID>")],
+        },
+        Refused::MissingCommand,
+        Refused::Conflict {
+            arg: v("--to"),
+            prior: Some(v("--as-of")),
+        },
+        Refused::Conflict {
+            arg: v("--to"),
+            prior: None,
+        },
+        Refused::Unexpected { value: v("2") },
+        Refused::Other,
+    ];
+    let mut seen = std::collections::HashSet::new();
+    for what in all {
+        let u = Usage {
+            what: what.clone(),
+            en: v("unexpected argument; see `phoihop --help`."),
+        };
+        let vi = u.render(Lang::Vi);
+        assert!(
+            vi.ends_with("xem `phoihop --help` (hoặc `phoihop LỆNH --help`)."),
+            "{vi}"
+        );
+        assert!(!vi.contains('\n'), "{vi}");
+        assert!(seen.insert(vi.clone()), "two refusals say the same: {vi}");
+        assert_eq!(u.render(Lang::En), u.en, "{what:?}");
+    }
+}
