@@ -384,10 +384,11 @@ fn search(t: &mut Tui, db: &Path, limit: Duration, rep: &mut Report) -> Res<()> 
     // Another session renames a task the last query matched: live refresh reloads the
     // table and the search reads its index again (a second redraw: one match fewer).
     let store = Store::open(db, false)?;
-    let (victim, _) = phoihop::search::search_tasks(&store, &TaskFilter::default(), q_last(), 1)?
-        .into_iter()
-        .next()
-        .ok_or("no task matches the last query")?;
+    let (victim, _) =
+        phoihop::cli::search::search_tasks(&store, &TaskFilter::default(), q_last(), 1)?
+            .into_iter()
+            .next()
+            .ok_or("no task matches the last query")?;
     let mut store = store;
     let before = t.search_count();
     if before.is_none_or(|n| n == 0) {

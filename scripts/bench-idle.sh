@@ -2,21 +2,25 @@
 # bench-idle.sh — CPU time of the real TUI left open on the dashboard, live refresh on,
 # nothing changing. Bar (docs/performance.md): ≤ 0.1 % of one core over 60 s.
 #
-#   scripts/bench-idle.sh [--bin PATH] [--db PATH] [--seconds N] [--size COLSxROWS]
+#   scripts/bench-idle.sh [--bin PATH] [--db PATH] [--seconds N] [--size COLSxROWS] [--wall S]
+#
+# With --wall S the wallboard is measured instead (`phoihop --wall S`, turning every S
+# seconds: the idle cost then includes its turns, as on a screen in the Văn phòng).
 #
 # Starts `phoihop --db DB` in a detached tmux session (a real pty), waits for the first
 # draw, reads utime+stime from /proc/PID/stat, waits N seconds without a key, reads them
 # again, and prints the CPU time used and the share of one core. Without --db a demo
 # database is made in a temp directory. Build first: cargo build --release.
 set -euo pipefail
-bin=target/release/phoihop db="" secs=60 size=120x40
+bin=target/release/phoihop db="" secs=60 size=120x40 wall=()
 while [ $# -gt 0 ]; do
   case $1 in
     --bin) bin=$2; shift 2 ;;
     --db) db=$2; shift 2 ;;
     --seconds) secs=$2; shift 2 ;;
     --size) size=$2; shift 2 ;;
-    *) sed -n '2,11p' "$0"; exit 2 ;;
+    --wall) wall=(--wall "$2"); shift 2 ;;
+    *) sed -n '2,14p' "$0"; exit 2 ;;
   esac
 done
 command -v tmux >/dev/null || { echo "bench-idle: tmux is needed" >&2; exit 2; }
@@ -29,7 +33,7 @@ if [ -z "$db" ]; then
   "$bin" --db "$db" demo >/dev/null
 fi
 cols=${size%x*} rows=${size#*x}
-tmux new-session -d -s "$name" -x "$cols" -y "$rows" "exec $(printf '%q ' "$bin" --db "$db")"
+tmux new-session -d -s "$name" -x "$cols" -y "$rows" "exec $(printf '%q ' "$bin" --db "$db" "${wall[@]}")"
 pid=$(tmux list-panes -t "$name" -F '#{pane_pid}')
 # Wait for the first draw (and for start-up work to finish).
 for _ in $(seq 50); do

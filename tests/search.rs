@@ -6,12 +6,12 @@ use std::process::{Command, Stdio};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use phoihop::cli::search::{search_agencies, search_tasks, task_index};
 use phoihop::domain::{
     Agency, AgencyKind, Cadence, NewTask, Program, ProgramKind, Progress, Status,
 };
 use phoihop::search::{
-    fold, fold_char, fold_nfc, has_diacritics, highlight, search_agencies, search_tasks,
-    task_index, Narrower, SearchIndex,
+    fold, fold_char, fold_nfc, has_diacritics, highlight, Narrower, SearchIndex,
 };
 use phoihop::store::{Store, TaskFilter};
 use unicode_normalization::UnicodeNormalization;

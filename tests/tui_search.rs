@@ -72,7 +72,8 @@ fn search_narrows_as_the_query_grows_and_esc_clears() {
     // The count is the search library's on the same titles.
     let store = Store::open(&path, true).unwrap();
     let direct =
-        phoihop::search::search_tasks(&store, &TaskFilter::default(), "dan van", 100_000).unwrap();
+        phoihop::cli::search::search_tasks(&store, &TaskFilter::default(), "dan van", 100_000)
+            .unwrap();
     assert_eq!(n, direct.len());
     // Backspace widens again.
     s.update(Action::Erase);
@@ -115,7 +116,7 @@ fn large_indexes_are_built_and_narrowed_off_the_key_loop() {
     let path = common::demo_db(dir.path());
     let store = Store::open(&path, true).unwrap();
     let count = |q: &str| {
-        phoihop::search::search_tasks(&store, &TaskFilter::default(), q, 100_000)
+        phoihop::cli::search::search_tasks(&store, &TaskFilter::default(), q, 100_000)
             .unwrap()
             .len()
     };
@@ -139,7 +140,8 @@ fn large_indexes_are_built_and_narrowed_off_the_key_loop() {
     settle(&mut s, &rx);
     assert_eq!(s.tasks.total, count("dan v"));
     // The rows shown are the best matches, read by id.
-    let top = phoihop::search::search_tasks(&store, &TaskFilter::default(), "dan v", 3).unwrap();
+    let top =
+        phoihop::cli::search::search_tasks(&store, &TaskFilter::default(), "dan v", 3).unwrap();
     let shown: Vec<i64> = s.tasks.rows.iter().take(3).map(|t| t.id).collect();
     assert_eq!(shown, top.iter().map(|(t, _)| t.id).collect::<Vec<_>>());
     // A result for a search cleared meanwhile is dropped.
@@ -349,7 +351,7 @@ fn filters_combine_with_the_search_and_narrow_the_dashboard() {
     assert!(s.tasks.rows.iter().all(|t| t.status == status));
     s.update(Action::Search);
     typed(&mut s, "cong tac");
-    let direct = phoihop::search::search_tasks(&store, &filter, "cong tac", 1000).unwrap();
+    let direct = phoihop::cli::search::search_tasks(&store, &filter, "cong tac", 1000).unwrap();
     assert_eq!(s.tasks.total, direct.len());
     assert!(s
         .tasks
@@ -362,7 +364,8 @@ fn filters_combine_with_the_search_and_narrow_the_dashboard() {
     s.update(Action::ClearFilters);
     s.update(Action::Submit);
     let wide =
-        phoihop::search::search_tasks(&store, &TaskFilter::default(), "cong tac", 100_000).unwrap();
+        phoihop::cli::search::search_tasks(&store, &TaskFilter::default(), "cong tac", 100_000)
+            .unwrap();
     assert_eq!(s.tasks.total, wide.len());
     // Esc in the panel changes nothing.
     s.update(Action::Filter);

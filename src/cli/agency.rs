@@ -172,7 +172,7 @@ pub fn run(ctx: &Context, cmd: &AgencyCmd) -> Result<()> {
         AgencyCmd::List(a) => {
             let store = ctx.open()?;
             let list = match &a.search {
-                Some(q) => crate::search::search_agencies(&store, q)?
+                Some(q) => super::search::search_agencies(&store, q)?
                     .into_iter()
                     .map(|(agency, _)| agency)
                     .collect(),

@@ -16,6 +16,7 @@ pub mod progress;
 pub mod replicate;
 pub mod report;
 pub mod rollup;
+pub mod search;
 pub mod task;
 pub mod user;
 

@@ -520,7 +520,7 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
             store.tune_for_report()?;
         }
         return store.snapshot(|s| {
-            let ids = crate::search::search_task_ids_at(s, &filter, q, limit, ctx.past())?;
+            let ids = super::search::search_task_ids_at(s, &filter, q, limit, ctx.past())?;
             let tasks = s.tasks_by_ids_at(&ids, ctx.past())?;
             output::stream_list(a.format, ctx.lang, LIST_KEYS, |sink| {
                 tasks

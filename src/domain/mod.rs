@@ -3,6 +3,7 @@
 pub mod bucket;
 pub mod codes;
 pub mod date;
+pub mod fold;
 pub mod model;
 pub mod progress;
 pub mod text;

@@ -12,10 +12,10 @@ use rayon::prelude::*;
 use unicode_normalization::char::is_combining_mark;
 
 use super::fields::{self, AgencyFields, ProgramFields, TaskFields};
+use crate::domain::fold::fold_char;
 use crate::domain::{text, Agency, Program};
 use crate::error::{Error, Result};
 use crate::lang::facts::Import;
-use crate::search::fold::fold_char;
 use crate::store::import::{ImportBatch, ImportTask, Origin, ReadyTask, Sourced};
 
 /// The kinds of CSV file and their columns: (required, optional).

@@ -12,8 +12,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::fold::fold;
 use super::pattern::Pattern;
+use crate::domain::fold::fold;
 use crate::error::{Error, Result};
 
 /// Added to the score of an item whose original text matches the query's diacritics too,

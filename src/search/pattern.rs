@@ -23,7 +23,7 @@
 //! remembers them, so that [`Pattern::matches_accented`] can tell items whose original
 //! text carries the same marks from items that only match once folded.
 
-use super::fold::{fold_char, lower_char};
+use crate::domain::fold::{fold_char, lower_char};
 use unicode_normalization::UnicodeNormalization;
 
 /// How one term matches.

@@ -3,10 +3,10 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{audit, unique_violation, Store};
+use crate::domain::fold::fold;
 use crate::domain::{Agency, AgencyKind};
 use crate::error::{Error, Result};
 use crate::lang::facts::{Act, Record};
-use crate::search::fold;
 
 /// Changes to an agency (`None` = unchanged).
 #[derive(Debug, Clone, Default, PartialEq)]

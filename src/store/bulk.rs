@@ -8,10 +8,10 @@ use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use super::{audit, now_stamp, Store};
+use crate::domain::fold::fold;
 use crate::domain::{Agency, Cadence, Program, Progress, Status};
 use crate::error::{Error, Result};
 use crate::lang::facts::{Act, Cli, Db};
-use crate::search::fold;
 
 /// How many rows a [`Store::clear_data`] removed, or a [`Store::bulk_load`] wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

@@ -18,10 +18,10 @@ use serde::Serialize;
 
 use super::access::Who;
 use super::{audit, Store};
+use crate::domain::fold::fold;
 use crate::domain::{Agency, Category, Grant, NewTask, Program, Progress, Status};
 use crate::error::{Error, Result};
 use crate::lang::facts::Fact;
-use crate::search::fold;
 
 mod check;
 mod logged;

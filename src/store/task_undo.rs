@@ -11,9 +11,9 @@ use super::programs::{category_id, program_id};
 use super::task_writes::{agency_ids, check_version, lead_id, record_version, set_with, with_note};
 use super::tasks::get;
 use super::{audit, Store};
+use crate::domain::fold::fold;
 use crate::domain::{text, Task};
 use crate::error::{Error, Result};
-use crate::search::fold;
 
 impl Store {
     /// Puts task `id` back as `previous` (its fields, status and progress), provided it is

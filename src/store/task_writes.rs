@@ -9,12 +9,12 @@ use super::agencies::referenced_agency;
 use super::programs::{category_id, program_id};
 use super::tasks::get;
 use super::{audit, now_stamp, Store};
+use crate::domain::fold::fold;
 use crate::domain::update::apply_update;
 use crate::domain::validate::{check_cadence, clean_with};
 use crate::domain::{text, NewTask, ProgressUpdate, Status, Task, TaskEdit, Urge};
 use crate::error::{Error, Result};
 use crate::lang::facts::{Act, Files, Record, Written};
-use crate::search::fold;
 
 pub(super) fn agency_ids(tx: &Connection, field: &str, codes: &[String]) -> Result<Vec<i64>> {
     codes

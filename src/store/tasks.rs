@@ -9,10 +9,10 @@ use super::agencies::agency_id;
 use super::programs::{category_id, parse_date_col, program_id};
 use super::task_writes::{lead_id, with_ids};
 use super::Store;
+use crate::domain::fold::fold;
 use crate::domain::{text, Bucket, HistoryEntry, Progress, Status, Task, Urge, DUE_SOON_DAYS};
 use crate::error::{Error, Result};
 use crate::lang::facts::Record;
-use crate::search::fold;
 
 /// Which tasks to read. Empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -8,9 +8,9 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection};
 
 use super::{ImportBatch, ImportTask, Plan, Ref, TaskRefs};
+use crate::domain::fold::fold;
 use crate::domain::{NewTask, Progress, Role, Status};
 use crate::error::Result;
-use crate::search::fold;
 use crate::store::access::Who;
 use crate::store::now_stamp;
 

@@ -33,18 +33,22 @@ impl AppState {
         Ok(())
     }
 
-    /// Loads the current top-level view the first time it is shown, or again when a
-    /// change made it stale.
-    pub(super) fn load_view(&mut self) -> Result<()> {
-        let loaded = match self.view {
+    /// Whether view `v` has been read once.
+    pub(super) fn view_loaded(&self, v: View) -> bool {
+        match v {
             View::Dashboard => self.dashboard.loaded,
             View::Programs => self.programs.loaded,
             View::Tasks => self.tasks.loaded,
             View::Agencies => self.agencies.loaded,
             View::Activity => self.activity.loaded,
             View::Ranking => self.ranking.loaded,
-        };
-        if !loaded || self.stale.view(self.view) {
+        }
+    }
+
+    /// Loads the current top-level view the first time it is shown, or again when a
+    /// change made it stale.
+    pub(super) fn load_view(&mut self) -> Result<()> {
+        if !self.view_loaded(self.view) || self.stale.view(self.view) {
             return self.reload_view(self.view);
         }
         if self.view == View::Tasks {

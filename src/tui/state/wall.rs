@@ -56,7 +56,16 @@ impl AppState {
             screen: WallScreen::Dashboard,
             paused: false,
         });
-        self.switch(View::Dashboard)
+        self.switch(View::Dashboard)?;
+        // Every screen of the rotation read now, before the first turn: a turn then only
+        // draws (at 1,000,000 tasks the ranking's first read takes a few hundred ms).
+        for s in WallScreen::ALL {
+            let v = s.view();
+            if v != self.view && (self.stale.view(v) || !self.view_loaded(v)) {
+                self.reload_view(v)?;
+            }
+        }
+        Ok(())
     }
 
     /// An action on the wallboard: `None` when it is not the wallboard's (the caller

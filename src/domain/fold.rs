@@ -1,4 +1,5 @@
-//! Folding for search: NFC → lowercase → strip Vietnamese diacritics, `đ` → `d`.
+//! Folding, a domain rule (stored titles, search, sorting by name): NFC → lowercase →
+//! strip Vietnamese diacritics, `đ` → `d`.
 //! One character in, one character out, so a match position in the folded text is the
 //! position of the same character in the (NFC) original.
 

@@ -1,29 +1,15 @@
-//! One-shot ranked searches for the CLI, and highlighting for every view.
+//! One-shot ranked searches for the CLI (`task list --search`, `agency list --search`):
+//! the store's titles in a search index, ranked by the matcher. Here beside their callers,
+//! so that neither the store nor the search module depends on the other.
 
 use std::sync::Arc;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::fold::fold_nfc;
-use super::index::{Narrower, SearchIndex, SearchIndexBuilder};
-use super::pattern::Pattern;
 use crate::domain::{Agency, Task};
 use crate::error::Result;
+use crate::search::{highlight, Narrower, SearchIndex, SearchIndexBuilder};
 use crate::store::{Store, TaskFilter};
-
-/// The positions (character indices into the NFC form of `original`) of the characters
-/// `query` matched, ascending. When the query carries diacritics and the original matches
-/// them, the accented occurrences are the ones shown.
-pub fn highlight(original: &str, query: &str) -> Vec<usize> {
-    let nfc: String = original.nfc().collect();
-    let folded = fold_nfc(&nfc);
-    let pat = Pattern::parse(query);
-    if pat.has_accents() && pat.matches_accented(&nfc) {
-        pat.positions(&folded, Some(&nfc))
-    } else {
-        pat.positions(&folded, None)
-    }
-}
 
 /// A search index over the folded titles of the tasks matching `filter`, read straight
 /// from the store into the arena.
