@@ -1,8 +1,9 @@
 //! Progress over time in the report (issue 16): the report's scope at each month end from
 //! its first version up to the as-of date, and at each of the program's review dates up
 //! to it, with the as-of date itself last — the totals and the figures by category, read
-//! by [`Store::series`] in one pass over the versions and counted by the same rule as the
-//! report's own totals (`stats::contribute`), so the last point is the report's figures.
+//! by [`Store::series_by_category`] in one pass over the versions and counted by the same
+//! rule as the report's own totals (`stats::contribute`); the last point is the report's
+//! own summary.
 //!
 //! Only a whole report carries it (`Parts::Whole`): the roll-up and the formats that do
 //! not show it do not pay for the pass.
@@ -53,7 +54,7 @@ pub fn build(
     let as_of = at_as_of.as_of;
     let mut dates = points(store, scope, reviews, as_of)?;
     dates.retain(|d| *d < as_of);
-    let mut sums = store.series(scope, &dates, today)?;
+    let mut sums = store.series_by_category(scope, &dates, today)?;
     sums.push(at_as_of.clone());
     Ok(sums
         .into_iter()
