@@ -51,6 +51,10 @@ pub(super) fn sheet(
     let vi = lang == "vi";
     let pick = |a: &'static str, b: &'static str| if vi { a } else { b };
     let ws = wb.add_worksheet();
+    // Printed on A4 landscape, the table and its charts one page wide.
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
     let mut s = Sheet::new(ws, f, name, as_of_line)?;
     let cat_heads: Vec<String> = r
         .categories
