@@ -403,7 +403,8 @@ fn timeline_through_the_cli_agrees_everywhere_and_never_changes() {
 }
 
 /// For the whole store, each program, category and agency: the series over `points`
-/// equals [`Store::summary`] as of each point (totals, every category, every agency).
+/// equals [`Store::summary`] as of each point (totals, every category, every agency), and
+/// [`Store::series_by_category`] the same without the agencies.
 fn series_equals_summaries(s: &phoihop::store::Store, points: &[NaiveDate], today: NaiveDate) {
     use phoihop::store::Scope;
     let mut scopes = vec![Scope::default()];
@@ -429,9 +430,15 @@ fn series_equals_summaries(s: &phoihop::store::Store, points: &[NaiveDate], toda
         let series = s.series(scope, points, today).unwrap();
         assert_eq!(series.len(), points.len(), "{scope:?}");
         let mut nonzero = 0;
-        for (at, got) in points.iter().zip(&series) {
+        let by_category = s.series_by_category(scope, points, today).unwrap();
+        assert_eq!(by_category.len(), points.len(), "{scope:?}");
+        for ((at, got), cats) in points.iter().zip(&series).zip(&by_category) {
             let want = s.summary(scope, *at, today).unwrap();
             assert_eq!(got, &want, "{scope:?} as of {at}, today {today}");
+            // The same without the agencies.
+            let mut lean = want.clone();
+            lean.agencies.clear();
+            assert_eq!(cats, &lean, "{scope:?} as of {at}, today {today}");
             nonzero += got.totals.tasks;
         }
         if scope == &Scope::default() {

@@ -540,3 +540,85 @@ fn libreoffice_converts_every_word_report_and_page_one_reads_right() {
         }
     }
 }
+
+/// The report's series over time (the JSON `series`, the workbook's last sheet) at each
+/// of its points equals the summary as of that date read through the as-of path
+/// (`Store::summary`) and the report built as of that date; its points are every month
+/// end from the scope's first version, the program's reviews up to the as-of date (marked
+/// as reviews) and the as-of date, once each and in order. For the program and for all
+/// programs, as of its final review, a date between reviews, and today.
+#[test]
+fn the_series_is_the_as_of_summary_at_each_point() {
+    use phoihop::store::series::{month_end, month_points, MAX_POINTS};
+    use phoihop::store::Scope;
+    let tmp = tempfile::tempdir().unwrap();
+    let store = demo(tmp.path());
+    for (program, to) in [
+        (Some(PROGRAM), d(2020, 11, 6)),
+        (Some(PROGRAM), d(2019, 3, 10)),
+        (None, d(2020, 11, 6)),
+        (None, today()),
+    ] {
+        let req = Request {
+            program: program.map(String::from),
+            from: None,
+            to,
+        };
+        let r = report::build(&store, &req, today()).unwrap();
+        let points = r.series.as_ref().expect("a whole report has its series");
+        let scope = Scope {
+            program: req.program.clone(),
+            ..Default::default()
+        };
+        let dates: Vec<NaiveDate> = points.iter().map(|p| p.date).collect();
+        assert!(dates.windows(2).all(|w| w[0] < w[1]), "{dates:?}");
+        assert_eq!(dates.last(), Some(&to));
+        let first = store.series_start(&scope).unwrap().unwrap();
+        if month_points(first, to).len() < MAX_POINTS {
+            assert_eq!(dates[0], month_end(first).min(to), "{program:?} {to}");
+        }
+        for m in month_points(first, to) {
+            assert!(
+                dates.contains(&m),
+                "{program:?} {to}: month end {m} missing"
+            );
+        }
+        let reviews = r
+            .program
+            .as_ref()
+            .map(|p| p.reviews.clone())
+            .unwrap_or_default();
+        for p in points {
+            assert_eq!(p.review, reviews.contains(&p.date), "{}", p.date);
+        }
+        for rv in reviews.iter().filter(|x| **x <= to) {
+            assert!(dates.contains(rv), "review {rv} missing");
+        }
+        if program.is_some() {
+            assert!(points.iter().any(|p| p.review && p.date < to));
+        }
+        for p in points {
+            let sum = store.summary(&scope, p.date, today()).unwrap();
+            assert_eq!(p.totals, sum.totals, "{program:?} at {}", p.date);
+            assert_eq!(p.categories, sum.categories, "{program:?} at {}", p.date);
+            let at = report::build_parts(
+                &store,
+                &Request {
+                    to: p.date,
+                    ..req.clone()
+                },
+                today(),
+                report::Parts::Document,
+            )
+            .unwrap();
+            assert_eq!(p.totals, at.totals, "{program:?} at {}", p.date);
+            assert!(at.series.is_none());
+        }
+        // The story moves: tasks are added and progress grows over the points.
+        let (a, b) = (&points[0].totals, &points[points.len() - 1].totals);
+        assert!(
+            a.tasks < b.tasks || a.progress < b.progress,
+            "{a:?} → {b:?}"
+        );
+    }
+}

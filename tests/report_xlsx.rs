@@ -208,3 +208,215 @@ fn the_workbook_reads_well_in_both_languages() {
         assert_eq!(o.get((2, 5)), Some(&Data::Float(129.0)));
     }
 }
+
+/// The sheet of progress over time holds the report's JSON `series`, point for point —
+/// read back twice, with calamine and with Python's standard library (zip and XML, as a
+/// spreadsheet would meet the file) — and carries its two charts: a line of mean progress
+/// (all categories, then each) and the four buckets as stacked columns, over the sheet's
+/// dates, titled in the report's language.
+#[test]
+fn the_series_sheet_and_its_charts_hold_the_json_series() {
+    use serde_json::Value;
+    let tmp = tempfile::tempdir().unwrap();
+    let today = d(2025, 5, 20);
+    let mut s = Store::open(&tmp.path().join("demo.db"), false).unwrap();
+    phoihop::demo::load(&mut s, today, false).unwrap();
+    let req = Request {
+        program: Some("XDHTCT-2015-2020".into()),
+        from: None,
+        to: d(2020, 11, 6),
+    };
+    let r = report::build(&s, &req, today).unwrap();
+    let json: Value = serde_json::from_str(&report::json::render(&r).unwrap()).unwrap();
+    let points = json["series"]["points"].as_array().unwrap().clone();
+    assert!(points.len() > 50, "{} points", points.len());
+    let cats: Vec<String> = json["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap().to_string())
+        .collect();
+    let keys = [
+        "tasks",
+        "done_on_time",
+        "done_late",
+        "in_time",
+        "overdue",
+        "progress",
+    ];
+    let tasks = s
+        .tasks_as_of(req.program.as_deref(), req.to, today, false)
+        .unwrap();
+    for (lang, title, kinds) in [
+        (
+            "vi",
+            "Tiến độ bình quân theo thời gian (%)",
+            ["Cuối tháng", "Sơ kết", "Tổng kết"],
+        ),
+        (
+            "en",
+            "Mean progress over time (%)",
+            ["Month end", "Preliminary review", "Final review"],
+        ),
+    ] {
+        let path = tmp.path().join(format!("s.{lang}.xlsx"));
+        std::fs::write(&path, report::xlsx::render(&r, &tasks, lang).unwrap()).unwrap();
+        let name = report::xlsx::sheets(lang)[5];
+        let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+        let range = wb.worksheet_range(name).unwrap();
+        // Python reads the same file (the standard library only: zip and XML).
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xlsx_sheet.py");
+        let py: Option<Value> = match std::process::Command::new("python3")
+            .arg(&script)
+            .arg(&path)
+            .arg(name)
+            .output()
+        {
+            Ok(out) => {
+                assert!(
+                    out.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                Some(serde_json::from_slice(&out.stdout).unwrap())
+            }
+            Err(e) => {
+                println!("SKIPPED the Python reading: no python3 ({e})");
+                None
+            }
+        };
+        assert_eq!(range.height(), 2 + points.len(), "{lang}");
+        let no_rows = Vec::new();
+        let py_rows = py
+            .as_ref()
+            .map(|p| p["rows"].as_array().unwrap())
+            .unwrap_or(&no_rows);
+        if py.is_some() {
+            assert_eq!(py_rows.len(), 2 + points.len(), "{lang}");
+        }
+        let num = |v: &Value| v.as_f64().unwrap_or_else(|| panic!("{v:?}"));
+        for (i, p) in points.iter().enumerate() {
+            let row = 2 + i;
+            let py_row = py_rows
+                .get(row)
+                .map(|r| r.as_array().unwrap().clone())
+                .unwrap_or_default();
+            let py_at = |c: usize| py_row.get(c).cloned();
+            let date = NaiveDate::parse_from_str(p["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+            match range.get((row, 1)) {
+                Some(Data::DateTime(v)) => assert_eq!(v.as_f64(), serial(date), "{lang}"),
+                other => panic!("{lang} {date}: {other:?}"),
+            }
+            if let Some(v) = py_at(1) {
+                assert_eq!(num(&v), serial(date), "{lang} {date}");
+            }
+            let kind = range.get((row, 2)).unwrap().to_string();
+            if let Some(v) = py_at(2) {
+                assert_eq!(v.as_str(), Some(kind.as_str()));
+            }
+            if p["review"].as_bool().unwrap() {
+                assert!(
+                    kind == kinds[1] || kind == kinds[2],
+                    "{lang} {date}: {kind}"
+                );
+            } else {
+                assert_eq!(kind, kinds[0], "{lang} {date}");
+            }
+            for (k, key) in keys.iter().enumerate() {
+                let want = num(&p["totals"][key]);
+                assert_eq!(
+                    range.get((row, 3 + k)),
+                    Some(&Data::Float(want)),
+                    "{lang} {date} {key}"
+                );
+                if let Some(v) = py_at(3 + k) {
+                    assert_eq!(num(&v), want, "{lang} {date} {key}");
+                }
+            }
+            let by_code: Vec<&Value> = cats
+                .iter()
+                .map(|code| {
+                    p["categories"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|c| c["code"] == code.as_str())
+                        .unwrap()
+                })
+                .collect();
+            for (j, c) in by_code.iter().enumerate() {
+                let want = num(&c["progress"]);
+                assert_eq!(range.get((row, 9 + j)), Some(&Data::Float(want)));
+                if let Some(v) = py_at(9 + j) {
+                    assert_eq!(num(&v), want, "{lang} {date} {}", cats[j]);
+                }
+            }
+        }
+        // The last point is the report's own date and its totals the report's.
+        let last = points.last().unwrap();
+        assert_eq!(last["date"], json["as_of"]);
+        assert_eq!(last["totals"], json["totals"]);
+        assert_eq!(
+            range.get((1 + points.len(), 2)).unwrap().to_string(),
+            kinds[2]
+        );
+        // Two charts in the file, a line and stacked columns, titled in the language.
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut chart = |n: usize| {
+            let mut x = String::new();
+            z.by_name(&format!("xl/charts/chart{n}.xml"))
+                .unwrap()
+                .read_to_string(&mut x)
+                .unwrap();
+            x
+        };
+        let (one, two) = (chart(1), chart(2));
+        assert!(
+            one.contains("<c:lineChart>") && one.contains(title),
+            "{lang}"
+        );
+        assert!(two.contains("<c:barChart>") && two.contains("<c:grouping val=\"stacked\"/>"));
+        // The charts, over the sheet's own rows (as the XML names them).
+        let Some(py) = py else { continue };
+        let charts = py["charts"].as_array().unwrap();
+        assert_eq!(charts.len(), 2, "{lang}: {charts:?}");
+        let n = 2 + points.len();
+        let quoted = format!("'{name}'");
+        let sheet_ref = if name.contains(' ') || !name.is_ascii() {
+            quoted.as_str()
+        } else {
+            name
+        };
+        let col = |c: char| format!("{sheet_ref}!${c}$3:${c}${n}");
+        let line = &charts[0];
+        assert_eq!(line["title"], title);
+        let plot = &line["plots"][0];
+        assert_eq!(plot["kind"], "lineChart");
+        let series = plot["series"].as_array().unwrap();
+        assert_eq!(series.len(), 1 + cats.len());
+        assert_eq!(series[0]["values"], col('I'));
+        assert_eq!(series[0]["categories"], col('B'));
+        for (j, s) in series.iter().enumerate().skip(1) {
+            let c = (b'J' + (j - 1) as u8) as char;
+            assert_eq!(s["values"], col(c), "{lang}");
+        }
+        let bars = &charts[1]["plots"][0];
+        assert_eq!(bars["kind"], "barChart");
+        assert_eq!(bars["grouping"], "stacked");
+        let series = bars["series"].as_array().unwrap();
+        let values: Vec<&str> = series
+            .iter()
+            .map(|s| s["values"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            values,
+            ["E", "F", "G", "H"].map(|c| col(c.chars().next().unwrap()))
+        );
+        let names: Vec<&str> = series.iter().map(|s| s["name"].as_str().unwrap()).collect();
+        assert_eq!(
+            names,
+            ['E', 'F', 'G', 'H'].map(|c| format!("{sheet_ref}!${c}$2")),
+            "{lang}"
+        );
+    }
+}

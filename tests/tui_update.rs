@@ -1503,3 +1503,151 @@ fn x_exports_exactly_the_rows_shown() {
     let want: Vec<String> = s.ranking.rows.iter().map(|r| r.name.clone()).collect();
     assert_eq!(names, want);
 }
+
+/// `x` then Tab: the name switches to `.xlsx` (and back), and the file written is a
+/// workbook of the same rows as the CSV — the header bold and frozen, the columns fitted,
+/// ids and progress as numbers, a title that looks like a formula kept as a text cell
+/// (never a formula); an existing workbook is not overwritten.
+#[test]
+fn x_then_tab_writes_the_table_as_a_workbook() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    use phoihop::tui::keymap::{action_for, Mode};
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    // A title a spreadsheet would run, on a task the search below finds.
+    let hostile = "=HYPERLINK(\"http://x\") dân vận";
+    {
+        let mut w = Store::open(&path, false).unwrap();
+        let t = w
+            .tasks(
+                &phoihop::store::TaskFilter::default(),
+                phoihop::store::TaskSort::Id,
+                false,
+                0,
+                1,
+            )
+            .unwrap()
+            .remove(0);
+        let edit = phoihop::domain::TaskEdit {
+            title: Some(hostile.into()),
+            ..Default::default()
+        };
+        w.edit_task(t.id, Some(t.version), edit, common::today())
+            .unwrap();
+    }
+    let mut s = AppState::new(
+        Store::open(&path, false).unwrap(),
+        Lang::Vi,
+        common::today(),
+        common::today(),
+        None,
+        (80, 24),
+    )
+    .unwrap();
+    s.export_dir = out.path().to_path_buf();
+    s.update(Action::SwitchView(View::Tasks));
+    s.update(Action::Search);
+    type_in(&mut s, "dan van");
+    s.update(Action::Submit);
+    let total = s.tasks.total;
+    assert!(total > 3, "{total} tasks match");
+    let mut shown = Vec::new();
+    s.update(Action::Top);
+    for _ in 0..total {
+        let t = s.tasks.selected().unwrap();
+        shown.push((t.id, t.title.clone(), t.progress.get()));
+        s.update(Action::Down);
+    }
+    assert!(shown.iter().any(|(_, t, _)| t == hostile), "{shown:?}");
+    s.update(Action::Export);
+    let name = |s: &AppState| s.export.as_ref().unwrap().name.clone();
+    assert_eq!(name(&s), format!("nhiem-vu-{}.csv", common::today()));
+    // Tab is the key, in the prompt only; it goes back and forth.
+    let tab = action_for(Mode::Export, phoihop::tui::input::Key::Tab).unwrap();
+    s.update(tab.clone());
+    assert_eq!(name(&s), format!("nhiem-vu-{}.xlsx", common::today()));
+    s.update(tab.clone());
+    assert_eq!(name(&s), format!("nhiem-vu-{}.csv", common::today()));
+    s.update(tab.clone());
+    assert_eq!(s.mode(), Mode::Export);
+    s.update(Action::Submit);
+    assert!(s.export.is_none(), "{:?}", s.notice);
+    let file = out
+        .path()
+        .join(format!("nhiem-vu-{}.xlsx", common::today()));
+    let mut wb: Xlsx<_> = open_workbook(&file).unwrap();
+    assert_eq!(wb.sheet_names(), ["Nhiệm vụ"]);
+    let range = wb.worksheet_range("Nhiệm vụ").unwrap();
+    assert_eq!(range.get((0, 0)), Some(&Data::String("Số".into())));
+    assert_eq!(range.height(), 1 + total);
+    let styles = wb.worksheet_style("Nhiệm vụ").unwrap();
+    for c in 0..range.width() as u32 {
+        assert!(styles.get((0, c)).unwrap().font.as_ref().unwrap().is_bold());
+    }
+    let rows: Vec<(f64, String, f64)> = (1..range.height())
+        .map(|r| {
+            let num = |c| match range.get((r, c)) {
+                Some(Data::Float(x)) => *x,
+                other => panic!("row {r} col {c}: {other:?}"),
+            };
+            (num(0), range.get((r, 1)).unwrap().to_string(), num(7))
+        })
+        .collect();
+    let want: Vec<(f64, String, f64)> = shown
+        .iter()
+        .map(|(id, t, p)| (*id as f64, t.clone(), *p as f64))
+        .collect();
+    assert_eq!(rows, want, "the rows shown, in their order");
+    let formulas = wb.worksheet_formula("Nhiệm vụ").unwrap();
+    assert!(formulas.cells().all(|(_, _, f)| f.is_empty()));
+    // The sheet's XML: frozen below the header, no formula, every column at least as
+    // wide as its header.
+    let mut xml = String::new();
+    zip::ZipArchive::new(std::fs::File::open(&file).unwrap())
+        .unwrap()
+        .by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(xml.contains("ySplit=\"1\"") && xml.contains("state=\"frozen\""));
+    assert!(!xml.contains("<f>"));
+    let widths: Vec<f64> = xml
+        .split("<col ")
+        .skip(1)
+        .map(|p| {
+            let i = p.find("width=\"").unwrap() + 7;
+            p[i..].split('"').next().unwrap().parse().unwrap()
+        })
+        .collect();
+    let header: Vec<String> = (0..range.width())
+        .map(|c| range.get((0, c)).unwrap().to_string())
+        .collect();
+    assert_eq!(widths.len(), header.len(), "{xml}");
+    for (w, h) in widths.iter().zip(&header) {
+        assert!(*w >= h.chars().count() as f64, "`{h}` in {w}");
+    }
+    let title_width = widths[1];
+    let longest = shown
+        .iter()
+        .map(|(_, t, _)| t.chars().count())
+        .max()
+        .unwrap();
+    assert!(
+        title_width >= longest.min(60) as f64,
+        "{title_width} for {longest}"
+    );
+
+    // The same name again: refused, the workbook unchanged.
+    let written = std::fs::read(&file).unwrap();
+    s.update(Action::Export);
+    s.update(tab);
+    s.update(Action::Submit);
+    assert!(s.export.is_some());
+    assert!(matches!(
+        s.notice,
+        Some(phoihop::tui::state::Notice::Error(_))
+    ));
+    assert_eq!(std::fs::read(&file).unwrap(), written);
+}

@@ -122,7 +122,12 @@ pub fn run(ctx: &super::Context, args: &ReportArgs) -> Result<()> {
     let spin = |en: &str, vi: &str| long.then(|| Progress::spinner(ctx.say(en, vi)));
     let computing = spin("Computing the report", "Đang tính số liệu báo cáo");
     // One snapshot: every part of the report from the same commit.
-    let built = store.snapshot(|s| report::build(s, &req, ctx.today));
+    // The series over time is shown by the JSON and the workbook only.
+    let parts = match args.format {
+        ReportFormat::Json | ReportFormat::Xlsx => report::Parts::Whole,
+        _ => report::Parts::Document,
+    };
+    let built = store.snapshot(|s| report::build_parts(s, &req, ctx.today, parts));
     drop(computing);
     let r = built?;
     let lang = ctx.lang;

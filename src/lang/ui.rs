@@ -209,9 +209,11 @@ catalog! {
     WallChanged => "Cập nhật", "Changed";
     WallNoChange => "chưa có", "none yet";
     WallEvery => "mỗi màn hình {} giây", "{} s a screen";
-    ActExport => "Xuất bảng đang xem ra tệp CSV", "Export the table shown to a CSV file";
+    ActExport => "Xuất bảng đang xem ra tệp CSV hoặc Excel", "Export the table shown to a CSV or Excel file";
     ActExportWrite => "Ghi tệp", "Write the file";
     HintExportWrite => "ghi", "write";
+    ActExportFormat => "Đổi định dạng tệp: CSV hoặc Excel (.xlsx)", "Switch the file's format: CSV or Excel (.xlsx)";
+    HintExportFormat => "CSV/Excel", "CSV/Excel";
     ExportPrompt => "Xuất ra tệp:", "Export to:";
     ExportNoTable => "Màn hình này không có bảng để xuất.", "There is no table to export here.";
     ExportBadName => "Tên tệp không hợp lệ.", "Not a valid file name.";

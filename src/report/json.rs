@@ -3,8 +3,10 @@
 //! in_time, overdue, progress}` counts (`agencies` = tasks each agency leads, `progress` =
 //! mean percentage). The keys after them add the period, the coordinating agencies, the
 //! overdue list, urges, progress made, the review schedule (`next`: the first review after
-//! the as-of date), what lies ahead up to it (`ahead`) and the lead agencies ranked
-//! (`ranking`, see `store/ranking.rs`).
+//! the as-of date), what lies ahead up to it (`ahead`), the lead agencies ranked
+//! (`ranking`, see `store/ranking.rs`) and, in a whole report, progress over time
+//! (`series`: `points`, each `{date, review, totals, categories: [{code, …counts}]}`,
+//! see `report/series.rs`).
 //!
 //! The JSON never changes with `--lang`: categories carry their code and both names
 //! (`name_vi`, `name_en`); agencies and tasks their code and their one stored name.
@@ -71,6 +73,29 @@ struct Doc<'a> {
     reviews: Option<Reviews<'a>>,
     ahead: &'a crate::store::report::Ahead,
     ranking: &'a [crate::store::ranking::RankRow],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    series: Option<Series<'a>>,
+}
+
+/// Progress over time: the points in date order.
+#[derive(Serialize)]
+struct Series<'a> {
+    points: Vec<Point<'a>>,
+}
+
+#[derive(Serialize)]
+struct Point<'a> {
+    date: NaiveDate,
+    review: bool,
+    totals: &'a Counts,
+    categories: Vec<PointCategory<'a>>,
+}
+
+#[derive(Serialize)]
+struct PointCategory<'a> {
+    code: &'a str,
+    #[serde(flatten)]
+    counts: &'a Counts,
 }
 
 fn agency_rows(v: &[crate::store::AgencyCounts]) -> Vec<Row<'_>> {
@@ -170,6 +195,24 @@ pub fn render(r: &Report) -> Result<String> {
         }),
         ahead: &r.ahead,
         ranking: &r.ranking,
+        series: r.series.as_ref().map(|points| Series {
+            points: points
+                .iter()
+                .map(|p| Point {
+                    date: p.date,
+                    review: p.review,
+                    totals: &p.totals,
+                    categories: p
+                        .categories
+                        .iter()
+                        .map(|c| PointCategory {
+                            code: &c.category.code,
+                            counts: &c.counts,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }),
     };
     let mut s = serde_json::to_string_pretty(&doc).map_err(encode_error)?;
     s.push('\n');

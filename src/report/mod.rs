@@ -17,6 +17,7 @@ pub mod mdtext;
 pub mod numbers;
 pub mod prose;
 pub(crate) mod prose_parts;
+pub mod series;
 pub mod table;
 pub mod xlsx;
 
@@ -78,6 +79,9 @@ pub struct Report {
     pub ahead: Ahead,
     /// The lead agencies ranked (the annex, issue 16).
     pub ranking: Vec<crate::store::ranking::RankRow>,
+    /// Progress over time (issue 16): `None` unless the report is built whole
+    /// ([`Parts::Whole`]).
+    pub series: Option<Vec<series::Point>>,
 }
 
 /// How many of the tasks falling due before the next review a report lists by name.
@@ -163,7 +167,11 @@ fn program_info(p: &Program, reviews: Vec<NaiveDate>, as_of: NaiveDate) -> Progr
 /// What a report reads: everything, or only what a roll-up prints of each province.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Parts {
+    /// Everything, with the series over time (the JSON and the workbook show it).
     Whole,
+    /// Everything but the series (table, Markdown, CSV and Word do not show it, so they
+    /// do not pay for its pass over the versions).
+    Document,
     /// The totals, categories, urges, due-soon count, progress made and overdue list;
     /// the by-agency tables, the ranking and what lies ahead are left empty (the
     /// roll-up never shows them, and they are most of a report's reading).
@@ -210,11 +218,20 @@ pub fn build_parts(store: &Store, req: &Request, today: NaiveDate, parts: Parts)
             ..Default::default()
         };
         let summary = s.summary(&scope, req.to, today)?;
-        let whole = parts == Parts::Whole;
+        let whole = parts != Parts::Rollup;
         let ranking = if whole {
             s.agency_ranking_from(&scope, summary.clone(), req.to, today)?
         } else {
             Vec::new()
+        };
+        let series = if parts == Parts::Whole {
+            let reviews = program
+                .as_ref()
+                .map(|p| p.reviews.as_slice())
+                .unwrap_or(&[]);
+            Some(series::build(s, &scope, reviews, &summary, today)?)
+        } else {
+            None
         };
         Ok(Report {
             program,
@@ -241,6 +258,7 @@ pub fn build_parts(store: &Store, req: &Request, today: NaiveDate, parts: Parts)
                 }
             },
             ranking,
+            series,
         })
     })
 }

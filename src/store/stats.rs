@@ -297,10 +297,24 @@ impl Store {
     ) -> Result<Summary> {
         let mut by_cat: std::collections::HashMap<i64, Counts> = Default::default();
         let mut by_lead: std::collections::HashMap<i64, Counts> = Default::default();
-        let mut totals = Counts::default();
         for ((_, cat, lead), c) in by_key {
             by_cat.entry(*cat).or_default().add(c);
             by_lead.entry(*lead).or_default().add(c);
+        }
+        self.summary_from_parts(&by_cat, &by_lead, due_soon, as_of)
+    }
+
+    /// The summary from the counts by category id and by lead agency id (each task
+    /// counted once in each): the totals are the categories' sum.
+    pub(super) fn summary_from_parts(
+        &self,
+        by_cat: &std::collections::HashMap<i64, Counts>,
+        by_lead: &std::collections::HashMap<i64, Counts>,
+        due_soon: i64,
+        as_of: NaiveDate,
+    ) -> Result<Summary> {
+        let mut totals = Counts::default();
+        for c in by_cat.values() {
             totals.add(c);
         }
         totals.finish();
@@ -325,7 +339,8 @@ impl Store {
             }
         }
         let mut agencies = Vec::new();
-        {
+        // (No lead counts, no agency to name: the agencies' names are not read.)
+        if !by_lead.is_empty() {
             let mut st = self.conn().prepare_cached(&format!(
                 "SELECT a.id, a.code, {} FROM agency a {} ORDER BY {}",
                 super::agencies::NAME_AS_OF,

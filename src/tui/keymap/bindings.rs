@@ -397,6 +397,7 @@ pub const BINDINGS: &[Binding] = &[
     in_palette(&[Key::Down], Action::Down, Msg::ActDown, Some(Msg::HintMove)),
     // The export prompt (`x`).
     in_export(&[Key::Enter], Action::Submit, Msg::ActExportWrite, Some(Msg::HintExportWrite)),
+    in_export(&[Key::Tab], Action::NextField, Msg::ActExportFormat, Some(Msg::HintExportFormat)),
     in_export(&[Key::Esc], Action::Cancel, Msg::ActClose, Some(Msg::HintCancel)),
     // The wallboard.
     in_wall(&[Key::Right], Action::WallNext, Msg::ActWallNext, Some(Msg::HintWallTurn)),

@@ -1,9 +1,13 @@
-//! `x`: the table shown written to a CSV file in the working directory (issue 16 item 7)
-//! — its rows as the screen has them (filters, search, sort, as-of date), every row, not
-//! only the page — under a name like `nhiem-vu-2020-11-06.csv`, asked for first in a
-//! one-line prompt where the name can be changed. The file is created new, as the user
-//! (`safe_file::create_new`: never over an existing file, never through a link), and
-//! every cell a spreadsheet would take for a formula is neutralized.
+//! `x`: the table shown written to a CSV or Excel file in the working directory (issue 16
+//! item 7) — its rows as the screen has them (filters, search, sort, as-of date), every
+//! row, not only the page — under a name like `nhiem-vu-2020-11-06.csv`, asked for first
+//! in a one-line prompt where the name can be changed; Tab switches the name between
+//! `.csv` and `.xlsx`, and a name ending in `.xlsx` writes a workbook
+//! ([`crate::report::xlsx::table`]: bold frozen header, fitted columns, numbers and dates
+//! as such). The file is created new, as the user (`safe_file::create_new`: never over an
+//! existing file, never through a link). No cell can run as a formula: in the CSV every
+//! cell a spreadsheet would take for one is neutralized with an apostrophe; in the
+//! workbook text goes into text cells, which are never formulas.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -66,6 +70,7 @@ impl AppState {
                 p.name.pop();
             }
             Action::ClearField => p.name.clear(),
+            Action::NextField => p.name = other_format(&p.name),
             Action::Cancel => self.export = None,
             Action::Submit => {
                 let name = p.name.trim().to_string();
@@ -92,25 +97,21 @@ impl AppState {
         Ok(true)
     }
 
-    /// Writes the table shown to `path`; the number of rows written.
+    /// Writes the table shown to `path` (a workbook when its name ends in `.xlsx`, else
+    /// CSV); the number of rows written.
     fn write_export(&self, path: &std::path::Path) -> Result<usize> {
         let (header, rows) = self.sheet()?;
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let fail = |e: csv::Error| {
-            Error::Other(
-                Files::Encode {
-                    what: Written::Csv,
-                    detail: e.to_string(),
-                }
-                .into(),
-            )
+        let bytes = if is_xlsx(&path.to_string_lossy()) {
+            let sheet = self.lang.t(match (self.stack.last(), self.view) {
+                (Some(_), _) | (None, View::Tasks) => Msg::ViewTasks,
+                (None, View::Programs) => Msg::ViewPrograms,
+                (None, View::Agencies) => Msg::ViewAgencies,
+                (None, _) => Msg::ViewRanking,
+            });
+            crate::report::xlsx::table(sheet, &header, &rows)?
+        } else {
+            csv_bytes(&header, &rows)?
         };
-        w.write_record(&header).map_err(fail)?;
-        for r in &rows {
-            w.write_record(r.iter().map(|c| neutralize_formula(c).into_owned()))
-                .map_err(fail)?;
-        }
-        let bytes = w.into_inner().map_err(|e| fail(e.into_error().into()))?;
         let mut file = crate::safe_file::create_new(path, 0o644)?;
         file.write_all(&bytes)
             .and_then(|()| file.sync_all())
@@ -217,6 +218,44 @@ impl AppState {
             ),
             _ => (Vec::new(), Vec::new()),
         })
+    }
+}
+
+/// The table as CSV, every cell a spreadsheet would take for a formula neutralized.
+fn csv_bytes(header: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| {
+        Error::Other(
+            Files::Encode {
+                what: Written::Csv,
+                detail: e.to_string(),
+            }
+            .into(),
+        )
+    };
+    w.write_record(header).map_err(fail)?;
+    for r in rows {
+        w.write_record(r.iter().map(|c| neutralize_formula(c).into_owned()))
+            .map_err(fail)?;
+    }
+    w.into_inner().map_err(|e| fail(e.into_error().into()))
+}
+
+/// Whether a file name asks for a workbook (ends in `.xlsx`, in any case).
+fn is_xlsx(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".xlsx")
+}
+
+/// The name with the other format's ending: `.csv` ↔ `.xlsx`; a name with neither gets
+/// `.xlsx` (without one it is written as CSV).
+pub fn other_format(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".xlsx") {
+        format!("{}.csv", &name[..name.len() - 5])
+    } else if lower.ends_with(".csv") {
+        format!("{}.xlsx", &name[..name.len() - 4])
+    } else {
+        format!("{name}.xlsx")
     }
 }
 

@@ -1,6 +1,7 @@
 //! The report as an Excel workbook (`rust_xlsxwriter`), made to be read (issue 15):
-//! sheets named in the language (Tổng hợp, Lĩnh vực, Cơ quan, Nhiệm vụ, Quá hạn in
-//! Vietnamese; Summary, Categories, Agencies, Tasks, Overdue in English); on each sheet
+//! sheets named in the language (Tổng hợp, Lĩnh vực, Cơ quan, Nhiệm vụ, Quá hạn, Diễn
+//! biến in Vietnamese; Summary, Categories, Agencies, Tasks, Overdue, Over time in
+//! English — the last, progress over time with its charts, see [`series`]); on each sheet
 //! an as-of line first, then a bold, wrapped header row, frozen with it; columns fitted
 //! to their contents and to the header's longest word; counts and percentages as
 //! numbers, dates as real dates shown dd/mm/yyyy; categories and agencies by name (their
@@ -23,13 +24,31 @@ use crate::lang::facts::{Cli, Files, Written};
 use crate::store::report::TaskAsOf;
 use crate::store::Counts;
 
+mod series;
+mod table;
+pub use table::table;
+
 /// The sheet names in English, in order.
-pub const SHEETS: [&str; 5] = ["Summary", "Categories", "Agencies", "Tasks", "Overdue"];
+pub const SHEETS: [&str; 6] = [
+    "Summary",
+    "Categories",
+    "Agencies",
+    "Tasks",
+    "Overdue",
+    "Over time",
+];
 /// The sheet names in Vietnamese, in order.
-pub const SHEETS_VI: [&str; 5] = ["Tổng hợp", "Lĩnh vực", "Cơ quan", "Nhiệm vụ", "Quá hạn"];
+pub const SHEETS_VI: [&str; 6] = [
+    "Tổng hợp",
+    "Lĩnh vực",
+    "Cơ quan",
+    "Nhiệm vụ",
+    "Quá hạn",
+    "Diễn biến",
+];
 
 /// The sheet names in `lang`.
-pub fn sheets(lang: &str) -> [&'static str; 5] {
+pub fn sheets(lang: &str) -> [&'static str; 6] {
     if lang == "vi" {
         SHEETS_VI
     } else {
@@ -566,6 +585,20 @@ pub fn render_reporting(
             row_done(step);
         }
         s.finish()?;
+    }
+
+    // Progress over time, with its charts (a whole report only).
+    if let Some(points) = &r.series {
+        series::sheet(
+            &mut wb,
+            &f,
+            names[5],
+            &as_of_line,
+            r,
+            points,
+            &count_cols,
+            lang,
+        )?;
     }
     step(Step::Packing);
     wb.save_to_buffer().map_err(xerr)
