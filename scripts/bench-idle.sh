@@ -46,7 +46,7 @@ hz=$(getconf CLK_TCK)
 t0=$(ticks); s0=$(date +%s.%N)
 sleep "$secs"
 t1=$(ticks); s1=$(date +%s.%N)
-tmux capture-pane -p -t "$name" | tail -1 | grep -q "live\|trực tiếp" \
+[ ${#wall[@]} -gt 0 ] || tmux capture-pane -p -t "$name" | tail -1 | grep -q "live\|trực tiếp" \
   || echo "bench-idle: warning: the status bar does not say live" >&2
 awk -v a="$t0" -v b="$t1" -v hz="$hz" -v s0="$s0" -v s1="$s1" -v bin="$bin" 'BEGIN {
   cpu = (b - a) / hz; wall = s1 - s0; pct = 100 * cpu / wall;
