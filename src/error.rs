@@ -109,6 +109,17 @@ impl From<rusqlite::Error> for Error {
                     .into(),
                 ),
             },
+            rusqlite::Error::FromSqlConversionFailure(_, _, inner) => {
+                match inner.downcast_ref::<crate::store::row::BadStored>() {
+                    Some(bad) => Error::Other(bad.fact().into()),
+                    None => Error::Other(
+                        Db::Sqlite {
+                            detail: e.to_string(),
+                        }
+                        .into(),
+                    ),
+                }
+            }
             _ => Error::Other(
                 Db::Sqlite {
                     detail: e.to_string(),

@@ -991,3 +991,76 @@ fn tui_draws_stored_hostile_text_escaped() {
         "{seen}"
     );
 }
+
+/// A stored value phoihop cannot read (a status outside its codes, an impossible
+/// deadline — a damaged file or another tool, written past the CHECK constraints) is an
+/// error that names the task and the value in the user's language, exit 1, from every
+/// command that reads the row — never a default in its place (issue 19).
+#[test]
+fn a_stored_value_phoihop_cannot_read_names_its_task_and_is_never_a_default() {
+    let db = Db::new();
+    let ids = db.seed(&[
+        ("ideology", "Một", "A", None),
+        ("ideology", "Hai", "A", Some("2030-01-01")),
+    ]);
+    let conn = db.sqlite();
+    conn.execute_batch(&format!(
+        "PRAGMA ignore_check_constraints = ON; \
+         UPDATE task SET status = 'xong' WHERE id = {}; \
+         UPDATE task SET deadline = '2019-02-30' WHERE id = {};",
+        ids[0], ids[1]
+    ))
+    .unwrap();
+    drop(conn);
+    let before = db.bytes();
+    let (a, b) = (ids[0].to_string(), ids[1].to_string());
+    for (args, id, vi, en) in [
+        (
+            vec!["task", "show", a.as_str()],
+            &a,
+            "tình trạng là `xong`",
+            "the status `xong`",
+        ),
+        (
+            vec!["task", "list", "--format", "json"],
+            &a,
+            "tình trạng là `xong`",
+            "the status `xong`",
+        ),
+        (
+            vec!["export", "--format", "csv"],
+            &a,
+            "tình trạng là `xong`",
+            "the status `xong`",
+        ),
+        (
+            vec!["task", "show", b.as_str()],
+            &b,
+            "thời hạn là `2019-02-30`",
+            "the deadline `2019-02-30`",
+        ),
+    ] {
+        let mut vi_args = vec!["--lang", "vi"];
+        vi_args.extend(&args);
+        let (code, out, err) = db.run(&vi_args);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(
+            out.is_empty() || args[0] != "task" || args[1] != "show",
+            "{out}"
+        );
+        assert!(
+            err.contains(&format!("Nhiệm vụ {id} lưu {vi}")) && err.contains("phoihop check"),
+            "{args:?}: {err}"
+        );
+        assert_one_sentence(&err);
+        let mut en_args = vec!["--lang", "en"];
+        en_args.extend(&args);
+        let (code, _, err) = db.run(&en_args);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("Task {id} has {en} stored")),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(db.bytes() == before, "reading changed the file");
+}

@@ -11,9 +11,10 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
 
+use super::row::{bad_value, col, Stored};
 use super::tasks::{where_clause_in, TaskFilter, TaskSort};
 use super::Store;
-use crate::domain::{Cadence, Progress, Status, Task};
+use crate::domain::Task;
 use crate::error::{Error, Result};
 
 /// The versions in force at the end of the date bound to `?{n}`, shaped like the `task`
@@ -55,32 +56,15 @@ const JOINS: &str =
     "JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.category_id \
                      JOIN agency a ON a.id = t.lead_id";
 
-/// A stored value that does not read as its type: an error that names the row.
-pub(crate) fn bad_value(what: &str, id: i64, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        format!("task {id} has {what} `{value}`, which phoihop does not know").into(),
-    )
-}
-
 /// A stored date, or an error that names the task.
-pub(crate) fn date_col(id: i64, what: &str, s: &str) -> rusqlite::Result<NaiveDate> {
+pub(crate) fn date_col(id: i64, what: Stored, s: &str) -> rusqlite::Result<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| bad_value(what, id, s))
-}
-
-fn date_opt(id: i64, what: &str, s: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
-    s.map(|s| date_col(id, what, &s)).transpose()
 }
 
 /// The one row mapper for [`columns`].
 pub(super) fn task_row(r: &Row<'_>) -> rusqlite::Result<Task> {
     let id: i64 = r.get(0)?;
     let with: Option<String> = r.get(6)?;
-    let cadence: String = r.get(7)?;
-    let status: String = r.get(9)?;
-    let progress: i64 = r.get(10)?;
-    let created: String = r.get(13)?;
     Ok(Task {
         id,
         program: r.get(1)?,
@@ -91,18 +75,13 @@ pub(super) fn task_row(r: &Row<'_>) -> rusqlite::Result<Task> {
         with: with
             .map(|w| w.split(';').map(str::to_string).collect())
             .unwrap_or_default(),
-        cadence: cadence
-            .parse::<Cadence>()
-            .map_err(|_| bad_value("the cadence", id, &cadence))?,
-        deadline: date_opt(id, "the deadline", r.get(8)?)?,
-        status: status
-            .parse::<Status>()
-            .map_err(|_| bad_value("the status", id, &status))?,
-        progress: Progress::new(progress)
-            .map_err(|_| bad_value("the progress", id, &progress.to_string()))?,
-        completed_on: date_opt(id, "the completion date", r.get(11)?)?,
+        cadence: col(r, 7, id, Stored::Cadence)?,
+        deadline: col(r, 8, id, Stored::Deadline)?,
+        status: col(r, 9, id, Stored::Status)?,
+        progress: col(r, 10, id, Stored::Progress)?,
+        completed_on: col(r, 11, id, Stored::Completed)?,
         basis: r.get(12)?,
-        created_on: date_col(id, "the creation date", &created)?,
+        created_on: col(r, 13, id, Stored::Created)?,
         version: r.get(14)?,
     })
 }

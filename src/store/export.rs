@@ -6,6 +6,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use super::programs::parse_date_col;
+use super::row::{col, Stored};
 use super::Store;
 use crate::domain::{Cadence, Progress, Status};
 use crate::error::Result;
@@ -52,10 +53,6 @@ pub struct TaskRecord {
     pub created_on: NaiveDate,
     pub history: Vec<HistoryRecord>,
     pub urges: Vec<UrgeRecord>,
-}
-
-fn date_opt(s: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
-    s.map(|s| parse_date_col(&s)).transpose()
 }
 
 /// The page cache (KiB) and memory map (bytes) for a long read of a file of `size` bytes.
@@ -148,20 +145,15 @@ impl Store {
             while let Some(r) = rows.next()? {
                 let id: i64 = r.get(0)?;
                 let with: Option<String> = r.get(6)?;
-                let cadence: String = r.get(7)?;
-                let status: String = r.get(9)?;
-                let created: String = r.get(13)?;
                 let history = hist
                     .query_map(params![id], |h| {
-                        let on: String = h.get(0)?;
-                        let status: String = h.get(3)?;
                         Ok(HistoryRecord {
-                            on: parse_date_col(&on)?,
+                            on: col(h, 0, id, Stored::VersionDate)?,
                             at: h.get(1)?,
                             actor: h.get(2)?,
-                            status: status.parse().unwrap_or(Status::NotStarted),
-                            progress: Progress::new(h.get(4)?).unwrap_or_default(),
-                            completed_on: date_opt(h.get(5)?)?,
+                            status: col(h, 3, id, Stored::Status)?,
+                            progress: col(h, 4, id, Stored::Progress)?,
+                            completed_on: col(h, 5, id, Stored::Completed)?,
                             note: h.get(6)?,
                         })
                     })?
@@ -188,13 +180,13 @@ impl Store {
                     with: with
                         .map(|w| w.split(';').map(str::to_string).collect())
                         .unwrap_or_default(),
-                    cadence: cadence.parse().unwrap_or(Cadence::Recurring),
-                    deadline: date_opt(r.get(8)?)?,
-                    status: status.parse().unwrap_or(Status::NotStarted),
-                    progress: Progress::new(r.get(10)?).unwrap_or_default(),
-                    completed_on: date_opt(r.get(11)?)?,
+                    cadence: col(r, 7, id, Stored::Cadence)?,
+                    deadline: col(r, 8, id, Stored::Deadline)?,
+                    status: col(r, 9, id, Stored::Status)?,
+                    progress: col(r, 10, id, Stored::Progress)?,
+                    completed_on: col(r, 11, id, Stored::Completed)?,
                     basis: r.get(12)?,
-                    created_on: parse_date_col(&created)?,
+                    created_on: col(r, 13, id, Stored::Created)?,
                     history,
                     urges,
                 })?;

@@ -24,6 +24,7 @@ pub mod ranking;
 pub mod replica;
 pub mod report;
 mod restore;
+pub mod row;
 pub mod schema;
 mod search;
 pub mod series;

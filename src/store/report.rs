@@ -7,7 +7,8 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Row};
 use serde::Serialize;
 
-use super::programs::{parse_date_col, program_id};
+use super::programs::program_id;
+use super::row::{col, Stored};
 use super::stats::{AgencyCounts, Counts};
 use super::tasks::bucket_sql;
 use super::Store;
@@ -84,17 +85,11 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-fn date_opt(s: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
-    s.map(|s| parse_date_col(&s)).transpose()
-}
-
 fn task_row(r: &Row<'_>) -> rusqlite::Result<TaskAsOf> {
+    let id: i64 = r.get(0)?;
     let with: Option<String> = r.get(6)?;
-    let cadence: String = r.get(7)?;
-    let status: String = r.get(9)?;
-    let bucket: String = r.get(12)?;
     Ok(TaskAsOf {
-        id: r.get(0)?,
+        id,
         program: r.get(1)?,
         category: r.get(2)?,
         title: r.get(3)?,
@@ -103,12 +98,12 @@ fn task_row(r: &Row<'_>) -> rusqlite::Result<TaskAsOf> {
         with: with
             .map(|w| w.split(';').map(str::to_string).collect())
             .unwrap_or_default(),
-        cadence: cadence.parse().unwrap_or(Cadence::Recurring),
-        deadline: date_opt(r.get(8)?)?,
-        status: status.parse().unwrap_or(Status::NotStarted),
-        progress: Progress::new(r.get(10)?).unwrap_or_default(),
-        completed_on: date_opt(r.get(11)?)?,
-        bucket: bucket.parse().unwrap_or(Bucket::InTime),
+        cadence: col(r, 7, id, Stored::Cadence)?,
+        deadline: col(r, 8, id, Stored::Deadline)?,
+        status: col(r, 9, id, Stored::Status)?,
+        progress: col(r, 10, id, Stored::Progress)?,
+        completed_on: col(r, 11, id, Stored::Completed)?,
+        bucket: col(r, 12, id, Stored::Bucket)?,
         urges: r.get(13)?,
     })
 }

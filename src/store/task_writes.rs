@@ -58,7 +58,7 @@ fn last_version_date(tx: &Connection, id: i64) -> Result<Option<NaiveDate>> {
     let d: Option<String> = tx
         .prepare_cached("SELECT max(valid_from) FROM task_version WHERE task_id = ?1")?
         .query_row([id], |r| r.get(0))?;
-    d.map(|d| super::asof::date_col(id, "a version date", &d).map_err(Error::from))
+    d.map(|d| super::asof::date_col(id, super::row::Stored::VersionDate, &d).map_err(Error::from))
         .transpose()
 }
 

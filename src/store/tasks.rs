@@ -260,13 +260,14 @@ impl Store {
             Ok(HistoryEntry {
                 id: r.get(0)?,
                 at: r.get(1)?,
-                on: super::asof::date_col(id, "a version date", &on)?,
+                on: super::asof::date_col(id, super::row::Stored::VersionDate, &on)?,
                 actor: r.get(3)?,
                 status: status
                     .parse()
-                    .map_err(|_| super::asof::bad_value("the status", id, &status))?,
-                progress: Progress::new(p)
-                    .map_err(|_| super::asof::bad_value("the progress", id, &p.to_string()))?,
+                    .map_err(|_| super::row::bad_value(super::row::Stored::Status, id, &status))?,
+                progress: Progress::new(p).map_err(|_| {
+                    super::row::bad_value(super::row::Stored::Progress, id, &p.to_string())
+                })?,
                 note: r.get(6)?,
                 change: r.get(7)?,
             })

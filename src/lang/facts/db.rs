@@ -2,6 +2,43 @@
 
 use crate::lang::Lang;
 
+/// What a column of a task's row holds (for [`Db::BadStored`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    Cadence,
+    Status,
+    Progress,
+    Deadline,
+    Completed,
+    Created,
+    VersionDate,
+    Bucket,
+}
+
+impl Stored {
+    fn name(self, lang: Lang) -> &'static str {
+        use Stored::*;
+        match (self, lang) {
+            (Cadence, Lang::Vi) => "loại nhiệm vụ",
+            (Cadence, Lang::En) => "the cadence",
+            (Status, Lang::Vi) => "tình trạng",
+            (Status, Lang::En) => "the status",
+            (Progress, Lang::Vi) => "tiến độ",
+            (Progress, Lang::En) => "the progress",
+            (Deadline, Lang::Vi) => "thời hạn",
+            (Deadline, Lang::En) => "the deadline",
+            (Completed, Lang::Vi) => "ngày hoàn thành",
+            (Completed, Lang::En) => "the completion date",
+            (Created, Lang::Vi) => "ngày tạo",
+            (Created, Lang::En) => "the creation date",
+            (VersionDate, Lang::Vi) => "ngày của một phiên bản",
+            (VersionDate, Lang::En) => "a version date",
+            (Bucket, Lang::Vi) => "nhóm thời hạn",
+            (Bucket, Lang::En) => "the deadline bucket",
+        }
+    }
+}
+
 /// A fact about the database file or SQLite.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Db {
@@ -18,6 +55,12 @@ pub enum Db {
     /// Any other SQLite error, with SQLite's own words.
     Sqlite {
         detail: String,
+    },
+    /// A stored value of task `id` that does not read as what its column holds.
+    BadStored {
+        id: i64,
+        what: Stored,
+        value: String,
     },
     IoNotFound {
         detail: String,
@@ -206,6 +249,12 @@ impl Db {
                 "Hệ điều hành không cho truy cập tệp cơ sở dữ liệu.",
                 "The operating system denied access to the database file."),
             Sqlite { detail } => say!(lang, "Lỗi cơ sở dữ liệu: {detail}.", "Database error: {detail}."),
+            BadStored { id, what, value } => {
+                let what = what.name(lang);
+                say!(lang,
+                    "Nhiệm vụ {id} lưu {what} là `{value}`, giá trị phoihop không đọc được; hãy chạy `phoihop check` hoặc khôi phục từ bản sao lưu.",
+                    "Task {id} has {what} `{value}` stored, which phoihop cannot read; run `phoihop check` or restore a backup.")
+            }
             IoNotFound { detail } => say!(lang, "Không tìm thấy tệp: {detail}.", "File not found: {detail}."),
             IoDenied { detail } => say!(lang, "Không được phép truy cập: {detail}.", "Permission denied: {detail}."),
             Io { detail } => say!(lang, "Lỗi vào/ra: {detail}.", "I/O error: {detail}."),

@@ -20,7 +20,7 @@ pub use access::{Access, Act, Standing, Why};
 pub use audit::{Audit, Row, Rule};
 pub use cli::{BadValueWhy, Cli, Refused, Replica, Usage};
 pub use config::{Config, Remap as RemapRefusal, Wrong};
-pub use db::{Db, Untrusted};
+pub use db::{Db, Stored, Untrusted};
 pub use files::{Files, Written};
 pub use import::{Import, Looks};
 pub use record::Record;

@@ -32,6 +32,16 @@ fn samples() -> Vec<Fact> {
             Db::CannotOpen,
             Db::OsDenied,
             Db::Sqlite { detail: detail() },
+            Db::BadStored {
+                id: 7,
+                what: Stored::Status,
+                value: s("xong"),
+            },
+            Db::BadStored {
+                id: 7,
+                what: Stored::Deadline,
+                value: s("2019-02-30"),
+            },
             Db::IoNotFound { detail: detail() },
             Db::IoDenied { detail: detail() },
             Db::Io { detail: detail() },
