@@ -630,6 +630,10 @@ pub fn locked(bin: &Path, db: &Path, hold: Duration) -> Res<Report> {
         t.settle(m, Duration::from_millis(50), limit)?;
     }
     let (mut lat, mut offers, mut i) = (Vec::new(), 0, 0u64);
+    // Each key's frame with when it was sent and whether the retry offer was on the
+    // screen before and after it: the slowest are named in the report.
+    let mut seen: Vec<(f64, f64, usize, bool, bool)> = Vec::new();
+    let cpu_before = t.cpu_ticks()?;
     while held.elapsed() < hold {
         if t.screen_has(&BUSY) {
             offers += 1;
@@ -642,15 +646,23 @@ pub fn locked(bin: &Path, db: &Path, hold: Duration) -> Res<Report> {
         i += 1;
         let m = t.mark();
         let sent = Instant::now();
+        let busy_before = t.screen_has(&BUSY);
         t.key(k)?;
         match t.settle(m, Duration::from_millis(30), Duration::from_secs(5)) {
-            Ok((_, last)) => lat.push(ms(last.saturating_duration_since(sent))),
+            Ok((bytes, last)) => {
+                let l = ms(last.saturating_duration_since(sent));
+                lat.push(l);
+                let at = sent.saturating_duration_since(held).as_secs_f64();
+                seen.push((l, at, bytes, busy_before, t.screen_has(&BUSY)));
+            }
             // The offer came up between the check and the key: the key was its.
             Err(_) if t.screen_has(&BUSY) => {}
             Err(e) => return Err(e),
         }
     }
     let held_for = held.elapsed();
+    // Clock ticks are 10 ms (USER_HZ 100).
+    let cpu_ms = (t.cpu_ticks()? - cpu_before) * 10;
     lock.execute_batch("ROLLBACK")?;
     let end = Instant::now() + Duration::from_secs(30);
     while !t.screen_has(&SAVED) {
@@ -673,6 +685,21 @@ pub fn locked(bin: &Path, db: &Path, hold: Duration) -> Res<Report> {
     rep.put("key_frame_median_ms", format!("{:.2}", at(50)));
     rep.put("key_frame_p99_ms", format!("{:.2}", at(99)));
     rep.put("key_frame_max_ms", format!("{:.2}", lat[lat.len() - 1]));
+    rep.put("tui_cpu_ms_while_held", cpu_ms);
+    seen.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (n, (l, at, bytes, before, after)) in seen.iter().take(5).enumerate() {
+        rep.put(
+            &format!("slow_{}", n + 1),
+            format!(
+                "{l:.2}ms at={at:.2}s bytes={bytes} offer={}→{}",
+                u8::from(*before),
+                u8::from(*after)
+            ),
+        );
+    }
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        rep.put("loadavg", load.split_whitespace().take(3).collect::<Vec<_>>().join("/"));
+    }
     t.key("q")?;
     let deadline = Instant::now() + Duration::from_secs(5);
     while Instant::now() < deadline {

@@ -36,15 +36,7 @@ impl AppState {
     /// Loads the current top-level view the first time it is shown, or again when a
     /// change made it stale.
     pub(super) fn load_view(&mut self) -> Result<()> {
-        let loaded = match self.view {
-            View::Dashboard => self.dashboard.loaded,
-            View::Programs => self.programs.loaded,
-            View::Tasks => self.tasks.loaded,
-            View::Agencies => self.agencies.loaded,
-            View::Activity => self.activity.loaded,
-            View::Ranking => self.ranking.loaded,
-        };
-        if !loaded || self.stale.view(self.view) {
+        if !self.view_loaded(self.view) || self.stale.view(self.view) {
             return self.reload_view(self.view);
         }
         if self.view == View::Tasks {
@@ -52,6 +44,18 @@ impl AppState {
             self.tasks.ensure_window(&self.store, page)?;
         }
         Ok(())
+    }
+
+    /// True once view `v` has been read (its first load done).
+    pub fn view_loaded(&self, v: View) -> bool {
+        match v {
+            View::Dashboard => self.dashboard.loaded,
+            View::Programs => self.programs.loaded,
+            View::Tasks => self.tasks.loaded,
+            View::Agencies => self.agencies.loaded,
+            View::Activity => self.activity.loaded,
+            View::Ranking => self.ranking.loaded,
+        }
     }
 
     /// After a resize or coming back: make sure the visible task rows are read.

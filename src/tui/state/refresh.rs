@@ -18,7 +18,7 @@ use crate::tui::i18n::Msg;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stale {
     /// Per top-level view, by [`View::index`].
-    views: [bool; View::ALL.len()],
+    pub(super) views: [bool; View::ALL.len()],
     /// Layers of the stack below this index are stale; those from it up are fresh.
     layers_below: usize,
 }
@@ -96,7 +96,8 @@ impl AppState {
             self.stale.layers_below = top;
             return Ok(read);
         }
-        if self.stale.view(self.view) {
+        // A view whose first read runs on the read lane is read again when it comes.
+        if self.stale.view(self.view) && !self.first_read_of(self.view) {
             self.reload_view(self.view)?;
             read = true;
         }
@@ -106,6 +107,10 @@ impl AppState {
     /// Reads a top-level view (again), its cursor kept on the same record, and marks it
     /// fresh. On a view not loaded yet this is its first load.
     pub(super) fn reload_view(&mut self, v: View) -> Result<()> {
+        // A first load runs on the read lane when there is one (`firstload.rs`).
+        if self.load_in_background(v) {
+            return Ok(());
+        }
         let page = self.page();
         match v {
             // The dashboard shown is read off the key loop once it has been loaded.
@@ -164,7 +169,7 @@ impl AppState {
     /// The search module's step after a reload, with the programs and agencies searches
     /// applied only to the tables just read (`programs`, `agencies`): a stale table's
     /// rows are already narrowed and must not be narrowed again.
-    fn after_reload_of(&mut self, programs: bool, agencies: bool) -> Result<()> {
+    pub(super) fn after_reload_of(&mut self, programs: bool, agencies: bool) -> Result<()> {
         let held_p = if programs {
             None
         } else {
