@@ -698,7 +698,13 @@ pub fn locked(bin: &Path, db: &Path, hold: Duration) -> Res<Report> {
         );
     }
     if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
-        rep.put("loadavg", load.split_whitespace().take(3).collect::<Vec<_>>().join("/"));
+        rep.put(
+            "loadavg",
+            load.split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join("/"),
+        );
     }
     t.key("q")?;
     let deadline = Instant::now() + Duration::from_secs(5);

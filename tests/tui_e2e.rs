@@ -278,7 +278,6 @@ fn the_wallboard_rotates_by_itself_and_quits_with_q() {
     s.assert_restored();
 }
 
-
 /// The demo database's TUI with each read of the job runner's read lane slowed down by
 /// `ms` (a debug build's test knob, `PHOIHOP_TEST_READ_DELAY_MS`): a first read that
 /// takes seconds, as the dashboard's of a large province does.
@@ -303,8 +302,14 @@ fn the_first_frame_says_reading_at_once_then_the_dashboard_and_q_during_the_read
     let shown = started.elapsed();
     assert!(first.contains("Tổng quan"), "the header:\n{first}");
     assert!(first.contains("q thoát"), "the keys that work:\n{first}");
-    assert!(!first.contains("Nhiệm vụ theo lĩnh vực công tác"), "{first}");
-    assert!(shown < Duration::from_secs(1), "the first frame after {shown:?}");
+    assert!(
+        !first.contains("Nhiệm vụ theo lĩnh vực công tác"),
+        "{first}"
+    );
+    assert!(
+        shown < Duration::from_secs(1),
+        "the first frame after {shown:?}"
+    );
     // A key that needs data says so.
     let mut s = s;
     s.send("p");
@@ -330,7 +335,9 @@ fn the_first_frame_says_reading_at_once_then_the_dashboard_and_q_during_the_read
     assert!(help.contains("Quit"), "{help}");
     // `q` closes the help (as everywhere), then quits.
     t.send("q");
-    t.wait_for("the help closed", |s| s.contains("Reading…") && !s.contains("Keys"));
+    t.wait_for("the help closed", |s| {
+        s.contains("Reading…") && !s.contains("Keys")
+    });
     t.send("q");
     let took = t.wait_exit(Duration::from_secs(5));
     assert!(took < Duration::from_secs(1), "q took {took:?}");
@@ -341,4 +348,23 @@ fn the_first_frame_says_reading_at_once_then_the_dashboard_and_q_during_the_read
     );
     assert!(t.child.try_wait().unwrap().unwrap().success());
     t.assert_restored();
+}
+
+#[test]
+fn a_failed_first_read_restores_the_terminal_and_says_why_in_the_users_language() {
+    let (_d, db) = demo();
+    let mut s = slowed(&db, 1500, "vi");
+    s.wait_text("Đang đọc dữ liệu…");
+    // The file goes away while the first read waits: the read lane cannot open it.
+    for ext in ["", "-wal", "-shm"] {
+        let mut p = db.clone().into_os_string();
+        p.push(ext);
+        let _ = std::fs::remove_file(p);
+    }
+    let code = s.wait_code(Duration::from_secs(10));
+    assert_ne!(code, 0);
+    s.assert_restored();
+    let screen = s.text();
+    assert!(screen.contains("không tồn tại"), "{screen}");
+    assert!(!screen.contains("panicked"), "{screen}");
 }

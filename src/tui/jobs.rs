@@ -43,7 +43,10 @@ fn test_read_delay(lane: Lane) -> Option<Duration> {
     if !cfg!(debug_assertions) || lane != Lane::Read {
         return None;
     }
-    let ms = std::env::var(TEST_READ_DELAY_ENV).ok()?.parse::<u64>().ok()?;
+    let ms = std::env::var(TEST_READ_DELAY_ENV)
+        .ok()?
+        .parse::<u64>()
+        .ok()?;
     Some(Duration::from_millis(ms))
 }
 

@@ -157,9 +157,11 @@ impl AppState {
             inbox: self.inbox.clone(),
         };
         self.jobs.first.on_lane = true;
-        let submitted = self.jobs.runner.as_mut().map(|r| {
-            r.submit(Lane::Read, move |s: &mut Store| read_session(s, ask))
-        });
+        let submitted = self
+            .jobs
+            .runner
+            .as_mut()
+            .map(|r| r.submit(Lane::Read, move |s: &mut Store| read_session(s, ask)));
         match submitted {
             Some(Ok(id)) => self.jobs.first.session = Some(id),
             _ => {
@@ -185,7 +187,8 @@ impl AppState {
     /// (no drill-down over it) or, at the start, the session (who is acting decides what
     /// the keys may do).
     pub fn reading_first(&self) -> bool {
-        self.stack.is_empty() && (self.first_read_of(self.view) || self.jobs.first.session.is_some())
+        self.stack.is_empty()
+            && (self.first_read_of(self.view) || self.jobs.first.session.is_some())
     }
 
     /// The spinner's turn, for the loading line.
@@ -330,8 +333,7 @@ impl AppState {
         match data {
             ViewData::Dashboard(d) => {
                 self.dashboard = *d;
-                if self.jobs.first.views[View::Agencies.index()] == Some(Pending::AfterDashboard)
-                {
+                if self.jobs.first.views[View::Agencies.index()] == Some(Pending::AfterDashboard) {
                     self.jobs.first.views[View::Agencies.index()] = None;
                     self.load_in_background(View::Agencies);
                 }
