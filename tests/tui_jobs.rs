@@ -433,3 +433,55 @@ fn a_failed_first_read_ends_the_tui_with_the_error_in_the_users_language() {
     assert!(e.render(Lang::En).contains("does not exist"));
     assert!(s.take_fatal().is_none(), "taken once");
 }
+
+#[test]
+fn a_shown_table_is_read_again_off_the_key_loop_after_a_change_its_cursor_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let (mut s, rx) = start_unloaded(&path);
+    s.update(Action::SwitchView(View::Tasks));
+    run_jobs(&mut s, &rx, |s| s.tasks.loaded && !s.reading_first());
+    for _ in 0..3 {
+        s.update(Action::Down);
+    }
+    let id = s.tasks.selected().unwrap().id;
+    // Another session changes a task not done.
+    let mut other = Store::open(&path, false).unwrap();
+    let t = other
+        .tasks(&Default::default(), Default::default(), false, 0, 500)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.status != Status::Done && t.id != id)
+        .unwrap();
+    let pct = other_pct(&t, 61);
+    other
+        .update_progress(
+            t.id,
+            Some(t.version),
+            ProgressUpdate {
+                progress: Some(Progress::new(pct).unwrap()),
+                status: None,
+                note: None,
+                on: common::today(),
+            },
+        )
+        .unwrap();
+    let shown = |s: &AppState| {
+        s.tasks
+            .rows
+            .iter()
+            .find(|r| r.id == t.id)
+            .map(|r| i64::from(r.progress.get()))
+    };
+    let before = shown(&s);
+    s.update(Action::DataChanged);
+    // Not read in place: the old rows stay until the lane's come.
+    assert!(s.reading(View::Tasks));
+    assert_eq!(shown(&s), before);
+    // The user moves meanwhile; the cursor stays where they put it.
+    s.update(Action::Down);
+    let moved_to = s.tasks.selected().unwrap().id;
+    run_jobs(&mut s, &rx, |s| !s.reading(View::Tasks));
+    assert_eq!(shown(&s), Some(pct));
+    assert_eq!(s.tasks.selected().unwrap().id, moved_to);
+}

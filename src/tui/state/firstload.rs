@@ -50,6 +50,9 @@ pub struct FirstReads {
     views: [Option<Pending>; View::ALL.len()],
     /// The session's read (who, inbox, last change, an operator's home).
     session: Option<u64>,
+    /// A loaded view shown, read again after a change or a save (Tasks, Programs,
+    /// Activity, Ranking; the dashboard has its own delta refresh in `jobs.rs`).
+    reloads: [Option<u64>; View::ALL.len()],
     /// The first view of the start: until it and the session have come, a failed read
     /// ends the TUI ([`AppState::take_fatal`]).
     start: Option<View>,
@@ -183,6 +186,12 @@ impl AppState {
         self.jobs.first.views[v.index()].is_some()
     }
 
+    /// True while view `v` is read (first, or again after a change) off the key loop: a
+    /// change meanwhile leaves it stale, and it is read again once the read has come.
+    pub fn reading(&self, v: View) -> bool {
+        self.first_read_of(v) || self.jobs.first.reloads[v.index()].is_some()
+    }
+
     /// True while the screen shown waits for its first read: the view at the top level
     /// (no drill-down over it) or, at the start, the session (who is acting decides what
     /// the keys may do).
@@ -290,6 +299,121 @@ impl AppState {
         }
     }
 
+    /// Reads the loaded view shown again on the read lane (after a change, a save, `r`):
+    /// its rows stay on screen until the new ones come, then each cursor stays on its
+    /// record. True when it runs there (or already does); false when it is read in place
+    /// (no runner, a start made by [`AppState::new`], a view not read this way).
+    pub(super) fn reload_in_background(&mut self, v: View) -> bool {
+        if !self.jobs.first.on_lane
+            || self.jobs.runner.is_none()
+            || v != self.view
+            || !self.view_loaded(v)
+        {
+            return false;
+        }
+        if self.jobs.first.reloads[v.index()].is_some() {
+            return true;
+        }
+        let data = match v {
+            // A task search keeps its own matches (`search/`): read in place.
+            View::Tasks if self.tasks.search.is_none() => {
+                ViewData::Tasks(Box::new(self.tasks.clone()))
+            }
+            View::Programs => ViewData::Programs(self.programs.clone()),
+            View::Activity => ViewData::Activity(self.activity.clone()),
+            View::Ranking => ViewData::Ranking(self.ranking.clone()),
+            _ => return false,
+        };
+        let key = self.read_key();
+        let page = self.page();
+        let Some(runner) = self.jobs.runner.as_mut() else {
+            return false;
+        };
+        let submitted = runner.submit(Lane::Read, move |s: &mut Store| {
+            let out = data.load(s, &key, page);
+            (key, out)
+        });
+        match submitted {
+            Ok(id) => {
+                self.jobs.first.reloads[v.index()] = Some(id);
+                self.stale.views[v.index()] = false;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// A view read again on the lane: in place of the one shown, each cursor kept on the
+    /// record it is on now (the user may have moved meanwhile). Made for other filters,
+    /// dates or another sort, it is dropped and the view is read again.
+    fn reload_done(&mut self, v: View, done: &Done) -> Result<bool> {
+        self.jobs.first.reloads[v.index()] = None;
+        let Some(out) = done.take::<(ReadKey, Result<ViewData>)>() else {
+            return Ok(false);
+        };
+        let (key, data) = out?;
+        let again = |s: &mut AppState| {
+            s.stale.views[v.index()] = true;
+            Ok(false)
+        };
+        if key != self.read_key() {
+            return again(self);
+        }
+        let page = self.page();
+        match data? {
+            ViewData::Tasks(t) => {
+                let now = &self.tasks;
+                if t.sort != now.sort || t.filter != now.filter || now.search.is_some() {
+                    return again(self);
+                }
+                let keep = now.selected().map(|t| t.id);
+                let cursor = now.cursor;
+                self.tasks = *t;
+                let t = &mut self.tasks;
+                match keep.and_then(|id| t.rows.iter().position(|r| r.id == id)) {
+                    Some(i) => t.cursor.selected = t.window_start + i,
+                    // Not in the new window: the same place in the table.
+                    None => t.cursor = cursor,
+                }
+                t.cursor.follow(t.total, page);
+                t.ensure_window(&self.store, page)?;
+            }
+            ViewData::Programs(t) => {
+                if t.sort != self.programs.sort {
+                    return again(self);
+                }
+                let keep = self.programs.selected().map(|r| r.program.code.clone());
+                self.programs = t;
+                self.after_reload_of(true, false)?;
+                let at =
+                    keep.and_then(|k| self.programs.rows.iter().position(|r| r.program.code == k));
+                if let Some(i) = at {
+                    self.programs.cursor.selected = i;
+                }
+                self.programs.cursor.follow(self.programs.rows.len(), page);
+            }
+            ViewData::Activity(mut a) => {
+                let keep = self.activity.selected().map(|r| r.change.id);
+                a.cursor = self.activity.cursor;
+                if let Some(i) = keep.and_then(|id| a.rows.iter().position(|r| r.change.id == id)) {
+                    a.cursor.selected = i;
+                }
+                a.cursor.follow(a.rows.len(), page);
+                self.activity = a;
+            }
+            ViewData::Ranking(mut t) => {
+                if t.sort != self.ranking.sort {
+                    return again(self);
+                }
+                let keep = self.ranking.selected().map(|r| r.code.clone());
+                t.select_key(keep.as_deref(), page, |r| r.code.as_str());
+                self.ranking = t;
+            }
+            ViewData::Dashboard(_) | ViewData::Agencies(..) => return Ok(false),
+        }
+        Ok(true)
+    }
+
     /// A read-lane job that is not the dashboard's refresh: a first read, applied when
     /// the state still waits for it.
     pub(super) fn first_read_done(&mut self, done: &Done) -> Result<bool> {
@@ -305,6 +429,12 @@ impl AppState {
                 }
                 Err(e) => self.first_failed(e, true),
             };
+        }
+        let again = View::ALL
+            .into_iter()
+            .find(|v| self.jobs.first.reloads[v.index()] == Some(done.id));
+        if let Some(v) = again {
+            return self.reload_done(v, done);
         }
         let Some(v) = View::ALL
             .into_iter()

@@ -425,8 +425,9 @@ impl AppState {
             return Ok(self.spin());
         }
         let page = self.page();
-        // Any key clears a one-shot notice.
-        let had_notice = self.notice.take().is_some();
+        // Any key clears a one-shot notice; a job's result is no key (a read that comes
+        // after a save leaves "Đã cập nhật…" in sight).
+        let had_notice = !matches!(action, Action::Job(_)) && self.notice.take().is_some();
         // Results of the job runner, the retry offer and `z` (`jobs.rs`).
         if let Some(changed) = self.apply_jobs(&action)? {
             return Ok(changed || had_notice);

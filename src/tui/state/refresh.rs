@@ -97,7 +97,7 @@ impl AppState {
             return Ok(read);
         }
         // A view whose first read runs on the read lane is read again when it comes.
-        if self.stale.view(self.view) && !self.first_read_of(self.view) {
+        if self.stale.view(self.view) && !self.reading(self.view) {
             self.reload_view(self.view)?;
             read = true;
         }
@@ -107,8 +107,9 @@ impl AppState {
     /// Reads a top-level view (again), its cursor kept on the same record, and marks it
     /// fresh. On a view not loaded yet this is its first load.
     pub(super) fn reload_view(&mut self, v: View) -> Result<()> {
-        // A first load runs on the read lane when there is one (`firstload.rs`).
-        if self.load_in_background(v) {
+        // A first load, and a shown table read again, run on the read lane when there
+        // is one (`firstload.rs`).
+        if self.load_in_background(v) || self.reload_in_background(v) {
             return Ok(());
         }
         let page = self.page();
