@@ -20,6 +20,11 @@
 //!     progress update (it waits, offers a retry, which is taken, and so on) and `j`/`k`
 //!     are sent one at a time: key → end of its frame, median / p99 / max. Then the lock
 //!     is released and the save completes. DB is written to: pass a copy.
+//! bench_probe first BIN DB
+//!     Run the real TUI in a 120x40 pty: process start → the first frame with the loading
+//!     line ("Reading…"), → the dashboard drawn (its category table); then a second start
+//!     with `q` sent as soon as the loading line shows: `q` → the process gone. The
+//!     screen is polled every 2 ms. Nothing is written.
 //! bench_probe rollup BIN DIR
 //!     Run the roll-up screen (BIN --rollup DIR) in a 120x40 pty: process start → end of
 //!     the first frame (every replica read and judged before it), peak RSS, `j`/`k` on
@@ -94,9 +99,10 @@ fn main() {
                 Duration::from_secs_f64(hold),
             )
         }
+        Some("first") if args.len() == 3 => first(Path::new(&args[1]), Path::new(&args[2])),
         Some("rollup") if args.len() == 3 => rollup(Path::new(&args[1]), Path::new(&args[2])),
         _ => Err(
-            "usage: bench_probe dashboard DB [AS_OF] | bench_probe pty BIN DB [IDLE_SECONDS] | bench_probe locked BIN DB [HOLD_SECONDS] | bench_probe rollup BIN DIR"
+            "usage: bench_probe dashboard DB [AS_OF] | bench_probe pty BIN DB [IDLE_SECONDS] | bench_probe locked BIN DB [HOLD_SECONDS] | bench_probe first BIN DB | bench_probe rollup BIN DIR"
                 .into(),
         ),
     };
@@ -815,6 +821,50 @@ pub fn locked(bin: &Path, db: &Path, hold: Duration) -> Res<Report> {
     }
     t.child.kill()?;
     Err("the TUI did not quit on q".into())
+}
+
+/// The first frame (the loading line) and the dashboard after it; `q` during the read.
+pub fn first(bin: &Path, db: &Path) -> Res<Report> {
+    let mut rep = Report::default();
+    let reading = ["Reading…", "Đang đọc dữ liệu…"];
+    let loaded = ["Tasks by work category", "Nhiệm vụ theo lĩnh vực công tác"];
+    let wait = |t: &Tui, what: &[&str], from: Instant| -> Res<f64> {
+        while !t.screen_has(what) {
+            if from.elapsed() > Duration::from_secs(120) {
+                return Err(format!("no {what:?} within 120 s").into());
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        Ok(ms(from.elapsed()))
+    };
+    let started = Instant::now();
+    let mut t = Tui::start(bin, db)?;
+    rep.put(
+        "loading_line_ms",
+        format!("{:.1}", wait(&t, &reading, started)?),
+    );
+    rep.put(
+        "dashboard_ms",
+        format!("{:.1}", wait(&t, &loaded, started)?),
+    );
+    t.key("q")?;
+    let _ = t.child.wait();
+    let started = Instant::now();
+    let mut t = Tui::start(bin, db)?;
+    wait(&t, &reading, started)?;
+    let sent = Instant::now();
+    t.key("q")?;
+    loop {
+        if t.child.try_wait()?.is_some() {
+            break;
+        }
+        if sent.elapsed() > Duration::from_secs(30) {
+            return Err("the TUI did not quit on q".into());
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    rep.put("q_while_reading_ms", format!("{:.1}", ms(sent.elapsed())));
+    Ok(rep)
 }
 
 /// The roll-up screen's first frame, its key → frame on the Provinces table, and Enter

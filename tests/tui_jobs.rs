@@ -485,3 +485,37 @@ fn a_shown_table_is_read_again_off_the_key_loop_after_a_change_its_cursor_kept()
     assert_eq!(shown(&s), Some(pct));
     assert_eq!(s.tasks.selected().unwrap().id, moved_to);
 }
+
+#[test]
+fn an_operators_home_comes_with_the_session_read_on_the_lane() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut admin = Store::open(&path, false).unwrap();
+    admin
+        .grant(
+            &phoihop::store::os_login(),
+            phoihop::domain::Role::Operator,
+            Some("BTGDVTU"),
+        )
+        .unwrap();
+    drop(admin);
+    let (mut s, rx) = start_unloaded(&path);
+    assert!(s.stack.is_empty(), "nothing read yet");
+    assert!(s.who.is_none());
+    run_jobs(&mut s, &rx, |s| !s.reading_first() && s.dashboard.loaded);
+    let Some(phoihop::tui::state::Layer::Mine(w)) = s.stack.last() else {
+        panic!("the home over the dashboard: {:?}", s.stack.len());
+    };
+    assert_eq!(w.agency.0, "BTGDVTU");
+    // The same home as a start that reads in place.
+    let sync = open(&path);
+    let Some(phoihop::tui::state::Layer::Mine(v)) = sync.stack.last() else {
+        panic!("the home in place");
+    };
+    let ids =
+        |w: &phoihop::tui::state::MyWork| w.rows.iter().map(|r| r.task.id).collect::<Vec<_>>();
+    assert!(!w.rows.is_empty());
+    assert_eq!(ids(w), ids(v));
+    assert_eq!(s.operator_agency().as_deref(), Some("BTGDVTU"));
+    assert_eq!(s.inbox.agency.as_deref(), Some("BTGDVTU"));
+}
