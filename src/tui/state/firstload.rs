@@ -12,7 +12,13 @@
 //! the TUI ends and the error is shown on the restored terminal, in the user's language,
 //! as it was when they ran before the first frame.
 //!
-//! Without a runner (the tests of `update()`), every read runs in place as before.
+//! After the start, a table on the screen (Tasks, Programs, Activity, Ranking) is read
+//! again here too after a change ([`AppState::reload`]: a save, a commit elsewhere,
+//! `r`), its old rows in sight until the new ones come; a stale view about to be shown
+//! is still read in place first, so that no screen is shown older than the last change.
+//!
+//! Without a runner, or for a state made by [`AppState::new`] (the tests of `update()`),
+//! every read runs in place as before.
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -53,6 +59,11 @@ pub struct FirstReads {
     /// A loaded view shown, read again after a change or a save (Tasks, Programs,
     /// Activity, Ranking; the dashboard has its own delta refresh in `jobs.rs`).
     reloads: [Option<u64>; View::ALL.len()],
+    /// True while a change is applied to the screen already shown ([`AppState::reload`]
+    /// sets it): only then is a loaded view read again on the lane, its old rows left in
+    /// sight meanwhile. A stale view about to be shown (a switch, `Back`) is read first,
+    /// in place, so that no screen is shown older than the last change.
+    pub(super) change: bool,
     /// The first view of the start: until it and the session have come, a failed read
     /// ends the TUI ([`AppState::take_fatal`]).
     start: Option<View>,
@@ -305,8 +316,10 @@ impl AppState {
     /// (no runner, a start made by [`AppState::new`], a view not read this way).
     pub(super) fn reload_in_background(&mut self, v: View) -> bool {
         if !self.jobs.first.on_lane
+            || !self.jobs.first.change
             || self.jobs.runner.is_none()
             || v != self.view
+            || !self.stack.is_empty()
             || !self.view_loaded(v)
         {
             return false;
@@ -354,6 +367,7 @@ impl AppState {
         let (key, data) = out?;
         let again = |s: &mut AppState| {
             s.stale.views[v.index()] = true;
+            s.read_shown_again(v);
             Ok(false)
         };
         if key != self.read_key() {
@@ -411,7 +425,23 @@ impl AppState {
             }
             ViewData::Dashboard(_) | ViewData::Agencies(..) => return Ok(false),
         }
+        // Changed again while it was read: once more, off the key loop.
+        if self.stale.view(v) {
+            self.read_shown_again(v);
+        }
         Ok(true)
+    }
+
+    /// Drops the read of `v` running on the lane (it is read in place instead).
+    pub(super) fn forget_reload(&mut self, v: View) {
+        self.jobs.first.reloads[v.index()] = None;
+    }
+
+    /// The shown view `v`, stale again, read again on the lane (it is on the screen).
+    fn read_shown_again(&mut self, v: View) {
+        let was = std::mem::replace(&mut self.jobs.first.change, true);
+        self.reload_in_background(v);
+        self.jobs.first.change = was;
     }
 
     /// A read-lane job that is not the dashboard's refresh: a first read, applied when

@@ -214,8 +214,10 @@ impl AppState {
                 let mut t = TaskList::new(kind.clone(), self.task_filter(&kind));
                 t.past = self.past();
                 // The row just drilled from shows the program's count, read with the same
-                // scope and date.
-                t.load_counted(&self.store, page, Some(tasks))?;
+                // scope and date (unless the rows are being read again after a change:
+                // then it is counted).
+                let known = (!self.reading(View::Programs)).then_some(tasks);
+                t.load_counted(&self.store, page, known)?;
                 Layer::Tasks(Box::new(t))
             }
             Some(DrillTo::Agency(code, name)) => {

@@ -50,7 +50,11 @@ impl AppState {
             layers_below: self.stack.len(),
         };
         self.load_session()?;
-        self.freshen()?;
+        // The screen shown is read again off the key loop where it can be (`firstload.rs`).
+        self.jobs.first.change = true;
+        let read = self.freshen();
+        self.jobs.first.change = false;
+        read?;
         // Task searches whose scope changed (new filters or date) get a new index; the
         // list searches were applied by the reads above.
         self.after_reload_of(false, false)
@@ -112,6 +116,8 @@ impl AppState {
         if self.load_in_background(v) || self.reload_in_background(v) {
             return Ok(());
         }
+        // Read here: a read of it still running on the lane is older, and is dropped.
+        self.forget_reload(v);
         let page = self.page();
         match v {
             // The dashboard shown is read off the key loop once it has been loaded.
