@@ -3,6 +3,11 @@
 //! in the audit), refuses when the task changed elsewhere; a save on the runner leaves
 //! the screen answering, offers a retry when another connection holds the write lock
 //! (the form's input kept) and saves once it is released; stale results are dropped.
+//! The TUI's start (`AppState::unloaded` + `start_first_load`): the first reads run on the
+//! read lane while the keys that need no data work, a view switched to meanwhile is read
+//! there too, an operator's home comes with the session, a read for other dates or
+//! another sort is read again, a table shown is read again there after a change (its
+//! cursor kept), and a failed first read ends the TUI with its error.
 
 mod common;
 
@@ -518,4 +523,46 @@ fn an_operators_home_comes_with_the_session_read_on_the_lane() {
     assert_eq!(ids(w), ids(v));
     assert_eq!(s.operator_agency().as_deref(), Some("BTGDVTU"));
     assert_eq!(s.inbox.agency.as_deref(), Some("BTGDVTU"));
+}
+
+#[test]
+fn a_table_read_again_for_another_sort_is_dropped_and_read_for_this_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let (mut s, rx) = start_unloaded(&path);
+    s.update(Action::SwitchView(View::Tasks));
+    run_jobs(&mut s, &rx, |s| s.tasks.loaded && !s.reading_first());
+    // A change elsewhere: the table is read again on the lane…
+    let mut other = Store::open(&path, false).unwrap();
+    let t = other
+        .tasks(&Default::default(), Default::default(), false, 0, 500)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.status != Status::Done)
+        .unwrap();
+    other
+        .update_progress(
+            t.id,
+            Some(t.version),
+            ProgressUpdate {
+                progress: Some(Progress::new(other_pct(&t, 62)).unwrap()),
+                status: None,
+                note: None,
+                on: common::today(),
+            },
+        )
+        .unwrap();
+    s.update(Action::DataChanged);
+    assert!(s.reading(View::Tasks));
+    // …and sorted meanwhile: the read made for the old order is not shown.
+    s.update(Action::SortNext);
+    let sort = s.tasks.sort;
+    run_jobs(&mut s, &rx, |s| !s.reading(View::Tasks));
+    assert_eq!(s.tasks.sort, sort);
+    let mut sync = open(&path);
+    sync.update(Action::SwitchView(View::Tasks));
+    sync.update(Action::SortNext);
+    let ids = |s: &AppState| s.tasks.rows.iter().map(|t| t.id).collect::<Vec<_>>();
+    assert_eq!(ids(&s), ids(&sync));
+    assert!(!s.stale.view(View::Tasks));
 }
