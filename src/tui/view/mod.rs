@@ -54,6 +54,10 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
     };
     if let Some(w) = &state.wall {
         wall::draw(frame, area, state, w, theme);
+        if state.reading_first() {
+            // Its screen's first read has not come: say so, not empty figures.
+            loading(frame, body, state, theme);
+        }
         return;
     }
     tabs(frame, top, state, theme);
