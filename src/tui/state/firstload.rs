@@ -518,6 +518,10 @@ impl AppState {
         if v == self.view {
             // The screen may have been resized while it was read.
             self.ensure_top_window()?;
+            // Changed while it was read: again, off the key loop.
+            if self.stale.view(v) {
+                self.read_shown_again(v);
+            }
         }
         Ok(true)
     }
