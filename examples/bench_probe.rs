@@ -20,6 +20,11 @@
 //!     progress update (it waits, offers a retry, which is taken, and so on) and `j`/`k`
 //!     are sent one at a time: key → end of its frame, median / p99 / max. Then the lock
 //!     is released and the save completes. DB is written to: pass a copy.
+//! bench_probe first BIN DB
+//!     Run the real TUI in a 120x40 pty: process start → the first frame with the loading
+//!     line ("Reading…"), → the dashboard drawn (its category table); then a second start
+//!     with `q` sent as soon as the loading line shows: `q` → the process gone. The
+//!     screen is polled every 2 ms. Nothing is written.
 //! bench_probe rollup BIN DIR
 //!     Run the roll-up screen (BIN --rollup DIR) in a 120x40 pty: process start → end of
 //!     the first frame (every replica read and judged before it), peak RSS, `j`/`k` on
@@ -94,9 +99,10 @@ fn main() {
                 Duration::from_secs_f64(hold),
             )
         }
+        Some("first") if args.len() == 3 => first(Path::new(&args[1]), Path::new(&args[2])),
         Some("rollup") if args.len() == 3 => rollup(Path::new(&args[1]), Path::new(&args[2])),
         _ => Err(
-            "usage: bench_probe dashboard DB [AS_OF] | bench_probe pty BIN DB [IDLE_SECONDS] | bench_probe locked BIN DB [HOLD_SECONDS] | bench_probe rollup BIN DIR"
+            "usage: bench_probe dashboard DB [AS_OF] | bench_probe pty BIN DB [IDLE_SECONDS] | bench_probe locked BIN DB [HOLD_SECONDS] | bench_probe first BIN DB | bench_probe rollup BIN DIR"
                 .into(),
         ),
     };
@@ -160,6 +166,14 @@ struct Out {
     chunks: Vec<(Instant, usize)>,
     /// The screen as the terminal shows it.
     screen: Option<vt100::Parser>,
+    /// When set (`locked`): after each chunk, the screen row of the selection (`▶`), so
+    /// that a key's own frame (the one that moved it) is told from others.
+    cursor_rows: Option<Vec<Option<usize>>>,
+}
+
+/// The screen row holding the selection mark.
+fn cursor_row(p: &vt100::Parser) -> Option<usize> {
+    p.screen().contents().lines().position(|l| l.contains('▶'))
 }
 
 struct Tui {
@@ -207,6 +221,10 @@ impl Tui {
                     o.screen
                         .get_or_insert_with(|| vt100::Parser::new(nz(ROWS), nz(COLS), 0))
                         .process(&buf[..n]);
+                    let row = o.screen.as_ref().and_then(cursor_row);
+                    if let Some(rows) = o.cursor_rows.as_mut() {
+                        rows.push(row);
+                    }
                 }
             }
         });
@@ -569,6 +587,34 @@ pub fn pty(bin: &Path, db: &Path, idle: Duration) -> Res<Report> {
 }
 
 impl Tui {
+    /// Starts noting the selection's row after each chunk (from the next one on).
+    fn track_cursor(&self) -> Res<()> {
+        let mut o = self.out.lock().map_err(|_| "poisoned")?;
+        let n = o.chunks.len();
+        o.cursor_rows = Some(vec![None; n]);
+        Ok(())
+    }
+
+    /// The selection's row on the screen now.
+    fn cursor_now(&self) -> Option<usize> {
+        let o = self.out.lock().ok()?;
+        o.screen.as_ref().and_then(cursor_row)
+    }
+
+    /// When the first chunk after `mark` that left the selection off row `from` came.
+    fn moved_at(&self, mark: usize, from: Option<usize>) -> Option<Instant> {
+        let o = self.out.lock().ok()?;
+        let rows = o.cursor_rows.as_ref()?;
+        (mark..o.chunks.len())
+            .find(|&i| {
+                rows.get(i)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|r| Some(r) != from)
+            })
+            .map(|i| o.chunks[i].0)
+    }
+
     fn screen_has(&self, any: &[&str]) -> bool {
         self.out
             .lock()
@@ -631,6 +677,14 @@ pub fn locked(bin: &Path, db: &Path, hold: Duration) -> Res<Report> {
         t.settle(m, Duration::from_millis(50), limit)?;
     }
     let (mut lat, mut offers, mut i) = (Vec::new(), 0, 0u64);
+    // Each key's frame with when it was sent and whether the retry offer was on the
+    // screen before and after it: the slowest are named in the report.
+    let mut seen: Vec<(f64, f64, usize, bool, bool)> = Vec::new();
+    // Key → its own frame (the first that moved the selection), and the keys the offer
+    // took (sent as it opened: `j` does nothing under the offer).
+    let (mut own, mut taken) = (Vec::new(), 0);
+    t.track_cursor()?;
+    let cpu_before = t.cpu_ticks()?;
     while held.elapsed() < hold {
         if t.screen_has(&BUSY) {
             offers += 1;
@@ -642,27 +696,71 @@ pub fn locked(bin: &Path, db: &Path, hold: Duration) -> Res<Report> {
         let k = if i % 2 == 0 { "j" } else { "k" };
         i += 1;
         let m = t.mark();
+        let from = t.cursor_now();
         let sent = Instant::now();
+        let busy_before = t.screen_has(&BUSY);
         t.key(k)?;
         match t.settle(m, Duration::from_millis(30), Duration::from_secs(5)) {
-            Ok((_, last)) => lat.push(ms(last.saturating_duration_since(sent))),
+            Ok((bytes, last)) => {
+                let l = ms(last.saturating_duration_since(sent));
+                lat.push(l);
+                match t.moved_at(m, from) {
+                    Some(at) => own.push(ms(at.saturating_duration_since(sent))),
+                    None => taken += 1,
+                }
+                let at = sent.saturating_duration_since(held).as_secs_f64();
+                seen.push((l, at, bytes, busy_before, t.screen_has(&BUSY)));
+            }
             // The offer came up between the check and the key: the key was its.
             Err(_) if t.screen_has(&BUSY) => {}
             Err(e) => return Err(e),
         }
     }
     let held_for = held.elapsed();
+    // Clock ticks are 10 ms (USER_HZ 100).
+    let cpu_ms = (t.cpu_ticks()? - cpu_before) * 10;
     lock.execute_batch("ROLLBACK")?;
-    let end = Instant::now() + Duration::from_secs(30);
-    while !t.screen_has(&SAVED) {
+    let released = Instant::now();
+    let end = released + Duration::from_secs(30);
+    // Keys go on while the save completes and the screen is read again after it, and
+    // for a second after: key → its own frame.
+    let mut after = Vec::new();
+    let mut saved_at: Option<Instant> = None;
+    while saved_at.is_none_or(|s| s.elapsed() < Duration::from_secs(1)) {
         if Instant::now() > end {
             return Err("the save did not complete after the lock was released".into());
         }
         if t.screen_has(&BUSY) {
             t.key("r")?;
+            std::thread::sleep(Duration::from_millis(50));
+            continue;
         }
-        std::thread::sleep(Duration::from_millis(50));
+        if saved_at.is_none() && t.screen_has(&SAVED) {
+            saved_at = Some(Instant::now());
+        }
+        let k = if i % 2 == 0 { "j" } else { "k" };
+        i += 1;
+        let m = t.mark();
+        let from = t.cursor_now();
+        let sent = Instant::now();
+        t.key(k)?;
+        if t.settle(m, Duration::from_millis(30), Duration::from_secs(5))
+            .is_ok()
+        {
+            if let Some(at) = t.moved_at(m, from) {
+                after.push(ms(at.saturating_duration_since(sent)));
+            }
+        }
     }
+    rep.put(
+        "saved_after_release_ms",
+        format!(
+            "{:.1}",
+            ms(saved_at
+                .unwrap_or(released)
+                .saturating_duration_since(released))
+        ),
+    );
     lat.sort_by(f64::total_cmp);
     if lat.is_empty() {
         return Err("no key was answered while the lock was held".into());
@@ -674,6 +772,46 @@ pub fn locked(bin: &Path, db: &Path, hold: Duration) -> Res<Report> {
     rep.put("key_frame_median_ms", format!("{:.2}", at(50)));
     rep.put("key_frame_p99_ms", format!("{:.2}", at(99)));
     rep.put("key_frame_max_ms", format!("{:.2}", lat[lat.len() - 1]));
+    rep.put("tui_cpu_ms_while_held", cpu_ms);
+    own.sort_by(f64::total_cmp);
+    if !own.is_empty() {
+        let at = |q: usize| own[(own.len() * q / 100).min(own.len() - 1)];
+        rep.put("own_frame_keys", own.len());
+        rep.put("own_frame_median_ms", format!("{:.2}", at(50)));
+        rep.put("own_frame_p99_ms", format!("{:.2}", at(99)));
+        rep.put("own_frame_max_ms", format!("{:.2}", own[own.len() - 1]));
+    }
+    rep.put("keys_taken_by_the_offer", taken);
+    after.sort_by(f64::total_cmp);
+    if !after.is_empty() {
+        let at = |q: usize| after[(after.len() * q / 100).min(after.len() - 1)];
+        rep.put("after_release_keys", after.len());
+        rep.put("after_release_median_ms", format!("{:.2}", at(50)));
+        rep.put(
+            "after_release_max_ms",
+            format!("{:.2}", after[after.len() - 1]),
+        );
+    }
+    seen.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (n, (l, at, bytes, before, after)) in seen.iter().take(5).enumerate() {
+        rep.put(
+            &format!("slow_{}", n + 1),
+            format!(
+                "{l:.2}ms at={at:.2}s bytes={bytes} offer={}→{}",
+                u8::from(*before),
+                u8::from(*after)
+            ),
+        );
+    }
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        rep.put(
+            "loadavg",
+            load.split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join("/"),
+        );
+    }
     t.key("q")?;
     let deadline = Instant::now() + Duration::from_secs(5);
     while Instant::now() < deadline {
@@ -684,6 +822,50 @@ pub fn locked(bin: &Path, db: &Path, hold: Duration) -> Res<Report> {
     }
     t.child.kill()?;
     Err("the TUI did not quit on q".into())
+}
+
+/// The first frame (the loading line) and the dashboard after it; `q` during the read.
+pub fn first(bin: &Path, db: &Path) -> Res<Report> {
+    let mut rep = Report::default();
+    let reading = ["Reading…", "Đang đọc dữ liệu…"];
+    let loaded = ["Tasks by work category", "Nhiệm vụ theo lĩnh vực công tác"];
+    let wait = |t: &Tui, what: &[&str], from: Instant| -> Res<f64> {
+        while !t.screen_has(what) {
+            if from.elapsed() > Duration::from_secs(120) {
+                return Err(format!("no {what:?} within 120 s").into());
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        Ok(ms(from.elapsed()))
+    };
+    let started = Instant::now();
+    let mut t = Tui::start(bin, db)?;
+    rep.put(
+        "loading_line_ms",
+        format!("{:.1}", wait(&t, &reading, started)?),
+    );
+    rep.put(
+        "dashboard_ms",
+        format!("{:.1}", wait(&t, &loaded, started)?),
+    );
+    t.key("q")?;
+    let _ = t.child.wait();
+    let started = Instant::now();
+    let mut t = Tui::start(bin, db)?;
+    wait(&t, &reading, started)?;
+    let sent = Instant::now();
+    t.key("q")?;
+    loop {
+        if t.child.try_wait()?.is_some() {
+            break;
+        }
+        if sent.elapsed() > Duration::from_secs(30) {
+            return Err("the TUI did not quit on q".into());
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    rep.put("q_while_reading_ms", format!("{:.1}", ms(sent.elapsed())));
+    Ok(rep)
 }
 
 /// The roll-up screen's first frame, its key → frame on the Provinces table, and Enter

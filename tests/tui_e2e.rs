@@ -277,3 +277,94 @@ fn the_wallboard_rotates_by_itself_and_quits_with_q() {
     s.wait_exit(Duration::from_secs(5));
     s.assert_restored();
 }
+
+/// The demo database's TUI with each read of the job runner's read lane slowed down by
+/// `ms` (a debug build's test knob, `PHOIHOP_TEST_READ_DELAY_MS`): a first read that
+/// takes seconds, as the dashboard's of a large province does.
+fn slowed(db: &std::path::Path, ms: u64, lang: &str) -> Session {
+    let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_phoihop"));
+    cmd.arg("--db");
+    cmd.arg(db);
+    cmd.args(["--lang", lang]);
+    cmd.env("LANG", "C.UTF-8");
+    cmd.env(phoihop::tui::jobs::TEST_READ_DELAY_ENV, ms.to_string());
+    Session::start_cmd(cmd, 100, 30)
+}
+
+#[test]
+fn the_first_frame_says_reading_at_once_then_the_dashboard_and_q_during_the_read_quits() {
+    let (_d, db) = demo();
+    // The session's read, then the dashboard's: 1.5 s each.
+    let started = Instant::now();
+    let s = slowed(&db, 1500, "vi");
+    // The frame, the header and the loading line first, without the dashboard's data.
+    let first = s.wait_text("Đang đọc dữ liệu…");
+    let shown = started.elapsed();
+    assert!(first.contains("Tổng quan"), "the header:\n{first}");
+    assert!(first.contains("q thoát"), "the keys that work:\n{first}");
+    assert!(
+        !first.contains("Nhiệm vụ theo lĩnh vực công tác"),
+        "{first}"
+    );
+    assert!(
+        shown < Duration::from_secs(1),
+        "the first frame after {shown:?}"
+    );
+    // A key that needs data says so.
+    let mut s = s;
+    s.send("p");
+    s.wait_text("Đang đọc dữ liệu; chờ đọc xong rồi thao tác tiếp.");
+    // Then the dashboard, in place of the loading line.
+    let loaded = s.wait_text("Nhiệm vụ theo lĩnh vực công tác");
+    assert!(!loaded.contains("Đang đọc dữ liệu…"), "{loaded}");
+    assert!(started.elapsed() >= Duration::from_millis(2500));
+    // A view switched to before its first read is read off the key loop too.
+    s.send("3");
+    let tasks = s.wait_text("Đang đọc dữ liệu…");
+    assert!(tasks.contains("Nhiệm vụ"), "{tasks}");
+    s.wait_text("Sắp xếp");
+    s.send("q");
+    s.wait_exit(Duration::from_secs(5));
+    // Another start: while it reads, help opens and `q` quits at once, the terminal
+    // restored.
+    let mut t = slowed(&db, 3000, "en");
+    t.wait_text("Reading…");
+    let reading = Instant::now();
+    t.send("?");
+    let help = t.wait_text("Keys");
+    assert!(help.contains("Quit"), "{help}");
+    // `q` closes the help (as everywhere), then quits.
+    t.send("q");
+    t.wait_for("the help closed", |s| {
+        s.contains("Reading…") && !s.contains("Keys")
+    });
+    t.send("q");
+    let took = t.wait_exit(Duration::from_secs(5));
+    assert!(took < Duration::from_secs(1), "q took {took:?}");
+    assert!(
+        reading.elapsed() < Duration::from_secs(3),
+        "q was answered while the read ran ({:?})",
+        reading.elapsed()
+    );
+    assert!(t.child.try_wait().unwrap().unwrap().success());
+    t.assert_restored();
+}
+
+#[test]
+fn a_failed_first_read_restores_the_terminal_and_says_why_in_the_users_language() {
+    let (_d, db) = demo();
+    let mut s = slowed(&db, 1500, "vi");
+    s.wait_text("Đang đọc dữ liệu…");
+    // The file goes away while the first read waits: the read lane cannot open it.
+    for ext in ["", "-wal", "-shm"] {
+        let mut p = db.clone().into_os_string();
+        p.push(ext);
+        let _ = std::fs::remove_file(p);
+    }
+    let code = s.wait_code(Duration::from_secs(10));
+    assert_ne!(code, 0);
+    s.assert_restored();
+    let screen = s.text();
+    assert!(screen.contains("không tồn tại"), "{screen}");
+    assert!(!screen.contains("panicked"), "{screen}");
+}

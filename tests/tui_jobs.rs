@@ -3,6 +3,11 @@
 //! in the audit), refuses when the task changed elsewhere; a save on the runner leaves
 //! the screen answering, offers a retry when another connection holds the write lock
 //! (the form's input kept) and saves once it is released; stale results are dropped.
+//! The TUI's start (`AppState::unloaded` + `start_first_load`): the first reads run on the
+//! read lane while the keys that need no data work, a view switched to meanwhile is read
+//! there too, an operator's home comes with the session, a read for other dates or
+//! another sort is read again, a table shown is read again there after a change (its
+//! cursor kept), and a failed first read ends the TUI with its error.
 
 mod common;
 
@@ -296,4 +301,268 @@ fn the_dashboard_is_read_again_off_the_key_loop_and_a_result_for_other_filters_i
     assert_eq!(done(&s), done_before);
     run_jobs(&mut s, &rx, |s| done(s) != done_before);
     assert_eq!(done(&s), done_before + 1);
+}
+
+/// A state over `path` with nothing read, its first reads started on the runner (as the
+/// TUI starts).
+fn start_unloaded(path: &std::path::Path) -> (AppState, Receiver<Event>) {
+    let store = Store::open(path, false).unwrap();
+    let mut s = AppState::unloaded(
+        store,
+        Lang::Vi,
+        common::today(),
+        common::today(),
+        None,
+        (120, 40),
+    )
+    .unwrap();
+    let (tx, rx) = mpsc::channel();
+    s.set_notifier(tx);
+    s.start_first_load().unwrap();
+    (s, rx)
+}
+
+#[test]
+fn the_first_load_runs_on_the_read_lane_while_the_keys_that_need_no_data_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let (mut s, rx) = start_unloaded(&path);
+    // Nothing was read in place: the screen waits for the lane.
+    assert!(!s.dashboard.loaded);
+    assert!(s.reading_first());
+    assert_eq!(s.mode(), Mode::Loading);
+    // A key that needs data says the data is being read, and opens nothing.
+    s.update(Action::UpdateProgress);
+    assert_eq!(s.notice, Some(Notice::Info(Msg::StillReading)));
+    assert!(s.form.is_none());
+    // Help opens and closes.
+    s.update(Action::ToggleHelp);
+    assert_eq!(s.mode(), Mode::Help);
+    s.update(Action::ToggleHelp);
+    // A view switched to before its first read is read on the lane too: the agencies'
+    // numbers wait for the dashboard's summary.
+    s.update(Action::SwitchView(View::Agencies));
+    assert_eq!(s.view, View::Agencies);
+    assert!(s.first_read_of(View::Agencies));
+    assert!(!s.agencies.loaded);
+    run_jobs(&mut s, &rx, |s| s.agencies.loaded);
+    assert!(s.dashboard.loaded, "read first, for the agencies' numbers");
+    assert!(!s.reading_first());
+    assert_eq!(s.mode(), Mode::Table);
+    assert!(s.who.is_some(), "the session came too");
+    // The same rows and numbers as a start that reads in place.
+    let mut sync = open(&path);
+    sync.update(Action::SwitchView(View::Agencies));
+    let rows = |s: &AppState| {
+        s.agencies
+            .rows
+            .iter()
+            .map(|r| (r.agency.code.clone(), r.counts.tasks, r.counts.overdue))
+            .collect::<Vec<_>>()
+    };
+    assert!(!rows(&s).is_empty());
+    assert_eq!(rows(&s), rows(&sync));
+    assert_eq!(
+        s.dashboard.summary.as_ref().unwrap().totals,
+        sync.dashboard.summary.as_ref().unwrap().totals
+    );
+    // The tasks view too.
+    s.update(Action::SwitchView(View::Tasks));
+    assert!(s.first_read_of(View::Tasks));
+    assert_eq!(s.mode(), Mode::Loading);
+    run_jobs(&mut s, &rx, |s| s.tasks.loaded);
+    sync.update(Action::SwitchView(View::Tasks));
+    assert_eq!(s.tasks.total, sync.tasks.total);
+    assert_eq!(
+        s.tasks.selected().map(|t| t.id),
+        sync.tasks.selected().map(|t| t.id)
+    );
+    // Now the keys work as ever.
+    s.update(Action::UpdateProgress);
+    assert!(s.form.is_some() || s.notice != Some(Notice::Info(Msg::StillReading)));
+}
+
+#[test]
+fn a_view_read_for_other_dates_is_read_again_for_these() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let (mut s, rx) = start_unloaded(&path);
+    run_jobs(&mut s, &rx, |s| s.dashboard.loaded && !s.reading_first());
+    s.update(Action::SwitchView(View::Programs));
+    assert!(s.first_read_of(View::Programs));
+    // The date moves on while it is read (the clock passed midnight).
+    let next = common::today() + chrono::Duration::days(365);
+    s.update(Action::DateChanged(next));
+    run_jobs(&mut s, &rx, |s| s.programs.loaded);
+    let mut sync = open(&path);
+    sync.update(Action::DateChanged(next));
+    sync.update(Action::SwitchView(View::Programs));
+    let rows = |s: &AppState| {
+        s.programs
+            .rows
+            .iter()
+            .map(|r| (r.program.code.clone(), r.counts))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&s), rows(&sync));
+    assert_eq!(s.as_of, next);
+}
+
+#[test]
+fn a_failed_first_read_ends_the_tui_with_the_error_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let store = Store::open(&path, false).unwrap();
+    let mut s = AppState::unloaded(
+        store,
+        Lang::Vi,
+        common::today(),
+        common::today(),
+        None,
+        (120, 40),
+    )
+    .unwrap();
+    let (tx, rx) = mpsc::channel();
+    s.set_notifier(tx);
+    // The file goes away after the key loop opened it: the read lane cannot open it.
+    for ext in ["", "-wal", "-shm"] {
+        let mut p = path.clone().into_os_string();
+        p.push(ext);
+        let _ = std::fs::remove_file(p);
+    }
+    s.start_first_load().unwrap();
+    run_jobs(&mut s, &rx, |s| s.quit);
+    let e = s.take_fatal().expect("the error that ended it");
+    let vi = e.render(Lang::Vi);
+    assert!(vi.contains("không tồn tại"), "{vi}");
+    assert!(e.render(Lang::En).contains("does not exist"));
+    assert!(s.take_fatal().is_none(), "taken once");
+}
+
+#[test]
+fn a_shown_table_is_read_again_off_the_key_loop_after_a_change_its_cursor_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let (mut s, rx) = start_unloaded(&path);
+    s.update(Action::SwitchView(View::Tasks));
+    run_jobs(&mut s, &rx, |s| s.tasks.loaded && !s.reading_first());
+    for _ in 0..3 {
+        s.update(Action::Down);
+    }
+    let id = s.tasks.selected().unwrap().id;
+    // Another session changes a task not done.
+    let mut other = Store::open(&path, false).unwrap();
+    let t = other
+        .tasks(&Default::default(), Default::default(), false, 0, 500)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.status != Status::Done && t.id != id)
+        .unwrap();
+    let pct = other_pct(&t, 61);
+    other
+        .update_progress(
+            t.id,
+            Some(t.version),
+            ProgressUpdate {
+                progress: Some(Progress::new(pct).unwrap()),
+                status: None,
+                note: None,
+                on: common::today(),
+            },
+        )
+        .unwrap();
+    let shown = |s: &AppState| {
+        s.tasks
+            .rows
+            .iter()
+            .find(|r| r.id == t.id)
+            .map(|r| i64::from(r.progress.get()))
+    };
+    let before = shown(&s);
+    s.update(Action::DataChanged);
+    // Not read in place: the old rows stay until the lane's come.
+    assert!(s.reading(View::Tasks));
+    assert_eq!(shown(&s), before);
+    // The user moves meanwhile; the cursor stays where they put it.
+    s.update(Action::Down);
+    let moved_to = s.tasks.selected().unwrap().id;
+    run_jobs(&mut s, &rx, |s| !s.reading(View::Tasks));
+    assert_eq!(shown(&s), Some(pct));
+    assert_eq!(s.tasks.selected().unwrap().id, moved_to);
+}
+
+#[test]
+fn an_operators_home_comes_with_the_session_read_on_the_lane() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut admin = Store::open(&path, false).unwrap();
+    admin
+        .grant(
+            &phoihop::store::os_login(),
+            phoihop::domain::Role::Operator,
+            Some("BTGDVTU"),
+        )
+        .unwrap();
+    drop(admin);
+    let (mut s, rx) = start_unloaded(&path);
+    assert!(s.stack.is_empty(), "nothing read yet");
+    assert!(s.who.is_none());
+    run_jobs(&mut s, &rx, |s| !s.reading_first() && s.dashboard.loaded);
+    let Some(phoihop::tui::state::Layer::Mine(w)) = s.stack.last() else {
+        panic!("the home over the dashboard: {:?}", s.stack.len());
+    };
+    assert_eq!(w.agency.0, "BTGDVTU");
+    // The same home as a start that reads in place.
+    let sync = open(&path);
+    let Some(phoihop::tui::state::Layer::Mine(v)) = sync.stack.last() else {
+        panic!("the home in place");
+    };
+    let ids =
+        |w: &phoihop::tui::state::MyWork| w.rows.iter().map(|r| r.task.id).collect::<Vec<_>>();
+    assert!(!w.rows.is_empty());
+    assert_eq!(ids(w), ids(v));
+    assert_eq!(s.operator_agency().as_deref(), Some("BTGDVTU"));
+    assert_eq!(s.inbox.agency.as_deref(), Some("BTGDVTU"));
+}
+
+#[test]
+fn a_table_read_again_for_another_sort_is_dropped_and_read_for_this_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let (mut s, rx) = start_unloaded(&path);
+    s.update(Action::SwitchView(View::Tasks));
+    run_jobs(&mut s, &rx, |s| s.tasks.loaded && !s.reading_first());
+    // A change elsewhere: the table is read again on the lane…
+    let mut other = Store::open(&path, false).unwrap();
+    let t = other
+        .tasks(&Default::default(), Default::default(), false, 0, 500)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.status != Status::Done)
+        .unwrap();
+    other
+        .update_progress(
+            t.id,
+            Some(t.version),
+            ProgressUpdate {
+                progress: Some(Progress::new(other_pct(&t, 62)).unwrap()),
+                status: None,
+                note: None,
+                on: common::today(),
+            },
+        )
+        .unwrap();
+    s.update(Action::DataChanged);
+    assert!(s.reading(View::Tasks));
+    // …and sorted meanwhile: the read made for the old order is not shown.
+    s.update(Action::SortNext);
+    let sort = s.tasks.sort;
+    run_jobs(&mut s, &rx, |s| !s.reading(View::Tasks));
+    assert_eq!(s.tasks.sort, sort);
+    let mut sync = open(&path);
+    sync.update(Action::SwitchView(View::Tasks));
+    sync.update(Action::SortNext);
+    let ids = |s: &AppState| s.tasks.rows.iter().map(|t| t.id).collect::<Vec<_>>();
+    assert_eq!(ids(&s), ids(&sync));
+    assert!(!s.stale.view(View::Tasks));
 }

@@ -406,6 +406,8 @@ catalog! {
     ActScrollDown => "Cuộn xuống", "Scroll down";
     // Writes off the key loop, the retry offer and undo (`z`).
     Saving => "đang lưu…", "saving…";
+    Reading => "Đang đọc dữ liệu…", "Reading…";
+    StillReading => "Đang đọc dữ liệu; chờ đọc xong rồi thao tác tiếp.", "The data is still being read; wait for it first.";
     StillSaving => "Đang lưu thay đổi trước; chờ lưu xong rồi thao tác tiếp.", "The last change is still being saved; wait for it first.";
     BusyTitle => "Cơ sở dữ liệu đang bận", "The database is busy";
     BusyBody => "Một phiên khác đang ghi dữ liệu nên chưa lưu được; nội dung bạn nhập vẫn được giữ nguyên.", "Another session is writing, so this was not saved yet; what you typed is kept.";

@@ -137,6 +137,8 @@ pub enum Action {
     /// A job of the runner has finished: its result, applied by `update()` unless the
     /// screen moved on (a newer job of the same kind was started).
     Job(super::jobs::Done),
+    /// The loop's slow tick while a first read runs: the loading line's spinner turns.
+    Tick,
     /// Undo the newest change made in this session that is not undone yet (`z`).
     Undo,
     /// Open the command palette (`:`).

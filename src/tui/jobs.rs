@@ -33,6 +33,23 @@ pub const WRITE_WAIT: Duration = Duration::from_secs(3);
 /// that do (recovery after a crash, a restore), far below the store's 30 s.
 pub const READ_WAIT: Duration = Duration::from_millis(500);
 
+/// Debug builds only: each read-lane job waits this many milliseconds first, so that the
+/// pty tests can watch the screen while a first read runs (a database large enough to
+/// take seconds would take minutes to make in a test). Release builds ignore it.
+pub const TEST_READ_DELAY_ENV: &str = "PHOIHOP_TEST_READ_DELAY_MS";
+
+/// The read lane's test delay ([`TEST_READ_DELAY_ENV`]), in debug builds.
+fn test_read_delay(lane: Lane) -> Option<Duration> {
+    if !cfg!(debug_assertions) || lane != Lane::Read {
+        return None;
+    }
+    let ms = std::env::var(TEST_READ_DELAY_ENV)
+        .ok()?
+        .parse::<u64>()
+        .ok()?;
+    Some(Duration::from_millis(ms))
+}
+
 /// Where a job runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lane {
@@ -203,7 +220,11 @@ impl Runner {
             .name(name.into())
             .spawn(move || {
                 let mut store: Option<Store> = None;
+                let delay = test_read_delay(lane);
                 for job in rx {
+                    if let Some(d) = delay {
+                        std::thread::sleep(d);
+                    }
                     if store.is_none() {
                         store = match open(&path, read_only, lane) {
                             Ok(s) => Some(s),

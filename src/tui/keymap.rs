@@ -33,6 +33,9 @@ pub enum Mode {
     Wall,
     /// The export file's name (`x`): typed characters go to it.
     Export,
+    /// A view whose first read runs off the key loop: only the keys that need no data
+    /// (quit, help, the view keys).
+    Loading,
 }
 
 impl Mode {
@@ -181,7 +184,13 @@ pub fn action_for(mode: Mode, key: Key) -> Option<Action> {
             return action_for(mode, Key::Char(p));
         }
     }
-    action_in(remap::table(), mode, key)
+    let action = action_in(remap::table(), mode, key);
+    if mode == Mode::Loading && action.is_none() {
+        // A screen's key pressed before its data came: `update()` says it is being read.
+        return action_in(remap::table(), Mode::Table, key)
+            .or_else(|| action_in(remap::table(), Mode::Dashboard, key));
+    }
+    action
 }
 
 /// [`action_for`] over a given table of bindings.

@@ -87,7 +87,9 @@ pub fn run(opts: Options) -> Result<()> {
     // The key loop only reads (writes run on the job runner): it never waits long.
     store.set_busy_timeout(jobs::READ_WAIT)?;
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut state = AppState::new(
+    // Nothing is read yet: the first frame is drawn at once, and the first view, the
+    // session and an operator's home are read on the job runner's read lane.
+    let mut state = AppState::unloaded(
         store,
         Lang::from_code(opts.lang),
         opts.as_of.unwrap_or(today),
@@ -98,12 +100,13 @@ pub fn run(opts: Options) -> Result<()> {
     // The loop below watches for other sessions' commits.
     state.live = true;
     state.mouse = opts.mouse;
-    if let Some(every) = opts.wall {
-        state.start_wall(every)?;
-    }
     let theme = Theme::new(opts.theme, theme::no_color_env());
     let (tx, rx) = mpsc::channel();
     state.set_notifier(tx.clone());
+    state.start_first_load()?;
+    if let Some(every) = opts.wall {
+        state.start_wall(every)?;
+    }
     let signals = event::spawn_signals(tx.clone())?;
     term::install_panic_hook();
     let mut terminal = term::setup(opts.mouse)?;
@@ -113,6 +116,10 @@ pub fn run(opts: Options) -> Result<()> {
     };
     term::restore();
     signals.close();
+    // The start's first read failed: its error, on the restored terminal.
+    if let Some(e) = state.take_fatal() {
+        return Err(e);
+    }
     match result {
         Ok(Ended::BySignal(sig)) => {
             // The database connection is closed before the process ends.
@@ -290,6 +297,10 @@ fn event_loop(
         }
         let mut events: Vec<Event> = first.into_iter().collect();
         events.extend(rx.try_iter());
+        if events.is_empty() && state.reading_first() {
+            // The loading line's spinner turns on each tick.
+            dirty |= state.update(Action::Tick);
+        }
         if events.is_empty() {
             let now = state.data_version().ok();
             if now != version {

@@ -80,6 +80,8 @@ impl Here {
             Action::Urge => self.may_urge,
             // `Ctrl-s` is worth a hint only where `Enter` does not save.
             Action::Submit if self.mode == Mode::Form => self.multiline,
+            // Nothing to reload or run before the first read has come.
+            Action::Reload | Action::Palette => self.mode != Mode::Loading,
             _ => true,
         }
     }
@@ -113,7 +115,7 @@ pub fn hints_here(here: &Here) -> Vec<(String, Msg)> {
     let mut out = Vec::new();
     if mode == Mode::Help {
         out.push(("↑↓".to_string(), Msg::HintScroll));
-    } else if !mode.is_overlay() {
+    } else if !mode.is_overlay() && mode != Mode::Loading {
         out.push(("↑↓".to_string(), Msg::HintMove));
     }
     for b in bindings_for(mode).filter(|b| here.live(b)) {
@@ -139,7 +141,7 @@ pub fn hints_here(here: &Here) -> Vec<(String, Msg)> {
     // Help and quit come right after moving: help lists everything else when the line
     // is short, and quitting must always be in sight (an 80-column SSH session). Then the
     // one write this login makes most: progress, or for a supervisor the urge.
-    let mut at = usize::from(!mode.is_overlay()).min(out.len());
+    let mut at = usize::from(!mode.is_overlay() && mode != Mode::Loading).min(out.len());
     let write = if here.may_write && !here.records {
         Msg::HintProgress
     } else {

@@ -32,6 +32,8 @@ pub struct Jobs {
     dashboard_again: bool,
     /// The changes of this session that `z` undoes, oldest first.
     pub(super) undo: Vec<Undo>,
+    /// The first reads of the views and of the session (`firstload.rs`).
+    pub(super) first: super::firstload::FirstReads,
 }
 
 impl std::fmt::Debug for Jobs {
@@ -176,7 +178,7 @@ impl AppState {
             }
             Lane::Read => {
                 if self.jobs.dashboard != Some(done.id) {
-                    return Ok(false);
+                    return self.first_read_done(done);
                 }
                 self.jobs.dashboard = None;
                 let out = done.take::<(DashKey, Result<Dashboard>)>();

@@ -10,6 +10,7 @@ pub mod edit;
 pub mod export;
 pub mod field;
 pub mod filter;
+mod firstload;
 pub mod form;
 pub mod jobs;
 pub mod lists;
@@ -139,8 +140,29 @@ pub struct AppState {
 
 impl AppState {
     /// A new state over `store`, narrowed to `program` when given, showing the data as of
-    /// `as_of`; `today` is passed in, never read here. Loads the dashboard.
+    /// `as_of`; `today` is passed in, never read here. Loads the dashboard, the session
+    /// and an operator's home in place (tests, the roll-up's provinces); the TUI's own
+    /// start reads them off the key loop instead ([`AppState::unloaded`]).
     pub fn new(
+        store: Store,
+        lang: Lang,
+        as_of: NaiveDate,
+        today: NaiveDate,
+        program: Option<String>,
+        size: (u16, u16),
+    ) -> Result<AppState> {
+        let mut state = AppState::unloaded(store, lang, as_of, today, program, size)?;
+        state.load_view()?;
+        state.load_session()?;
+        // An operator starts on their agency's work, over the dashboard.
+        state.open_home()?;
+        Ok(state)
+    }
+
+    /// As [`AppState::new`] with nothing read but the `--program` code's check: the
+    /// event loop draws at once and [`AppState::start_first_load`] reads the first view,
+    /// the session and the home on the job runner's read lane (`firstload.rs`).
+    pub fn unloaded(
         store: Store,
         lang: Lang,
         as_of: NaiveDate,
@@ -202,10 +224,6 @@ impl AppState {
         };
         state.tasks.filter = state.task_filter(&TaskListKind::All);
         state.tasks.past = state.past();
-        state.load_view()?;
-        state.load_session()?;
-        // An operator starts on their agency's work, over the dashboard.
-        state.open_home()?;
         Ok(state)
     }
 
@@ -215,7 +233,7 @@ impl AppState {
     }
 
     /// Reads who is acting, the inbox and when the data last changed.
-    fn load_session(&mut self) -> Result<()> {
+    pub(super) fn load_session(&mut self) -> Result<()> {
         self.who = self.store.whoami().ok();
         let agency = self.operator_agency();
         let page = self.page();
@@ -364,6 +382,7 @@ impl AppState {
         match self.stack.last() {
             Some(Layer::Detail(_)) => Mode::Detail,
             Some(Layer::Tasks(_)) | Some(Layer::Inbox) | Some(Layer::Mine(_)) => Mode::Table,
+            None if self.reading_first() => Mode::Loading,
             None if self.view == View::Dashboard => Mode::Dashboard,
             None => Mode::Table,
         }
@@ -401,11 +420,20 @@ impl AppState {
         if let Action::Mouse(m) = action {
             return self.mouse(m);
         }
+        if action == Action::Tick {
+            // The loading line's spinner turns; nothing else changes.
+            return Ok(self.spin());
+        }
         let page = self.page();
-        // Any key clears a one-shot notice.
-        let had_notice = self.notice.take().is_some();
+        // Any key clears a one-shot notice; a job's result is no key (a read that comes
+        // after a save leaves "Đã cập nhật…" in sight).
+        let had_notice = !matches!(action, Action::Job(_)) && self.notice.take().is_some();
         // Results of the job runner, the retry offer and `z` (`jobs.rs`).
         if let Some(changed) = self.apply_jobs(&action)? {
+            return Ok(changed || had_notice);
+        }
+        // While the screen's first read runs, only the keys that need no data work.
+        if let Some(changed) = self.while_reading(&action) {
             return Ok(changed || had_notice);
         }
         if self.dialog.is_some() || self.form.is_some() {
@@ -516,8 +544,8 @@ impl AppState {
             | Action::PrevValue
             | Action::ClearFilters
             | Action::Background => return Ok(had_notice),
-            // Handled by `apply_jobs`.
-            Action::Job(_) | Action::Undo => return Ok(had_notice),
+            // Handled by `apply_jobs`; the spinner above.
+            Action::Job(_) | Action::Undo | Action::Tick => return Ok(had_notice),
             // Handled by `wall_key` on the wallboard.
             Action::WallNext | Action::WallPrev | Action::WallPause => return Ok(had_notice),
             // Form and dialog actions with nothing open.

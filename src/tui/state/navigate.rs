@@ -33,18 +33,6 @@ impl AppState {
         Ok(())
     }
 
-    /// Whether view `v` has been read once.
-    pub(super) fn view_loaded(&self, v: View) -> bool {
-        match v {
-            View::Dashboard => self.dashboard.loaded,
-            View::Programs => self.programs.loaded,
-            View::Tasks => self.tasks.loaded,
-            View::Agencies => self.agencies.loaded,
-            View::Activity => self.activity.loaded,
-            View::Ranking => self.ranking.loaded,
-        }
-    }
-
     /// Loads the current top-level view the first time it is shown, or again when a
     /// change made it stale.
     pub(super) fn load_view(&mut self) -> Result<()> {
@@ -56,6 +44,18 @@ impl AppState {
             self.tasks.ensure_window(&self.store, page)?;
         }
         Ok(())
+    }
+
+    /// True once view `v` has been read (its first load done).
+    pub fn view_loaded(&self, v: View) -> bool {
+        match v {
+            View::Dashboard => self.dashboard.loaded,
+            View::Programs => self.programs.loaded,
+            View::Tasks => self.tasks.loaded,
+            View::Agencies => self.agencies.loaded,
+            View::Activity => self.activity.loaded,
+            View::Ranking => self.ranking.loaded,
+        }
     }
 
     /// After a resize or coming back: make sure the visible task rows are read.
@@ -214,8 +214,10 @@ impl AppState {
                 let mut t = TaskList::new(kind.clone(), self.task_filter(&kind));
                 t.past = self.past();
                 // The row just drilled from shows the program's count, read with the same
-                // scope and date.
-                t.load_counted(&self.store, page, Some(tasks))?;
+                // scope and date (unless the rows are being read again after a change:
+                // then it is counted).
+                let known = (!self.reading(View::Programs)).then_some(tasks);
+                t.load_counted(&self.store, page, known)?;
                 Layer::Tasks(Box::new(t))
             }
             Some(DrillTo::Agency(code, name)) => {

@@ -18,7 +18,7 @@ use crate::tui::i18n::Msg;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stale {
     /// Per top-level view, by [`View::index`].
-    views: [bool; View::ALL.len()],
+    pub(super) views: [bool; View::ALL.len()],
     /// Layers of the stack below this index are stale; those from it up are fresh.
     layers_below: usize,
 }
@@ -50,7 +50,11 @@ impl AppState {
             layers_below: self.stack.len(),
         };
         self.load_session()?;
-        self.freshen()?;
+        // The screen shown is read again off the key loop where it can be (`firstload.rs`).
+        self.jobs.first.change = true;
+        let read = self.freshen();
+        self.jobs.first.change = false;
+        read?;
         // Task searches whose scope changed (new filters or date) get a new index; the
         // list searches were applied by the reads above.
         self.after_reload_of(false, false)
@@ -96,7 +100,8 @@ impl AppState {
             self.stale.layers_below = top;
             return Ok(read);
         }
-        if self.stale.view(self.view) {
+        // A view whose first read runs on the read lane is read again when it comes.
+        if self.stale.view(self.view) && !self.reading(self.view) {
             self.reload_view(self.view)?;
             read = true;
         }
@@ -106,6 +111,13 @@ impl AppState {
     /// Reads a top-level view (again), its cursor kept on the same record, and marks it
     /// fresh. On a view not loaded yet this is its first load.
     pub(super) fn reload_view(&mut self, v: View) -> Result<()> {
+        // A first load, and a shown table read again, run on the read lane when there
+        // is one (`firstload.rs`).
+        if self.load_in_background(v) || self.reload_in_background(v) {
+            return Ok(());
+        }
+        // Read here: a read of it still running on the lane is older, and is dropped.
+        self.forget_reload(v);
         let page = self.page();
         match v {
             // The dashboard shown is read off the key loop once it has been loaded.
@@ -164,7 +176,7 @@ impl AppState {
     /// The search module's step after a reload, with the programs and agencies searches
     /// applied only to the tables just read (`programs`, `agencies`): a stale table's
     /// rows are already narrowed and must not be narrowed again.
-    fn after_reload_of(&mut self, programs: bool, agencies: bool) -> Result<()> {
+    pub(super) fn after_reload_of(&mut self, programs: bool, agencies: bool) -> Result<()> {
         let held_p = if programs {
             None
         } else {

@@ -58,10 +58,14 @@ impl AppState {
         });
         self.switch(View::Dashboard)?;
         // Every screen of the rotation read now, before the first turn: a turn then only
-        // draws (at 1,000,000 tasks the ranking's first read takes a few hundred ms).
+        // draws (at 1,000,000 tasks the ranking's first read takes a few hundred ms). On
+        // the read lane when the first reads run there, after the dashboard's.
         for s in WallScreen::ALL {
             let v = s.view();
-            if v != self.view && (self.stale.view(v) || !self.view_loaded(v)) {
+            if v != self.view
+                && (self.stale.view(v) || !self.view_loaded(v))
+                && !self.load_in_background(v)
+            {
                 self.reload_view(v)?;
             }
         }

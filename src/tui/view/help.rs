@@ -32,6 +32,11 @@ pub fn lines(state: &AppState, inner_w: usize, theme: &Theme) -> Vec<Line<'stati
     let desc_w = inner_w.saturating_sub(key_w + 2).max(1);
     let mut out = Vec::new();
     for (title, global) in [(Msg::HelpHere, false), (Msg::HelpGlobal, true)] {
+        let section = |b: &&&Binding| matches!(b.scope, Scope::Global) == global;
+        // A screen waiting for its first read has no keys of its own.
+        if !bindings.iter().any(|b| section(&b)) {
+            continue;
+        }
         if !out.is_empty() {
             out.push(Line::default());
         }
@@ -39,10 +44,7 @@ pub fn lines(state: &AppState, inner_w: usize, theme: &Theme) -> Vec<Line<'stati
             fit(lang.t(title), inner_w),
             theme.header,
         )));
-        for b in bindings
-            .iter()
-            .filter(|b| matches!(b.scope, Scope::Global) == global)
-        {
+        for b in bindings.iter().filter(section) {
             let keys = fit_left(&b.keys_label(), key_w);
             for (i, part) in wrap(lang.t(b.help), desc_w).into_iter().enumerate() {
                 let lead = if i == 0 {

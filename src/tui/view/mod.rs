@@ -54,6 +54,10 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
     };
     if let Some(w) = &state.wall {
         wall::draw(frame, area, state, w, theme);
+        if state.reading_first() {
+            // Its screen's first read has not come: say so, not empty figures.
+            loading(frame, body, state, theme);
+        }
         return;
     }
     tabs(frame, top, state, theme);
@@ -62,6 +66,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
         Some(Layer::Detail(d)) => detail::draw(frame, body, state, d, theme),
         Some(Layer::Inbox) => inbox::draw(frame, body, state, theme),
         Some(Layer::Mine(w)) => mine::draw(frame, body, state, w, theme),
+        None if state.reading_first() => loading(frame, body, state, theme),
         None => match state.view {
             View::Activity => activity::draw(frame, body, state, theme),
             View::Dashboard => dashboard::draw(frame, body, state, theme),
@@ -92,6 +97,31 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
     if let Some(d) = &state.dialog {
         dialog::draw(frame, body, state, d, theme);
     }
+}
+
+/// The spinner's frames: it turns on the loop's tick while a first read runs, so it
+/// says that the work goes on, not how much of it is done.
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// A view waiting for its first read: its frame and title, and "Đang đọc dữ liệu…" with
+/// the spinner in the middle.
+fn loading(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+    let lang = state.lang;
+    let title = block_title(lang.t(view_name(state.view)), area);
+    frame.render_widget(block(title, theme), area);
+    let spin = SPINNER[usize::from(state.spinner()) % SPINNER.len()];
+    let text = format!("{spin} {}", lang.t(Msg::Reading));
+    let r = Rect {
+        x: area.x + 1,
+        y: area.y + area.height / 2,
+        width: area.width.saturating_sub(2),
+        height: 1,
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(fit(&text, r.width.into()), theme.dim))
+            .alignment(Alignment::Center),
+        r,
+    );
 }
 
 /// A dim note in the middle of an empty table.
