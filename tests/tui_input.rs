@@ -273,6 +273,33 @@ fn random_pastes_change_nothing_outside_the_field() {
         assert_eq!(s.mode(), Mode::Form, "round {round}");
         assert!(s.dialog.is_none(), "round {round}");
     }
+    // The decoder's fuzz corpus (fuzz/seeds/keys, and fuzz/corpus/keys where
+    // scripts/fuzz.sh has grown one), each input pasted as the fuzz target frames it.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
+    let mut corpus = 0;
+    for dir in [root.join("seeds/keys"), root.join("corpus/keys")] {
+        let Ok(files) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for f in files.flatten() {
+            let data = std::fs::read(f.path()).unwrap();
+            let Some((&cut, bytes)) = data.split_first() else {
+                continue;
+            };
+            let body: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0x1b).collect();
+            let mut framed = b"\x1b[200~".to_vec();
+            framed.extend_from_slice(&body);
+            framed.extend_from_slice(b"\x1b[201~");
+            let mut d = Decoder::default();
+            for chunk in framed.chunks(usize::from(cut).max(1)) {
+                apply_batch(&mut s, d.feed(chunk));
+            }
+            assert_eq!(s.mode(), Mode::Form, "{}", f.path().display());
+            assert!(s.dialog.is_none(), "{}", f.path().display());
+            corpus += 1;
+        }
+    }
+    assert!(corpus >= 1, "the fuzz seeds of the decoder are read");
     assert_eq!(audits(&s), before);
     assert_eq!(s.store().count_tasks(&Default::default()).unwrap(), tasks);
     assert!(!note_value(&s).is_empty());
