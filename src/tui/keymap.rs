@@ -33,6 +33,8 @@ pub enum Mode {
     Wall,
     /// The export file's name (`x`): typed characters go to it.
     Export,
+    /// The Trends view: rows that move, its own keys for the rows and the points.
+    Trends,
 }
 
 impl Mode {
@@ -77,7 +79,9 @@ pub struct Binding {
 
 /// The groups of modes the bindings name.
 const LISTS: &[Mode] = &[Mode::Dashboard, Mode::Table, Mode::Detail];
-const TABLES: &[Mode] = &[Mode::Dashboard, Mode::Table];
+/// Where the selection moves (the lists, and the Trends view's rows).
+const MOVES: &[Mode] = &[Mode::Dashboard, Mode::Table, Mode::Detail, Mode::Trends];
+const TABLES: &[Mode] = &[Mode::Dashboard, Mode::Table, Mode::Trends];
 const OPENS: &[Mode] = &[Mode::Dashboard, Mode::Table];
 const BACKS: &[Mode] = &[Mode::Table, Mode::Detail];
 const DASHBOARD: &[Mode] = &[Mode::Dashboard];
@@ -106,6 +110,7 @@ const PROMPTS: &[Mode] = &[Mode::Search, Mode::AsOf, Mode::Palette, Mode::Export
 const EXPORT: &[Mode] = &[Mode::Export];
 const PALETTE: &[Mode] = &[Mode::Palette];
 const WALL: &[Mode] = &[Mode::Wall];
+const TRENDS: &[Mode] = &[Mode::Trends];
 const ASOF: &[Mode] = &[Mode::AsOf];
 
 mod bindings;
@@ -141,6 +146,11 @@ const fn in_wall(keys: &'static [Key], action: Action, help: Msg, hint: Option<M
 /// A key of the export prompt.
 const fn in_export(keys: &'static [Key], action: Action, help: Msg, hint: Option<Msg>) -> Binding {
     bind(keys, action, Scope::Only(EXPORT), help, hint)
+}
+
+/// A key of the Trends view.
+const fn in_trends(keys: &'static [Key], action: Action, help: Msg, hint: Option<Msg>) -> Binding {
+    bind(keys, action, Scope::Only(TRENDS), help, hint)
 }
 
 /// A key of the command palette.

@@ -175,6 +175,9 @@ impl AppState {
                 Ok(true)
             }
             Lane::Read => {
+                if let Some(r) = self.trend_done(done) {
+                    return r;
+                }
                 if self.jobs.dashboard != Some(done.id) {
                     return Ok(false);
                 }

@@ -17,6 +17,7 @@ pub mod rollup;
 pub mod search;
 mod status;
 mod tasks;
+mod trends;
 mod wall;
 
 use ratatui::layout::{Alignment, Rect};
@@ -69,6 +70,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
             View::Tasks => tasks::draw(frame, body, state, &state.tasks, theme),
             View::Agencies => agencies::draw(frame, body, state, theme),
             View::Ranking => ranking::draw(frame, body, state, theme),
+            View::Trends => trends::draw(frame, body, state, theme),
         },
     }
     status::draw(frame, bottom, state, theme);
@@ -121,6 +123,7 @@ pub fn view_name(v: View) -> Msg {
         View::Agencies => Msg::ViewAgencies,
         View::Activity => Msg::ViewActivity,
         View::Ranking => Msg::ViewRanking,
+        View::Trends => Msg::ViewTrends,
     }
 }
 
