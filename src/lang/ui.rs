@@ -238,7 +238,7 @@ catalog! {
     TrendLoading => "Đang tính số liệu theo thời gian…", "Computing the figures over time…";
     TrendNoPoints => "Chưa có số liệu để vẽ diễn biến.", "No figures to chart yet.";
     TrendReviewMark => "Kỳ sơ kết, tổng kết", "Review dates";
-    TrendShare => "% số nhiệm vụ", "% of tasks";
+    TrendShare => "tiến độ bình quân và tỷ lệ nhiệm vụ theo tình trạng (%)", "mean progress and share of tasks by status (%)";
     TrendLatest => "Gần nhất", "Latest";
     TrendDate => "Đến ngày", "As of";
     TrendChart => "Diễn biến", "Trend";

@@ -222,8 +222,11 @@ pub(crate) fn totals(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang,
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// Each category's mean progress at each month end, by category code.
+type CategoryTrend = Vec<(String, Vec<Option<f64>>)>;
+
 /// Each category's mean progress at the points of `d`, by category code.
-fn category_trend(d: &TrendData, lang: Lang) -> Vec<(String, Vec<Option<f64>>)> {
+fn category_trend(d: &TrendData, lang: Lang) -> CategoryTrend {
     d.rows(TrendRows::Categories, lang.code(), "")
         .into_iter()
         .map(|r| (r.code.clone(), r.progress()))
@@ -235,7 +238,7 @@ pub(crate) fn categories(
     frame: &mut Frame<'_>,
     area: Rect,
     s: &Summary,
-    trend: Option<&Vec<(String, Vec<Option<f64>>)>>,
+    trend: Option<&CategoryTrend>,
     lang: Lang,
     theme: &Theme,
 ) {

@@ -151,14 +151,19 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
         spans.push(Span::raw(" "));
         Line::from(spans)
     };
-    let left = [build(" ", true), build("", true), build("", false)]
-        .into_iter()
-        .find(|l| l.width() <= w)
+    let right = format!("{} {} ", lang.t(Msg::AsOf), lang.date(state.as_of));
+    let right_w = super::widgets::width(&right);
+    // The roomiest that leaves the as-of date in sight, else the roomiest that fits.
+    let options = [build(" ", true), build("", true), build("", false)];
+    let left = options
+        .iter()
+        .find(|l| l.width() + right_w < w)
+        .or_else(|| options.iter().find(|l| l.width() <= w))
+        .cloned()
         .unwrap_or_else(|| build("", false));
     let left_w = left.width();
     frame.render_widget(Paragraph::new(left), area);
-    let right = format!("{} {} ", lang.t(Msg::AsOf), lang.date(state.as_of));
-    if left_w + super::widgets::width(&right) < w {
+    if left_w + right_w < w {
         frame.render_widget(
             Paragraph::new(Span::styled(right, theme.dim)).alignment(Alignment::Right),
             area,

@@ -29,7 +29,7 @@ pub fn columns(n: usize, width: usize) -> Vec<usize> {
 pub fn level(value: Option<f64>, max: f64) -> &'static str {
     match value {
         None => " ",
-        Some(v) if !(max > 0.0) || !v.is_finite() => LEVELS[0],
+        Some(v) if max <= 0.0 || !max.is_finite() || !v.is_finite() => LEVELS[0],
         Some(v) => {
             let i = ((v / max).clamp(0.0, 1.0) * 7.0).round() as usize;
             LEVELS[i.min(7)]
@@ -58,6 +58,7 @@ mod tests {
         let s = spark(&v, 100.0, 8);
         assert_eq!(s.chars().count(), 8);
         assert!(s.ends_with('█'));
-        assert_eq!(spark(&[Some(0.0), None, Some(50.0)], 100.0, 8), "▁ ▄");
+        assert_eq!(spark(&[Some(0.0), None, Some(100.0)], 100.0, 8), "▁ █");
+        assert_eq!(level(Some(50.0), 0.0), "▁", "no scale");
     }
 }
