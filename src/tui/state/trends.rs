@@ -11,6 +11,8 @@
 //! series stale; the one a visible screen needs is read again, the old one shown until
 //! the new one comes.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::cursor::Cursor;
@@ -203,14 +205,20 @@ impl TrendData {
                     .map(|(code, (n, name))| (code, n, name))
                     .collect();
                 order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                let at: Vec<HashMap<&str, Counts>> = self
+                    .series
+                    .iter()
+                    .map(|s| {
+                        s.agencies
+                            .iter()
+                            .map(|a| (a.code.as_str(), a.counts))
+                            .collect()
+                    })
+                    .collect();
                 order
                     .into_iter()
                     .map(|(code, _, name)| TrendRow {
-                        values: self
-                            .series
-                            .iter()
-                            .map(|s| s.agencies.iter().find(|a| a.code == code).map(|a| a.counts))
-                            .collect(),
+                        values: at.iter().map(|m| m.get(code.as_str()).copied()).collect(),
                         code,
                         name,
                     })
@@ -235,6 +243,9 @@ pub struct Trends {
     /// when it comes (a change came while it ran).
     job: [Option<(u64, TrendKey)>; 2],
     again: [bool; 2],
+    /// The rows shown, made in `update()` from the series in force (not on every frame:
+    /// a thousand agencies over 120 points), with what they were made from.
+    shown: Option<(TrendKey, TrendRows, Vec<TrendRow>)>,
 }
 
 impl Trends {
@@ -263,18 +274,35 @@ impl AppState {
             .filter(|d| d.key == self.trend_key(by))
     }
 
-    /// The rows the Trends view shows now.
-    pub fn trend_rows(&self) -> Vec<TrendRow> {
+    /// The rows the Trends view shows now (none until its series has come).
+    pub fn trend_rows(&self) -> &[TrendRow] {
+        match &self.trends.shown {
+            Some((key, rows, shown))
+                if *rows == self.trends.rows
+                    && *key == self.trend_key(self.trends.points)
+                    && self.trend_data(self.trends.points).is_some() =>
+            {
+                shown
+            }
+            _ => &[],
+        }
+    }
+
+    /// Makes the rows shown again from the series in force.
+    fn make_trend_rows(&mut self) {
+        let by = self.trends.points;
         let lang = self.lang;
-        self.trend_data(self.trends.points)
-            .map(|d| {
-                d.rows(
-                    self.trends.rows,
-                    lang.code(),
-                    lang.t(crate::tui::i18n::Msg::TrendTotal),
-                )
-            })
-            .unwrap_or_default()
+        self.trends.shown = self.trend_data(by).map(|d| {
+            let rows = d.rows(
+                self.trends.rows,
+                lang.code(),
+                lang.t(crate::tui::i18n::Msg::TrendTotal),
+            );
+            (d.key.clone(), self.trends.rows, rows)
+        });
+        let n = self.trend_rows().len();
+        let page = self.page();
+        self.trends.cursor.follow(n, page);
     }
 
     /// `c` and `t` on the Trends view; `None` for other actions.
@@ -291,6 +319,7 @@ impl AppState {
             _ => self.trends.points = self.trends.points.other(),
         }
         self.trends.cursor = Cursor::default();
+        self.make_trend_rows();
         Some(true)
     }
 
@@ -329,7 +358,7 @@ impl AppState {
         self.trends.stale[i] = false;
         let Some(runner) = self.jobs.runner.as_mut() else {
             self.trends.data[i] = Some(TrendData::load(&self.store, key)?);
-            self.clamp_trend_cursor();
+            self.make_trend_rows();
             return Ok(true);
         };
         let k = key.clone();
@@ -342,7 +371,7 @@ impl AppState {
             }
             Err(_) => {
                 self.trends.data[i] = Some(TrendData::load(&self.store, key)?);
-                self.clamp_trend_cursor();
+                self.make_trend_rows();
                 Ok(true)
             }
         }
@@ -365,7 +394,7 @@ impl AppState {
         match out {
             Some(Ok(Ok(d))) if d.key == self.trend_key(by) => {
                 self.trends.data[i] = Some(d);
-                self.clamp_trend_cursor();
+                self.make_trend_rows();
                 changed = true;
             }
             Some(Ok(Ok(_))) | None => {}
@@ -375,10 +404,5 @@ impl AppState {
             self.trends.stale[i] = true;
         }
         Some(self.want_trends().map(|c| c || changed))
-    }
-
-    fn clamp_trend_cursor(&mut self) {
-        let n = self.trend_rows().len();
-        self.trends.cursor.follow(n, self.page());
     }
 }
