@@ -130,7 +130,8 @@ pub(super) fn scope_where(
 /// as text).
 pub(super) struct BucketDates {
     as_of: String,
-    soon: String,
+    /// The end of the due-soon window (the series cuts its pieces at it).
+    pub(super) soon: String,
 }
 
 impl BucketDates {
