@@ -174,10 +174,8 @@ impl AppState {
                 self.finish_write(w, out.and_then(|r| r))?;
                 Ok(true)
             }
+            Lane::Series => self.trend_done(done).unwrap_or(Ok(false)),
             Lane::Read => {
-                if let Some(r) = self.trend_done(done) {
-                    return r;
-                }
                 if self.jobs.dashboard != Some(done.id) {
                     return Ok(false);
                 }

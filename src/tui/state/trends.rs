@@ -3,7 +3,8 @@
 //! as of the session's date — and the month series behind the dashboard's sparklines.
 //!
 //! The series is [`Store::series`] (one pass over the versions). It is read off the key
-//! loop on the job runner's read lane when there is one (in place otherwise, as `update()`
+//! loop on the job runner's series lane (a read lane of its own, so that the dashboard's
+//! delta refresh never waits behind it) when there is one (in place otherwise, as `update()`
 //! tests run): the screen says it is loading until it comes. Each read carries the key it
 //! was made for (scope, as-of date, today, points); a result is applied only when it is
 //! the one the state waits for and its key is still the one in force, so a stale answer
@@ -362,7 +363,7 @@ impl AppState {
             return Ok(true);
         };
         let k = key.clone();
-        let submitted = runner.submit(Lane::Read, move |s: &mut Store| TrendData::load(s, k));
+        let submitted = runner.submit(Lane::Series, move |s: &mut Store| TrendData::load(s, k));
         match submitted {
             Ok(id) => {
                 self.trends.job[i] = Some((id, key));

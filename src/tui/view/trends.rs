@@ -125,13 +125,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
         return;
     }
     if area.width >= WIDE && body.height >= 20 {
-        wide(frame, body, state, d, &rows, theme);
+        wide(frame, body, state, d, rows, theme);
     } else {
         let list = Rect {
             height: body.height,
             ..body
         };
-        row_list(frame, list, state, d, &rows, true, theme);
+        row_list(frame, list, state, d, rows, true, theme);
     }
 }
 
