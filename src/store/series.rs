@@ -63,16 +63,6 @@ pub fn review_points(reviews: &[NaiveDate], as_of: NaiveDate) -> Vec<NaiveDate> 
 
 type Keyed = std::collections::HashMap<(i64, i64, i64), Counts>;
 
-/// `c` added to `into` `sign` times (the difference arrays' step).
-fn add_signed(into: &mut Counts, c: &Counts, sign: i64) {
-    into.tasks += sign * c.tasks;
-    into.done_on_time += sign * c.done_on_time;
-    into.done_late += sign * c.done_late;
-    into.in_time += sign * c.in_time;
-    into.overdue += sign * c.overdue;
-    into.progress_sum += sign * c.progress_sum;
-}
-
 impl Store {
     /// The first day any task in `scope` was in force (its earliest version), if any.
     pub fn series_start(&self, scope: &Scope) -> Result<Option<NaiveDate>> {
@@ -117,14 +107,7 @@ impl Store {
             .iter()
             .map(|p| BucketDates::new(*p))
             .collect();
-        // A version's contribution changes at most twice over the points it is in force
-        // at (an open task's deadline: due soon from 14 days before it, overdue after
-        // it), so each (category, lead) keeps a difference array over the points: each
-        // version adds its contribution at the start of each piece and takes it away at
-        // its end, and the counts at a point are the running sum. The cost follows the
-        // versions, not versions × points.
-        let mut diffs: std::collections::HashMap<(i64, i64), Vec<Counts>> = Default::default();
-        let mut due_diff = vec![0_i64; past_n + 1];
+        let mut keyed: Vec<(Keyed, i64)> = vec![(Keyed::default(), 0); past_n];
         if let (Some(first), Some(last)) = (past.first(), past.last()) {
             let mut vals = Vec::new();
             let mut conds = scope_where(self, scope, true, &mut vals)?;
@@ -158,48 +141,16 @@ impl Store {
                     completed: text_col(r, 4)?,
                     progress: r.get(5)?,
                 };
-                let key = (r.get(0)?, r.get(1)?);
-                // Where `contribute` can change over the points: only for an open task
-                // with a deadline (the same text comparisons as its own).
-                let cuts = match state.deadline {
-                    Some(d) if state.status != "done" => [
-                        dates.partition_point(|x| x.soon.as_str() < d),
-                        past.partition_point(|p| p.as_str() <= d),
-                    ],
-                    _ => [b, b],
-                };
-                let arr = diffs
-                    .entry(key)
-                    .or_insert_with(|| vec![Counts::default(); past_n + 1]);
-                let mut start = a;
-                for end in cuts.into_iter().map(|c| c.clamp(a, b)).chain([b]) {
-                    if end > start {
-                        let (mut c, mut due) = (Counts::default(), 0);
-                        contribute(&mut c, &mut due, &state, &dates[start], 1);
-                        add_signed(&mut arr[start], &c, 1);
-                        add_signed(&mut arr[end], &c, -1);
-                        due_diff[start] += due;
-                        due_diff[end] -= due;
-                        start = end;
-                    }
+                let key = (r.get(6)?, r.get(0)?, r.get(1)?);
+                for i in a..b {
+                    let (by_key, due) = &mut keyed[i];
+                    let c = by_key.entry(key).or_default();
+                    contribute(c, due, &state, &dates[i], 1);
                 }
             }
         }
         let mut out = Vec::with_capacity(points.len());
-        let mut running: Vec<((i64, i64), Vec<Counts>, Counts)> = diffs
-            .into_iter()
-            .map(|(k, arr)| (k, arr, Counts::default()))
-            .collect();
-        let mut due = 0;
-        for (i, at) in points[..past_n].iter().enumerate() {
-            due += due_diff[i];
-            let mut by_key = Keyed::default();
-            for (k, arr, acc) in &mut running {
-                add_signed(acc, &arr[i], 1);
-                if acc.tasks > 0 {
-                    by_key.insert((0, k.0, k.1), *acc);
-                }
-            }
+        for ((by_key, due), at) in keyed.into_iter().zip(&points) {
             out.push(self.summary_from(&by_key, due, *at)?);
         }
         for at in &points[past_n..] {

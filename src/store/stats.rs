@@ -130,8 +130,7 @@ pub(super) fn scope_where(
 /// as text).
 pub(super) struct BucketDates {
     as_of: String,
-    /// The end of the due-soon window (the series cuts its pieces at it).
-    pub(super) soon: String,
+    soon: String,
 }
 
 impl BucketDates {
