@@ -9,7 +9,7 @@
 //!   [`crate::error::Error::Busy`] and the TUI offers to retry (the form's input kept).
 //! - [`Lane::Read`]: slow reads (the dashboard's aggregates, read again after a change).
 //! - [`Lane::Series`]: the Trends view's series (one pass over every version: about a
-//!   second at 1,000,000 tasks), a read lane of its own so that it never holds up the
+//!   second or more at 1,000,000 tasks), a read lane of its own so that it never holds up the
 //!   dashboard's delta refresh queued behind it (the live-refresh bar is 1 s).
 //!
 //! A job is a closure over the lane's store; its id is its generation: the state keeps the
