@@ -8,7 +8,7 @@
 //!   waits [`WRITE_WAIT`] for another writer's lock, then the write fails as
 //!   [`crate::error::Error::Busy`] and the TUI offers to retry (the form's input kept).
 //! - [`Lane::Read`]: slow reads (the dashboard's aggregates, read again after a change).
-//! - [`Lane::Series`]: the Trends view's series (one pass over every version: about a
+//! - [`Lane::Series`]: the Trends view's series (one pass over every version: a
 //!   second or more at 1,000,000 tasks), a read lane of its own so that it never holds up the
 //!   dashboard's delta refresh queued behind it (the live-refresh bar is 1 s).
 //!
