@@ -118,6 +118,11 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(100_000);
     let path = database(tasks);
+    // `PHOIHOP_BENCH_ONLY=trends`: only the Trends view's rows (issue 16).
+    if std::env::var("PHOIHOP_BENCH_ONLY").is_ok_and(|v| v == "trends") {
+        trends(&path);
+        return;
+    }
     println!("phoihop TUI keystroke bench: {tasks} tasks, {W}x{H}");
     let t = Instant::now();
     let store = Store::open(&path, true).expect("open");
@@ -264,4 +269,107 @@ fn main() {
     report("search key on the key loop", on_loop);
     b.key(Action::Cancel);
     println!("peak RSS of the bench process: {:.1} MB", peak_rss_mb());
+    trends(&path);
+}
+
+/// The Trends view (issue 16): the cost of reading its series (month ends, review
+/// dates) beside the dashboard's own load, alternately in this process, as of the real
+/// date (the generated data's); then key → frame on the view with its series in memory.
+fn trends(path: &std::path::Path) {
+    use phoihop::store::Scope;
+    use phoihop::tui::state::trends::{TrendData, TrendPoints};
+    use phoihop::tui::state::Dashboard;
+    let day = chrono::Local::now().date_naive();
+    let store = Store::open(path, true).expect("open");
+    let scope = Scope::default();
+    let (mut dash, mut month, mut review) = (Vec::new(), Vec::new(), Vec::new());
+    let mut points = (0, 0);
+    for _ in 0..5 {
+        let t = Instant::now();
+        Dashboard::default()
+            .load(&store, &scope, day, day)
+            .expect("dashboard");
+        dash.push(t.elapsed());
+        let t = Instant::now();
+        let m = TrendData::load(&store, (scope.clone(), day, day, TrendPoints::Monthly))
+            .expect("series");
+        month.push(t.elapsed());
+        let t = Instant::now();
+        let r = TrendData::load(&store, (scope.clone(), day, day, TrendPoints::Reviews))
+            .expect("series");
+        review.push(t.elapsed());
+        points = (m.points.len(), r.points.len());
+    }
+    let med = |v: &mut Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2].as_secs_f64() * 1000.0
+    };
+    let (d, m, r) = (med(&mut dash), med(&mut month), med(&mut review));
+    println!("trends load, as of {day}, median of 5 alternated:");
+    println!("  dashboard load            {d:>9.1} ms");
+    println!(
+        "  series, month ends ({:>3})  {m:>9.1} ms   {:.2}x the dashboard",
+        points.0,
+        m / d
+    );
+    println!(
+        "  series, reviews ({:>3})     {r:>9.1} ms   {:.2}x the dashboard",
+        points.1,
+        r / d
+    );
+
+    // Key → frame on the view, its series read once (in place: no runner here).
+    let state = AppState::new(
+        Store::open(path, true).expect("open"),
+        Lang::Vi,
+        day,
+        day,
+        None,
+        (W, H),
+    )
+    .expect("state");
+    let mut b = Bench {
+        state,
+        term: Terminal::new(TestBackend::new(W, H)).expect("terminal"),
+        theme: Theme::mono(),
+    };
+    let first = b.key(Action::SwitchView(View::Trends));
+    let other = b.key(Action::TrendPoints);
+    b.key(Action::TrendPoints);
+    println!(
+        "first visit of Trends (series read in place): {:.1} ms; review points: {:.1} ms",
+        first.as_secs_f64() * 1000.0,
+        other.as_secs_f64() * 1000.0
+    );
+    // The rows in turn (total → categories → agencies), the points toggled (both read).
+    let mut v = Vec::new();
+    for _ in 0..150 {
+        v.push(b.key(Action::TrendRows));
+    }
+    report("trends: c (rows in turn)", v);
+    let mut v = Vec::new();
+    for _ in 0..150 {
+        v.push(b.key(Action::TrendPoints));
+    }
+    report("trends: t (points)", v);
+    // The lead agencies, moving down and back up (the chart follows the row).
+    while b.state.trends.rows != phoihop::tui::state::trends::TrendRows::Agencies {
+        b.key(Action::TrendRows);
+    }
+    let n = b.state.trend_rows().len();
+    let mut v = Vec::new();
+    for i in 0..600 {
+        v.push(b.key(if (i / 100) % 2 == 0 {
+            Action::Down
+        } else {
+            Action::Up
+        }));
+    }
+    report(&format!("trends: row move ({n} agencies)"), v);
+    let mut v = Vec::new();
+    for _ in 0..100 {
+        b.key(Action::SwitchView(View::Dashboard));
+        v.push(b.key(Action::SwitchView(View::Trends)));
+    }
+    report("trends: switch to the view", v);
 }

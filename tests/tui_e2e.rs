@@ -236,7 +236,8 @@ fn plain_mode_in_a_terminal_answers_lines_without_the_alternate_screen() {
     assert_eq!(s.wait_code(Duration::from_secs(5)), 0);
 }
 
-/// `--wall 5`: the wallboard turns by itself (dashboard → ranking → overdue list), shows
+/// `--wall 5`: the wallboard turns by itself (dashboard → ranking → trends → overdue
+/// list; the trends' series read off the key loop), shows
 /// the as-of date and the last change throughout, ignores the views' keys, pauses on
 /// space, turns with ←/→, and quits with q, the terminal restored.
 #[test]
@@ -248,15 +249,15 @@ fn the_wallboard_rotates_by_itself_and_quits_with_q() {
         24,
         &["--lang", "en", "--as-of", "2020-11-06", "--wall", "5"],
     );
-    let first = s.wait_text("Dashboard 1/3");
+    let first = s.wait_text("Dashboard 1/4");
     assert!(first.contains("As of 2020-11-06"), "{first}");
     assert!(first.contains("Last change"), "{first}");
     let started = Instant::now();
     // A view key does nothing on the wall: still the dashboard.
     s.send("3");
     std::thread::sleep(Duration::from_millis(500));
-    assert!(s.text().contains("Dashboard 1/3"), "{}", s.text());
-    let ranking = s.wait_text("Ranking 2/3");
+    assert!(s.text().contains("Dashboard 1/4"), "{}", s.text());
+    let ranking = s.wait_text("Ranking 2/4");
     let took = started.elapsed();
     assert!(
         took >= Duration::from_secs(3) && took < Duration::from_secs(12),
@@ -264,15 +265,20 @@ fn the_wallboard_rotates_by_itself_and_quits_with_q() {
     );
     assert!(ranking.contains("Lead agency"), "{ranking}");
     assert!(ranking.contains("As of 2020-11-06"), "{ranking}");
-    let overdue = s.wait_text("Overdue 3/3");
+    let trends = s.wait_text("Trends 3/4");
+    assert!(trends.contains("As of 2020-11-06"), "{trends}");
+    // Its series comes from the read lane: the sparklines and the latest value.
+    let trends = s.wait_text("Mean progress");
+    assert!(trends.contains("98.6%"), "{trends}");
+    let overdue = s.wait_text("Overdue 4/4");
     assert!(overdue.contains("days late"), "{overdue}");
     // Space pauses; ← goes back by hand even when paused.
     s.send(" ");
     s.wait_text("Paused");
     s.send("\x1b[D");
-    s.wait_text("Ranking 2/3");
+    s.wait_text("Trends 3/4");
     std::thread::sleep(Duration::from_secs(6));
-    assert!(s.text().contains("Ranking 2/3"), "paused: {}", s.text());
+    assert!(s.text().contains("Trends 3/4"), "paused: {}", s.text());
     s.send("q");
     s.wait_exit(Duration::from_secs(5));
     s.assert_restored();

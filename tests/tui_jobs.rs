@@ -566,3 +566,81 @@ fn a_table_read_again_for_another_sort_is_dropped_and_read_for_this_one() {
     assert_eq!(ids(&s), ids(&sync));
     assert!(!s.stale.view(View::Tasks));
 }
+
+/// The Trends view's series is read on the read lane: the view shows a loading line (no
+/// series) until the job's result is applied; a result made for another as-of date is
+/// dropped and the series read again for the date in force; after a commit elsewhere the
+/// old series stays shown until the new one comes, whose last point is the dashboard's.
+#[test]
+fn the_trends_series_is_read_off_the_key_loop_and_a_stale_result_is_dropped() {
+    use phoihop::tui::state::trends::TrendPoints;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path);
+    let (tx, rx) = mpsc::channel();
+    s.set_notifier(tx);
+    // At 120×40 the dashboard asks for its month series at once, off the key loop.
+    assert!(s.trend_data(TrendPoints::Monthly).is_none());
+    assert!(s.trends.loading(TrendPoints::Monthly));
+    s.update(Action::SwitchView(View::Trends));
+    assert_eq!(s.mode(), Mode::Trends);
+    // A new as-of date while the read is in flight: its result is for the old key.
+    s.update(Action::SetAsOf);
+    typed(&mut s, "30/06/2019");
+    s.update(Action::Submit);
+    assert_eq!(s.as_of, common::d(2019, 6, 30));
+    assert!(s.trend_data(TrendPoints::Monthly).is_none());
+    run_jobs(&mut s, &rx, |s| {
+        s.trend_data(TrendPoints::Monthly).is_some()
+    });
+    let d = s.trend_data(TrendPoints::Monthly).unwrap().clone();
+    assert_eq!(d.key.1, common::d(2019, 6, 30));
+    assert_eq!(*d.points.last().unwrap(), common::d(2019, 6, 30));
+    let dash = s.store().summary(&s.scope, s.as_of, s.today).unwrap();
+    assert_eq!(d.latest().unwrap().totals, dash.totals);
+
+    // Back to today; another session finishes a task.
+    s.update(Action::SetAsOf);
+    s.update(Action::ClearField);
+    s.update(Action::Submit);
+    assert_eq!(s.as_of, common::today());
+    run_jobs(&mut s, &rx, |s| {
+        s.trend_data(TrendPoints::Monthly).is_some()
+    });
+    let before = s.trend_data(TrendPoints::Monthly).unwrap().clone();
+    let mut other = Store::open(&path, false).unwrap();
+    let t = other
+        .tasks(&Default::default(), Default::default(), false, 0, 500)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.status != Status::Done)
+        .unwrap();
+    other
+        .update_progress(
+            t.id,
+            Some(t.version),
+            ProgressUpdate {
+                progress: Some(Progress::new(100).unwrap()),
+                status: Some(Status::Done),
+                note: None,
+                on: common::today(),
+            },
+        )
+        .unwrap();
+    s.update(Action::DataChanged);
+    // Not read in place: the old series stays until the job's come.
+    assert_eq!(s.trend_data(TrendPoints::Monthly), Some(&before));
+    assert!(s.trends.loading(TrendPoints::Monthly));
+    run_jobs(&mut s, &rx, |s| {
+        s.trend_data(TrendPoints::Monthly)
+            .is_some_and(|d| *d != before)
+    });
+    let after = s.trend_data(TrendPoints::Monthly).unwrap().clone();
+    let done = |c: &phoihop::store::Counts| c.done_on_time + c.done_late;
+    assert_eq!(
+        done(&after.latest().unwrap().totals),
+        done(&before.latest().unwrap().totals) + 1
+    );
+    let fresh = s.store().summary(&s.scope, s.as_of, s.today).unwrap();
+    assert_eq!(after.latest().unwrap().totals, fresh.totals);
+}

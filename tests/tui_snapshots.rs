@@ -185,6 +185,50 @@ fn ranking() {
     );
 }
 
+/// The Trends view (issue 16) on the demo as of 06/11/2020: the program's total at month
+/// ends (at 120×40 the chart with its legend and the table of the last points, narrower
+/// the sparklines), by category, by lead agency; all programs by review date in English.
+#[test]
+fn trends() {
+    use Action::*;
+    let p = Some("XDHTCT-2015-2020");
+    snap("trends_vi", Lang::Vi, p, &[SwitchView(View::Trends)]);
+    snap("trends_en", Lang::En, p, &[SwitchView(View::Trends)]);
+    snap(
+        "trends_categories_vi",
+        Lang::Vi,
+        p,
+        &[SwitchView(View::Trends), TrendRows],
+    );
+    snap(
+        "trends_categories_en",
+        Lang::En,
+        p,
+        &[SwitchView(View::Trends), TrendRows],
+    );
+    snap(
+        "trends_agencies_vi",
+        Lang::Vi,
+        p,
+        &[SwitchView(View::Trends), TrendRows, TrendRows, Down],
+    );
+    snap(
+        "trends_reviews_en",
+        Lang::En,
+        None,
+        &[SwitchView(View::Trends), TrendPoints, TrendRows],
+    );
+}
+
+/// The dashboard once its month series has come: a sparkline per category row from
+/// 80×24 on (at 60×20 the series is not read and the table is as before).
+#[test]
+fn dashboard_with_sparklines() {
+    let p = Some("XDHTCT-2015-2020");
+    snap("dashboard_trend_vi", Lang::Vi, p, &[Action::Background]);
+    snap("dashboard_trend_en", Lang::En, None, &[Action::Background]);
+}
+
 /// The command palette (`:`) over the tasks table: commands, agencies, programs and
 /// tasks matching "dan van"; and `:70`.
 #[test]
@@ -199,8 +243,8 @@ fn palette() {
     snap("palette_en", Lang::En, None, &go);
 }
 
-/// The wallboard (`--wall 30`) at each of its screens, in both languages; at 120×40 the
-/// main figures are large. The last change is the demo's, a fixed time.
+/// The wallboard (`--wall 30`) at each of its screens (dashboard, ranking, trends,
+/// overdue), in both languages; at 120×40 the main figures are large. The last change is the demo's, a fixed time.
 #[test]
 fn wallboard() {
     use Action::*;
@@ -215,6 +259,7 @@ fn wallboard() {
             for (screen, go) in [
                 ("dashboard", vec![]),
                 ("ranking", vec![WallNext]),
+                ("trends", vec![WallNext]),
                 ("overdue", vec![WallNext]),
                 ("paused", vec![WallPause]),
             ] {

@@ -78,7 +78,13 @@ fn switching_views_loads_each_once_and_keeps_selection() {
     assert_eq!(s.view, View::Ranking);
     assert!(s.ranking.loaded);
     s.update(Action::NextView);
+    assert_eq!(s.view, View::Trends);
+    assert!(s
+        .trend_data(phoihop::tui::state::trends::TrendPoints::Monthly)
+        .is_some());
+    s.update(Action::NextView);
     assert_eq!(s.view, View::Dashboard);
+    s.update(Action::PrevView);
     s.update(Action::PrevView);
     s.update(Action::PrevView);
     s.update(Action::PrevView);
@@ -396,8 +402,16 @@ fn a_change_reads_only_the_visible_screen_and_each_other_one_when_shown() {
         before_urges + 1,
         "the ranking counts the new urge"
     );
+    s.update(Action::SwitchView(View::Trends));
+    let trend = s
+        .trend_data(phoihop::tui::state::trends::TrendPoints::Monthly)
+        .unwrap()
+        .latest()
+        .unwrap()
+        .totals;
     s.update(Action::SwitchView(View::Dashboard));
     assert_ne!(s.dashboard.summary.as_ref().unwrap().totals, before_dash);
+    assert_eq!(s.dashboard.summary.as_ref().unwrap().totals, trend);
     // Nothing is left stale, and shown again nothing is read twice.
     for v in View::ALL {
         assert!(!s.stale.view(v), "{v:?}");
@@ -1326,7 +1340,7 @@ fn the_palette_finds_every_command_by_a_plain_word_and_opens_records() {
         .any(|e| matches!(e.target, phoihop::tui::state::palette::Target::Task(_))));
 }
 
-/// The wallboard: dashboard → ranking → overdue list and round again with its clock or
+/// The wallboard: dashboard → ranking → trends → overdue list and round again with its clock or
 /// `→`, back with `←`, space pauses; every other action of the views does nothing; each
 /// screen is its view, read again after another session's commit.
 #[test]
@@ -1339,6 +1353,8 @@ fn the_wallboard_turns_through_its_screens_and_takes_only_its_keys() {
     let mut s = live_app(&path);
     s.update(Action::SwitchView(View::Tasks));
     s.start_wall(30).unwrap();
+    // The month series of the dashboard's sparklines is read (in place: no runner).
+    s.update(Action::Background);
     assert_eq!(s.mode(), Mode::Wall);
     assert_eq!(s.view, View::Dashboard);
     // Only q, Ctrl-c, space and the arrows mean something there.
@@ -1349,7 +1365,7 @@ fn the_wallboard_turns_through_its_screens_and_takes_only_its_keys() {
     );
     assert_eq!(action_for(Mode::Wall, Key::Right), Some(Action::WallNext));
     assert_eq!(action_for(Mode::Wall, Key::Left), Some(Action::WallPrev));
-    for k in ['3', '/', 'f', ':', '?', 'e', 'p', 'n', 'r'] {
+    for k in ['3', '/', 'f', ':', '?', 'e', 'p', 'n', 'r', 'c', 't'] {
         assert_eq!(action_for(Mode::Wall, Key::Char(k)), None, "{k}");
     }
     for a in [
@@ -1372,11 +1388,12 @@ fn the_wallboard_turns_through_its_screens_and_takes_only_its_keys() {
         order,
         vec![
             (WallScreen::Ranking, View::Ranking),
+            (WallScreen::Trends, View::Trends),
             (WallScreen::Overdue, View::Dashboard),
             (WallScreen::Dashboard, View::Dashboard),
-            (WallScreen::Ranking, View::Ranking),
         ]
     );
+    s.update(Action::WallNext);
     s.update(Action::WallPrev);
     assert_eq!(s.wall.unwrap().screen, WallScreen::Dashboard);
     s.update(Action::WallPause);
@@ -1650,4 +1667,245 @@ fn x_then_tab_writes_the_table_as_a_workbook() {
         Some(phoihop::tui::state::Notice::Error(_))
     ));
     assert_eq!(std::fs::read(&file).unwrap(), written);
+}
+
+/// The Trends view (`7`): its series is the store's, at month ends up to the as-of
+/// date; the last point is the dashboard's numbers as of that date (totals, every
+/// category, every lead agency); `c` turns the rows total → categories → agencies,
+/// `t` the points to the review dates, each of which counts what the summary counts as
+/// of that date; a commit elsewhere is read again (live).
+#[test]
+fn the_trends_view_reads_the_series_and_its_last_point_is_the_dashboards() {
+    use phoihop::store::{series, Scope};
+    use phoihop::tui::keymap::Mode;
+    use phoihop::tui::state::trends::{TrendPoints, TrendRows};
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let program = "XDHTCT-2015-2020";
+    let mut s = AppState::new(
+        Store::open(&path, false).unwrap(),
+        Lang::Vi,
+        common::as_of(),
+        common::today(),
+        Some(program.into()),
+        (120, 40),
+    )
+    .unwrap();
+    // Not read before a screen needs it.
+    assert!(s.trend_data(TrendPoints::Monthly).is_none());
+    assert!(s.update(Action::SwitchView(View::Trends)));
+    assert_eq!(s.mode(), Mode::Trends);
+    let d = s.trend_data(TrendPoints::Monthly).unwrap().clone();
+    assert_eq!(*d.points.last().unwrap(), common::as_of());
+    assert!(d.points.len() > 12, "{} month ends", d.points.len());
+    assert!(d.points[..d.points.len() - 1]
+        .iter()
+        .all(|p| *p == series::month_end(*p)));
+    assert_eq!(d.points.len(), d.series.len());
+    // The last point is what the dashboard shows as of the same date.
+    let dash = s.dashboard.summary.clone().unwrap();
+    let last = d.latest().unwrap();
+    assert_eq!(last.totals, dash.totals);
+    assert_eq!(last.categories, dash.categories);
+    assert_eq!(last.agencies, dash.agencies);
+    assert_eq!(last.due_soon, dash.due_soon);
+    assert_eq!(last.totals.tasks, 58);
+    // The review dates of the program, within the span, are marked.
+    let reviews = {
+        let st = Store::open(&path, true).unwrap();
+        st.review_schedule(&st.program(program).unwrap()).unwrap()
+    };
+    let marked: Vec<_> = reviews
+        .iter()
+        .copied()
+        .filter(|r| *r >= d.points[0] && *r <= common::as_of())
+        .collect();
+    assert!(!marked.is_empty());
+    assert_eq!(d.reviews, marked);
+
+    // `c`: the categories, in the dashboard's order, then the lead agencies as the
+    // dashboard lists them, then the total again.
+    assert_eq!(s.trend_rows().len(), 1);
+    assert!(s.update(Action::TrendRows));
+    assert_eq!(s.trends.rows, TrendRows::Categories);
+    let names: Vec<String> = s.trend_rows().iter().map(|r| r.code.clone()).collect();
+    let want: Vec<String> = dash
+        .categories
+        .iter()
+        .map(|c| c.category.code.clone())
+        .collect();
+    assert_eq!(names, want);
+    s.update(Action::Down);
+    s.update(Action::Down);
+    assert_eq!(s.trends.cursor.selected, 2);
+    s.update(Action::TrendRows);
+    assert_eq!(s.trends.rows, TrendRows::Agencies);
+    assert_eq!(
+        s.trends.cursor.selected, 0,
+        "a new kind of row starts at the top"
+    );
+    let codes: Vec<String> = s.trend_rows().iter().map(|r| r.code.clone()).collect();
+    let want: Vec<String> = s
+        .dashboard
+        .agencies()
+        .iter()
+        .map(|a| a.code.clone())
+        .collect();
+    assert_eq!(codes, want);
+    for r in s.trend_rows() {
+        let a = dash.agencies.iter().find(|a| a.code == r.code).unwrap();
+        assert_eq!(r.latest(), Some(a.counts), "{}", r.code);
+    }
+    s.update(Action::TrendRows);
+    assert_eq!(s.trends.rows, TrendRows::Total);
+
+    // `t`: the review dates up to the as-of date, then the as-of date; each point's
+    // numbers, in total and by category, are the summary's as of that date.
+    assert!(s.update(Action::TrendPoints));
+    assert_eq!(s.trends.points, TrendPoints::Reviews);
+    let r = s.trend_data(TrendPoints::Reviews).unwrap().clone();
+    assert_eq!(r.points, series::review_points(&reviews, common::as_of()));
+    let st = Store::open(&path, true).unwrap();
+    let scope = Scope {
+        program: Some(program.into()),
+        ..Default::default()
+    };
+    for (p, got) in r.points.iter().zip(&r.series) {
+        let want = st.summary(&scope, *p, common::today()).unwrap();
+        assert_eq!(got.totals, want.totals, "{p}");
+        assert_eq!(got.categories, want.categories, "{p}");
+    }
+    // The other keys of the view do nothing elsewhere.
+    s.update(Action::SwitchView(View::Dashboard));
+    assert!(!s.update(Action::TrendRows));
+    assert_eq!(s.trends.rows, TrendRows::Total);
+}
+
+/// Live: on the Trends view as of today, another session's update is read again, and
+/// its last point follows the dashboard's numbers.
+#[test]
+fn the_trends_view_is_read_again_after_a_change_elsewhere() {
+    use phoihop::tui::state::trends::TrendPoints;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = live_app(&path);
+    let mut seen = s.data_version().unwrap();
+    s.update(Action::SwitchView(View::Trends));
+    let before = s.trend_data(TrendPoints::Monthly).unwrap().clone();
+    let task = s
+        .store()
+        .tasks(
+            &phoihop::store::TaskFilter {
+                status: Some(phoihop::domain::Status::InProgress),
+                ..Default::default()
+            },
+            phoihop::store::TaskSort::Id,
+            false,
+            0,
+            1,
+        )
+        .unwrap()[0]
+        .id;
+    other_moves(&path, task);
+    assert!(poll(&mut s, &mut seen));
+    let after = s.trend_data(TrendPoints::Monthly).unwrap().clone();
+    assert_ne!(
+        before.latest().unwrap().totals.progress_sum,
+        after.latest().unwrap().totals.progress_sum
+    );
+    // The dashboard, read when shown, agrees with the series' last point.
+    s.update(Action::SwitchView(View::Dashboard));
+    assert_eq!(
+        s.dashboard.summary.as_ref().unwrap().totals,
+        after.latest().unwrap().totals
+    );
+}
+
+/// The dashboard's sparklines: its month series is read only for a screen of at least
+/// 80×24 and after the dashboard itself (which draws without it).
+#[test]
+fn the_dashboard_reads_its_month_series_from_80x24_on() {
+    use phoihop::tui::state::trends::TrendPoints;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let store = Store::open(&path, false).unwrap();
+    let mut s = AppState::new(
+        store,
+        Lang::En,
+        common::as_of(),
+        common::today(),
+        None,
+        (60, 20),
+    )
+    .unwrap();
+    assert!(s.dashboard.loaded);
+    assert!(s.trend_data(TrendPoints::Monthly).is_none());
+    s.update(Action::Resize(70, 22));
+    assert!(s.trend_data(TrendPoints::Monthly).is_none(), "too small");
+    s.update(Action::Resize(80, 24));
+    let d = s.trend_data(TrendPoints::Monthly).unwrap();
+    assert_eq!(
+        d.latest().unwrap().totals,
+        s.dashboard.summary.as_ref().unwrap().totals
+    );
+}
+
+/// The palette finds the Trends view by a word without diacritics, in both languages,
+/// and, on the Trends view, its own keys.
+#[test]
+fn the_palette_finds_the_trends_view_and_its_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    for (lang, words) in [
+        (Lang::Vi, ["dien bien", "theo thoi gian", "ky so ket"]),
+        (Lang::En, ["trends", "over time", "review dates"]),
+    ] {
+        let store = Store::open(&path, false).unwrap();
+        let mut s = AppState::new(
+            store,
+            lang,
+            common::as_of(),
+            common::today(),
+            None,
+            (120, 40),
+        )
+        .unwrap();
+        for (i, (word, want)) in words
+            .iter()
+            .zip([
+                Action::SwitchView(View::Trends),
+                Action::SwitchView(View::Trends),
+                Action::TrendPoints,
+            ])
+            .enumerate()
+        {
+            if i == 2 {
+                s.update(Action::SwitchView(View::Trends));
+            }
+            s.update(Action::Palette);
+            type_in(&mut s, word);
+            assert!(palette_runs(&s, &want), "{lang:?}: {word:?} finds {want:?}");
+            s.update(Action::Cancel);
+        }
+        // Enter on it opens the view.
+        s.update(Action::SwitchView(View::Dashboard));
+        s.update(Action::Palette);
+        type_in(&mut s, words[0]);
+        let at = s
+            .palette
+            .as_ref()
+            .unwrap()
+            .shown
+            .iter()
+            .position(|e| {
+                e.target
+                    == phoihop::tui::state::palette::Target::Run(Action::SwitchView(View::Trends))
+            })
+            .unwrap();
+        for _ in 0..at {
+            s.update(Action::Down);
+        }
+        s.update(Action::Submit);
+        assert_eq!(s.view, View::Trends);
+    }
 }

@@ -1,6 +1,6 @@
 //! The one vocabulary of the TUI: everything a key, a test or an event can ask for.
 
-/// A top-level view, switched with `1`–`6` or Tab.
+/// A top-level view, switched with `1`–`7` or Tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Dashboard,
@@ -11,17 +11,20 @@ pub enum View {
     Activity,
     /// Lead agencies ranked by on-time completion (issue 16).
     Ranking,
+    /// Progress over time: mean progress and the four buckets at each point (issue 16).
+    Trends,
 }
 
 impl View {
     /// In tab order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Dashboard,
         View::Programs,
         View::Tasks,
         View::Agencies,
         View::Activity,
         View::Ranking,
+        View::Trends,
     ];
 
     pub fn index(self) -> usize {
@@ -149,4 +152,8 @@ pub enum Action {
     WallPause,
     /// Write the table shown to a CSV file (`x`), after asking for its name.
     Export,
+    /// On the Trends view: the rows in turn, the total → by category → by lead agency (`c`).
+    TrendRows,
+    /// On the Trends view: points at month ends or at the review dates (`t`).
+    TrendPoints,
 }

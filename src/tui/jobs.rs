@@ -8,6 +8,9 @@
 //!   waits [`WRITE_WAIT`] for another writer's lock, then the write fails as
 //!   [`crate::error::Error::Busy`] and the TUI offers to retry (the form's input kept).
 //! - [`Lane::Read`]: slow reads (the dashboard's aggregates, read again after a change).
+//! - [`Lane::Series`]: the Trends view's series (one pass over every version: a
+//!   second or more at 1,000,000 tasks), a read lane of its own so that it never holds up the
+//!   dashboard's delta refresh queued behind it (the live-refresh bar is 1 s).
 //!
 //! A job is a closure over the lane's store; its id is its generation: the state keeps the
 //! id it waits for and drops any other (a result the user moved on from). Long-lived
@@ -55,6 +58,8 @@ fn test_read_delay(lane: Lane) -> Option<Duration> {
 pub enum Lane {
     Write,
     Read,
+    /// A second read lane, for the long series reads (`tui/state/trends.rs`).
+    Series,
 }
 
 impl Lane {
@@ -62,6 +67,7 @@ impl Lane {
         match self {
             Lane::Write => 0,
             Lane::Read => 1,
+            Lane::Series => 2,
         }
     }
 }
@@ -140,7 +146,7 @@ pub struct Runner {
     path: PathBuf,
     read_only: bool,
     notify: Sender<Event>,
-    lanes: [Option<Sender<Job>>; 2],
+    lanes: [Option<Sender<Job>>; 3],
     next_id: u64,
 }
 
@@ -152,7 +158,7 @@ impl Runner {
             path,
             read_only,
             notify,
-            lanes: [None, None],
+            lanes: [None, None, None],
             next_id: 0,
         }
     }
@@ -215,6 +221,7 @@ impl Runner {
         let name = match lane {
             Lane::Write => "phoihop-write",
             Lane::Read => "phoihop-read",
+            Lane::Series => "phoihop-series",
         };
         std::thread::Builder::new()
             .name(name.into())
@@ -267,10 +274,10 @@ impl Runner {
 
 /// A lane's connection: the write lane's waits [`WRITE_WAIT`] for the lock.
 fn open(path: &std::path::Path, read_only: bool, lane: Lane) -> Result<Store> {
-    let store = Store::open(path, read_only || lane == Lane::Read)?;
+    let store = Store::open(path, read_only || lane != Lane::Write)?;
     store.set_busy_timeout(match lane {
         Lane::Write => WRITE_WAIT,
-        Lane::Read => READ_WAIT,
+        Lane::Read | Lane::Series => READ_WAIT,
     })?;
     Ok(store)
 }

@@ -36,6 +36,8 @@ pub enum Mode {
     /// A view whose first read runs off the key loop: only the keys that need no data
     /// (quit, help, the view keys).
     Loading,
+    /// The Trends view: rows that move, its own keys for the rows and the points.
+    Trends,
 }
 
 impl Mode {
@@ -80,7 +82,9 @@ pub struct Binding {
 
 /// The groups of modes the bindings name.
 const LISTS: &[Mode] = &[Mode::Dashboard, Mode::Table, Mode::Detail];
-const TABLES: &[Mode] = &[Mode::Dashboard, Mode::Table];
+/// Where the selection moves (the lists, and the Trends view's rows).
+const MOVES: &[Mode] = &[Mode::Dashboard, Mode::Table, Mode::Detail, Mode::Trends];
+const TABLES: &[Mode] = &[Mode::Dashboard, Mode::Table, Mode::Trends];
 const OPENS: &[Mode] = &[Mode::Dashboard, Mode::Table];
 const BACKS: &[Mode] = &[Mode::Table, Mode::Detail];
 const DASHBOARD: &[Mode] = &[Mode::Dashboard];
@@ -109,6 +113,7 @@ const PROMPTS: &[Mode] = &[Mode::Search, Mode::AsOf, Mode::Palette, Mode::Export
 const EXPORT: &[Mode] = &[Mode::Export];
 const PALETTE: &[Mode] = &[Mode::Palette];
 const WALL: &[Mode] = &[Mode::Wall];
+const TRENDS: &[Mode] = &[Mode::Trends];
 const ASOF: &[Mode] = &[Mode::AsOf];
 
 mod bindings;
@@ -144,6 +149,11 @@ const fn in_wall(keys: &'static [Key], action: Action, help: Msg, hint: Option<M
 /// A key of the export prompt.
 const fn in_export(keys: &'static [Key], action: Action, help: Msg, hint: Option<Msg>) -> Binding {
     bind(keys, action, Scope::Only(EXPORT), help, hint)
+}
+
+/// A key of the Trends view.
+const fn in_trends(keys: &'static [Key], action: Action, help: Msg, hint: Option<Msg>) -> Binding {
+    bind(keys, action, Scope::Only(TRENDS), help, hint)
 }
 
 /// A key of the command palette.

@@ -11,28 +11,28 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Up, Key::Char('k')],
         action: Action::Up,
-        scope: Scope::Only(LISTS),
+        scope: Scope::Only(MOVES),
         help: Msg::ActUp,
         hint: None,
     },
     Binding {
         keys: &[Key::Down, Key::Char('j')],
         action: Action::Down,
-        scope: Scope::Only(LISTS),
+        scope: Scope::Only(MOVES),
         help: Msg::ActDown,
         hint: None,
     },
     Binding {
         keys: &[Key::PageUp, Key::Ctrl('u')],
         action: Action::PageUp,
-        scope: Scope::Only(LISTS),
+        scope: Scope::Only(MOVES),
         help: Msg::ActPageUp,
         hint: None,
     },
     Binding {
         keys: &[Key::PageDown, Key::Ctrl('d')],
         action: Action::PageDown,
-        scope: Scope::Only(LISTS),
+        scope: Scope::Only(MOVES),
         help: Msg::ActPageDown,
         hint: None,
     },
@@ -399,6 +399,9 @@ pub const BINDINGS: &[Binding] = &[
     in_export(&[Key::Enter], Action::Submit, Msg::ActExportWrite, Some(Msg::HintExportWrite)),
     in_export(&[Key::Tab], Action::NextField, Msg::ActExportFormat, Some(Msg::HintExportFormat)),
     in_export(&[Key::Esc], Action::Cancel, Msg::ActClose, Some(Msg::HintCancel)),
+    // The Trends view.
+    in_trends(&[Key::Char('c')], Action::TrendRows, Msg::ActTrendRows, Some(Msg::HintTrendRows)),
+    in_trends(&[Key::Char('t')], Action::TrendPoints, Msg::ActTrendPoints, Some(Msg::HintTrendPoints)),
     // The wallboard.
     in_wall(&[Key::Right], Action::WallNext, Msg::ActWallNext, Some(Msg::HintWallTurn)),
     in_wall(&[Key::Left], Action::WallPrev, Msg::ActWallPrev, None),
@@ -496,6 +499,7 @@ pub const BINDINGS: &[Binding] = &[
     view_key(&[Key::Char('4')], View::Agencies, Msg::ViewAgencies),
     view_key(&[Key::Char('5')], View::Activity, Msg::ViewActivity),
     view_key(&[Key::Char('6')], View::Ranking, Msg::ViewRanking),
+    view_key(&[Key::Char('7')], View::Trends, Msg::ActViewTrends),
     Binding {
         keys: &[Key::Tab],
         action: Action::NextView,

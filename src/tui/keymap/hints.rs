@@ -140,14 +140,19 @@ pub fn hints_here(here: &Here) -> Vec<(String, Msg)> {
     }
     // Help and quit come right after moving: help lists everything else when the line
     // is short, and quitting must always be in sight (an 80-column SSH session). Then the
-    // one write this login makes most: progress, or for a supervisor the urge.
+    // one write this login makes most: progress, or for a supervisor the urge; on the
+    // Trends view its own two keys.
     let mut at = usize::from(!mode.is_overlay() && mode != Mode::Loading).min(out.len());
     let write = if here.may_write && !here.records {
         Msg::HintProgress
     } else {
         Msg::HintUrge
     };
-    for first in [Msg::HintHelp, Msg::HintQuit, write] {
+    let mut firsts = vec![Msg::HintHelp, Msg::HintQuit, write];
+    if mode == Mode::Trends {
+        firsts.extend([Msg::HintTrendRows, Msg::HintTrendPoints]);
+    }
+    for first in firsts {
         if let Some(i) = out.iter().position(|(_, m)| *m == first) {
             let hint = out.remove(i);
             at = at.min(out.len());

@@ -54,6 +54,7 @@ pub const MODE_NAMES: &[(&str, Mode)] = &[
     ("palette", Mode::Palette),
     ("wall", Mode::Wall),
     ("export", Mode::Export),
+    ("trends", Mode::Trends),
 ];
 
 /// The actions' names in the config file (those a key can be given for).
@@ -103,6 +104,9 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("agencies", Action::SwitchView(View::Agencies)),
     ("activity", Action::SwitchView(View::Activity)),
     ("ranking", Action::SwitchView(View::Ranking)),
+    ("trends", Action::SwitchView(View::Trends)),
+    ("trend_rows", Action::TrendRows),
+    ("trend_points", Action::TrendPoints),
     ("next_view", Action::NextView),
     ("prev_view", Action::PrevView),
     ("reload", Action::Reload),

@@ -12,7 +12,13 @@ use crate::search::fold_char;
 pub fn reads_plain(mode: Mode) -> bool {
     matches!(
         mode,
-        Mode::Dashboard | Mode::Table | Mode::Detail | Mode::Help | Mode::Filter | Mode::Loading
+        Mode::Dashboard
+            | Mode::Table
+            | Mode::Detail
+            | Mode::Help
+            | Mode::Filter
+            | Mode::Loading
+            | Mode::Trends
     )
 }
 

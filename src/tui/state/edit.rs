@@ -102,7 +102,7 @@ impl AppState {
                 View::Dashboard => self.dashboard.selected().map(|t| t.id),
                 View::Tasks => self.tasks.selected().map(|t| t.id),
                 View::Activity => self.activity.selected().and_then(|r| r.change.task_id()),
-                View::Programs | View::Agencies | View::Ranking => None,
+                View::Programs | View::Agencies | View::Ranking | View::Trends => None,
             },
         };
         match id {

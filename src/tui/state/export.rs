@@ -36,7 +36,7 @@ impl AppState {
             Some(Layer::Tasks(_)) => View::Tasks,
             Some(_) => return None,
             None => match self.view {
-                View::Dashboard | View::Activity => return None,
+                View::Dashboard | View::Activity | View::Trends => return None,
                 v => v,
             },
         };

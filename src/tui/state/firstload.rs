@@ -289,6 +289,8 @@ impl AppState {
             }
             View::Activity => ViewData::Activity(self.activity.clone()),
             View::Ranking => ViewData::Ranking(self.ranking.clone()),
+            // Its series has a lane of its own (`want_trends`).
+            View::Trends => return false,
         };
         let key = self.read_key();
         let page = self.page();

@@ -176,6 +176,7 @@ impl AppState {
                 self.finish_write(w, out.and_then(|r| r))?;
                 Ok(true)
             }
+            Lane::Series => self.trend_done(done).unwrap_or(Ok(false)),
             Lane::Read => {
                 if self.jobs.dashboard != Some(done.id) {
                     return self.first_read_done(done);

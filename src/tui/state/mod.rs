@@ -23,6 +23,7 @@ pub mod refresh;
 pub mod rollup;
 pub mod search;
 pub mod tasks;
+pub mod trends;
 pub mod wall;
 pub mod writes;
 
@@ -105,6 +106,8 @@ pub struct AppState {
     pub activity: Activity,
     /// The lead agencies ranked (issue 16).
     pub ranking: Table<crate::store::ranking::RankRow>,
+    /// The Trends view and the series behind it and the dashboard's sparklines.
+    pub trends: trends::Trends,
     pub inbox: Inbox,
     /// The acting login and its role (read again on every reload).
     pub who: Option<Who>,
@@ -202,6 +205,7 @@ impl AppState {
             agencies: Table::default(),
             activity: Activity::default(),
             ranking: Table::default(),
+            trends: trends::Trends::default(),
             inbox: Inbox::default(),
             who: None,
             form: None,
@@ -346,7 +350,7 @@ impl AppState {
                 (false, false, false)
             }
             None => match self.view {
-                View::Dashboard => (false, true, false),
+                View::Dashboard | View::Trends => (false, true, false),
                 View::Tasks => (true, true, false),
                 View::Programs | View::Agencies | View::Ranking => (true, true, true),
                 View::Activity => (false, false, false),
@@ -384,6 +388,7 @@ impl AppState {
             Some(Layer::Tasks(_)) | Some(Layer::Inbox) | Some(Layer::Mine(_)) => Mode::Table,
             None if self.reading_first() => Mode::Loading,
             None if self.view == View::Dashboard => Mode::Dashboard,
+            None if self.view == View::Trends => Mode::Trends,
             None => Mode::Table,
         }
     }
@@ -407,6 +412,14 @@ impl AppState {
         if !self.quit {
             match self.freshen() {
                 Ok(read) => changed |= read,
+                Err(e) => {
+                    self.notice = Some(Notice::Error(e.to_string()));
+                    changed = true;
+                }
+            }
+            // The series it shows, off the key loop when there is a runner.
+            match self.want_trends() {
+                Ok(asked) => changed |= asked,
                 Err(e) => {
                     self.notice = Some(Notice::Error(e.to_string()));
                     changed = true;
@@ -451,6 +464,9 @@ impl AppState {
             return Ok(self.palette_key(action)? || had_notice);
         }
         if let Some(changed) = self.apply_find(action.clone())? {
+            return Ok(changed || had_notice);
+        }
+        if let Some(changed) = self.trends_key(&action) {
             return Ok(changed || had_notice);
         }
         match action {
@@ -546,8 +562,12 @@ impl AppState {
             | Action::Background => return Ok(had_notice),
             // Handled by `apply_jobs`; the spinner above.
             Action::Job(_) | Action::Undo | Action::Tick => return Ok(had_notice),
-            // Handled by `wall_key` on the wallboard.
-            Action::WallNext | Action::WallPrev | Action::WallPause => return Ok(had_notice),
+            // Handled by `wall_key` on the wallboard, `trends_key` on the Trends view.
+            Action::WallNext
+            | Action::WallPrev
+            | Action::WallPause
+            | Action::TrendRows
+            | Action::TrendPoints => return Ok(had_notice),
             // Form and dialog actions with nothing open.
             Action::Input(_)
             | Action::Erase

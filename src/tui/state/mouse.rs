@@ -23,7 +23,7 @@ impl AppState {
             MouseKind::WheelUp | MouseKind::WheelDown => {
                 if !matches!(
                     mode,
-                    Mode::Dashboard | Mode::Table | Mode::Detail | Mode::Help
+                    Mode::Dashboard | Mode::Table | Mode::Detail | Mode::Help | Mode::Trends
                 ) {
                     return Ok(false);
                 }
@@ -84,7 +84,7 @@ impl AppState {
                 View::Agencies => (self.agencies.cursor, self.agencies.rows.len()),
                 View::Activity => (self.activity.cursor, self.activity.rows.len()),
                 View::Ranking => (self.ranking.cursor, self.ranking.rows.len()),
-                View::Dashboard => return None,
+                View::Dashboard | View::Trends => return None,
             },
         })
     }

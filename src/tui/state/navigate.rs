@@ -55,6 +55,8 @@ impl AppState {
             View::Agencies => self.agencies.loaded,
             View::Activity => self.activity.loaded,
             View::Ranking => self.ranking.loaded,
+            // Its series is read by `want_trends` (off the key loop).
+            View::Trends => true,
         }
     }
 
@@ -94,6 +96,11 @@ impl AppState {
                 }
                 View::Ranking => {
                     self.ranking.cursor.follow(self.ranking.rows.len(), page);
+                    Ok(())
+                }
+                View::Trends => {
+                    let n = self.trend_rows().len();
+                    self.trends.cursor.follow(n, page);
                     Ok(())
                 }
                 View::Dashboard => Ok(()),
@@ -148,6 +155,10 @@ impl AppState {
                 View::Tasks => self.tasks.apply_move(&self.store, action, page)?,
                 View::Agencies => self.agencies.apply_move(action, page),
                 View::Ranking => self.ranking.apply_move(action, page),
+                View::Trends => {
+                    let n = self.trend_rows().len();
+                    self.trends.cursor.apply(action, n, page)
+                }
             },
         })
     }
@@ -161,7 +172,7 @@ impl AppState {
                 View::Tasks => self.tasks.apply_sort(&self.store, action, page)?,
                 View::Agencies => self.agencies.sort_agencies(action, page),
                 View::Ranking => self.ranking.sort_ranking(action, page),
-                View::Dashboard | View::Activity => {}
+                View::Dashboard | View::Activity | View::Trends => {}
             },
         }
         Ok(())
@@ -202,6 +213,7 @@ impl AppState {
                     .ranking
                     .selected()
                     .map(|r| DrillTo::Agency(r.code.clone(), r.name.clone())),
+                View::Trends => None,
             },
         };
         let layer = match layer {

@@ -49,6 +49,7 @@ impl AppState {
             views: [true; View::ALL.len()],
             layers_below: self.stack.len(),
         };
+        self.trends.mark_stale();
         self.load_session()?;
         // The screen shown is read again off the key loop where it can be (`firstload.rs`).
         self.jobs.first.change = true;
@@ -168,6 +169,8 @@ impl AppState {
                 self.ranking
                     .load_ranking(&self.store, &self.scope, self.as_of, self.today, page)?
             }
+            // Its series is read by `want_trends` at the end of `update()`.
+            View::Trends => {}
         }
         self.stale.views[v.index()] = false;
         Ok(())

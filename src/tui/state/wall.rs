@@ -1,5 +1,5 @@
 //! The wallboard (`phoihop --wall [SECONDS]`, issue 16 item 3): the dashboard, the
-//! ranking and the overdue list in turn, each read again after a change as every screen
+//! ranking, the trends and the overdue list in turn, each read again after a change as every screen
 //! is (it shows a top-level view: see `refresh.rs`). The event loop turns it on its clock
 //! ([`Action::WallNext`]); the keys are only `q`, space (pause) and `←`/`→`.
 
@@ -12,15 +12,18 @@ use crate::tui::action::{Action, View};
 pub enum WallScreen {
     Dashboard,
     Ranking,
+    /// The Trends view (its series read off the key loop, as on the view).
+    Trends,
     /// The dashboard's overdue and due-soon list, the whole screen.
     Overdue,
 }
 
 impl WallScreen {
     /// In turn.
-    pub const ALL: [WallScreen; 3] = [
+    pub const ALL: [WallScreen; 4] = [
         WallScreen::Dashboard,
         WallScreen::Ranking,
+        WallScreen::Trends,
         WallScreen::Overdue,
     ];
 
@@ -29,6 +32,7 @@ impl WallScreen {
         match self {
             WallScreen::Dashboard | WallScreen::Overdue => View::Dashboard,
             WallScreen::Ranking => View::Ranking,
+            WallScreen::Trends => View::Trends,
         }
     }
 
@@ -106,6 +110,7 @@ impl AppState {
         self.dashboard.focus = Panel::Attention;
         self.dashboard.cursor = Default::default();
         self.ranking.cursor = Default::default();
+        self.trends.cursor = Default::default();
         Ok(Some(true))
     }
 }

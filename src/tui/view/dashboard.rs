@@ -10,6 +10,7 @@ use super::{block, block_title};
 use crate::domain::{days_late, text::escape};
 use crate::store::Summary;
 use crate::tui::i18n::{fill, Lang, Msg};
+use crate::tui::state::trends::{TrendData, TrendPoints, TrendRows};
 use crate::tui::state::{AppState, Panel};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, BarChart, CellData, Column, DataTable};
@@ -36,6 +37,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
         return;
     }
     let wide = area.width >= 110 && area.height >= 34;
+    // From 80×24 on, each category's mean progress at the month ends, once it is read
+    // (off the key loop: the table is drawn without it until then).
+    let trend = (area.width >= 80 && area.height >= 22)
+        .then(|| state.trend_data(TrendPoints::Monthly))
+        .flatten()
+        .map(|d| category_trend(d, lang));
+    let trend = trend.as_ref();
     let totals_h = 2;
     let totals_area = Rect {
         y: area.y + 1,
@@ -60,7 +68,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
     };
     if wide {
         // Categories, then the chart under them, then agencies beside the attention list.
-        categories(frame, top, summary, lang, theme);
+        categories(frame, top, summary, trend, lang, theme);
         let chart_h = (summary.categories.len() as u16 + 2).min(below.height.saturating_sub(8));
         chart(
             frame,
@@ -98,7 +106,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) 
             theme,
         );
     } else {
-        categories(frame, top, summary, lang, theme);
+        categories(frame, top, summary, trend, lang, theme);
         // Tall enough for both: the attention list first, then the agencies.
         if below.height >= 20 {
             let h = below.height / 2;
@@ -214,14 +222,27 @@ pub(crate) fn totals(frame: &mut Frame<'_>, area: Rect, s: &Summary, lang: Lang,
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// Each category's mean progress at each month end, by category code.
+type CategoryTrend = Vec<(String, Vec<Option<f64>>)>;
+
+/// Each category's mean progress at the points of `d`, by category code.
+fn category_trend(d: &TrendData, lang: Lang) -> CategoryTrend {
+    d.rows(TrendRows::Categories, lang.code(), "")
+        .into_iter()
+        .map(|r| (r.code.clone(), r.progress()))
+        .collect()
+}
+
+/// The category table; with `trend`, a sparkline of each category's mean progress.
 pub(crate) fn categories(
     frame: &mut Frame<'_>,
     area: Rect,
     s: &Summary,
+    trend: Option<&CategoryTrend>,
     lang: Lang,
     theme: &Theme,
 ) {
-    let columns = vec![
+    let mut columns = vec![
         Column::new(lang.t(Msg::Category), 14).flex(),
         Column::new(lang.t(Msg::Tasks), 8).right(),
         Column::new(lang.t(Msg::ShortOnTime), 8).right().priority(2),
@@ -230,12 +251,23 @@ pub(crate) fn categories(
         Column::new(lang.t(Msg::ShortOverdue), 7).right(),
         Column::new(lang.t(Msg::Progress), 12).priority(1),
     ];
+    if trend.is_some() {
+        columns.push(Column::new(lang.t(Msg::TrendChart), 10).priority(2));
+    }
     let rows = s
         .categories
         .iter()
         .map(|c| {
             let n = &c.counts;
-            vec![
+            let spark = trend.map(|t| {
+                CellData::Spark(
+                    t.iter()
+                        .find(|(code, _)| *code == c.category.code)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default(),
+                )
+            });
+            let mut row = vec![
                 CellData::text(c.category.name(lang.code())),
                 CellData::text(lang.int(n.tasks)),
                 CellData::text(lang.int(n.done_on_time)),
@@ -250,7 +282,9 @@ pub(crate) fn categories(
                     },
                 ),
                 CellData::Bar(n.progress),
-            ]
+            ];
+            row.extend(spark);
+            row
         })
         .collect();
     frame.render_widget(

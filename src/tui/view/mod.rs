@@ -17,6 +17,7 @@ pub mod rollup;
 pub mod search;
 mod status;
 mod tasks;
+mod trends;
 mod wall;
 
 use ratatui::layout::{Alignment, Rect};
@@ -74,6 +75,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState, theme: &Theme) {
             View::Tasks => tasks::draw(frame, body, state, &state.tasks, theme),
             View::Agencies => agencies::draw(frame, body, state, theme),
             View::Ranking => ranking::draw(frame, body, state, theme),
+            View::Trends => trends::draw(frame, body, state, theme),
         },
     }
     status::draw(frame, bottom, state, theme);
@@ -151,6 +153,7 @@ pub fn view_name(v: View) -> Msg {
         View::Agencies => Msg::ViewAgencies,
         View::Activity => Msg::ViewActivity,
         View::Ranking => Msg::ViewRanking,
+        View::Trends => Msg::ViewTrends,
     }
 }
 
@@ -178,14 +181,19 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
         spans.push(Span::raw(" "));
         Line::from(spans)
     };
-    let left = [build(" ", true), build("", true), build("", false)]
-        .into_iter()
-        .find(|l| l.width() <= w)
+    let right = format!("{} {} ", lang.t(Msg::AsOf), lang.date(state.as_of));
+    let right_w = super::widgets::width(&right);
+    // The roomiest that leaves the as-of date in sight, else the roomiest that fits.
+    let options = [build(" ", true), build("", true), build("", false)];
+    let left = options
+        .iter()
+        .find(|l| l.width() + right_w < w)
+        .or_else(|| options.iter().find(|l| l.width() <= w))
+        .cloned()
         .unwrap_or_else(|| build("", false));
     let left_w = left.width();
     frame.render_widget(Paragraph::new(left), area);
-    let right = format!("{} {} ", lang.t(Msg::AsOf), lang.date(state.as_of));
-    if left_w + super::widgets::width(&right) < w {
+    if left_w + right_w < w {
         frame.render_widget(
             Paragraph::new(Span::styled(right, theme.dim)).alignment(Alignment::Right),
             area,

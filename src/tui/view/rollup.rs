@@ -97,6 +97,7 @@ pub fn draw(frame: &mut Frame<'_>, s: &RollupScreen, theme: &Theme) {
                 ..area
             },
             &s.summary,
+            None,
             lang,
             theme,
         );

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use tui_big_text::{BigText, PixelSize};
 
-use super::{block, dashboard, ranking, view_name};
+use super::{block, dashboard, ranking, trends, view_name};
 use crate::tui::i18n::{fill, Msg};
 use crate::tui::keymap::hints_here;
 use crate::tui::state::wall::{Wall, WallScreen};
@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, w: &Wall, theme
     heading(frame, top, state, w, theme);
     keys(frame, bottom, state, w, theme);
     let big = area.width >= BIG.0 && area.height >= BIG.1;
-    if big && w.screen != WallScreen::Ranking {
+    if big && !matches!(w.screen, WallScreen::Ranking | WallScreen::Trends) {
         if let Some(s) = &state.dashboard.summary {
             let t = &s.totals;
             let lang = state.lang;
@@ -71,6 +71,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, w: &Wall, theme
     match w.screen {
         WallScreen::Dashboard => dashboard::draw(frame, body, state, theme),
         WallScreen::Ranking => ranking::draw(frame, body, state, theme),
+        WallScreen::Trends => trends::draw(frame, body, state, theme),
         WallScreen::Overdue => dashboard::attention(frame, body, state, theme),
     }
 }

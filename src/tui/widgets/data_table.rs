@@ -76,6 +76,8 @@ pub enum CellData {
     Bar(f64),
     /// Text with the characters a search matched marked (character positions).
     Marked(String, Vec<usize>),
+    /// A sparkline of percentages (0–100) over time, as wide as the column.
+    Spark(Vec<Option<f64>>),
 }
 
 impl CellData {
@@ -182,6 +184,10 @@ impl Widget for DataTable<'_> {
                     }
                     Some(CellData::Bar(p)) => progress_bar(*p, wu, self.theme),
                     Some(CellData::Marked(t, marks)) => marked(t, marks, wu, Style::new()),
+                    Some(CellData::Spark(v)) => Line::from(Span::styled(
+                        super::spark::spark(v, 100.0, wu),
+                        self.theme.ok,
+                    )),
                     None => Line::default(),
                 };
                 Cell::from(line)

@@ -1,10 +1,11 @@
 //! Reusable drawing pieces: text fitting, the data table with its sort indicator, the
-//! progress bar and the horizontal bar chart.
+//! progress bar, the horizontal bar chart and text sparklines.
 
 pub mod barchart;
 pub mod data_table;
 pub mod highlight;
 pub mod progress;
+pub mod spark;
 pub mod text;
 
 pub use barchart::BarChart;

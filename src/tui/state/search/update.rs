@@ -26,6 +26,10 @@ impl AppState {
     /// indexes are built in place).
     pub fn set_notifier(&mut self, tx: Sender<Event>) {
         self.start_runner(tx);
+        // The dashboard's sparklines come from the read lane, not from the first frame.
+        if let Err(e) = self.want_trends() {
+            self.notice = Some(crate::tui::state::Notice::Error(e.to_string()));
+        }
     }
 
     /// Builds and narrows search indexes on a thread above `build` tasks instead of
@@ -95,7 +99,7 @@ impl AppState {
                 View::Tasks => Some(Target::Tasks),
                 View::Programs => Some(Target::Programs),
                 View::Agencies => Some(Target::Agencies),
-                View::Dashboard | View::Activity | View::Ranking => None,
+                View::Dashboard | View::Activity | View::Ranking | View::Trends => None,
             },
         }
     }
