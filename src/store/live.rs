@@ -25,11 +25,14 @@ use crate::error::Result;
 /// Beyond this many new versions a full load is cheaper than the delta.
 pub const MAX_DELTA: usize = 1_000;
 
+/// Tasks written since a mark, each with the earliest date a new version of it starts.
+pub(super) type Touched = Vec<(i64, String)>;
+
 /// Where a session last looked: the newest version and audit ids it had read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Mark {
-    version: i64,
-    audit: i64,
+    pub(super) version: i64,
+    pub(super) audit: i64,
 }
 
 /// What the dashboard's numbers are folded from, kept to apply changes to.
@@ -107,7 +110,7 @@ impl ScopeIds {
 
 impl Store {
     /// The newest version and audit ids.
-    fn live_mark(&self) -> Result<Mark> {
+    pub(super) fn live_mark(&self) -> Result<Mark> {
         let (version, audit) = self
             .conn()
             .prepare_cached(
@@ -152,49 +155,10 @@ impl Store {
         as_of: NaiveDate,
         today: NaiveDate,
     ) -> Result<Delta> {
-        let now = self.live_mark()?;
         let old = tally.mark;
-        if now.version < old.version || now.audit < old.audit {
+        let Some((now, touched)) = self.touched_since(old)? else {
             return Ok(Delta::Full);
-        }
-        // Anything but task writes and urges: names or many tasks may have changed.
-        let other: Option<i64> = self
-            .conn()
-            .prepare_cached(
-                "SELECT id FROM audit WHERE id > ?1 AND entity NOT IN ('task', 'urge') LIMIT 1",
-            )?
-            .query_row([old.audit], |r| r.get(0))
-            .optional()?;
-        if other.is_some() {
-            return Ok(Delta::Full);
-        }
-        // The tasks touched since the mark, each once, and the earliest date of a new
-        // version of each.
-        let mut touched: Vec<(i64, String)> = Vec::new();
-        {
-            let mut st = self.conn().prepare_cached(
-                "SELECT task_id, valid_from FROM task_version WHERE id > ?1 AND id <= ?2 \
-                 ORDER BY id LIMIT ?3",
-            )?;
-            let mut rows = st.query(rusqlite::params![
-                old.version,
-                now.version,
-                MAX_DELTA as i64 + 1
-            ])?;
-            let mut n = 0;
-            while let Some(r) = rows.next()? {
-                n += 1;
-                let (id, from): (i64, String) = (r.get(0)?, r.get(1)?);
-                match touched.iter_mut().find(|t| t.0 == id) {
-                    Some(t) if from < t.1 => t.1 = from,
-                    Some(_) => {}
-                    None => touched.push((id, from)),
-                }
-            }
-            if n > MAX_DELTA {
-                return Ok(Delta::Full);
-            }
-        }
+        };
         if as_of < today {
             // A past date: versions dated after it change nothing it shows (the version
             // they close stays in force on it); one dated on or before it does.
@@ -243,6 +207,52 @@ impl Store {
             mark: now,
         };
         Ok(Delta::Applied { summary, attention })
+    }
+
+    /// The newest mark, and the tasks with versions written since `mark`, each once with
+    /// the earliest date a new version of it starts. `None` when a count must be read
+    /// again in full: the mark is ahead of the file (a restore), something other than task
+    /// writes and urges changed (names, merges), or more than [`MAX_DELTA`] versions came.
+    pub(super) fn touched_since(&self, old: Mark) -> Result<Option<(Mark, Touched)>> {
+        let now = self.live_mark()?;
+        if now.version < old.version || now.audit < old.audit {
+            return Ok(None);
+        }
+        // Anything but task writes and urges: names or many tasks may have changed.
+        let other: Option<i64> = self
+            .conn()
+            .prepare_cached(
+                "SELECT id FROM audit WHERE id > ?1 AND entity NOT IN ('task', 'urge') LIMIT 1",
+            )?
+            .query_row([old.audit], |r| r.get(0))
+            .optional()?;
+        if other.is_some() {
+            return Ok(None);
+        }
+        let mut touched: Vec<(i64, String)> = Vec::new();
+        let mut st = self.conn().prepare_cached(
+            "SELECT task_id, valid_from FROM task_version WHERE id > ?1 AND id <= ?2 \
+             ORDER BY id LIMIT ?3",
+        )?;
+        let mut rows = st.query(rusqlite::params![
+            old.version,
+            now.version,
+            MAX_DELTA as i64 + 1
+        ])?;
+        let mut n = 0;
+        while let Some(r) = rows.next()? {
+            n += 1;
+            let (id, from): (i64, String) = (r.get(0)?, r.get(1)?);
+            match touched.iter_mut().find(|t| t.0 == id) {
+                Some(t) if from < t.1 => t.1 = from,
+                Some(_) => {}
+                None => touched.push((id, from)),
+            }
+        }
+        if n > MAX_DELTA {
+            return Ok(None);
+        }
+        Ok(Some((now, touched)))
     }
 
     /// A task's newest version with an id up to `mark`, if it had one.

@@ -220,3 +220,130 @@ fn past_session_ignores_later_commits_and_replace_all_forces_a_full_load() {
         .expect("delta");
     assert_eq!(delta, Delta::Full);
 }
+
+/// A table of tasks kept by `Store::table_delta` (and the TUI's `TaskList::refresh` on
+/// top of it) against a fresh count and window, over the same random commits, for
+/// tables filtered by nothing, status, an agency, a category, overdue, due soon and a
+/// title word, live and as of a past date (issue 20: every visible table and count).
+#[test]
+fn a_table_kept_by_its_delta_equals_a_fresh_count_and_window() {
+    use crate::tui::state::tasks::{TaskList, TaskListKind};
+    let today = d(TODAY.0, TODAY.1, TODAY.2);
+    let filters = || {
+        let at = Some(today);
+        vec![
+            TaskFilter::default(),
+            TaskFilter {
+                status: Some(Status::InProgress),
+                ..Default::default()
+            },
+            TaskFilter {
+                agency: Some("B".into()),
+                ..Default::default()
+            },
+            TaskFilter {
+                category: Some("ideology".into()),
+                program: Some("P".into()),
+                ..Default::default()
+            },
+            TaskFilter {
+                overdue: true,
+                as_of: at,
+                ..Default::default()
+            },
+            TaskFilter {
+                due_soon: true,
+                as_of: at,
+                ..Default::default()
+            },
+            TaskFilter {
+                contains: Some("moi".into()),
+                ..Default::default()
+            },
+        ]
+    };
+    let (mut applied, mut unchanged, mut full) = (0, 0, 0);
+    for seed in 1..=8u64 {
+        let (_dir, mut w) = fixture("me");
+        w.add_agency(agency("D", "Hội Nông dân tỉnh")).expect("D");
+        let mut tasks = 3;
+        let r = reopen_as(&w, "me");
+        let page = 2;
+        let mut counts = Vec::new();
+        let mut tables = Vec::new();
+        for past in [None, Some(d(2019, 3, 10))] {
+            for f in filters() {
+                let (mark, n) = r
+                    .snapshot(|r| Ok((r.table_mark()?, r.count_tasks_at(&f, past)?)))
+                    .expect("count");
+                counts.push((f.clone(), past, mark, n));
+                let mut t = TaskList::new(TaskListKind::All, f.clone());
+                t.past = past;
+                t.load(&r, page).expect("table");
+                tables.push(t);
+            }
+        }
+        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let mut on = d(2019, 3, 1);
+        for step in 0..60 {
+            on += chrono::Duration::days(rng.below(3) as i64);
+            let on = on.min(today);
+            commit(&mut w, &mut rng, on, &mut tasks);
+            for (f, past, mark, n) in &mut counts {
+                match r
+                    .snapshot(|r| r.table_delta(f, *past, *mark))
+                    .expect("delta")
+                {
+                    TableDelta::Applied {
+                        change, mark: m, ..
+                    } => {
+                        applied += 1;
+                        *n += change;
+                        *mark = m;
+                    }
+                    TableDelta::Unchanged(m) => {
+                        unchanged += 1;
+                        *mark = m;
+                    }
+                    TableDelta::Full => {
+                        full += 1;
+                        (*mark, *n) = r
+                            .snapshot(|r| Ok((r.table_mark()?, r.count_tasks_at(f, *past)?)))
+                            .expect("recount");
+                    }
+                }
+                let fresh = r.count_tasks_at(f, *past).expect("fresh");
+                assert_eq!(*n, fresh, "seed {seed}, step {step}, {f:?} as of {past:?}");
+            }
+            for t in &mut tables {
+                // The cursor somewhere in the table, as a user leaves it.
+                if t.total > 0 && rng.below(3) == 0 {
+                    t.cursor.selected = rng.below(t.total as u64) as usize;
+                    t.cursor.follow(t.total, page);
+                    t.ensure_window(&r, page).expect("window");
+                }
+                t.refresh(&r, page).expect("refresh");
+                let mut fresh = TaskList::new(TaskListKind::All, t.filter.clone());
+                fresh.past = t.past;
+                fresh.cursor = t.cursor;
+                fresh.load(&r, page).expect("fresh table");
+                // The rows as shown, whole: a touched task shown must show its new state.
+                let ids = |x: &TaskList| x.visible(page).to_vec();
+                assert_eq!(
+                    t.total, fresh.total,
+                    "seed {seed}, step {step}, {:?}",
+                    t.filter
+                );
+                assert_eq!(
+                    ids(t),
+                    ids(&fresh),
+                    "seed {seed}, step {step}, {:?}",
+                    t.filter
+                );
+            }
+        }
+    }
+    assert!(applied > 300, "applied {applied}");
+    assert!(unchanged > 300, "unchanged {unchanged}");
+    assert!(full > 10, "full {full}");
+}

@@ -93,7 +93,7 @@ impl ViewData {
         match &mut self {
             ViewData::Dashboard(d) => d.load(store, scope, as_of, today)?,
             ViewData::Programs(t) => t.load_programs(store, scope, as_of, today, page)?,
-            ViewData::Tasks(t) => t.reload_keeping(store, page)?,
+            ViewData::Tasks(t) => t.refresh(store, page)?,
             ViewData::Agencies(t, summary) => t.load_agencies(store, summary.as_ref(), page)?,
             ViewData::Activity(a) => a.load(store, page)?,
             ViewData::Ranking(t) => t.load_ranking(store, scope, as_of, today, page)?,

@@ -75,7 +75,7 @@ impl AppState {
             read = true;
             let (as_of, past) = (self.as_of, self.past());
             match self.stack.last_mut() {
-                Some(Layer::Tasks(t)) => t.reload_keeping(&self.store, page)?,
+                Some(Layer::Tasks(t)) => t.refresh(&self.store, page)?,
                 Some(Layer::Mine(m)) => {
                     // Read under the as-of date now in force.
                     m.as_of = as_of;
@@ -147,7 +147,7 @@ impl AppState {
                 }
                 self.programs.cursor.follow(self.programs.rows.len(), page);
             }
-            View::Tasks => self.tasks.reload_keeping(&self.store, page)?,
+            View::Tasks => self.tasks.refresh(&self.store, page)?,
             View::Agencies => {
                 // Their numbers come from the dashboard's summary: it must be current.
                 if self.stale.view(View::Dashboard) || !self.dashboard.loaded {

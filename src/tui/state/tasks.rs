@@ -8,7 +8,7 @@ use super::cursor::Cursor;
 use super::search::TaskSearch;
 use crate::domain::Task;
 use crate::error::Result;
-use crate::store::{Store, TaskFilter};
+use crate::store::{Mark, Store, TableDelta, TaskFilter, TaskSort};
 use crate::tui::action::Action;
 
 /// What a task table shows, for its caption.
@@ -38,6 +38,18 @@ pub struct TaskList {
     pub search: Option<TaskSearch>,
     /// The past date the table shows the tasks as of (`None`: today, the live table).
     pub past: Option<NaiveDate>,
+    /// What the count was read for and the mark it was read at: a change is applied
+    /// to it ([`TaskList::refresh`]).
+    counted: Option<Counted>,
+}
+
+/// A count's filter, date and sort, and the mark of the snapshot it was read in.
+#[derive(Debug, Clone, PartialEq)]
+struct Counted {
+    mark: Mark,
+    filter: TaskFilter,
+    past: Option<NaiveDate>,
+    sort: SortState,
 }
 
 impl TaskList {
@@ -53,6 +65,7 @@ impl TaskList {
             loaded: false,
             search: None,
             past: None,
+            counted: None,
         }
     }
 
@@ -73,10 +86,20 @@ impl TaskList {
     pub fn load_counted(&mut self, store: &Store, page: usize, known: Option<i64>) -> Result<()> {
         // The count and its window from one snapshot, so they cannot disagree.
         store.snapshot(|store| {
+            self.counted = None;
+            let mark = store.table_mark()?;
             self.total = match known.and_then(|n| usize::try_from(n).ok()) {
                 Some(n) if self.search.is_none() && self.counts_like_a_summary() => n,
                 _ => self.count_rows(store)?,
             };
+            if self.search.is_none() {
+                self.counted = Some(Counted {
+                    mark,
+                    filter: self.filter.clone(),
+                    past: self.past,
+                    sort: self.sort,
+                });
+            }
             self.cursor.follow(self.total, page);
             self.rows.clear();
             self.loaded = true;
@@ -105,6 +128,63 @@ impl TaskList {
         let Some(id) = keep else { return Ok(()) };
         let pos = self.position_of(store, id)?;
         if let Some(p) = pos {
+            self.cursor.selected = p;
+            self.cursor.follow(self.total, page);
+            self.ensure_window(store, page)?;
+        }
+        Ok(())
+    }
+
+    /// Brings the table up to date after a change (issue 20): the count moves by the
+    /// touched tasks that entered or left the filter ([`Store::table_delta`]), and the
+    /// window is read again only when the count moved, a touched task is in it, or the
+    /// order is not by id (a touched task may have moved). Loads in full
+    /// ([`TaskList::reload_keeping`]) when the table was counted for another filter, date
+    /// or sort, while a search narrows it, and when the delta cannot be read.
+    pub fn refresh(&mut self, store: &Store, page: usize) -> Result<()> {
+        let fits = self.loaded
+            && self.search.is_none()
+            && self.counted.as_ref().is_some_and(|c| {
+                c.filter == self.filter && c.past == self.past && c.sort == self.sort
+            });
+        let Some(mark) = self.counted.as_ref().filter(|_| fits).map(|c| c.mark) else {
+            return self.reload_keeping(store, page);
+        };
+        let keep = self.selected().map(|t| t.id);
+        let by_id = self.sort_col().sort() == TaskSort::Id;
+        let read = store.snapshot(|s| match s.table_delta(&self.filter, self.past, mark)? {
+            TableDelta::Full => Ok(None),
+            TableDelta::Unchanged(now) => Ok(Some((now, false))),
+            TableDelta::Applied {
+                change,
+                touched,
+                mark: now,
+            } => {
+                let shown = self.rows.iter().any(|t| touched.contains(&t.id));
+                let again = change != 0 || shown || !by_id;
+                if again {
+                    let total = i64::try_from(self.total).unwrap_or(i64::MAX) + change;
+                    self.total = usize::try_from(total.max(0)).unwrap_or(0);
+                    self.cursor.follow(self.total, page);
+                    self.fetch(s, page)?;
+                }
+                Ok(Some((now, again)))
+            }
+        });
+        let again = match read {
+            Ok(Some((now, again))) => {
+                if let Some(c) = self.counted.as_mut() {
+                    c.mark = now;
+                }
+                again
+            }
+            // Never numbers that may be wrong: count again.
+            Ok(None) | Err(_) => return self.reload_keeping(store, page),
+        };
+        let Some(id) = keep.filter(|_| again) else {
+            return Ok(());
+        };
+        if let Some(p) = self.position_of(store, id)? {
             self.cursor.selected = p;
             self.cursor.follow(self.total, page);
             self.ensure_window(store, page)?;
