@@ -74,6 +74,9 @@ pub fn run(ctx: &super::Context, args: &DigestArgs) -> Result<()> {
         ));
     }
     let store = ctx.open()?;
+    // Its lists seek the task B-tree all over the file (the stale tasks by id, every
+    // list by deadline): the report's page cache and map (docs/performance.md).
+    store.tune_for_report()?;
     let d = store.digest(&DigestRequest {
         agency: args.agency.clone(),
         today,

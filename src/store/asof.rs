@@ -44,7 +44,7 @@ pub(super) fn with_codes(past: bool) -> &'static str {
 }
 
 /// The columns [`task_row`] maps, over row `t` joined to `p`, `c` and `a`.
-fn columns(past: bool) -> String {
+pub(super) fn columns(past: bool) -> String {
     format!(
         "t.id, p.code, c.code, t.title, t.description, a.code, {}, t.cadence, t.deadline, \
          t.status, t.progress, t.completed_on, t.basis, t.created_on, t.version",
@@ -52,7 +52,7 @@ fn columns(past: bool) -> String {
     )
 }
 
-const JOINS: &str =
+pub(super) const JOINS: &str =
     "JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.category_id \
                      JOIN agency a ON a.id = t.lead_id";
 
