@@ -467,6 +467,7 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
         bucket: opt_parse::<Bucket>(&a.bucket)?,
         overdue: a.overdue,
         due_soon: a.due_soon,
+        deadline_from: None,
         contains: None,
         ids: None,
         as_of: Some(as_of),

@@ -8,8 +8,9 @@ use rusqlite::params;
 
 use super::agencies::referenced_agency;
 use super::programs::{category_id, program_id};
-use super::task_writes::{agency_ids, check_version, lead_id, record_version, set_with, with_note};
+use super::task_writes::{agency_ids, check_version, record_version, set_with, with_note};
 use super::tasks::get;
+use super::tasks::lead_id;
 use super::{audit, Store};
 use crate::domain::fold::fold;
 use crate::domain::{text, Task};

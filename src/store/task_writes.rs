@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::access::Who;
 use super::agencies::referenced_agency;
 use super::programs::{category_id, program_id};
-use super::tasks::get;
+use super::tasks::{get, lead_id, with_ids};
 use super::{audit, now_stamp, Store};
 use crate::domain::fold::fold;
 use crate::domain::update::apply_update;
@@ -21,22 +21,6 @@ pub(super) fn agency_ids(tx: &Connection, field: &str, codes: &[String]) -> Resu
         .iter()
         .map(|c| referenced_agency(tx, field, c))
         .collect()
-}
-
-pub(super) fn with_ids(conn: &Connection, task: i64) -> Result<Vec<i64>> {
-    let mut st = conn.prepare_cached("SELECT agency_id FROM task_with WHERE task_id = ?1")?;
-    let ids = st
-        .query_map([task], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(ids)
-}
-
-pub(super) fn lead_id(conn: &Connection, task: i64) -> Result<i64> {
-    conn.query_row("SELECT lead_id FROM task WHERE id = ?1", [task], |r| {
-        r.get(0)
-    })
-    .optional()?
-    .ok_or_else(|| Error::NotFound(Record::NoTask { id: task }.into()))
 }
 
 pub(super) fn check_version(task: &Task, expect: Option<i64>) -> Result<()> {

@@ -7,7 +7,6 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::agencies::agency_id;
 use super::programs::{category_id, parse_date_col, program_id};
-use super::task_writes::{lead_id, with_ids};
 use super::Store;
 use crate::domain::fold::fold;
 use crate::domain::{text, Bucket, HistoryEntry, Progress, Status, Task, Urge, DUE_SOON_DAYS};
@@ -27,6 +26,8 @@ pub struct TaskFilter {
     pub bucket: Option<Bucket>,
     pub overdue: bool,
     pub due_soon: bool,
+    /// Only tasks whose deadline is on or after this day.
+    pub deadline_from: Option<NaiveDate>,
     /// Every whitespace-separated term must occur in the folded title (diacritics and
     /// case ignored). Fuzzy ranking is done by `search`.
     pub contains: Option<String>,
@@ -61,6 +62,22 @@ pub(crate) fn bucket_sql(asof: &str) -> String {
                 THEN 'done_late' ELSE 'done_on_time' END \
          WHEN t.deadline IS NOT NULL AND t.deadline < {asof} THEN 'overdue' ELSE 'in_time' END"
     )
+}
+
+pub(super) fn with_ids(conn: &Connection, task: i64) -> Result<Vec<i64>> {
+    let mut st = conn.prepare_cached("SELECT agency_id FROM task_with WHERE task_id = ?1")?;
+    let ids = st
+        .query_map([task], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+pub(super) fn lead_id(conn: &Connection, task: i64) -> Result<i64> {
+    conn.query_row("SELECT lead_id FROM task WHERE id = ?1", [task], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| Error::NotFound(Record::NoTask { id: task }.into()))
 }
 
 /// One task by id, as it stands now (a removed task is not found, and says so).
@@ -171,6 +188,10 @@ pub(super) fn where_clause_in(
                 "t.status <> 'done' AND t.deadline >= {d} AND t.deadline <= {u}"
             ));
         }
+    }
+    if let Some(from) = f.deadline_from {
+        let n = bind(Value::Text(from.to_string()), &mut vals);
+        conds.push(format!("t.deadline >= {n}"));
     }
     if let Some(q) = &f.contains {
         for term in fold(q).split_whitespace() {

@@ -10,7 +10,6 @@
 use ratatui_textarea::{CursorMove, TextArea};
 use unicode_normalization::UnicodeNormalization;
 
-use super::form::Key;
 use crate::domain::date::parse_date;
 use crate::domain::text::{self, is_dangerous, MAX_TEXT_CHARS};
 use crate::domain::Progress;
@@ -169,6 +168,34 @@ impl MultiPick {
             .collect::<Vec<_>>()
             .join("; ")
     }
+}
+
+/// Which field (forms look their fields up by key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Progress,
+    Status,
+    Note,
+    Program,
+    Category,
+    Title,
+    Lead,
+    With,
+    Cadence,
+    Deadline,
+    Basis,
+    Description,
+    Code,
+    Name,
+    Kind,
+    Parent,
+    Head,
+    Starts,
+    Ends,
+    Review,
+    Message,
+    /// Why the deadline changes (*điều chỉnh thời hạn*), in the edit form.
+    Reason,
 }
 
 /// A field: its value as typed and, when it does not validate, the reason.

@@ -48,6 +48,7 @@ impl Filters {
             bucket: base.bucket.or(self.bucket),
             due_soon: base.due_soon || self.due_soon,
             overdue: base.overdue,
+            deadline_from: base.deadline_from,
             contains: base.contains.clone(),
             ids: base.ids.clone(),
             as_of: Some(as_of),

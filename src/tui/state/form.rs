@@ -13,37 +13,9 @@ use crate::domain::{
 };
 use crate::tui::i18n::Msg;
 
-pub use super::field::{Field, FieldKind, MultiPick, Opt, Picker};
+pub use super::field::{Field, FieldKind, Key, MultiPick, Opt, Picker};
 
 mod build;
-
-/// Which field (forms look their fields up by key).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    Progress,
-    Status,
-    Note,
-    Program,
-    Category,
-    Title,
-    Lead,
-    With,
-    Cadence,
-    Deadline,
-    Basis,
-    Description,
-    Code,
-    Name,
-    Kind,
-    Parent,
-    Head,
-    Starts,
-    Ends,
-    Review,
-    Message,
-    /// Why the deadline changes (*điều chỉnh thời hạn*), in the edit form.
-    Reason,
-}
 
 /// What a form is for.
 #[derive(Debug, Clone, PartialEq)]

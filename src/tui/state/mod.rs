@@ -22,6 +22,7 @@ mod ranking;
 pub mod refresh;
 pub mod rollup;
 pub mod search;
+pub mod task_search;
 pub mod tasks;
 pub mod trends;
 pub mod wall;

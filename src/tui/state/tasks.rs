@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::columns::{SortState, TaskCol};
 use super::cursor::Cursor;
-use super::search::TaskSearch;
+use super::task_search::TaskSearch;
 use crate::domain::Task;
 use crate::error::Result;
 use crate::store::{Mark, Store, TableDelta, TaskFilter, TaskSort};
