@@ -94,12 +94,14 @@ pub fn run(ctx: &super::Context, args: &DigestArgs) -> Result<()> {
             let _ = write_memory(path, &last);
         }
     }
-    let out = match args.format {
-        DigestFormat::Text => digest::text(&d, ctx.lang),
-        DigestFormat::Md => digest::markdown(&d, ctx.lang),
-        DigestFormat::Json => format!("{:#}\n", digest::json(&d)),
-    };
-    super::output::emit(&out)
+    match args.format {
+        DigestFormat::Text => super::output::emit(&digest::text(&d, ctx.lang)),
+        DigestFormat::Md => super::output::emit(&digest::markdown(&d, ctx.lang)),
+        DigestFormat::Json => super::output::emit_with(|w| {
+            digest::write_json(&d, &mut *w)?;
+            w.write_all(b"\n")
+        }),
+    }
 }
 
 /// Where the day of each last digest is kept: the login's own state directory

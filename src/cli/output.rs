@@ -427,8 +427,13 @@ pub fn render_show(format: Format, lang: &str, record: &Record) -> Result<String
 
 /// Writes text to stdout. A closed pipe ends the output quietly.
 pub fn emit(s: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+    emit_with(|out| out.write_all(s.as_bytes()))
+}
+
+/// Writes to standard output with `f`, through a buffer; a closed pipe is not an error.
+pub fn emit_with(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match f(&mut out).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::Other(

@@ -2,7 +2,8 @@
 //! terminal), Markdown (escaped as the reports are) and JSON (codes and ISO dates, the
 //! same in both languages).
 
-use serde_json::{json, Value};
+use chrono::NaiveDate;
+use serde::Serialize;
 
 use super::{day, mdtext};
 use crate::domain::{days_late, text, Task};
@@ -203,45 +204,108 @@ pub fn markdown(d: &Digest, lang: &str) -> String {
     render(d, lang, &|s: &str| mdtext::md(s), "# ", "## ")
 }
 
-/// JSON: the request and the four lists, with codes and ISO dates.
-pub fn json(d: &Digest) -> Value {
+/// JSON: the request and the four lists, with codes and ISO dates, written to `w` as
+/// it is serialized (no document tree: 420,000 stale tasks at 1,000,000 were a tree of
+/// maps first). The keys are in alphabetical order, as a `serde_json` map writes them.
+pub fn write_json(d: &Digest, w: impl std::io::Write) -> serde_json::Result<()> {
     let r = &d.request;
-    let task = |t: &Task| {
-        json!({
-            "id": t.id,
-            "title": t.title,
-            "program": t.program,
-            "category": t.category,
-            "lead": t.lead,
-            "deadline": t.deadline.map(|x| x.to_string()),
-            "status": t.status.code(),
-            "progress": t.progress.get(),
-        })
-    };
-    json!({
-        "as_of": r.today.to_string(),
-        "since": r.since.to_string(),
-        "agency": r.agency,
-        "stale_days": r.stale_days,
-        "empty": d.is_empty(),
-        "newly_overdue": d.newly_overdue.iter().map(|t| {
-            let mut v = task(t);
-            v["days_late"] = json!(days_late(t.deadline, r.today));
-            v
-        }).collect::<Vec<_>>(),
-        "due_soon": d.due_soon.iter().map(task).collect::<Vec<_>>(),
-        "urges": d.urges.iter().map(|u| json!({
-            "on": u.urge.on.to_string(),
-            "task": u.urge.task_id,
-            "title": u.task_title,
-            "from": u.urge.actor,
-            "to": u.agency,
-            "message": u.urge.message,
-        })).collect::<Vec<_>>(),
-        "stale": d.stale.iter().map(|s| {
-            let mut v = task(&s.task);
-            v["last_update"] = json!(s.last_update.to_string());
-            v
-        }).collect::<Vec<_>>(),
-    })
+    serde_json::to_writer_pretty(
+        w,
+        &JsonDigest {
+            agency: r.agency.as_deref(),
+            as_of: r.today,
+            due_soon: d.due_soon.iter().map(JsonTask::of).collect(),
+            empty: d.is_empty(),
+            newly_overdue: d
+                .newly_overdue
+                .iter()
+                .map(|t| JsonTask {
+                    days_late: Some(days_late(t.deadline, r.today)),
+                    ..JsonTask::of(t)
+                })
+                .collect(),
+            since: r.since,
+            stale: d
+                .stale
+                .iter()
+                .map(|s| JsonTask {
+                    last_update: Some(s.last_update),
+                    ..JsonTask::of(&s.task)
+                })
+                .collect(),
+            stale_days: r.stale_days,
+            urges: d
+                .urges
+                .iter()
+                .map(|u| JsonUrge {
+                    from: &u.urge.actor,
+                    message: &u.urge.message,
+                    on: u.urge.on,
+                    task: u.urge.task_id,
+                    title: &u.task_title,
+                    to: &u.agency,
+                })
+                .collect(),
+        },
+    )
+}
+
+/// The JSON document (its fields in alphabetical order).
+#[derive(Serialize)]
+struct JsonDigest<'a> {
+    agency: Option<&'a str>,
+    as_of: NaiveDate,
+    due_soon: Vec<JsonTask<'a>>,
+    empty: bool,
+    newly_overdue: Vec<JsonTask<'a>>,
+    since: NaiveDate,
+    stale: Vec<JsonTask<'a>>,
+    stale_days: i64,
+    urges: Vec<JsonUrge<'a>>,
+}
+
+/// A task of a list (alphabetical fields; `days_late` only for the newly overdue,
+/// `last_update` only for the stale).
+#[derive(Serialize)]
+struct JsonTask<'a> {
+    category: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    days_late: Option<i64>,
+    deadline: Option<NaiveDate>,
+    id: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_update: Option<NaiveDate>,
+    lead: &'a str,
+    program: &'a str,
+    progress: u8,
+    status: &'static str,
+    title: &'a str,
+}
+
+impl<'a> JsonTask<'a> {
+    fn of(t: &'a Task) -> Self {
+        JsonTask {
+            category: &t.category,
+            days_late: None,
+            deadline: t.deadline,
+            id: t.id,
+            last_update: None,
+            lead: &t.lead,
+            program: &t.program,
+            progress: t.progress.get(),
+            status: t.status.code(),
+            title: &t.title,
+        }
+    }
+}
+
+/// An urge received.
+#[derive(Serialize)]
+struct JsonUrge<'a> {
+    from: &'a str,
+    message: &'a str,
+    on: NaiveDate,
+    task: i64,
+    title: &'a str,
+    to: &'a str,
 }

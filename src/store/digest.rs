@@ -64,47 +64,60 @@ impl Store {
         if let Some(code) = &req.agency {
             super::agencies::referenced_agency(self.conn(), "agency", code)?;
         }
-        let filter = |overdue: bool, due_soon: bool| TaskFilter {
-            lead: req.agency.clone(),
-            overdue,
-            due_soon,
-            as_of: Some(req.today),
-            ..Default::default()
-        };
-        let all = usize::MAX >> 1;
-        let newly_overdue: Vec<Task> = self
-            .tasks_at(
-                &filter(true, false),
-                TaskSort::Deadline,
-                false,
-                0,
-                all,
-                None,
-            )?
-            .into_iter()
-            // Overdue from the day after its deadline: new when that day is `since` or later.
-            .filter(|t| {
-                t.deadline
-                    .is_some_and(|d| d + chrono::Duration::days(1) >= req.since)
-            })
-            .collect();
-        let due_soon = self.tasks_at(
-            &filter(false, true),
-            TaskSort::Deadline,
-            false,
-            0,
-            all,
-            None,
+        // The stale list is most of the work (every open task's versions): the tasks
+        // below `cut` are read on a second connection, beside the other lists and the
+        // stale tasks above it, in the same snapshot. The cut only shares the work out.
+        let top: i64 = self
+            .conn()
+            .query_row("SELECT coalesce(max(id), 0) FROM task", [], |r| r.get(0))?;
+        let cut = top / 5 * 3;
+        let (lists, low) = self.snapshot_split(
+            |s| {
+                // Overdue from the day after its deadline: new when that day is `since` or
+                // later, so the deadline is the day before `since` or later.
+                let filter = |overdue: bool, due_soon: bool| TaskFilter {
+                    lead: req.agency.clone(),
+                    overdue,
+                    due_soon,
+                    deadline_from: overdue.then(|| req.since - chrono::Duration::days(1)),
+                    as_of: Some(req.today),
+                    ..Default::default()
+                };
+                let all = usize::MAX >> 1;
+                let newly_overdue = s.tasks_at(
+                    &filter(true, false),
+                    TaskSort::Deadline,
+                    false,
+                    0,
+                    all,
+                    None,
+                )?;
+                let due_soon = s.tasks_at(
+                    &filter(false, true),
+                    TaskSort::Deadline,
+                    false,
+                    0,
+                    all,
+                    None,
+                )?;
+                debug_assert!(due_soon.iter().all(|t| t
+                    .deadline
+                    .is_some_and(|d| (d - req.today).num_days() <= DUE_SOON_DAYS)));
+                let urges = s
+                    .inbox(req.agency.as_deref(), all)?
+                    .into_iter()
+                    .filter(|u| u.urge.on >= req.since && u.urge.on <= req.today)
+                    .collect();
+                let high = s.stale_tasks(req, cut, i64::MAX)?;
+                Ok((newly_overdue, due_soon, urges, high))
+            },
+            |s| s.stale_tasks(req, i64::MIN, cut),
         )?;
-        debug_assert!(due_soon.iter().all(|t| t
-            .deadline
-            .is_some_and(|d| (d - req.today).num_days() <= DUE_SOON_DAYS)));
-        let urges = self
-            .inbox(req.agency.as_deref(), all)?
-            .into_iter()
-            .filter(|u| u.urge.on >= req.since && u.urge.on <= req.today)
-            .collect();
-        let stale = self.stale_tasks(req)?;
+        let (newly_overdue, due_soon, urges, high) = lists;
+        let mut stale = low;
+        stale.extend(high);
+        // Deadline order, those without a deadline last (two sorted runs: a merge).
+        stale.sort_by_key(|s| (s.task.deadline.is_none(), s.task.deadline, s.task.id));
         Ok(Digest {
             request: req.clone(),
             newly_overdue,
@@ -116,32 +129,36 @@ impl Store {
 
     /// Open (not done, not suspended) tasks whose last progress update or creation is
     /// `stale_days` or more days before `today`, in deadline order.
-    fn stale_tasks(&self, req: &DigestRequest) -> Result<Vec<StaleTask>> {
+    /// Those with ids in `[from, to)`.
+    fn stale_tasks(&self, req: &DigestRequest, from: i64, to: i64) -> Result<Vec<StaleTask>> {
         let before = req.today - chrono::Duration::days(req.stale_days);
         // One statement: the last update of each open task, joined to its row (a list of
-        // ids read back by id cost a seek per task, 420,000 of them at 1,000,000).
+        // ids read back by id cost a seek per task, 420,000 of them at 1,000,000). The
+        // rows come in id order and are sorted here: SQLite's sorter spilled those rows,
+        // with all their columns, to temporary files.
         let sql = format!(
             "SELECT {cols}, s.last FROM \
                (SELECT v.task_id AS id, max(v.valid_from) AS last FROM task_version v \
                   JOIN task t ON t.id = v.task_id \
                 WHERE t.removed_on IS NULL AND t.status IN ('not_started', 'in_progress') \
-                  AND v.change IN ('create', 'progress') \
+                  AND v.change IN ('create', 'progress') AND v.task_id >= ?3 AND v.task_id < ?4 \
                   AND (?2 IS NULL OR t.lead_id = (SELECT id FROM agency WHERE code = ?2)) \
                 GROUP BY v.task_id HAVING max(v.valid_from) <= ?1) s \
-             JOIN task t ON t.id = s.id {joins} \
-             ORDER BY t.deadline IS NULL, t.deadline, t.id",
+             JOIN task t ON t.id = s.id {joins}",
             cols = super::asof::columns(false),
             joins = super::asof::JOINS,
         );
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map(params![before.to_string(), req.agency], |r| {
+        let rows = st.query_map(params![before.to_string(), req.agency, from, to], |r| {
             let task = super::asof::task_row(r)?;
             let last: String = r.get(15)?;
             let last_update =
                 super::asof::date_col(task.id, super::row::Stored::VersionDate, &last)?;
             Ok(StaleTask { task, last_update })
         })?;
-        let out: Vec<StaleTask> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut out: Vec<StaleTask> = rows.collect::<rusqlite::Result<_>>()?;
+        // Deadline order, those without a deadline last.
+        out.sort_unstable_by_key(|s| (s.task.deadline.is_none(), s.task.deadline, s.task.id));
         debug_assert!(out
             .iter()
             .all(|t| matches!(t.task.status, Status::NotStarted | Status::InProgress)));

@@ -119,6 +119,78 @@ impl Store {
         Ok(v)
     }
 
+    /// Runs `here` on this store and `there` on a second read-only connection to the same
+    /// file, on a thread of its own, both in one snapshot: the two read transactions are
+    /// begun one after the other and kept only when they see the same newest version and
+    /// audit ids (every write adds to both logs, as the live refresh relies on). Two
+    /// cores for one long read. When no second connection can be opened, this store is
+    /// already inside a transaction, or writes keep landing between the two beginnings,
+    /// both run here, one after the other, in one snapshot.
+    pub fn snapshot_split<A, B>(
+        &self,
+        here: impl FnOnce(&Store) -> Result<A>,
+        there: impl FnOnce(&Store) -> Result<B> + Send,
+    ) -> Result<(A, B)>
+    where
+        B: Send,
+    {
+        if !self.conn().is_autocommit() {
+            return Ok((here(self)?, there(self)?));
+        }
+        let Some(other) = self.second_reader() else {
+            return self.snapshot(|s| Ok((here(s)?, there(s)?)));
+        };
+        for _ in 0..3 {
+            self.conn().execute_batch("BEGIN DEFERRED")?;
+            other.conn().execute_batch("BEGIN DEFERRED")?;
+            let same = self.live_mark()? == other.live_mark()?;
+            if !same {
+                other.conn().execute_batch("COMMIT")?;
+                self.conn().execute_batch("COMMIT")?;
+                continue;
+            }
+            let (a, b) = std::thread::scope(|scope| {
+                let far = scope.spawn(move || {
+                    let b = there(&other);
+                    let end = other.conn().execute_batch("COMMIT");
+                    (b, end)
+                });
+                let a = here(self);
+                // A panic there goes on here, as if it had run here.
+                let b = far.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+                (a, b)
+            });
+            let end = self.conn().execute_batch("COMMIT");
+            let (b, other_end) = b;
+            let (a, b) = (a?, b?);
+            end?;
+            other_end?;
+            return Ok((a, b));
+        }
+        self.snapshot(|s| Ok((here(s)?, there(s)?)))
+    }
+
+    /// A read-only connection to the same file as the same login, with this store's page
+    /// cache and map; `None` when it cannot be opened (an in-memory file, a refusal).
+    fn second_reader(&self) -> Option<Store> {
+        let other = Store::open_as(self.path(), true, self.login.clone()).ok()?;
+        let cache: i64 = self
+            .conn()
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))
+            .ok()?;
+        let map: i64 = self
+            .conn()
+            .query_row("PRAGMA mmap_size", [], |r| r.get(0))
+            .ok()?;
+        other
+            .conn()
+            .execute_batch(&format!(
+                "PRAGMA cache_size = {cache}; PRAGMA mmap_size = {map};"
+            ))
+            .ok()?;
+        Some(other)
+    }
+
     /// Calls `f` with every task, in id order, with its history (oldest first) and urges.
     /// Use inside [`Store::snapshot`] for a consistent export.
     pub fn for_each_task_record(&self, mut f: impl FnMut(TaskRecord) -> Result<()>) -> Result<()> {

@@ -254,3 +254,49 @@ fn data_version_moves_on_foreign_commit() {
         .expect("write");
     assert_ne!(s.data_version().expect("v1"), v0);
 }
+
+/// The two halves of a split read see one snapshot: a task added by another login while
+/// the first half runs is seen by neither half, and both see the tasks added before.
+#[test]
+fn a_split_read_is_one_snapshot_on_two_connections() {
+    let (_dir, s) = fixture("me");
+    let mut writer = reopen_as(&s, "me");
+    let all = TaskFilter::default();
+    let before = s.count_tasks(&all).expect("count");
+    let (gate_tx, gate_rx) = std::sync::mpsc::channel::<()>();
+    let (here, there) = s
+        .snapshot_split(
+            |s| {
+                writer
+                    .add_task(new_task("Giao ban quý", "A", &[], Some(d(2019, 9, 30))))
+                    .expect("added while the split read runs");
+                gate_tx.send(()).expect("gate");
+                s.count_tasks(&all)
+            },
+            {
+                let all = all.clone();
+                move |s| {
+                    gate_rx.recv().expect("gate");
+                    // On its own connection (its own thread): the commit is not seen here.
+                    Ok((s.count_tasks(&all)?, std::thread::current().id()))
+                }
+            },
+        )
+        .expect("split read");
+    assert_eq!(here, before);
+    assert_eq!(there.0, before);
+    assert_ne!(there.1, std::thread::current().id(), "the second half ran on a thread");
+    // After the read, the new task is there.
+    assert_eq!(s.count_tasks(&all).expect("count"), before + 1);
+    // Inside a snapshot already, both halves run here, in that snapshot.
+    let inner = s
+        .snapshot(|s| {
+            s.snapshot_split(
+                |s| s.count_tasks(&all),
+                |s| Ok((s.count_tasks(&all)?, std::thread::current().id())),
+            )
+        })
+        .expect("nested");
+    assert_eq!(inner.0, before + 1);
+    assert_eq!(inner.1 .1, std::thread::current().id());
+}
