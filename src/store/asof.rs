@@ -43,6 +43,9 @@ pub(super) fn with_codes(past: bool) -> &'static str {
     }
 }
 
+/// How many columns [`columns`] selects (a statement may add its own after them).
+pub(super) const COLUMNS: usize = 15;
+
 /// The columns [`task_row`] maps, over row `t` joined to `p`, `c` and `a`.
 pub(super) fn columns(past: bool) -> String {
     format!(
@@ -283,9 +286,16 @@ impl Store {
 
     /// The tasks with these ids, in the order given (unknown ids left out), each as it
     /// stood on `past` when given (a task not yet created or removed then is left out).
-    /// One statement; the ids are bound as one parameter.
+    /// One statement; the ids are bound as one parameter, in ascending order so that the
+    /// table is read forwards (a search's ranked ids, read in rank order, sought all over
+    /// the file: twice the time at 56,000 of 100,000), and the rows are put back in the
+    /// order given.
     pub fn tasks_by_ids_at(&self, ids: &[i64], past: Option<NaiveDate>) -> Result<Vec<Task>> {
-        let list = serde_json::to_string(ids).map_err(|e| Error::Other(e.to_string().into()))?;
+        let mut order: Vec<(i64, usize)> = ids.iter().copied().zip(0..).collect();
+        order.sort_unstable();
+        let sorted: Vec<i64> = order.iter().map(|&(id, _)| id).collect();
+        let list =
+            serde_json::to_string(&sorted).map_err(|e| Error::Other(e.to_string().into()))?;
         let mut vals = vec![Value::Text(list)];
         let source = match past {
             Some(d) => {
@@ -299,14 +309,23 @@ impl Store {
         } else {
             ""
         };
+        let cols = columns(past.is_some());
         let sql = format!(
-            "SELECT {} FROM json_each(?1) win CROSS JOIN {source} t ON t.id = win.value {JOINS}{live} \
-             ORDER BY win.key",
-            columns(past.is_some())
+            "SELECT {cols}, win.key FROM json_each(?1) win CROSS JOIN {source} t ON t.id = win.value \
+             {JOINS}{live}"
         );
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(vals), task_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut slots: Vec<Option<Task>> =
+            std::iter::repeat_with(|| None).take(ids.len()).collect();
+        let mut rows = st.query(params_from_iter(vals))?;
+        while let Some(r) = rows.next()? {
+            let at: i64 = r.get(COLUMNS)?;
+            let slot = usize::try_from(at).ok().and_then(|at| order.get(at));
+            if let Some(slot) = slot.and_then(|&(_, i)| slots.get_mut(i)) {
+                *slot = Some(task_row(r)?);
+            }
+        }
+        Ok(slots.into_iter().flatten().collect())
     }
 
     /// The 0-based position of task `id` among the tasks matching `filter` as of `past`
