@@ -644,3 +644,48 @@ fn the_trends_series_is_read_off_the_key_loop_and_a_stale_result_is_dropped() {
     let fresh = s.store().summary(&s.scope, s.as_of, s.today).unwrap();
     assert_eq!(after.latest().unwrap().totals, fresh.totals);
 }
+
+/// `x` with the runner: the file is written on the read lane, the prompt waits (its keys
+/// ignored, "đang ghi…" shown) and closes with the notice once the job is applied; a
+/// name already taken keeps the prompt open with the reason, for another name.
+#[test]
+fn x_writes_its_file_on_the_read_lane_and_the_prompt_waits_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let path = common::demo_db(dir.path());
+    let mut s = open(&path);
+    let (tx, rx) = mpsc::channel();
+    s.set_notifier(tx);
+    s.export_dir = out.path().to_path_buf();
+    s.update(Action::SwitchView(View::Tasks));
+    let total = s.tasks.total;
+    s.update(Action::Export);
+    let name = s.export.as_ref().unwrap().name.clone();
+    s.update(Action::Submit);
+    assert!(
+        s.export.as_ref().is_some_and(|p| p.writing.is_some()),
+        "submitted to the lane, not written in place: {:?}",
+        s.notice
+    );
+    // Keys typed meanwhile change nothing.
+    typed(&mut s, "abc");
+    assert_eq!(s.export.as_ref().unwrap().name, name);
+    assert_eq!(s.mode(), Mode::Export);
+    run_jobs(&mut s, &rx, |s| s.export.is_none());
+    assert!(
+        matches!(&s.notice, Some(Notice::Done(Msg::Exported, n)) if *n == name),
+        "{:?}",
+        s.notice
+    );
+    let text = std::fs::read_to_string(out.path().join(&name)).unwrap();
+    let rows = csv::Reader::from_reader(text.as_bytes()).records().count();
+    assert_eq!(rows, total, "every row of the table");
+    // The same name again: the file exists, the prompt stays for another.
+    s.update(Action::Export);
+    s.update(Action::Submit);
+    run_jobs(&mut s, &rx, |s| {
+        s.export.as_ref().is_some_and(|p| p.writing.is_none())
+    });
+    assert!(matches!(s.notice, Some(Notice::Error(_))), "{:?}", s.notice);
+    assert_eq!(s.mode(), Mode::Export);
+}

@@ -215,6 +215,7 @@ catalog! {
     ActExportFormat => "Đổi định dạng tệp: CSV hoặc Excel (.xlsx)", "Switch the file's format: CSV or Excel (.xlsx)";
     HintExportFormat => "CSV/Excel", "CSV/Excel";
     ExportPrompt => "Xuất ra tệp:", "Export to:";
+    ExportWriting => "đang ghi…", "writing…";
     ExportNoTable => "Màn hình này không có bảng để xuất.", "There is no table to export here.";
     ExportBadName => "Tên tệp không hợp lệ.", "Not a valid file name.";
     Exported => "Đã xuất bảng ra tệp {}.", "Exported the table to {}.";

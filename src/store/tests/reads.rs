@@ -285,7 +285,11 @@ fn a_split_read_is_one_snapshot_on_two_connections() {
         .expect("split read");
     assert_eq!(here, before);
     assert_eq!(there.0, before);
-    assert_ne!(there.1, std::thread::current().id(), "the second half ran on a thread");
+    assert_ne!(
+        there.1,
+        std::thread::current().id(),
+        "the second half ran on a thread"
+    );
     // After the read, the new task is there.
     assert_eq!(s.count_tasks(&all).expect("count"), before + 1);
     // Inside a snapshot already, both halves run here, in that snapshot.

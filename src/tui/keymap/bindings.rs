@@ -396,8 +396,10 @@ pub const BINDINGS: &[Binding] = &[
     in_palette(&[Key::Up], Action::Up, Msg::ActUp, None),
     in_palette(&[Key::Down], Action::Down, Msg::ActDown, Some(Msg::HintMove)),
     // The export prompt (`x`).
-    in_export(&[Key::Enter], Action::Submit, Msg::ActExportWrite, Some(Msg::HintExportWrite)),
+    // Tab first: on a narrow screen only the first hint fits beside the name, and Enter
+    // and Esc are what anyone tries; switching to Excel is not.
     in_export(&[Key::Tab], Action::NextField, Msg::ActExportFormat, Some(Msg::HintExportFormat)),
+    in_export(&[Key::Enter], Action::Submit, Msg::ActExportWrite, Some(Msg::HintExportWrite)),
     in_export(&[Key::Esc], Action::Cancel, Msg::ActClose, Some(Msg::HintCancel)),
     // The Trends view.
     in_trends(&[Key::Char('c')], Action::TrendRows, Msg::ActTrendRows, Some(Msg::HintTrendRows)),

@@ -10,20 +10,51 @@
 //! workbook text goes into text cells, which are never formulas.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
 
 use super::columns::{AgencyCol, ProgramCol, RankCol, TaskCol};
 use super::{AppState, Layer, Notice};
 use crate::domain::text::neutralize_formula;
 use crate::error::{Error, Result};
 use crate::lang::facts::{Files, Written};
+use crate::store::{Store, TaskFilter, TaskSort};
 use crate::tui::action::{Action, View};
+use crate::tui::i18n::Lang;
 use crate::tui::i18n::Msg;
+use crate::tui::jobs::{Done, Lane};
 
 /// The prompt for the file's name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportPrompt {
     pub name: String,
+    /// The job writing the file (on the read lane, off the key loop): the prompt waits
+    /// for it, its keys ignored, and closes when it is written.
+    pub writing: Option<u64>,
+}
+
+/// Where an export's rows come from: a task table's, read again by the job (every row,
+/// not only the page), or the rows already on screen (programs, agencies, ranking).
+enum Source {
+    Tasks {
+        filter: TaskFilter,
+        sort: TaskSort,
+        descending: bool,
+        past: Option<NaiveDate>,
+        /// The matches by rank while a search narrows the table.
+        ids: Option<Vec<i64>>,
+    },
+    Shown(Vec<Vec<String>>),
+}
+
+/// An export as the key loop hands it over: everything the job needs, no state.
+struct Plan {
+    lang: Lang,
+    header: Vec<String>,
+    /// The workbook's sheet name.
+    sheet: String,
+    source: Source,
 }
 
 /// A table's header and rows as text.
@@ -53,7 +84,12 @@ impl AppState {
     /// `x`: asks for the file's name (or says there is no table here).
     pub(super) fn open_export(&mut self) {
         match self.export_name() {
-            Some(name) => self.export = Some(ExportPrompt { name }),
+            Some(name) => {
+                self.export = Some(ExportPrompt {
+                    name,
+                    writing: None,
+                })
+            }
             None => self.notice = Some(Notice::Info(Msg::ExportNoTable)),
         }
     }
@@ -63,6 +99,10 @@ impl AppState {
         let Some(p) = self.export.as_mut() else {
             return Ok(false);
         };
+        if p.writing.is_some() && action != Action::Quit {
+            // Being written: the name is no longer the user's to change.
+            return Ok(true);
+        }
         match action {
             Action::Input(c) => p.name.push(c),
             Action::Paste(t) => p.name.push_str(&super::field::one_line(&t)),
@@ -79,13 +119,24 @@ impl AppState {
                     return Ok(true);
                 }
                 let path = self.export_dir.join(&name);
-                match self.write_export(&path) {
-                    Ok(_) => {
-                        self.export = None;
-                        self.notice = Some(Notice::Done(Msg::Exported, name));
+                let plan = self.export_plan()?;
+                let to = path.clone();
+                let submitted = self
+                    .jobs
+                    .runner
+                    .as_mut()
+                    .map(|r| r.submit(Lane::Read, move |s: &mut Store| plan.write(s, &to)));
+                match submitted {
+                    Some(Ok(id)) => {
+                        if let Some(p) = self.export.as_mut() {
+                            p.writing = Some(id);
+                        }
                     }
-                    // The prompt stays open for another name.
-                    Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+                    // No runner (tests, the plain mode): written here.
+                    _ => {
+                        let out = self.export_plan()?.write(&self.store, &path);
+                        self.exported(out);
+                    }
                 }
             }
             Action::Quit => {
@@ -97,70 +148,75 @@ impl AppState {
         Ok(true)
     }
 
-    /// Writes the table shown to `path` (a workbook when its name ends in `.xlsx`, else
-    /// CSV); the number of rows written.
-    fn write_export(&self, path: &std::path::Path) -> Result<usize> {
-        let (header, rows) = self.sheet()?;
-        let bytes = if is_xlsx(&path.to_string_lossy()) {
-            let sheet = self.lang.t(match (self.stack.last(), self.view) {
-                (Some(_), _) | (None, View::Tasks) => Msg::ViewTasks,
-                (None, View::Programs) => Msg::ViewPrograms,
-                (None, View::Agencies) => Msg::ViewAgencies,
-                (None, _) => Msg::ViewRanking,
-            });
-            crate::report::xlsx::table(sheet, &header, &rows)?
-        } else {
-            csv_bytes(&header, &rows)?
-        };
-        let mut file = crate::safe_file::create_new(path, 0o644)?;
-        file.write_all(&bytes)
-            .and_then(|()| file.sync_all())
-            .map_err(|e| {
-                Error::Other(
-                    Files::CannotWrite {
-                        path: path.display().to_string(),
-                        detail: e.to_string(),
-                    }
-                    .into(),
-                )
-            })?;
-        Ok(rows.len())
+    /// The end of the export's job: the prompt closes when the file is written, and
+    /// stays open for another name when it could not be.
+    pub(super) fn export_done(&mut self, done: &Done) -> bool {
+        let out = done
+            .take::<Result<usize>>()
+            .unwrap_or_else(|| Err(Error::Other("lost result".into())))
+            .and_then(|r| r);
+        if let Some(p) = self.export.as_mut() {
+            p.writing = None;
+        }
+        self.exported(out);
+        true
     }
 
-    /// The header and every row of the table shown, in its order, as its cells read.
-    pub fn sheet(&self) -> Result<Sheet> {
+    /// The job an export prompt waits for, if any.
+    pub(super) fn export_job(&self) -> Option<u64> {
+        self.export.as_ref().and_then(|p| p.writing)
+    }
+
+    fn exported(&mut self, out: Result<usize>) {
+        match out {
+            Ok(_) => {
+                let name = self.export.take().map(|p| p.name).unwrap_or_default();
+                self.notice = Some(Notice::Done(Msg::Exported, name.trim().to_string()));
+            }
+            // The prompt stays open for another name.
+            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+        }
+    }
+
+    /// What the table shown exports: its header, and its rows or how to read them.
+    fn export_plan(&self) -> Result<Plan> {
         let lang = self.lang;
         let head = |ms: &[Msg]| ms.iter().map(|m| lang.t(*m).to_string()).collect();
         let pct = |x: Option<f64>| x.map(|x| format!("{x:.1}")).unwrap_or_default();
+        let sheet = |m: Msg| lang.t(m).to_string();
         let list = match self.stack.last() {
             Some(Layer::Tasks(t)) => Some(t.as_ref()),
-            Some(_) => return Ok((Vec::new(), Vec::new())),
+            Some(_) => {
+                return Ok(Plan {
+                    lang,
+                    header: Vec::new(),
+                    sheet: sheet(Msg::ViewTasks),
+                    source: Source::Shown(Vec::new()),
+                })
+            }
             None if self.view == View::Tasks => Some(&self.tasks),
             None => None,
         };
         if let Some(t) = list {
-            let rows = t
-                .read_rows(&self.store, 0, t.total)?
-                .into_iter()
-                .map(|t| {
-                    vec![
-                        t.id.to_string(),
-                        t.title,
-                        t.program,
-                        t.category,
-                        t.lead,
-                        t.deadline.map(|d| d.to_string()).unwrap_or_default(),
-                        lang.status(t.status).to_string(),
-                        t.progress.get().to_string(),
-                    ]
-                })
-                .collect();
             let cols: Vec<Msg> = TaskCol::ALL.iter().map(|c| c.msg()).collect();
-            return Ok((head(&cols), rows));
+            let ids = t.search.as_ref().and_then(|s| s.window(0, t.total));
+            return Ok(Plan {
+                lang,
+                header: head(&cols),
+                sheet: sheet(Msg::ViewTasks),
+                source: Source::Tasks {
+                    filter: t.filter.clone(),
+                    sort: t.sort_col().sort(),
+                    descending: t.sort.descending,
+                    past: t.past,
+                    ids,
+                },
+            });
         }
-        Ok(match self.view {
+        let (header, name, rows) = match self.view {
             View::Programs => (
                 head(&ProgramCol::ALL.map(|c| c.msg())),
+                Msg::ViewPrograms,
                 self.programs
                     .rows
                     .iter()
@@ -180,6 +236,7 @@ impl AppState {
             ),
             View::Agencies => (
                 head(&AgencyCol::ALL.map(|c| c.msg())),
+                Msg::ViewAgencies,
                 self.agencies
                     .rows
                     .iter()
@@ -198,6 +255,7 @@ impl AppState {
             ),
             View::Ranking => (
                 head(&RankCol::ALL.map(|c| c.msg())),
+                Msg::ViewRanking,
                 self.ranking
                     .rows
                     .iter()
@@ -216,8 +274,82 @@ impl AppState {
                     })
                     .collect(),
             ),
-            _ => (Vec::new(), Vec::new()),
+            _ => (Vec::new(), Msg::ViewTasks, Vec::new()),
+        };
+        Ok(Plan {
+            lang,
+            header,
+            sheet: sheet(name),
+            source: Source::Shown(rows),
         })
+    }
+
+    /// The header and every row of the table shown, in its order, as its cells read.
+    pub fn sheet(&self) -> Result<Sheet> {
+        self.export_plan()?.sheet_rows(&self.store)
+    }
+}
+
+impl Plan {
+    /// The header and the rows, read from `store` for a task table.
+    fn sheet_rows(self, store: &Store) -> Result<Sheet> {
+        let lang = self.lang;
+        let rows = match self.source {
+            Source::Shown(rows) => rows,
+            Source::Tasks {
+                filter,
+                sort,
+                descending,
+                past,
+                ids,
+            } => {
+                let tasks = match ids {
+                    Some(ids) => store.tasks_by_ids_at(&ids, past)?,
+                    None => store.tasks_at(&filter, sort, descending, 0, usize::MAX >> 1, past)?,
+                };
+                tasks
+                    .into_iter()
+                    .map(|t| {
+                        vec![
+                            t.id.to_string(),
+                            t.title,
+                            t.program,
+                            t.category,
+                            t.lead,
+                            t.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                            lang.status(t.status).to_string(),
+                            t.progress.get().to_string(),
+                        ]
+                    })
+                    .collect()
+            }
+        };
+        Ok((self.header, rows))
+    }
+
+    /// Reads the rows and writes them to `path` (a workbook when its name ends in
+    /// `.xlsx`, else CSV), a new file made as the user; the number of rows written.
+    fn write(self, store: &Store, path: &Path) -> Result<usize> {
+        let sheet = self.sheet.clone();
+        let (header, rows) = self.sheet_rows(store)?;
+        let bytes = if is_xlsx(&path.to_string_lossy()) {
+            crate::report::xlsx::table(&sheet, &header, &rows)?
+        } else {
+            csv_bytes(&header, &rows)?
+        };
+        let mut file = crate::safe_file::create_new(path, 0o644)?;
+        file.write_all(&bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|e| {
+                Error::Other(
+                    Files::CannotWrite {
+                        path: path.display().to_string(),
+                        detail: e.to_string(),
+                    }
+                    .into(),
+                )
+            })?;
+        Ok(rows.len())
     }
 }
 

@@ -178,6 +178,9 @@ impl AppState {
             }
             Lane::Series => self.trend_done(done).unwrap_or(Ok(false)),
             Lane::Read => {
+                if self.export_job() == Some(done.id) {
+                    return Ok(self.export_done(done));
+                }
                 if self.jobs.dashboard != Some(done.id) {
                     return self.first_read_done(done);
                 }

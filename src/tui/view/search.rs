@@ -77,6 +77,18 @@ pub fn draw_prompt(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &
                 .map(|p| p.name.clone())
                 .unwrap_or_default();
             let label = format!(" {} ", lang.t(Msg::ExportPrompt));
+            if state.export.as_ref().is_some_and(|p| p.writing.is_some()) {
+                // Written off the key loop: no caret and no keys until it is done.
+                let busy = format!("  {}", lang.t(Msg::ExportWriting));
+                let line = Line::from(vec![
+                    Span::styled(label, theme.title),
+                    Span::raw(name),
+                    Span::styled(busy, theme.dim),
+                ]);
+                frame.render_widget(Clear, area);
+                frame.render_widget(Paragraph::new(line), area);
+                return;
+            }
             let used = width(&label) + width(&name) + 1;
             (
                 vec![
