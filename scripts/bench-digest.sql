@@ -20,7 +20,8 @@ ORDER BY t.deadline, t.id;
 SELECT u.id, u.task_id, u.at, u.on_date, u.actor, u.message, t.title, a.code
 FROM urge u JOIN task t ON t.id = u.task_id JOIN agency a ON a.id = u.agency_id
 WHERE u.on_date >= '@SINCE@' AND u.on_date <= '@TODAY@' ORDER BY u.id DESC;
--- 4. Open tasks with no progress update since @BEFORE@, with their rows.
+-- 4. Open tasks with no progress update since @BEFORE@, with their rows (those without
+--    a deadline last, as the digest lists them).
 SELECT t.id, p.code, c.code, t.title, a.code, t.cadence, t.deadline, t.status, t.progress, s.last
 FROM (SELECT v.task_id AS id, max(v.valid_from) AS last FROM task_version v
         JOIN task t ON t.id = v.task_id
@@ -29,4 +30,4 @@ FROM (SELECT v.task_id AS id, max(v.valid_from) AS last FROM task_version v
       GROUP BY v.task_id HAVING max(v.valid_from) <= '@BEFORE@') s
 JOIN task t ON t.id = s.id JOIN program p ON p.id = t.program_id
 JOIN category c ON c.id = t.category_id JOIN agency a ON a.id = t.lead_id
-ORDER BY t.deadline, t.id;
+ORDER BY t.deadline IS NULL, t.deadline, t.id;

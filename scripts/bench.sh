@@ -10,7 +10,7 @@
 #   BENCH_ONLY=cli BENCH_BIN=target/release/phoihop …         # the cli rows, no build
 #
 # Row groups (BENCH_ONLY): dashboard keys pty search import cli (task list, search,
-# export, report) rollup. Release build; databases
+# export, report, digest) rollup. Release build; databases
 # come from `phoihop gen --tasks N --agencies N/1000 --seed 7` and are kept under
 # target/bench-data/ for the next run. sqlite3, fzf and hyperfine are installed with
 # apt-get when missing. The machine's load average is printed beside each row: the
@@ -293,6 +293,19 @@ print(" ".join("%.3f" % x["median"] for x in r))' "$DATA/$1-$N.json"
             row "report --format json" "$N" "$o s" "$b s (sqlite3 CLI, tuned)" "${ratio}x" "<= 1.0x, same overdue" "$ok" "$ours_n vs $base_n overdue"
         else
             not_measured "report --format json" "$N" "hyperfine: $(head -c 80 "$DATA/hyperfine.err")" "<= 1.0x"
+        fi
+        # digest for all agencies (30 days back, stale after 30 days) vs the sqlite3 CLI
+        # running its four lists with the columns it prints (scripts/bench-digest.sql);
+        # both give the same number of rows.
+        since=$(date -d "-30 days" +%F); before=$since
+        sed "s/@TODAY@/$today/g; s/@SINCE@/$since/g; s/@SOON@/$soon/g; s/@BEFORE@/$before/g" scripts/bench-digest.sql >"$DATA/digest.sql"
+        ours_n=$("$BIN" --db "$DB" digest --since "$since" --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(len(d[k]) for k in ("newly_overdue","due_soon","urges","stale")))')
+        base_n=$(sqlite3 -readonly "$DB" ".read $DATA/digest.sql" | wc -l)
+        if read -r o b < <(pair digest "$BIN --db $DB digest --since $since --format json" "sqlite3 -readonly $DB '.read $DATA/digest.sql'"); then
+            ratio=$(calc "%.2f" "$o / $b"); ok=$(le "$ratio" 1.5); [ "$ours_n" = "$base_n" ] || ok=short
+            row "digest --format json (all agencies)" "$N" "$o s" "$b s (sqlite3 CLI)" "${ratio}x" "<= 1.5x, same rows" "$ok" "$ours_n vs $base_n rows"
+        else
+            not_measured "digest --format json" "$N" "hyperfine: $(head -c 80 "$DATA/hyperfine.err")" "<= 1.5x"
         fi
     fi
 done

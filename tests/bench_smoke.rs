@@ -342,3 +342,65 @@ fn report_row_agrees_with_its_baseline() {
     assert!(!overdue.is_empty());
     assert_eq!(overdue[0]["id"].to_string(), base_overdue[0][0]);
 }
+
+/// The `digest` row of the `cli` group: `digest --format json` for all agencies against
+/// the sqlite3 CLI running scripts/bench-digest.sql with the same dates: the same tasks in
+/// each list, in the same order. No timing.
+#[test]
+fn digest_row_agrees_with_its_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("gen.db");
+    gen(&db, 2000);
+    let bin = env!("CARGO_BIN_EXE_phoihop");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let today = chrono::Local::now().date_naive();
+    let since = today - chrono::Duration::days(30);
+    let soon = today + chrono::Duration::days(14);
+    let json = stdout_of(Command::new(bin).arg("--db").arg(&db).args([
+        "digest",
+        "--since",
+        &since.to_string(),
+        "--format",
+        "json",
+    ]));
+    let d: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let ids = |k: &str| -> Vec<String> {
+        d[k].as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].to_string())
+            .collect()
+    };
+    let stale = ids("stale");
+    assert!(!stale.is_empty(), "the generated data has stale tasks");
+    if !sqlite3_available() {
+        eprintln!("sqlite3 is not installed: the baseline was not checked");
+        return;
+    }
+    let sql = std::fs::read_to_string(root.join("scripts/bench-digest.sql"))
+        .unwrap()
+        .replace("@TODAY@", &today.to_string())
+        .replace("@SINCE@", &since.to_string())
+        .replace("@SOON@", &soon.to_string())
+        .replace("@BEFORE@", &since.to_string());
+    let file = dir.path().join("digest.sql");
+    std::fs::write(&file, sql).unwrap();
+    let base = stdout_of(
+        Command::new("sqlite3")
+            .arg("-readonly")
+            .arg(&db)
+            .arg(format!(".read {}", file.display())),
+    );
+    let rows: Vec<Vec<&str>> = base.lines().map(|l| l.split('|').collect()).collect();
+    let expected = ids("newly_overdue").len() + ids("due_soon").len() + stale.len();
+    assert_eq!(rows.len(), expected + ids("urges").len());
+    // The stale list comes last in both, in deadline order.
+    let base_stale: Vec<&str> = rows[rows.len() - stale.len()..]
+        .iter()
+        .map(|r| r[0])
+        .collect();
+    assert_eq!(
+        base_stale,
+        stale.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+}
