@@ -427,10 +427,10 @@ fn series_equals_summaries(s: &phoihop::store::Store, points: &[NaiveDate], toda
         });
     }
     for scope in &scopes {
-        let series = s.series(scope, points, today).unwrap();
+        let series = s.series(scope, points).unwrap();
         assert_eq!(series.len(), points.len(), "{scope:?}");
         let mut nonzero = 0;
-        let by_category = s.series_by_category(scope, points, today).unwrap();
+        let by_category = s.series_by_category(scope, points).unwrap();
         assert_eq!(by_category.len(), points.len(), "{scope:?}");
         for ((at, got), cats) in points.iter().zip(&series).zip(&by_category) {
             let want = s.summary(scope, *at, today).unwrap();
@@ -444,6 +444,33 @@ fn series_equals_summaries(s: &phoihop::store::Store, points: &[NaiveDate], toda
         if scope == &Scope::default() {
             assert!(nonzero > 0, "the series counts tasks");
         }
+    }
+}
+
+/// [`Store::series_months`] (its first month found in its own passes) equals
+/// [`Store::series_month_points`] and [`Store::series`] over them, for the whole store and
+/// each agency and program.
+fn month_series_in_one_go(s: &phoihop::store::Store, as_of: NaiveDate) {
+    use phoihop::store::Scope;
+    let mut scopes = vec![Scope::default()];
+    for a in s.agencies().unwrap() {
+        scopes.push(Scope {
+            agency: Some(a.code),
+            ..Default::default()
+        });
+    }
+    for p in s.programs().unwrap() {
+        scopes.push(Scope {
+            program: Some(p.code),
+            ..Default::default()
+        });
+    }
+    for scope in &scopes {
+        let points = s.series_month_points(scope, as_of).unwrap();
+        let want = s.series(scope, &points).unwrap();
+        let (got_points, got) = s.series_months(scope, as_of).unwrap();
+        assert_eq!(got_points, points, "{scope:?} as of {as_of}");
+        assert_eq!(got, want, "{scope:?} as of {as_of}");
     }
 }
 
@@ -463,6 +490,9 @@ fn the_demo_series_equals_the_summary_at_each_month_end() {
         .all(|p| *p == series::month_end(*p)));
     points.push(today);
     series_equals_summaries(&s, &points, today);
+    for as_of in [as_of, today, NaiveDate::from_ymd_opt(2040, 1, 31).unwrap()] {
+        month_series_in_one_go(&s, as_of);
+    }
 }
 
 /// A tiny deterministic generator (no dependency needed for a test's random walk).
@@ -624,11 +654,22 @@ fn as_of_reads_equal_snapshots_taken_on_each_date() {
             assert_eq!(&snap(&s, *on, Some(*on)), then, "seed {seed}, as of {on}");
         }
         // The series (one pass over the versions) equals the summary as of each point,
-        // whether every point is past or some read the live table.
-        let points: Vec<NaiveDate> = snapshots.iter().map(|(on, _)| *on).collect();
+        // whether every point is past or the last ones are today and after, which the
+        // summary reads from the live table and the series from the versions in force.
+        let mut points: Vec<NaiveDate> = snapshots.iter().map(|(on, _)| *on).collect();
         let last = *points.last().unwrap();
-        for today in [last + chrono::Duration::days(1), points[points.len() / 2]] {
-            series_equals_summaries(&s, &points, today);
+        series_equals_summaries(&s, &points, last + chrono::Duration::days(1));
+        points.push(last + chrono::Duration::days(20));
+        series_equals_summaries(&s, &points, last);
+        // The month series read in one go equals its points' series, from a date in
+        // the timeline's first month to one more than ten years on (the points capped).
+        for as_of in [
+            points[0] + chrono::Duration::days(3),
+            points[points.len() / 2],
+            last,
+            last + chrono::Duration::days(365 * 12),
+        ] {
+            month_series_in_one_go(&s, as_of);
         }
         assert!(
             s.check().unwrap().is_empty(),

@@ -229,7 +229,7 @@ pub fn build_parts(store: &Store, req: &Request, today: NaiveDate, parts: Parts)
                 .as_ref()
                 .map(|p| p.reviews.as_slice())
                 .unwrap_or(&[]);
-            Some(series::build(s, &scope, reviews, &summary, today)?)
+            Some(series::build(s, &scope, reviews, &summary)?)
         } else {
             None
         };

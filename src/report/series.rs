@@ -41,20 +41,18 @@ pub fn points(
     Ok(out)
 }
 
-/// The series of `scope` as of `as_of`, with `reviews` marked (`today` decides which
-/// points read the live table, as everywhere). `at_as_of` is the summary the report
-/// already read for `as_of`: the last point is it, not read again.
+/// The series of `scope` as of `as_of`, with `reviews` marked. `at_as_of` is the summary
+/// the report already read for `as_of`: the last point is it, not read again.
 pub fn build(
     store: &Store,
     scope: &Scope,
     reviews: &[NaiveDate],
     at_as_of: &Summary,
-    today: NaiveDate,
 ) -> Result<Vec<Point>> {
     let as_of = at_as_of.as_of;
     let mut dates = points(store, scope, reviews, as_of)?;
     dates.retain(|d| *d < as_of);
-    let mut sums = store.series_by_category(scope, &dates, today)?;
+    let mut sums = store.series_by_category(scope, &dates)?;
     sums.push(at_as_of.clone());
     Ok(sums
         .into_iter()

@@ -134,11 +134,29 @@ impl Store {
     where
         B: Send,
     {
+        self.snapshot_split_then(here, there, |_, a, b| Ok((a, b)))
+    }
+
+    /// [`Store::snapshot_split`], then `then` on this store with both results, still in
+    /// the same snapshot (to read what the two halves' results need, such as names).
+    pub fn snapshot_split_then<A, B, C>(
+        &self,
+        here: impl FnOnce(&Store) -> Result<A>,
+        there: impl FnOnce(&Store) -> Result<B> + Send,
+        then: impl FnOnce(&Store, A, B) -> Result<C>,
+    ) -> Result<C>
+    where
+        B: Send,
+    {
         if !self.conn().is_autocommit() {
-            return Ok((here(self)?, there(self)?));
+            let (a, b) = (here(self)?, there(self)?);
+            return then(self, a, b);
         }
         let Some(other) = self.second_reader() else {
-            return self.snapshot(|s| Ok((here(s)?, there(s)?)));
+            return self.snapshot(|s| {
+                let (a, b) = (here(s)?, there(s)?);
+                then(s, a, b)
+            });
         };
         for _ in 0..3 {
             self.conn().execute_batch("BEGIN DEFERRED")?;
@@ -160,14 +178,21 @@ impl Store {
                 let b = far.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
                 (a, b)
             });
-            let end = self.conn().execute_batch("COMMIT");
             let (b, other_end) = b;
-            let (a, b) = (a?, b?);
+            let out = match (a, b) {
+                (Ok(a), Ok(b)) => then(self, a, b),
+                (Err(e), _) | (_, Err(e)) => Err(e),
+            };
+            let end = self.conn().execute_batch("COMMIT");
+            let out = out?;
             end?;
             other_end?;
-            return Ok((a, b));
+            return Ok(out);
         }
-        self.snapshot(|s| Ok((here(s)?, there(s)?)))
+        self.snapshot(|s| {
+            let (a, b) = (here(s)?, there(s)?);
+            then(s, a, b)
+        })
     }
 
     /// A read-only connection to the same file as the same login, with this store's page

@@ -126,18 +126,20 @@ pub fn scope_reviews(store: &Store, scope: &Scope) -> Result<Vec<NaiveDate>> {
 }
 
 impl TrendData {
-    /// Reads the series for `key` in one snapshot.
+    /// Reads the series for `key`: the review dates, then the series in one snapshot
+    /// (two connections at once, [`Store::series_months`] and [`Store::series`]). A
+    /// review set between the two is marked when the change's refresh reads it again.
     pub fn load(store: &Store, key: TrendKey) -> Result<TrendData> {
-        let (scope, as_of, today, by) = &key;
-        let (points, series, reviews) = store.snapshot(|store| {
-            let reviews = scope_reviews(store, scope)?;
-            let points = match by {
-                TrendPoints::Monthly => store.series_month_points(scope, *as_of)?,
-                TrendPoints::Reviews => review_points(&reviews, *as_of),
-            };
-            let series = store.series(scope, &points, *today)?;
-            Ok((points, series, reviews))
-        })?;
+        let (scope, as_of, _today, by) = &key;
+        let reviews = store.snapshot(|store| scope_reviews(store, scope))?;
+        let (points, series) = match by {
+            TrendPoints::Monthly => store.series_months(scope, *as_of)?,
+            TrendPoints::Reviews => {
+                let points = review_points(&reviews, *as_of);
+                let series = store.series(scope, &points)?;
+                (points, series)
+            }
+        };
         let first = points.first().copied().unwrap_or(*as_of);
         let reviews = reviews
             .into_iter()
@@ -190,22 +192,22 @@ impl TrendData {
             }
             TrendRows::Agencies => {
                 // (tasks at the last point, code) → name, over every point.
-                let mut seen: std::collections::BTreeMap<String, (i64, String)> =
-                    Default::default();
+                // (Borrowed until the rows are made: a row move's cost at 1,000 agencies.)
+                let mut seen: HashMap<&str, (i64, &str)> = HashMap::new();
                 for (i, s) in self.series.iter().enumerate() {
                     let last = i + 1 == self.series.len();
                     for a in &s.agencies {
-                        let e = seen.entry(a.code.clone()).or_insert((0, a.name.clone()));
+                        let e = seen.entry(a.code.as_str()).or_insert((0, a.name.as_str()));
                         if last {
-                            *e = (a.counts.tasks, a.name.clone());
+                            *e = (a.counts.tasks, a.name.as_str());
                         }
                     }
                 }
-                let mut order: Vec<(String, i64, String)> = seen
+                let mut order: Vec<(&str, i64, &str)> = seen
                     .into_iter()
                     .map(|(code, (n, name))| (code, n, name))
                     .collect();
-                order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
                 let at: Vec<HashMap<&str, Counts>> = self
                     .series
                     .iter()
@@ -219,9 +221,9 @@ impl TrendData {
                 order
                     .into_iter()
                     .map(|(code, _, name)| TrendRow {
-                        values: at.iter().map(|m| m.get(code.as_str()).copied()).collect(),
-                        code,
-                        name,
+                        values: at.iter().map(|m| m.get(code).copied()).collect(),
+                        code: code.to_string(),
+                        name: name.to_string(),
                     })
                     .collect()
             }
