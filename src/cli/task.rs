@@ -520,14 +520,29 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
         if a.limit.is_none() {
             store.tune_for_report()?;
         }
-        return store.snapshot(|s| {
-            let ids = super::search::search_task_ids_at(s, &filter, q, limit, ctx.past())?;
-            let tasks = s.tasks_by_ids_at(&ids, ctx.past())?;
-            output::stream_list(a.format, ctx.lang, LIST_KEYS, |sink| {
-                tasks
-                    .iter()
-                    .try_for_each(|t| sink(list_record(t, as_of, &names)))
-            })
+        let past = ctx.past();
+        // A few (--limit), or a table, which reads its records twice (widths, then
+        // lines): the rows read first, in one snapshot.
+        if a.limit.is_some() || a.format == Format::Table {
+            return store.snapshot(|s| {
+                let ids = super::search::search_task_ids_at(s, &filter, q, limit, past)?;
+                let tasks = s.tasks_by_ids_at(&ids, past)?;
+                output::stream_list(a.format, ctx.lang, LIST_KEYS, |sink| {
+                    tasks
+                        .iter()
+                        .try_for_each(|t| sink(list_record(t, as_of, &names)))
+                })
+            });
+        }
+        // Every match, written as read: the ranked rows are read in chunks on two
+        // connections at once while they are written (docs/performance.md).
+        return output::stream_list(a.format, ctx.lang, LIST_KEYS, |sink| {
+            super::search::each_ranked_task(
+                &store,
+                |s| super::search::search_task_ids_at(s, &filter, q, limit, past),
+                past,
+                |t| sink(list_record(t, as_of, &names)),
+            )
         });
     }
     if a.limit.is_none() {

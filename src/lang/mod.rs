@@ -82,8 +82,8 @@ impl Lang {
     /// A date as shown: `dd/mm/yyyy` in Vietnamese, ISO in English.
     pub fn date(self, d: NaiveDate) -> String {
         match self {
-            Lang::Vi => d.format("%d/%m/%Y").to_string(),
-            Lang::En => d.format("%Y-%m-%d").to_string(),
+            Lang::Vi => crate::domain::date::dmy(d),
+            Lang::En => crate::domain::date::iso(d),
         }
     }
 

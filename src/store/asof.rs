@@ -35,10 +35,10 @@ pub(super) fn past_source(n: usize) -> String {
 /// from a version.
 pub(super) fn with_codes(past: bool) -> &'static str {
     if past {
-        "(SELECT group_concat(wa.code, ';' ORDER BY wa.code) FROM json_each(t.with_ids) j \
+        "(SELECT group_concat(wa.code, ';') FROM json_each(t.with_ids) j \
           JOIN agency wa ON wa.id = j.value)"
     } else {
-        "(SELECT group_concat(wa.code, ';' ORDER BY wa.code) FROM task_with w \
+        "(SELECT group_concat(wa.code, ';') FROM task_with w \
           JOIN agency wa ON wa.id = w.agency_id WHERE w.task_id = t.id)"
     }
 }
@@ -61,7 +61,16 @@ pub(super) const JOINS: &str =
 
 /// A stored date, or an error that names the task.
 pub(crate) fn date_col(id: i64, what: Stored, s: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| bad_value(what, id, s))
+    crate::domain::date::parse_stored(s).ok_or_else(|| bad_value(what, id, s))
+}
+
+/// The coordinating agencies' codes as [`with_codes`] joins them, in code order: sorted
+/// here, not by an `ORDER BY` inside the aggregate (a sorter for every row read: a third
+/// of the time of reading 56,000 ranked rows).
+pub(super) fn with_list(joined: &str) -> Vec<String> {
+    let mut codes: Vec<String> = joined.split(';').map(str::to_string).collect();
+    codes.sort_unstable();
+    codes
 }
 
 /// The one row mapper for [`columns`].
@@ -75,9 +84,7 @@ pub(super) fn task_row(r: &Row<'_>) -> rusqlite::Result<Task> {
         title: r.get(3)?,
         description: r.get(4)?,
         lead: r.get(5)?,
-        with: with
-            .map(|w| w.split(';').map(str::to_string).collect())
-            .unwrap_or_default(),
+        with: with.map(|w| with_list(&w)).unwrap_or_default(),
         cadence: col(r, 7, id, Stored::Cadence)?,
         deadline: col(r, 8, id, Stored::Deadline)?,
         status: col(r, 9, id, Stored::Status)?,

@@ -24,7 +24,7 @@ pub struct ProgramEdit {
 /// A stored date (`YYYY-MM-DD`); a value that is not one is an error that says so, never
 /// a default date.
 pub(crate) fn parse_date_col(s: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+    crate::domain::date::parse_stored(s).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
             0,
             rusqlite::types::Type::Text,

@@ -95,9 +95,7 @@ fn task_row(r: &Row<'_>) -> rusqlite::Result<TaskAsOf> {
         title: r.get(3)?,
         lead: r.get(4)?,
         lead_name: r.get(5)?,
-        with: with
-            .map(|w| w.split(';').map(str::to_string).collect())
-            .unwrap_or_default(),
+        with: with.map(|w| super::asof::with_list(&w)).unwrap_or_default(),
         cadence: col(r, 7, id, Stored::Cadence)?,
         deadline: col(r, 8, id, Stored::Deadline)?,
         status: col(r, 9, id, Stored::Status)?,

@@ -51,19 +51,6 @@ impl Store {
         Ok(out)
     }
 
-    /// How many tasks match `filter` and the total bytes of their folded titles (to size
-    /// an index before filling it).
-    pub fn task_folded_size(&self, filter: &TaskFilter) -> Result<(usize, usize)> {
-        let (w, vals) = where_clause(self.conn(), filter)?;
-        let sql = format!(
-            "SELECT count(*), coalesce(sum(length(CAST(t.title_fold AS BLOB))), 0) FROM task t{w}"
-        );
-        let (n, b): (i64, i64) = self
-            .conn()
-            .query_row(&sql, params_from_iter(vals), |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok((n.max(0) as usize, b.max(0) as usize))
-    }
-
     /// The original titles of these tasks, in the same order; a task removed since its id
     /// was read gives an empty title.
     pub fn task_titles(&self, ids: &[i64]) -> Result<Vec<String>> {

@@ -121,13 +121,11 @@ fn json_stream<W: Write>(
     out: &mut W,
     each: &mut impl FnMut(&mut Sink<'_>) -> Result<()>,
 ) -> Result<()> {
-    let mut n = 0usize;
-    let mut buf = Vec::with_capacity(1024);
-    each(&mut |r: Record| {
-        buf.clear();
-        buf.extend_from_slice(if n == 0 { b"[\n  " } else { b",\n  " });
-        let start = buf.len();
-        serde_json::to_writer_pretty(&mut buf, &r).map_err(|e| {
+    use serde::ser::{SerializeSeq, Serializer as _};
+    let fail = |e: serde_json::Error| {
+        if e.is_io() {
+            write_err(e.into())
+        } else {
             Error::Other(
                 Files::Encode {
                     what: Written::Json,
@@ -135,20 +133,16 @@ fn json_stream<W: Write>(
                 }
                 .into(),
             )
-        })?;
-        out.write_all(&buf[..start]).map_err(write_err)?;
-        // JSON text holds no raw newline: every line break is the printer's.
-        for (i, line) in buf[start..].split(|b| *b == b'\n').enumerate() {
-            if i > 0 {
-                out.write_all(b"\n  ").map_err(write_err)?;
-            }
-            out.write_all(line).map_err(write_err)?;
         }
-        n += 1;
-        Ok(())
-    })?;
-    let end: &[u8] = if n == 0 { b"[]\n" } else { b"\n]\n" };
-    out.write_all(end).map_err(write_err)
+    };
+    // One pretty serializer over the whole array, its elements given as they come: the
+    // same bytes as serializing the array at once, without printing each record apart
+    // and indenting its lines again.
+    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    let mut seq = ser.serialize_seq(None).map_err(fail)?;
+    each(&mut |r: Record| seq.serialize_element(&r).map_err(fail))?;
+    SerializeSeq::end(seq).map_err(fail)?;
+    out.write_all(b"\n").map_err(write_err)
 }
 
 fn csv_stream<W: Write>(
