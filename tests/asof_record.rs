@@ -402,31 +402,30 @@ fn timeline_through_the_cli_agrees_everywhere_and_never_changes() {
     assert!(check.contains("healthy"), "{check}");
 }
 
+/// The whole store, then each agency, category and program as a scope of its own.
+fn every_scope(s: &phoihop::store::Store) -> Vec<phoihop::store::Scope> {
+    use phoihop::store::Scope;
+    let mut scopes = vec![Scope::default()];
+    scopes.extend(s.agencies().unwrap().into_iter().map(|a| Scope {
+        agency: Some(a.code),
+        ..Default::default()
+    }));
+    scopes.extend(s.categories().unwrap().into_iter().map(|c| Scope {
+        category: Some(c.code),
+        ..Default::default()
+    }));
+    scopes.extend(s.programs().unwrap().into_iter().map(|p| Scope {
+        program: Some(p.code),
+        ..Default::default()
+    }));
+    scopes
+}
+
 /// For the whole store, each program, category and agency: the series over `points`
 /// equals [`Store::summary`] as of each point (totals, every category, every agency), and
 /// [`Store::series_by_category`] the same without the agencies.
 fn series_equals_summaries(s: &phoihop::store::Store, points: &[NaiveDate], today: NaiveDate) {
-    use phoihop::store::Scope;
-    let mut scopes = vec![Scope::default()];
-    for a in s.agencies().unwrap() {
-        scopes.push(Scope {
-            agency: Some(a.code),
-            ..Default::default()
-        });
-    }
-    for c in s.categories().unwrap() {
-        scopes.push(Scope {
-            category: Some(c.code),
-            ..Default::default()
-        });
-    }
-    for p in s.programs().unwrap() {
-        scopes.push(Scope {
-            program: Some(p.code),
-            ..Default::default()
-        });
-    }
-    for scope in &scopes {
+    for scope in &every_scope(s) {
         let series = s.series(scope, points).unwrap();
         assert_eq!(series.len(), points.len(), "{scope:?}");
         let mut nonzero = 0;
@@ -441,7 +440,7 @@ fn series_equals_summaries(s: &phoihop::store::Store, points: &[NaiveDate], toda
             assert_eq!(cats, &lean, "{scope:?} as of {at}, today {today}");
             nonzero += got.totals.tasks;
         }
-        if scope == &Scope::default() {
+        if scope == &phoihop::store::Scope::default() {
             assert!(nonzero > 0, "the series counts tasks");
         }
     }
@@ -449,23 +448,9 @@ fn series_equals_summaries(s: &phoihop::store::Store, points: &[NaiveDate], toda
 
 /// [`Store::series_months`] (its first month found in its own passes) equals
 /// [`Store::series_month_points`] and [`Store::series`] over them, for the whole store and
-/// each agency and program.
+/// each agency, category and program.
 fn month_series_in_one_go(s: &phoihop::store::Store, as_of: NaiveDate) {
-    use phoihop::store::Scope;
-    let mut scopes = vec![Scope::default()];
-    for a in s.agencies().unwrap() {
-        scopes.push(Scope {
-            agency: Some(a.code),
-            ..Default::default()
-        });
-    }
-    for p in s.programs().unwrap() {
-        scopes.push(Scope {
-            program: Some(p.code),
-            ..Default::default()
-        });
-    }
-    for scope in &scopes {
+    for scope in &every_scope(s) {
         let points = s.series_month_points(scope, as_of).unwrap();
         let want = s.series(scope, &points).unwrap();
         let (got_points, got) = s.series_months(scope, as_of).unwrap();

@@ -129,6 +129,11 @@ pub fn search_agencies(store: &Store, query: &str) -> Result<Vec<(Agency, Vec<us
 /// The ids a chunk of a ranked read holds: one statement each.
 const CHUNK: usize = 2048;
 
+/// Chunk `k` of `ids`.
+fn chunk(ids: &[i64], k: usize) -> &[i64] {
+    &ids[k * CHUNK..((k + 1) * CHUNK).min(ids.len())]
+}
+
 /// The tasks of the ids `search` ranks, handed to `each` in rank order, read in chunks
 /// by two connections at once in one snapshot ([`Store::snapshot_split_then`]): the
 /// second reads chunk after chunk; this one hands each chunk on as soon as it is there
@@ -153,7 +158,6 @@ pub fn each_ranked_task(
         move |s| {
             let ids = Arc::new(search(s)?);
             let n = ids.len().div_ceil(CHUNK);
-            let chunk = |k: usize| &ids[k * CHUNK..((k + 1) * CHUNK).min(ids.len())];
             // (When the other side is gone, its own error is the one reported.)
             let _ = send_ids.send(Arc::clone(&ids));
             let mut ready: HashMap<usize, Vec<Task>> = HashMap::new();
@@ -170,7 +174,7 @@ pub fn each_ranked_task(
                     }
                     let k = claim.fetch_add(1, Ordering::Relaxed);
                     if k < n {
-                        ready.insert(k, s.tasks_by_ids_at(chunk(k), past)?);
+                        ready.insert(k, s.tasks_by_ids_at(chunk(&ids, k), past)?);
                         continue;
                     }
                     match rows_here.recv() {
@@ -196,8 +200,7 @@ pub fn each_ranked_task(
                 if k >= n {
                     return Ok(());
                 }
-                let rows = other
-                    .tasks_by_ids_at(&ids[k * CHUNK..((k + 1) * CHUNK).min(ids.len())], past)?;
+                let rows = other.tasks_by_ids_at(chunk(&ids, k), past)?;
                 if send_rows.send((k, rows)).is_err() {
                     // Writing stopped on this side: its error is reported.
                     return Ok(());

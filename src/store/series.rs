@@ -82,25 +82,18 @@ pub fn review_points(reviews: &[NaiveDate], as_of: NaiveDate) -> Vec<NaiveDate> 
     out
 }
 
-/// A stored date (`YYYY-MM-DD`) as a number in the same order, to compare without
-/// comparing text; anything else is an error that quotes it.
+/// A stored date (`YYYY-MM-DD`) as a number in the same order ([`date_key`]), to compare
+/// without comparing text; anything else is an error that quotes it.
 fn day_key(s: &str) -> rusqlite::Result<i32> {
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| {
-        b[r].iter().try_fold(0i32, |n, c| {
-            c.is_ascii_digit().then(|| n * 10 + i32::from(c - b'0'))
+    crate::domain::date::parse_stored(s)
+        .map(date_key)
+        .ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                0,
+                rusqlite::types::Type::Text,
+                format!("the stored date `{s}` is not a date").into(),
+            )
         })
-    };
-    let key = (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
-        .then(|| Some(digits(0..4)? * 512 + digits(5..7)? * 32 + digits(8..10)?))
-        .flatten();
-    key.ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            format!("the stored date `{s}` is not a date").into(),
-        )
-    })
 }
 
 /// The [`day_key`] of a date.
@@ -125,9 +118,10 @@ const DENSE: usize = 1 << 16;
 /// agency): what a run of points `[s, e)` gains is added at `s` and taken away at `e`,
 /// so each version costs the same whatever the number of points it spans.
 struct Diffs {
-    index: HashMap<i64, usize>,
-    /// `index` for the ids under [`DENSE`].
+    /// The slot of each id under [`DENSE`], by id.
     dense: Vec<Option<usize>>,
+    /// The slot of each other id.
+    index: HashMap<i64, usize>,
     ids: Vec<i64>,
     diffs: Vec<Vec<Counts>>,
     points: usize,
@@ -148,23 +142,26 @@ impl Diffs {
     /// under [`DENSE`] are looked up in a table, not hashed (once per version read).
     fn slot(&mut self, id: i64) -> usize {
         let dense = usize::try_from(id).ok().filter(|i| *i < DENSE);
-        if let Some(Some(i)) = dense.and_then(|d| self.dense.get(d)) {
-            return *i;
-        }
-        let i = match self.index.get(&id) {
-            Some(i) => *i,
-            None => {
-                self.ids.push(id);
-                self.diffs.push(vec![Counts::default(); self.points + 1]);
-                self.index.insert(id, self.ids.len() - 1);
-                self.ids.len() - 1
-            }
+        let found = match dense {
+            Some(d) => self.dense.get(d).copied().flatten(),
+            None => self.index.get(&id).copied(),
         };
-        if let Some(d) = dense {
-            if self.dense.len() <= d {
-                self.dense.resize(d + 1, None);
+        if let Some(i) = found {
+            return i;
+        }
+        let i = self.ids.len();
+        self.ids.push(id);
+        self.diffs.push(vec![Counts::default(); self.points + 1]);
+        match dense {
+            Some(d) => {
+                if self.dense.len() <= d {
+                    self.dense.resize(d + 1, None);
+                }
+                self.dense[d] = Some(i);
             }
-            self.dense[d] = Some(i);
+            None => {
+                self.index.insert(id, i);
+            }
         }
         i
     }
@@ -516,7 +513,8 @@ mod tests {
         }
         for bad in [
             "",
-            "2020-1-01",
+            "2020-13-01",
+            "2020-02-30",
             "2020/01/01",
             "2020-01-0x",
             "20200101",
