@@ -1002,18 +1002,24 @@ fn a_stored_value_phoihop_cannot_read_names_its_task_and_is_never_a_default() {
     let ids = db.seed(&[
         ("ideology", "Một", "A", None),
         ("ideology", "Hai", "A", Some("2030-01-01")),
+        ("ideology", "Ba", "A", None),
+        ("ideology", "Bốn", "A", None),
     ]);
     let conn = db.sqlite();
+    // (An agency id no agency has: past the foreign keys, turned off here.)
     conn.execute_batch(&format!(
-        "PRAGMA ignore_check_constraints = ON; \
+        "PRAGMA ignore_check_constraints = ON; PRAGMA foreign_keys = OFF; \
          UPDATE task SET status = 'xong' WHERE id = {}; \
-         UPDATE task SET deadline = '2019-02-30' WHERE id = {};",
-        ids[0], ids[1]
+         UPDATE task SET deadline = '2019-02-30' WHERE id = {}; \
+         UPDATE task SET lead_id = 9999 WHERE id = {}; \
+         INSERT INTO task_with (task_id, agency_id) VALUES ({}, 8888);",
+        ids[0], ids[1], ids[2], ids[3]
     ))
     .unwrap();
     drop(conn);
     let before = db.bytes();
     let (a, b) = (ids[0].to_string(), ids[1].to_string());
+    let (c, d) = (ids[2].to_string(), ids[3].to_string());
     for (args, id, vi, en) in [
         (
             vec!["task", "show", a.as_str()],
@@ -1038,6 +1044,24 @@ fn a_stored_value_phoihop_cannot_read_names_its_task_and_is_never_a_default() {
             &b,
             "thời hạn là `2019-02-30`",
             "the deadline `2019-02-30`",
+        ),
+        (
+            vec!["task", "show", c.as_str()],
+            &c,
+            "cơ quan chủ trì là `9999`",
+            "the lead agency `9999`",
+        ),
+        (
+            vec!["task", "list", "--search", "ba", "--format", "json"],
+            &c,
+            "cơ quan chủ trì là `9999`",
+            "the lead agency `9999`",
+        ),
+        (
+            vec!["task", "show", d.as_str()],
+            &d,
+            "cơ quan phối hợp là `8888`",
+            "a coordinating agency `8888`",
         ),
     ] {
         let mut vi_args = vec!["--lang", "vi"];

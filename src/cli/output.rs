@@ -44,7 +44,8 @@ pub enum Cell {
     /// English tables, `vi` (its Vietnamese name) in Vietnamese tables.
     Named {
         code: String,
-        vi: String,
+        /// Shared by every record of the category (one name, not a copy a row).
+        vi: std::sync::Arc<str>,
     },
     /// Optional stored text (`null` in JSON, empty in CSV and tables).
     OptText(Option<String>),
@@ -87,7 +88,7 @@ impl Cell {
         let raw = match self {
             Cell::Date(Some(d)) if lang == "vi" => date::dmy(*d),
             Cell::Code(c) if lang == "vi" => code_vi(c).to_string(),
-            Cell::Named { vi, .. } if lang == "vi" => vi.clone(),
+            Cell::Named { vi, .. } if lang == "vi" => vi.to_string(),
             Cell::List(v) => v.join(", "),
             Cell::Bool(b) => match (lang, b) {
                 ("vi", true) => "có".into(),
@@ -137,6 +138,14 @@ impl Record {
     /// An empty record.
     pub fn new() -> Self {
         Record::default()
+    }
+
+    /// An empty record with room for `n` fields.
+    pub fn with_fields(n: usize) -> Self {
+        Record {
+            fields: Vec::with_capacity(n),
+            nested: Vec::new(),
+        }
     }
 
     /// Adds a field.
@@ -446,7 +455,9 @@ pub fn emit_with(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Resul
 }
 
 mod stream;
-pub use stream::{stream_list, stream_list_to};
+pub use stream::{
+    render_part, stream_list, stream_list_to, stream_parts, stream_parts_to, Joinable, Part,
+};
 
 /// Prints a list of records in `format`.
 pub fn list(format: Format, lang: &str, keys: &[&'static str], records: &[Record]) -> Result<()> {

@@ -72,11 +72,21 @@ pub fn search_task_ids_at(
     limit: usize,
     past: Option<chrono::NaiveDate>,
 ) -> Result<Vec<i64>> {
-    let filter = TaskFilter {
+    let index = task_index_at(store, &search_filter(filter), past)?;
+    rank(store, index, query, limit)
+}
+
+/// `filter` without its `contains` (the query replaces it).
+fn search_filter(filter: &TaskFilter) -> TaskFilter {
+    TaskFilter {
         contains: None,
         ..filter.clone()
-    };
-    let index = task_index_at(store, &filter, past)?;
+    }
+}
+
+/// The ids of the items of `index` that match `query`, best first, at most `limit`
+/// (accented matches first when the query has accents: their titles read from `store`).
+fn rank(store: &Store, index: SearchIndex, query: &str, limit: usize) -> Result<Vec<i64>> {
     let mut narrower = Narrower::new(Arc::new(index));
     let n = narrower
         .filter_with(query, |ids| store.task_titles(ids))?
@@ -134,33 +144,73 @@ fn chunk(ids: &[i64], k: usize) -> &[i64] {
     &ids[k * CHUNK..((k + 1) * CHUNK).min(ids.len())]
 }
 
-/// The tasks of the ids `search` ranks, handed to `each` in rank order, read in chunks
-/// by two connections at once in one snapshot ([`Store::snapshot_split_then`]): the
-/// second reads chunk after chunk; this one hands each chunk on as soon as it is there
-/// and, while the next is not, reads one itself. So the rows are read on two cores
-/// while they are written, whoever is slower doing less of the reading. Outside a
-/// snapshot split (in a transaction, no second connection) this side reads them all.
-pub fn each_ranked_task(
+/// The tasks matching `filter` whose titles match `query` (at most `limit`), in rank
+/// order ([`search_task_ids_at`]'s), read on two connections at once in one snapshot
+/// ([`Store::snapshot_split_then`]) in chunks, each chunk made into an `R` by `render`
+/// on the thread that read it, and the `R`s handed to `each` in rank order.
+///
+/// The titles are read in two halves by id: the lower here, the upper by the other
+/// connection at the same time (or here, when it has not started). Then the other
+/// connection reads chunk after chunk; this one hands each on as soon as it is there
+/// and, while the next is not, reads one itself. So the rows are read and rendered on
+/// two cores while they are written, whoever is slower doing less, and no row is freed
+/// by a thread other than the one that made it. Outside a snapshot split (in a
+/// transaction, no second connection) this side does it all.
+pub fn each_ranked_part<R: Send>(
     store: &Store,
-    search: impl FnOnce(&Store) -> Result<Vec<i64>>,
+    filter: &TaskFilter,
+    query: &str,
+    limit: usize,
     past: Option<chrono::NaiveDate>,
-    mut each: impl FnMut(&Task) -> Result<()>,
+    render: impl Fn(Vec<Task>) -> Result<R> + Sync,
+    mut each: impl FnMut(R) -> Result<()>,
 ) -> Result<()> {
     use std::collections::HashMap;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use std::sync::mpsc;
 
-    let claim = AtomicUsize::new(0);
+    let filter = &search_filter(filter);
+    let claim = &AtomicUsize::new(0);
+    let upper_taken = &AtomicBool::new(false);
+    let (send_split, split_there) = mpsc::channel::<i64>();
+    let (send_upper, upper_here) = mpsc::channel::<SearchIndexBuilder>();
     let (send_ids, ids_there) = mpsc::channel::<Arc<Vec<i64>>>();
-    let (send_rows, rows_here) = mpsc::channel::<(usize, Vec<Task>)>();
-    let claim = &claim;
+    let (send_rows, rows_here) = mpsc::channel::<(usize, R)>();
+    let render = &render;
+    // The titles of the tasks with ids above `split`, unless the other side took them.
+    let upper = move |s: &Store, split: i64| -> Result<Option<SearchIndexBuilder>> {
+        if upper_taken.swap(true, Ordering::AcqRel) {
+            return Ok(None);
+        }
+        let mut b = SearchIndexBuilder::with_capacity(0, 0);
+        if let Some(from) = split.checked_add(1) {
+            s.each_task_folded_title_in(filter, past, from..=i64::MAX, |id, t| b.push(id, t))?;
+        }
+        Ok(Some(b))
+    };
     store.snapshot_split_then(
         move |s| {
-            let ids = Arc::new(search(s)?);
-            let n = ids.len().div_ceil(CHUNK);
+            let split = s
+                .task_id_span()?
+                .map_or(i64::MAX, |(lo, hi)| lo / 2 + hi / 2);
             // (When the other side is gone, its own error is the one reported.)
+            let _ = send_split.send(split);
+            let mut titles = SearchIndexBuilder::with_capacity(0, 0);
+            s.each_task_folded_title_in(filter, past, i64::MIN..=split, |id, t| {
+                titles.push(id, t)
+            })?;
+            match upper(s, split)? {
+                Some(rest) => titles.append(rest)?,
+                None => match upper_here.recv() {
+                    Ok(rest) => titles.append(rest)?,
+                    // The other side stopped short: its error is reported.
+                    Err(_) => return Ok(false),
+                },
+            }
+            let ids = Arc::new(rank(s, titles.finish(), query, limit)?);
+            let n = ids.len().div_ceil(CHUNK);
             let _ = send_ids.send(Arc::clone(&ids));
-            let mut ready: HashMap<usize, Vec<Task>> = HashMap::new();
+            let mut ready: HashMap<usize, R> = HashMap::new();
             for next in 0..n {
                 let rows = loop {
                     if let Some(rows) = ready.remove(&next) {
@@ -174,7 +224,7 @@ pub fn each_ranked_task(
                     }
                     let k = claim.fetch_add(1, Ordering::Relaxed);
                     if k < n {
-                        ready.insert(k, s.tasks_by_ids_at(chunk(&ids, k), past)?);
+                        ready.insert(k, render(s.tasks_by_ids_at(chunk(&ids, k), past)?)?);
                         continue;
                     }
                     match rows_here.recv() {
@@ -185,13 +235,21 @@ pub fn each_ranked_task(
                         Err(_) => return Ok(false),
                     }
                 };
-                rows.iter().try_for_each(&mut each)?;
+                each(rows)?;
             }
             Ok(true)
         },
         move |other| {
-            let Ok(ids) = ids_there.recv() else {
+            let Ok(split) = split_there.recv() else {
                 // The search failed on the other side: its error is reported.
+                return Ok(());
+            };
+            if let Some(rest) = upper(other, split)? {
+                if send_upper.send(rest).is_err() {
+                    return Ok(());
+                }
+            }
+            let Ok(ids) = ids_there.recv() else {
                 return Ok(());
             };
             let n = ids.len().div_ceil(CHUNK);
@@ -200,7 +258,7 @@ pub fn each_ranked_task(
                 if k >= n {
                     return Ok(());
                 }
-                let rows = other.tasks_by_ids_at(chunk(&ids, k), past)?;
+                let rows = render(other.tasks_by_ids_at(chunk(&ids, k), past)?)?;
                 if send_rows.send((k, rows)).is_err() {
                     // Writing stopped on this side: its error is reported.
                     return Ok(());

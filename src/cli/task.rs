@@ -202,43 +202,43 @@ pub const LIST_KEYS: &[&str] = &[
 ];
 
 /// The categories' Vietnamese names by code, for Vietnamese tables.
-pub type CategoryNames = std::collections::HashMap<String, String>;
+pub type CategoryNames = std::collections::HashMap<String, std::sync::Arc<str>>;
 
 /// Reads [`CategoryNames`].
 pub fn category_names(store: &crate::store::Store) -> Result<CategoryNames> {
     Ok(store
         .categories()?
         .into_iter()
-        .map(|c| (c.code, c.name_vi))
+        .map(|c| (c.code, c.name_vi.into()))
         .collect())
 }
 
-fn category_cell(code: &str, names: &CategoryNames) -> Cell {
-    Cell::Named {
-        code: code.to_string(),
-        vi: names.get(code).cloned().unwrap_or_else(|| code.to_string()),
-    }
+fn category_cell(code: String, names: &CategoryNames) -> Cell {
+    let vi = names
+        .get(&code)
+        .cloned()
+        .unwrap_or_else(|| code.as_str().into());
+    Cell::Named { code, vi }
 }
 
-/// A task as a list record, its bucket computed as of `as_of`.
-pub fn list_record(t: &Task, as_of: NaiveDate, names: &CategoryNames) -> Record {
-    Record::new()
+/// A task as a list record, its bucket computed as of `as_of`: the task's text moved
+/// into the record, not copied (a list writes every row once).
+pub fn list_record(t: Task, as_of: NaiveDate, names: &CategoryNames) -> Record {
+    let bucket = bucket(t.status, t.deadline, t.completed_on, as_of);
+    Record::with_fields(LIST_KEYS.len())
         .field("id", Cell::Int(t.id))
-        .text("program", &t.program)
-        .field("category", category_cell(&t.category, names))
-        .text("title", &t.title)
-        .text("lead", &t.lead)
-        .field("with", Cell::List(t.with.clone()))
+        .text("program", t.program)
+        .field("category", category_cell(t.category, names))
+        .text("title", t.title)
+        .text("lead", t.lead)
+        .field("with", Cell::List(t.with))
         .code("cadence", t.cadence.code())
         .field("deadline", Cell::Date(t.deadline))
         .code("status", t.status.code())
         .field("progress", Cell::Int(t.progress.get().into()))
         .field("completed_on", Cell::Date(t.completed_on))
         .field("version", Cell::Int(t.version))
-        .code(
-            "bucket",
-            bucket(t.status, t.deadline, t.completed_on, as_of).code(),
-        )
+        .code("bucket", bucket.code())
 }
 
 fn history_record(h: &HistoryEntry) -> Record {
@@ -272,7 +272,7 @@ pub fn show_record(
     Record::new()
         .field("id", Cell::Int(t.id))
         .text("program", &t.program)
-        .field("category", category_cell(&t.category, names))
+        .field("category", category_cell(t.category.clone(), names))
         .text("title", &t.title)
         .field("description", Cell::OptText(t.description.clone()))
         .text("lead", &t.lead)
@@ -506,10 +506,10 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
             .collect();
         let records: Vec<Record> = store
             .agency_work(&code, as_of, ctx.past())?
-            .iter()
+            .into_iter()
             .filter(|w| keep.contains(&w.task.id))
             .take(limit)
-            .map(|w| list_record(&w.task, as_of, &names))
+            .map(|w| list_record(w.task, as_of, &names))
             .collect();
         return output::list(a.format, ctx.lang, LIST_KEYS, &records);
     }
@@ -521,28 +521,34 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
             store.tune_for_report()?;
         }
         let past = ctx.past();
-        // A few (--limit), or a table, which reads its records twice (widths, then
-        // lines): the rows read first, in one snapshot.
-        if a.limit.is_some() || a.format == Format::Table {
-            return store.snapshot(|s| {
-                let ids = super::search::search_task_ids_at(s, &filter, q, limit, past)?;
-                let tasks = s.tasks_by_ids_at(&ids, past)?;
-                output::stream_list(a.format, ctx.lang, LIST_KEYS, |sink| {
-                    tasks
-                        .iter()
-                        .try_for_each(|t| sink(list_record(t, as_of, &names)))
-                })
+        // Every match, written as read: the ranked rows are read and rendered in chunks
+        // on two connections at once while they are written (docs/performance.md).
+        if let (None, Some(format)) = (a.limit, output::Joinable::of(a.format)) {
+            return output::stream_parts(format, LIST_KEYS, |put| {
+                super::search::each_ranked_part(
+                    &store,
+                    &filter,
+                    q,
+                    limit,
+                    past,
+                    |tasks| {
+                        let records = tasks.into_iter().map(|t| list_record(t, as_of, &names));
+                        output::render_part(format, records)
+                    },
+                    put,
+                )
             });
         }
-        // Every match, written as read: the ranked rows are read in chunks on two
-        // connections at once while they are written (docs/performance.md).
-        return output::stream_list(a.format, ctx.lang, LIST_KEYS, |sink| {
-            super::search::each_ranked_task(
-                &store,
-                |s| super::search::search_task_ids_at(s, &filter, q, limit, past),
-                past,
-                |t| sink(list_record(t, as_of, &names)),
-            )
+        // A few (--limit), or a table, which reads its records twice (widths, then
+        // lines): the rows read first, in one snapshot.
+        return store.snapshot(|s| {
+            let ids = super::search::search_task_ids_at(s, &filter, q, limit, past)?;
+            let tasks = s.tasks_by_ids_at(&ids, past)?;
+            output::stream_list(a.format, ctx.lang, LIST_KEYS, |sink| {
+                tasks
+                    .iter()
+                    .try_for_each(|t| sink(list_record(t.clone(), as_of, &names)))
+            })
         });
     }
     if a.limit.is_none() {
@@ -552,7 +558,7 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<()> {
     store.snapshot(|s| {
         output::stream_list(a.format, ctx.lang, LIST_KEYS, |sink| {
             s.each_task_at(&filter, TaskSort::Id, false, 0, limit, ctx.past(), |t| {
-                sink(list_record(&t, as_of, &names))
+                sink(list_record(t, as_of, &names))
             })
         })
     })

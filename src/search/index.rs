@@ -160,6 +160,11 @@ pub struct SearchIndex {
     ids: Arc<Ids>,
 }
 
+/// The titles no longer fit in one index.
+fn index_full() -> Error {
+    Error::Other("The search index is full: the titles exceed 4 GB.".into())
+}
+
 /// Fills a [`SearchIndex`] one item at a time (e.g. straight from a database cursor).
 #[derive(Debug, Default)]
 pub struct SearchIndexBuilder {
@@ -182,13 +187,26 @@ impl SearchIndexBuilder {
     pub fn push(&mut self, id: i64, folded: &str) -> Result<()> {
         let ix = self;
         if ix.arena.len() + folded.len() > u32::MAX as usize {
-            return Err(Error::Other(
-                "The search index is full: the titles exceed 4 GB.".into(),
-            ));
+            return Err(index_full());
         }
         ix.arena.push_str(folded);
         ix.ends.push(ix.arena.len() as u32);
         ix.ids.push(id);
+        Ok(())
+    }
+
+    /// Appends the items of `other` after these (the titles another connection read).
+    pub fn append(&mut self, other: SearchIndexBuilder) -> Result<()> {
+        let base = self.arena.len();
+        if base + other.arena.len() > u32::MAX as usize {
+            return Err(index_full());
+        }
+        self.arena.push_str(&other.arena);
+        self.ends
+            .extend(other.ends.iter().map(|&e| e + base as u32));
+        for pos in 0..other.ids.len() {
+            self.ids.push(other.ids.get(pos));
+        }
         Ok(())
     }
 

@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
 
-use super::row::{bad_value, col, Stored};
+use super::codes::{ById, Codes};
+use super::row::{bad_value, col, date, Stored};
 use super::tasks::{where_clause_in, TaskFilter, TaskSort};
 use super::Store;
 use crate::domain::Task;
@@ -31,6 +32,16 @@ pub(super) fn past_source(n: usize) -> String {
     )
 }
 
+/// The coordinating agencies' ids of row `t`: a version's JSON array (`[3,17]`), or
+/// the live table's `3,17`; [`with_codes`] when their codes are wanted in SQL.
+fn with_ids(past: bool) -> &'static str {
+    if past {
+        "t.with_ids"
+    } else {
+        "(SELECT group_concat(w.agency_id) FROM task_with w WHERE w.task_id = t.id)"
+    }
+}
+
 /// The coordinating agencies' codes of row `t`, `;`-separated, from the live table or
 /// from a version.
 pub(super) fn with_codes(past: bool) -> &'static str {
@@ -46,18 +57,15 @@ pub(super) fn with_codes(past: bool) -> &'static str {
 /// How many columns [`columns`] selects (a statement may add its own after them).
 pub(super) const COLUMNS: usize = 15;
 
-/// The columns [`task_row`] maps, over row `t` joined to `p`, `c` and `a`.
+/// The columns [`task_row`] maps, over row `t` alone: the program, category and
+/// agencies as ids, which the mapper names from [`Codes`] (no join a row).
 pub(super) fn columns(past: bool) -> String {
     format!(
-        "t.id, p.code, c.code, t.title, t.description, a.code, {}, t.cadence, t.deadline, \
-         t.status, t.progress, t.completed_on, t.basis, t.created_on, t.version",
-        with_codes(past)
+        "t.id, t.program_id, t.category_id, t.title, t.description, t.lead_id, {}, t.cadence, \
+         t.deadline, t.status, t.progress, t.completed_on, t.basis, t.created_on, t.version",
+        with_ids(past)
     )
 }
-
-pub(super) const JOINS: &str =
-    "JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.category_id \
-                     JOIN agency a ON a.id = t.lead_id";
 
 /// A stored date, or an error that names the task.
 pub(crate) fn date_col(id: i64, what: Stored, s: &str) -> rusqlite::Result<NaiveDate> {
@@ -73,32 +81,75 @@ pub(super) fn with_list(joined: &str) -> Vec<String> {
     codes
 }
 
-/// The one row mapper for [`columns`].
-pub(super) fn task_row(r: &Row<'_>) -> rusqlite::Result<Task> {
+/// The code of the id in column `idx` of task `id`'s row, from `table`; an id that
+/// names nothing is an error that names the task.
+fn code_col(
+    r: &Row<'_>,
+    idx: usize,
+    id: i64,
+    what: Stored,
+    table: &ById,
+) -> rusqlite::Result<String> {
+    let of: i64 = col(r, idx, id, what)?;
+    table
+        .get(of)
+        .map(str::to_string)
+        .ok_or_else(|| bad_value(what, id, &of.to_string()))
+}
+
+/// The coordinating agencies' codes of task `id` from [`with_ids`]'s text, in code order.
+fn with_col(r: &Row<'_>, idx: usize, id: i64, codes: &Codes) -> rusqlite::Result<Vec<String>> {
+    let Some(ids) = r.get_ref(idx)?.as_str_or_null()? else {
+        return Ok(Vec::new());
+    };
+    let mut out = ids
+        .trim_matches(|c| c == '[' || c == ']')
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<i64>()
+                .ok()
+                .and_then(|a| codes.agencies.get(a))
+                .map(str::to_string)
+                .ok_or_else(|| bad_value(Stored::With, id, s))
+        })
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    out.sort_unstable();
+    Ok(out)
+}
+
+/// The one row mapper for [`columns`], naming the program, category and agencies from
+/// `codes`.
+pub(super) fn task_row(r: &Row<'_>, codes: &Codes) -> rusqlite::Result<Task> {
     let id: i64 = r.get(0)?;
-    let with: Option<String> = r.get(6)?;
     Ok(Task {
         id,
-        program: r.get(1)?,
-        category: r.get(2)?,
+        program: code_col(r, 1, id, Stored::Program, &codes.programs)?,
+        category: code_col(r, 2, id, Stored::Category, &codes.categories)?,
         title: r.get(3)?,
         description: r.get(4)?,
-        lead: r.get(5)?,
-        with: with.map(|w| with_list(&w)).unwrap_or_default(),
+        lead: code_col(r, 5, id, Stored::Lead, &codes.agencies)?,
+        with: with_col(r, 6, id, codes)?,
         cadence: col(r, 7, id, Stored::Cadence)?,
-        deadline: col(r, 8, id, Stored::Deadline)?,
+        deadline: date(r, 8, id, Stored::Deadline)?,
         status: col(r, 9, id, Stored::Status)?,
         progress: col(r, 10, id, Stored::Progress)?,
-        completed_on: col(r, 11, id, Stored::Completed)?,
+        completed_on: date(r, 11, id, Stored::Completed)?,
         basis: r.get(12)?,
-        created_on: col(r, 13, id, Stored::Created)?,
+        created_on: date(r, 13, id, Stored::Created)?,
         version: r.get(14)?,
     })
 }
 
 /// One task by id, as of `past` (live when `None`). A removed task, or one not yet
 /// created then, is not found.
-pub(super) fn task_at(conn: &Connection, id: i64, past: Option<NaiveDate>) -> Result<Option<Task>> {
+pub(super) fn task_at(
+    conn: &Connection,
+    codes: &Codes,
+    id: i64,
+    past: Option<NaiveDate>,
+) -> Result<Option<Task>> {
     let (source, vals) = match past {
         None => ("task".to_string(), vec![Value::Integer(id)]),
         Some(d) => (
@@ -112,12 +163,12 @@ pub(super) fn task_at(conn: &Connection, id: i64, past: Option<NaiveDate>) -> Re
         ""
     };
     let sql = format!(
-        "SELECT {} FROM {source} t {JOINS} WHERE t.id = ?1{live}",
+        "SELECT {} FROM {source} t WHERE t.id = ?1{live}",
         columns(past.is_some())
     );
     Ok(conn
         .prepare_cached(&sql)?
-        .query_row(params_from_iter(vals), task_row)
+        .query_row(params_from_iter(vals), |r| task_row(r, codes))
         .optional()?)
 }
 
@@ -204,7 +255,7 @@ fn window_sql(
         // From the start in id order (every `task list`, every export): the rows come
         // straight off the table in rowid order, no window to number and sort again.
         let sql = format!(
-            "SELECT {cols} FROM {source} t {JOINS}{w} ORDER BY {order} LIMIT {limit}",
+            "SELECT {cols} FROM {source} t{w} ORDER BY {order} LIMIT {limit}",
             cols = columns(past.is_some()),
             order = order_by(order, descending),
             limit = limit.min(i64::MAX as usize),
@@ -214,7 +265,7 @@ fn window_sql(
     let sql = format!(
         "SELECT {cols} FROM (SELECT wid, row_number() OVER () AS rn FROM \
            (SELECT t.id AS wid FROM {source} t{join}{w} ORDER BY {order} LIMIT {limit} OFFSET {offset})) win \
-         CROSS JOIN {source} t ON t.id = win.wid {JOINS} ORDER BY win.rn",
+         CROSS JOIN {source} t ON t.id = win.wid ORDER BY win.rn",
         cols = columns(past.is_some()),
         join = sort_join(sort),
         order = order_by(order, descending),
@@ -231,7 +282,7 @@ impl Store {
 
     /// One task by id as it stood at the end of `past` (now when `None`).
     pub fn task_as_of(&self, id: i64, past: Option<NaiveDate>) -> Result<Task> {
-        if let Some(t) = task_at(self.conn(), id, past)? {
+        if let Some(t) = task_at(self.conn(), &*self.codes()?, id, past)? {
             return Ok(t);
         }
         Err(super::tasks::not_found(self.conn(), id, past)?)
@@ -283,10 +334,11 @@ impl Store {
         mut f: impl FnMut(Task) -> Result<()>,
     ) -> Result<()> {
         let (sql, vals) = window_sql(self, filter, sort, descending, offset, limit, past)?;
+        let codes = self.codes()?;
         let mut st = self.conn().prepare_cached(&sql)?;
         let mut rows = st.query(params_from_iter(vals))?;
         while let Some(r) = rows.next()? {
-            f(task_row(r)?)?;
+            f(task_row(r, &codes)?)?;
         }
         Ok(())
     }
@@ -318,9 +370,9 @@ impl Store {
         };
         let cols = columns(past.is_some());
         let sql = format!(
-            "SELECT {cols}, win.key FROM json_each(?1) win CROSS JOIN {source} t ON t.id = win.value \
-             {JOINS}{live}"
+            "SELECT {cols}, win.key FROM json_each(?1) win CROSS JOIN {source} t ON t.id = win.value{live}"
         );
+        let codes = self.codes()?;
         let mut st = self.conn().prepare_cached(&sql)?;
         let mut slots: Vec<Option<Task>> =
             std::iter::repeat_with(|| None).take(ids.len()).collect();
@@ -329,7 +381,7 @@ impl Store {
             let at: i64 = r.get(COLUMNS)?;
             let slot = usize::try_from(at).ok().and_then(|at| order.get(at));
             if let Some(slot) = slot.and_then(|&(_, i)| slots.get_mut(i)) {
-                *slot = Some(task_row(r)?);
+                *slot = Some(task_row(r, &codes)?);
             }
         }
         Ok(slots.into_iter().flatten().collect())
@@ -369,10 +421,29 @@ impl Store {
         &self,
         filter: &TaskFilter,
         past: Option<NaiveDate>,
+        f: impl FnMut(i64, &str) -> Result<()>,
+    ) -> Result<()> {
+        self.each_task_folded_title_in(filter, past, i64::MIN..=i64::MAX, f)
+    }
+
+    /// [`Store::each_task_folded_title_at`] for the tasks whose ids are in `ids` alone
+    /// (a part of the titles, for another connection to read the rest at once).
+    pub fn each_task_folded_title_in(
+        &self,
+        filter: &TaskFilter,
+        past: Option<NaiveDate>,
+        ids: std::ops::RangeInclusive<i64>,
         mut f: impl FnMut(i64, &str) -> Result<()>,
     ) -> Result<()> {
-        let (source, w, vals) = from_where(self, filter, past)?;
-        let sql = format!("SELECT t.id, t.title_fold FROM {source} t{w} ORDER BY t.id");
+        let (source, w, mut vals) = from_where(self, filter, past)?;
+        vals.push(Value::Integer(*ids.start()));
+        vals.push(Value::Integer(*ids.end()));
+        let (lo, hi) = (vals.len() - 1, vals.len());
+        let and = if w.is_empty() { " WHERE" } else { " AND" };
+        let sql = format!(
+            "SELECT t.id, t.title_fold FROM {source} t{w}{and} t.id BETWEEN ?{lo} AND ?{hi} \
+             ORDER BY t.id"
+        );
         let mut st = self.conn().prepare_cached(&sql)?;
         let mut rows = st.query(params_from_iter(vals))?;
         while let Some(r) = rows.next()? {
@@ -383,5 +454,15 @@ impl Store {
             f(id, s)?;
         }
         Ok(())
+    }
+
+    /// The lowest and the highest task id ever given (removed tasks' too), `None` when
+    /// there has been no task: where to split the tasks between two readers.
+    pub fn task_id_span(&self) -> Result<Option<(i64, i64)>> {
+        let span: (Option<i64>, Option<i64>) = self
+            .conn()
+            .prepare_cached("SELECT min(id), max(id) FROM task")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(span.0.zip(span.1))
     }
 }

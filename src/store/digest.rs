@@ -144,13 +144,13 @@ impl Store {
                   AND v.change IN ('create', 'progress') AND v.task_id >= ?3 AND v.task_id < ?4 \
                   AND (?2 IS NULL OR t.lead_id = (SELECT id FROM agency WHERE code = ?2)) \
                 GROUP BY v.task_id HAVING max(v.valid_from) <= ?1) s \
-             JOIN task t ON t.id = s.id {joins}",
+             JOIN task t ON t.id = s.id",
             cols = super::asof::columns(false),
-            joins = super::asof::JOINS,
         );
+        let codes = self.codes()?;
         let mut st = self.conn().prepare_cached(&sql)?;
         let rows = st.query_map(params![before.to_string(), req.agency, from, to], |r| {
-            let task = super::asof::task_row(r)?;
+            let task = super::asof::task_row(r, &codes)?;
             let last: String = r.get(15)?;
             let last_update =
                 super::asof::date_col(task.id, super::row::Stored::VersionDate, &last)?;

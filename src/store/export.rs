@@ -6,7 +6,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use super::programs::parse_date_col;
-use super::row::{col, Stored};
+use super::row::{col, date, Stored};
 use super::Store;
 use crate::domain::{Cadence, Progress, Status};
 use crate::error::Result;
@@ -245,12 +245,12 @@ impl Store {
                 let history = hist
                     .query_map(params![id], |h| {
                         Ok(HistoryRecord {
-                            on: col(h, 0, id, Stored::VersionDate)?,
+                            on: date(h, 0, id, Stored::VersionDate)?,
                             at: h.get(1)?,
                             actor: h.get(2)?,
                             status: col(h, 3, id, Stored::Status)?,
                             progress: col(h, 4, id, Stored::Progress)?,
-                            completed_on: col(h, 5, id, Stored::Completed)?,
+                            completed_on: date(h, 5, id, Stored::Completed)?,
                             note: h.get(6)?,
                         })
                     })?
@@ -278,12 +278,12 @@ impl Store {
                         .map(|w| w.split(';').map(str::to_string).collect())
                         .unwrap_or_default(),
                     cadence: col(r, 7, id, Stored::Cadence)?,
-                    deadline: col(r, 8, id, Stored::Deadline)?,
+                    deadline: date(r, 8, id, Stored::Deadline)?,
                     status: col(r, 9, id, Stored::Status)?,
                     progress: col(r, 10, id, Stored::Progress)?,
-                    completed_on: col(r, 11, id, Stored::Completed)?,
+                    completed_on: date(r, 11, id, Stored::Completed)?,
                     basis: r.get(12)?,
-                    created_on: col(r, 13, id, Stored::Created)?,
+                    created_on: date(r, 13, id, Stored::Created)?,
                     history,
                     urges,
                 })?;

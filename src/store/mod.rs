@@ -11,6 +11,7 @@ mod agencies;
 mod asof;
 mod audit_chain;
 pub mod bulk;
+mod codes;
 pub mod digest;
 pub mod export;
 pub mod fs;
@@ -72,6 +73,8 @@ pub struct Store {
     login: String,
     /// Inside [`Store::all_or_nothing`]: writes are savepoints of its transaction.
     in_batch: bool,
+    /// The codes the task rows name, while nothing has been written ([`codes`]).
+    codes: codes::Cache,
 }
 
 impl Store {
@@ -128,6 +131,7 @@ impl Store {
             read_only,
             login,
             in_batch: false,
+            codes: Default::default(),
         };
         if read_only {
             if schema::version(&store.conn)? < schema::LATEST {

@@ -110,6 +110,7 @@ impl Store {
                 read_only: true,
                 login: super::os_login(),
                 in_batch: false,
+                codes: Default::default(),
             },
             mode,
         ))

@@ -8,7 +8,7 @@ use rusqlite::{params_from_iter, Row};
 use serde::Serialize;
 
 use super::programs::program_id;
-use super::row::{col, Stored};
+use super::row::{col, date, Stored};
 use super::stats::{AgencyCounts, Counts};
 use super::tasks::bucket_sql;
 use super::Store;
@@ -97,10 +97,10 @@ fn task_row(r: &Row<'_>) -> rusqlite::Result<TaskAsOf> {
         lead_name: r.get(5)?,
         with: with.map(|w| super::asof::with_list(&w)).unwrap_or_default(),
         cadence: col(r, 7, id, Stored::Cadence)?,
-        deadline: col(r, 8, id, Stored::Deadline)?,
+        deadline: date(r, 8, id, Stored::Deadline)?,
         status: col(r, 9, id, Stored::Status)?,
         progress: col(r, 10, id, Stored::Progress)?,
-        completed_on: col(r, 11, id, Stored::Completed)?,
+        completed_on: date(r, 11, id, Stored::Completed)?,
         bucket: col(r, 12, id, Stored::Bucket)?,
         urges: r.get(13)?,
     })

@@ -82,7 +82,8 @@ pub(super) fn lead_id(conn: &Connection, task: i64) -> Result<i64> {
 
 /// One task by id, as it stands now (a removed task is not found, and says so).
 pub(crate) fn get(conn: &Connection, id: i64) -> Result<Task> {
-    match super::asof::task_at(conn, id, None)? {
+    let codes = super::codes::Codes::read(conn)?;
+    match super::asof::task_at(conn, &codes, id, None)? {
         Some(t) => Ok(t),
         None => Err(not_found(conn, id, None)?),
     }

@@ -81,6 +81,30 @@ fn write_err(e: std::io::Error) -> Error {
     )
 }
 
+fn json_err(e: serde_json::Error) -> Error {
+    if e.is_io() {
+        write_err(e.into())
+    } else {
+        Error::Other(
+            Files::Encode {
+                what: Written::Json,
+                detail: e.to_string(),
+            }
+            .into(),
+        )
+    }
+}
+
+fn csv_err(e: csv::Error) -> Error {
+    Error::Other(
+        Files::Encode {
+            what: Written::Csv,
+            detail: e.to_string(),
+        }
+        .into(),
+    )
+}
+
 /// Feeds records to a sink; called once for JSON and CSV, twice for a table (the first
 /// pass measures the columns), so it must give the same records each time (read them in
 /// one snapshot).
@@ -122,19 +146,7 @@ fn json_stream<W: Write>(
     each: &mut impl FnMut(&mut Sink<'_>) -> Result<()>,
 ) -> Result<()> {
     use serde::ser::{SerializeSeq, Serializer as _};
-    let fail = |e: serde_json::Error| {
-        if e.is_io() {
-            write_err(e.into())
-        } else {
-            Error::Other(
-                Files::Encode {
-                    what: Written::Json,
-                    detail: e.to_string(),
-                }
-                .into(),
-            )
-        }
-    };
+    let fail = json_err;
     // One pretty serializer over the whole array, its elements given as they come: the
     // same bytes as serializing the array at once, without printing each record apart
     // and indenting its lines again.
@@ -150,15 +162,7 @@ fn csv_stream<W: Write>(
     keys: &[&'static str],
     each: &mut impl FnMut(&mut Sink<'_>) -> Result<()>,
 ) -> Result<()> {
-    let fail = |e: csv::Error| {
-        Error::Other(
-            Files::Encode {
-                what: Written::Csv,
-                detail: e.to_string(),
-            }
-            .into(),
-        )
-    };
+    let fail = csv_err;
     let mut w = csv::Writer::from_writer(out);
     let mut first = true;
     let mut row: Vec<String> = Vec::new();
@@ -231,4 +235,117 @@ fn table_stream<W: Write>(
     let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
     put(&mut rule.into_iter(), out)?;
     each(&mut |r: Record| put(&mut r.fields.iter().map(|(_, c)| cut(&c.table(lang))), out))
+}
+
+/// The formats whose records can be rendered in parts apart (on any thread) and the
+/// parts joined: JSON and CSV, not a table (its widths need every record first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Joinable {
+    Json,
+    Csv,
+}
+
+impl Joinable {
+    /// `format` when it can be joined.
+    pub fn of(format: Format) -> Option<Joinable> {
+        match format {
+            Format::Json => Some(Joinable::Json),
+            Format::Csv => Some(Joinable::Csv),
+            Format::Table => None,
+        }
+    }
+}
+
+/// Records rendered apart by [`render_part`], for [`stream_parts`] to write in order.
+#[derive(Debug, Default)]
+pub struct Part {
+    /// JSON: the records as serde_json's pretty array has them, one level in, joined
+    /// by `,\n`, without the brackets. CSV: their lines.
+    bytes: Vec<u8>,
+}
+
+/// `records` rendered as a part of a list in `format` (empty when there are none).
+pub fn render_part(format: Joinable, records: impl IntoIterator<Item = Record>) -> Result<Part> {
+    use serde::ser::{SerializeSeq, Serializer as _};
+    let mut bytes = Vec::new();
+    match format {
+        Joinable::Json => {
+            // The array of these records alone is `[\n`, the records as the whole
+            // list has them, `\n]` (or `[]`): the part is what is between.
+            let mut ser = serde_json::Serializer::pretty(&mut bytes);
+            let mut seq = ser.serialize_seq(None).map_err(json_err)?;
+            for r in records {
+                seq.serialize_element(&r).map_err(json_err)?;
+            }
+            SerializeSeq::end(seq).map_err(json_err)?;
+            if bytes.len() <= 2 {
+                bytes.clear();
+            } else {
+                bytes.truncate(bytes.len() - 2);
+                bytes.drain(..2);
+            }
+        }
+        Joinable::Csv => {
+            let mut w = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(&mut bytes);
+            let mut row: Vec<String> = Vec::new();
+            for r in records {
+                row.clear();
+                row.extend(r.fields.iter().map(|(_, c)| c.csv_out()));
+                w.write_record(&row).map_err(csv_err)?;
+            }
+            w.flush().map_err(write_err)?;
+        }
+    }
+    Ok(Part { bytes })
+}
+
+/// Writes a list in `format` on stdout from the parts `each` hands on in order (each
+/// rendered by [`render_part`], wherever): byte for byte what [`stream_list`] writes
+/// for the same records, when their keys are `keys`.
+pub fn stream_parts(
+    format: Joinable,
+    keys: &[&'static str],
+    each: impl FnOnce(&mut dyn FnMut(Part) -> Result<()>) -> Result<()>,
+) -> Result<()> {
+    stream_parts_to(std::io::stdout().lock(), format, keys, each)
+}
+
+/// [`stream_parts`] to `w`.
+pub fn stream_parts_to<W: Write>(
+    w: W,
+    format: Joinable,
+    keys: &[&'static str],
+    each: impl FnOnce(&mut dyn FnMut(Part) -> Result<()>) -> Result<()>,
+) -> Result<()> {
+    let mut out = Out::new(w);
+    let r = (|| {
+        let mut any = false;
+        match format {
+            Joinable::Json => out.write_all(b"[").map_err(write_err)?,
+            Joinable::Csv => {
+                let mut w = csv::Writer::from_writer(&mut out);
+                w.write_record(keys).map_err(csv_err)?;
+                w.flush().map_err(write_err)?;
+            }
+        }
+        each(&mut |p: Part| {
+            if p.bytes.is_empty() {
+                return Ok(());
+            }
+            if format == Joinable::Json {
+                out.write_all(if any { b",\n" } else { b"\n" })
+                    .map_err(write_err)?;
+            }
+            any = true;
+            out.write_all(&p.bytes).map_err(write_err)
+        })?;
+        if format == Joinable::Json {
+            out.write_all(if any { b"\n]\n" } else { b"]\n" })
+                .map_err(write_err)?;
+        }
+        Ok(())
+    })();
+    out.finish(r)
 }

@@ -73,9 +73,9 @@ fn empty_list_keeps_header() {
     );
 }
 
-#[test]
-fn streaming_writes_what_render_list_renders() {
-    let recs = [
+/// Records with quotes, a line break, an escape, a nested list and a long title.
+fn awkward_records() -> [Record; 4] {
+    [
         rec("Rà soát"),
         rec("a, \"b\"\nc"),
         rec("Đảng ủy\u{1b}]52;c;x\u{7}").nest(
@@ -83,7 +83,12 @@ fn streaming_writes_what_render_list_renders() {
             vec![Record::new().field("progress", Cell::Int(40))],
         ),
         rec(&"Đ".repeat(100)),
-    ];
+    ]
+}
+
+#[test]
+fn streaming_writes_what_render_list_renders() {
+    let recs = awkward_records();
     for format in [Format::Json, Format::Csv, Format::Table] {
         for n in [0, 1, recs.len()] {
             let rows = &recs[..n];
@@ -97,6 +102,35 @@ fn streaming_writes_what_render_list_renders() {
             .unwrap();
             let want = render_list(format, "vi", &["id", "title"], rows).unwrap();
             assert_eq!(String::from_utf8(out).unwrap(), want, "{format:?} {n}");
+        }
+    }
+}
+
+/// Records rendered in parts apart and joined are the bytes of the list rendered at
+/// once: every split of the records, with empty parts among them.
+#[test]
+fn parts_joined_write_what_render_list_renders() {
+    let recs = awkward_records();
+    const KEYS: &[&str] = &["id", "title", "deadline", "with", "completed_on"];
+    for format in [Joinable::Json, Joinable::Csv] {
+        let whole = match format {
+            Joinable::Json => Format::Json,
+            Joinable::Csv => Format::Csv,
+        };
+        for n in 0..=recs.len() {
+            for k in 0..=n {
+                let parts = [&recs[..k], &recs[k..k], &recs[k..n]];
+                let mut out = Vec::new();
+                stream_parts_to(&mut out, format, KEYS, |put| {
+                    for p in parts {
+                        put(render_part(format, p.iter().cloned())?)?;
+                    }
+                    Ok(())
+                })
+                .unwrap();
+                let want = render_list(whole, "vi", KEYS, &recs[..n]).unwrap();
+                assert_eq!(String::from_utf8(out).unwrap(), want, "{format:?} {n} {k}");
+            }
         }
     }
 }

@@ -13,6 +13,14 @@ pub enum Stored {
     Created,
     VersionDate,
     Bucket,
+    /// The program's id.
+    Program,
+    /// The category's id.
+    Category,
+    /// The lead agency's id.
+    Lead,
+    /// A coordinating agency's id.
+    With,
 }
 
 impl Stored {
@@ -35,6 +43,14 @@ impl Stored {
             (VersionDate, Lang::En) => "a version date",
             (Bucket, Lang::Vi) => "nhóm thời hạn",
             (Bucket, Lang::En) => "the deadline bucket",
+            (Program, Lang::Vi) => "chương trình",
+            (Program, Lang::En) => "the program",
+            (Category, Lang::Vi) => "lĩnh vực công tác",
+            (Category, Lang::En) => "the category",
+            (Lead, Lang::Vi) => "cơ quan chủ trì",
+            (Lead, Lang::En) => "the lead agency",
+            (With, Lang::Vi) => "cơ quan phối hợp",
+            (With, Lang::En) => "a coordinating agency",
         }
     }
 }

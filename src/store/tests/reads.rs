@@ -304,3 +304,39 @@ fn a_split_read_is_one_snapshot_on_two_connections() {
     assert_eq!(inner.0, before + 1);
     assert_eq!(inner.1 .1, std::thread::current().id());
 }
+
+/// The codes the task rows name are kept while nothing is written: a code changed by
+/// another connection, by this one, or inside a write transaction later rolled back
+/// reads as it stands at each read.
+#[test]
+fn kept_codes_follow_every_write() {
+    let (_dir, s) = fixture("me");
+    let t = s.task(3).expect("t3");
+    assert_eq!(
+        (t.lead.as_str(), t.with.clone()),
+        ("B", vec!["A".to_string()])
+    );
+    let other = rusqlite::Connection::open(s.path()).expect("other");
+    other
+        .execute("UPDATE agency SET code = 'B2' WHERE code = 'B'", [])
+        .expect("other writes");
+    assert_eq!(s.task(3).expect("t3").lead, "B2");
+    s.conn()
+        .execute("UPDATE agency SET code = 'A2' WHERE code = 'A'", [])
+        .expect("this one writes");
+    assert_eq!(s.task(3).expect("t3").with, vec!["A2"]);
+    s.conn()
+        .execute_batch("BEGIN IMMEDIATE; UPDATE agency SET code = 'A3' WHERE code = 'A2';")
+        .expect("a write begun");
+    assert_eq!(s.task(3).expect("t3").with, vec!["A3"]);
+    s.conn().execute_batch("ROLLBACK").expect("rolled back");
+    assert_eq!(s.task(3).expect("t3").with, vec!["A2"]);
+    // In a past version too (its coordinating agencies as a JSON array of ids).
+    let past = s
+        .task_as_of(3, Some(chrono::Local::now().date_naive()))
+        .expect("t3 now");
+    assert_eq!(
+        (past.lead.as_str(), past.with),
+        ("B2", vec!["A2".to_string()])
+    );
+}
