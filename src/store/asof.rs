@@ -33,24 +33,12 @@ pub(super) fn past_source(n: usize) -> String {
 }
 
 /// The coordinating agencies' ids of row `t`: a version's JSON array (`[3,17]`), or
-/// the live table's `3,17`; [`with_codes`] when their codes are wanted in SQL.
+/// the live table's `3,17`.
 fn with_ids(past: bool) -> &'static str {
     if past {
         "t.with_ids"
     } else {
         "(SELECT group_concat(w.agency_id) FROM task_with w WHERE w.task_id = t.id)"
-    }
-}
-
-/// The coordinating agencies' codes of row `t`, `;`-separated, from the live table or
-/// from a version.
-pub(super) fn with_codes(past: bool) -> &'static str {
-    if past {
-        "(SELECT group_concat(wa.code, ';') FROM json_each(t.with_ids) j \
-          JOIN agency wa ON wa.id = j.value)"
-    } else {
-        "(SELECT group_concat(wa.code, ';') FROM task_with w \
-          JOIN agency wa ON wa.id = w.agency_id WHERE w.task_id = t.id)"
     }
 }
 
@@ -70,15 +58,6 @@ pub(super) fn columns(past: bool) -> String {
 /// A stored date, or an error that names the task.
 pub(crate) fn date_col(id: i64, what: Stored, s: &str) -> rusqlite::Result<NaiveDate> {
     crate::domain::date::parse_stored(s).ok_or_else(|| bad_value(what, id, s))
-}
-
-/// The coordinating agencies' codes as [`with_codes`] joins them, in code order: sorted
-/// here, not by an `ORDER BY` inside the aggregate (a sorter for every row read: a third
-/// of the time of reading 56,000 ranked rows).
-pub(super) fn with_list(joined: &str) -> Vec<String> {
-    let mut codes: Vec<String> = joined.split(';').map(str::to_string).collect();
-    codes.sort_unstable();
-    codes
 }
 
 /// The code of the id in column `idx` of task `id`'s row, from `table`; an id that
@@ -115,6 +94,8 @@ fn with_col(r: &Row<'_>, idx: usize, id: i64, codes: &Codes) -> rusqlite::Result
                 .ok_or_else(|| bad_value(Stored::With, id, s))
         })
         .collect::<rusqlite::Result<Vec<String>>>()?;
+    // In code order: sorted here, not by an `ORDER BY` inside the aggregate (a sorter
+    // for every row read).
     out.sort_unstable();
     Ok(out)
 }

@@ -221,13 +221,12 @@ impl Store {
     pub fn for_each_task_record(&self, mut f: impl FnMut(TaskRecord) -> Result<()>) -> Result<()> {
         let conn = self.conn();
         {
-            let mut st = conn.prepare(
-                "SELECT t.id, p.code, c.code, t.title, t.description, a.code, \
-                   (SELECT group_concat(wa.code, ';' ORDER BY wa.code) FROM task_with w JOIN agency wa ON wa.id = w.agency_id WHERE w.task_id = t.id), \
-                   t.cadence, t.deadline, t.status, t.progress, t.completed_on, t.basis, t.created_on \
-                 FROM task t JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.category_id \
-                   JOIN agency a ON a.id = t.lead_id ORDER BY t.id",
-            )?;
+            // Every task, removed ones too, through the one row mapper.
+            let mut st = conn.prepare(&format!(
+                "SELECT {} FROM task t ORDER BY t.id",
+                super::asof::columns(false)
+            ))?;
+            let codes = self.codes()?;
             let mut hist = conn.prepare(
                 // The progress history only: an edit, a new deadline or lead, a move or an
                 // agency merge is no progress entry, and an import would count it as one.
@@ -240,8 +239,8 @@ impl Store {
             )?;
             let mut rows = st.query([])?;
             while let Some(r) = rows.next()? {
-                let id: i64 = r.get(0)?;
-                let with: Option<String> = r.get(6)?;
+                let t = super::asof::task_row(r, &codes)?;
+                let id = t.id;
                 let history = hist
                     .query_map(params![id], |h| {
                         Ok(HistoryRecord {
@@ -269,21 +268,19 @@ impl Store {
                     .collect::<rusqlite::Result<Vec<_>>>()?;
                 f(TaskRecord {
                     id,
-                    program: r.get(1)?,
-                    category: r.get(2)?,
-                    title: r.get(3)?,
-                    description: r.get(4)?,
-                    lead: r.get(5)?,
-                    with: with
-                        .map(|w| w.split(';').map(str::to_string).collect())
-                        .unwrap_or_default(),
-                    cadence: col(r, 7, id, Stored::Cadence)?,
-                    deadline: date(r, 8, id, Stored::Deadline)?,
-                    status: col(r, 9, id, Stored::Status)?,
-                    progress: col(r, 10, id, Stored::Progress)?,
-                    completed_on: date(r, 11, id, Stored::Completed)?,
-                    basis: r.get(12)?,
-                    created_on: date(r, 13, id, Stored::Created)?,
+                    program: t.program,
+                    category: t.category,
+                    title: t.title,
+                    description: t.description,
+                    lead: t.lead,
+                    with: t.with,
+                    cadence: t.cadence,
+                    deadline: t.deadline,
+                    status: t.status,
+                    progress: t.progress,
+                    completed_on: t.completed_on,
+                    basis: t.basis,
+                    created_on: t.created_on,
                     history,
                     urges,
                 })?;

@@ -7,8 +7,9 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Row};
 use serde::Serialize;
 
+use super::codes::Codes;
 use super::programs::program_id;
-use super::row::{col, date, Stored};
+use super::row::{col, Stored};
 use super::stats::{AgencyCounts, Counts};
 use super::tasks::bucket_sql;
 use super::Store;
@@ -85,25 +86,38 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-fn task_row(r: &Row<'_>) -> rusqlite::Result<TaskAsOf> {
-    let id: i64 = r.get(0)?;
-    let with: Option<String> = r.get(6)?;
+/// A report's row: the one row mapper's task ([`super::asof::task_row`]), then the lead
+/// agency's name as of the date, the bucket and the urges, in the columns after it.
+fn task_as_of_row(r: &Row<'_>, codes: &Codes) -> rusqlite::Result<TaskAsOf> {
+    let t = super::asof::task_row(r, codes)?;
+    let n = super::asof::COLUMNS;
     Ok(TaskAsOf {
-        id,
-        program: r.get(1)?,
-        category: r.get(2)?,
-        title: r.get(3)?,
-        lead: r.get(4)?,
-        lead_name: r.get(5)?,
-        with: with.map(|w| super::asof::with_list(&w)).unwrap_or_default(),
-        cadence: col(r, 7, id, Stored::Cadence)?,
-        deadline: date(r, 8, id, Stored::Deadline)?,
-        status: col(r, 9, id, Stored::Status)?,
-        progress: col(r, 10, id, Stored::Progress)?,
-        completed_on: date(r, 11, id, Stored::Completed)?,
-        bucket: col(r, 12, id, Stored::Bucket)?,
-        urges: r.get(13)?,
+        id: t.id,
+        program: t.program,
+        category: t.category,
+        title: t.title,
+        lead: t.lead,
+        lead_name: r.get(n)?,
+        with: t.with,
+        cadence: t.cadence,
+        deadline: t.deadline,
+        status: t.status,
+        progress: t.progress,
+        completed_on: t.completed_on,
+        bucket: col(r, n + 1, t.id, Stored::Bucket)?,
+        urges: r.get(n + 2)?,
     })
+}
+
+/// The columns [`task_as_of_row`] maps, over row `t` joined to its lead agency `a`, as
+/// of the date bound to `?1`.
+fn as_of_columns(live: bool) -> String {
+    format!(
+        "{}, {}, {}, (SELECT count(*) FROM urge u WHERE u.task_id = t.id AND u.on_date <= ?1)",
+        super::asof::columns(!live),
+        super::agencies::NAME_AS_OF,
+        bucket_sql("?1"),
+    )
 }
 
 impl Store {
@@ -140,9 +154,8 @@ impl Store {
             vals.push(Value::Integer(id));
             conds.push(format!("t.program_id = ?{}", vals.len()));
         }
-        let b = bucket_sql("?1");
         if overdue_only {
-            conds.push(format!("({b}) = 'overdue'"));
+            conds.push(format!("({}) = 'overdue'", bucket_sql("?1")));
         }
         let w = if conds.is_empty() {
             String::new()
@@ -156,17 +169,14 @@ impl Store {
         };
         let live = as_of >= today;
         let sql = format!(
-            "SELECT t.id, p.code, c.code, t.title, a.code, {name}, {}, \
-               t.cadence, t.deadline, t.status, t.progress, t.completed_on, {b}, \
-               (SELECT count(*) FROM urge u WHERE u.task_id = t.id AND u.on_date <= ?1) \
-             FROM {} t JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.category_id \
+            "SELECT {} FROM {} t JOIN category c ON c.id = t.category_id \
                JOIN agency a ON a.id = t.lead_id{w} ORDER BY {order}",
-            super::asof::with_codes(!live),
+            as_of_columns(live),
             source(live, 1),
-            name = super::agencies::NAME_AS_OF
         );
+        let codes = self.codes()?;
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(vals), task_row)?;
+        let rows = st.query_map(params_from_iter(vals), |r| task_as_of_row(r, &codes))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -201,23 +211,18 @@ impl Store {
             .query_row(params_from_iter(vals.clone()), |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })?;
-        let b = bucket_sql("?1");
         let sql = format!(
-            "SELECT t.id, p.code, c.code, t.title, a.code, {name}, {}, \
-               t.cadence, t.deadline, t.status, t.progress, t.completed_on, {b}, \
-               (SELECT count(*) FROM urge u WHERE u.task_id = t.id AND u.on_date <= ?1) \
-             FROM {} t JOIN program p ON p.id = t.program_id JOIN category c ON c.id = t.category_id \
-               JOIN agency a ON a.id = t.lead_id \
+            "SELECT {} FROM {} t JOIN agency a ON a.id = t.lead_id \
              WHERE t.status <> 'done' AND t.deadline >= ?1 AND t.deadline <= ?2 \
                AND (?3 IS NULL OR t.program_id = ?3) \
              ORDER BY t.deadline, t.id LIMIT {limit}",
-            super::asof::with_codes(!live),
+            as_of_columns(live),
             source(live, 1),
-            name = super::agencies::NAME_AS_OF
         );
+        let codes = self.codes()?;
         let mut st = self.conn().prepare_cached(&sql)?;
         let due = st
-            .query_map(params_from_iter(vals), task_row)?
+            .query_map(params_from_iter(vals), |r| task_as_of_row(r, &codes))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(Ahead {
             until,
