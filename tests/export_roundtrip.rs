@@ -404,3 +404,72 @@ fn csv_round_trips_titles_that_begin_like_formulas_or_apostrophes() {
         );
     }
 }
+
+/// The export reads the tasks, their history and their urges side by side in task
+/// order: each task's history (its progress entries) and urges are those `task show`
+/// gives it, on the demo and with urges and progress added to tasks far apart.
+#[test]
+fn exported_history_and_urges_are_each_tasks_own() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("a.db");
+    stdout(&db, &["demo"]);
+    let login = phoihop::store::os_login();
+    stdout(&db, &["user", "grant", &login, "--role", "admin"]);
+    let tasks: serde_json::Value =
+        serde_json::from_slice(&stdout(&db, &["task", "list", "--format", "json"])).unwrap();
+    let ids: Vec<i64> = tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_i64().unwrap())
+        .collect();
+    let (first, last) = (ids[0].to_string(), ids[ids.len() - 1].to_string());
+    for id in [&first, &last] {
+        stdout(
+            &db,
+            &["task", "urge", id, "--message", "Đề nghị báo cáo tiến độ."],
+        );
+        stdout(&db, &["task", "update", id, "--progress", "35"]);
+    }
+    let export: serde_json::Value =
+        serde_json::from_slice(&stdout(&db, &["export", "--format", "json"])).unwrap();
+    let exported = export["tasks"].as_array().unwrap();
+    assert_eq!(exported.len(), ids.len());
+    let mut urged = 0;
+    for t in exported {
+        let id = t["id"].as_i64().unwrap().to_string();
+        let show: serde_json::Value =
+            serde_json::from_slice(&stdout(&db, &["task", "show", &id, "--format", "json"]))
+                .unwrap();
+        let messages = |v: &serde_json::Value| -> Vec<String> {
+            v.as_array()
+                .unwrap()
+                .iter()
+                .map(|u| u["message"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(messages(&t["urges"]), messages(&show["urges"]), "task {id}");
+        urged += usize::from(!messages(&t["urges"]).is_empty());
+        let progress = |v: &serde_json::Value, only_progress: bool| -> Vec<(String, i64)> {
+            v.as_array()
+                .unwrap()
+                .iter()
+                .filter(|h| {
+                    !only_progress || matches!(h["change"].as_str(), Some("create" | "progress"))
+                })
+                .map(|h| {
+                    (
+                        h["on"].as_str().unwrap().to_string(),
+                        h["progress"].as_i64().unwrap(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            progress(&t["history"], false),
+            progress(&show["history"], true),
+            "task {id}"
+        );
+    }
+    assert!(urged >= 3, "{urged} tasks urged");
+}

@@ -2,7 +2,6 @@
 //! id order so a large database is never held in memory at once.
 
 use chrono::NaiveDate;
-use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use super::programs::parse_date_col;
@@ -217,75 +216,111 @@ impl Store {
     }
 
     /// Calls `f` with every task, in id order, with its history (oldest first) and urges.
-    /// Use inside [`Store::snapshot`] for a consistent export.
+    /// Use inside [`Store::snapshot`] for a consistent export. Three statements read side
+    /// by side in task order (the tasks, their history by `task_version_by_task`, their
+    /// urges by `urge_by_task`), not two statements a task.
     pub fn for_each_task_record(&self, mut f: impl FnMut(TaskRecord) -> Result<()>) -> Result<()> {
         let conn = self.conn();
-        {
-            // Every task, removed ones too, through the one row mapper.
-            let mut st = conn.prepare(&format!(
-                "SELECT {} FROM task t ORDER BY t.id",
-                super::asof::columns(false)
-            ))?;
-            let codes = self.codes()?;
-            let mut hist = conn.prepare(
-                // The progress history only: an edit, a new deadline or lead, a move or an
-                // agency merge is no progress entry, and an import would count it as one.
-                "SELECT on_date, at, actor, status, progress, completed_on, note FROM task_history \
-                 WHERE task_id = ?1 AND change IN ('create', 'progress') ORDER BY on_date, id",
-            )?;
-            let mut urges = conn.prepare(
-                "SELECT u.on_date, u.at, u.actor, a.code, u.message FROM urge u JOIN agency a ON a.id = u.agency_id \
-                 WHERE u.task_id = ?1 ORDER BY u.id",
-            )?;
-            let mut rows = st.query([])?;
-            while let Some(r) = rows.next()? {
-                let t = super::asof::task_row(r, &codes)?;
-                let id = t.id;
-                let history = hist
-                    .query_map(params![id], |h| {
-                        Ok(HistoryRecord {
-                            on: date(h, 0, id, Stored::VersionDate)?,
-                            at: h.get(1)?,
-                            actor: h.get(2)?,
-                            status: col(h, 3, id, Stored::Status)?,
-                            progress: col(h, 4, id, Stored::Progress)?,
-                            completed_on: date(h, 5, id, Stored::Completed)?,
-                            note: h.get(6)?,
-                        })
-                    })?
-                    .collect::<rusqlite::Result<Vec<_>>>()?;
-                let urges = urges
-                    .query_map(params![id], |u| {
-                        let on: String = u.get(0)?;
-                        Ok(UrgeRecord {
-                            on: parse_date_col(&on)?,
-                            at: u.get(1)?,
-                            actor: u.get(2)?,
-                            agency: u.get(3)?,
-                            message: u.get(4)?,
-                        })
-                    })?
-                    .collect::<rusqlite::Result<Vec<_>>>()?;
-                f(TaskRecord {
-                    id,
-                    program: t.program,
-                    category: t.category,
-                    title: t.title,
-                    description: t.description,
-                    lead: t.lead,
-                    with: t.with,
-                    cadence: t.cadence,
-                    deadline: t.deadline,
-                    status: t.status,
-                    progress: t.progress,
-                    completed_on: t.completed_on,
-                    basis: t.basis,
-                    created_on: t.created_on,
-                    history,
-                    urges,
-                })?;
-            }
+        // Every task, removed ones too, through the one row mapper.
+        let mut st = conn.prepare(&format!(
+            "SELECT {} FROM task t ORDER BY t.id",
+            super::asof::columns(false)
+        ))?;
+        let codes = self.codes()?;
+        let mut hist = conn.prepare(
+            // The progress history only: an edit, a new deadline or lead, a move or an
+            // agency merge is no progress entry, and an import would count it as one.
+            "SELECT task_id, on_date, at, actor, status, progress, completed_on, note FROM task_history \
+             WHERE change IN ('create', 'progress') ORDER BY task_id, on_date, id",
+        )?;
+        let mut urges = conn.prepare(
+            "SELECT u.task_id, u.on_date, u.at, u.actor, a.code, u.message FROM urge u \
+             JOIN agency a ON a.id = u.agency_id ORDER BY u.task_id, u.id",
+        )?;
+        let mut hist = hist.query([])?;
+        let mut next_hist = || -> Result<Option<(i64, HistoryRecord)>> {
+            let Some(h) = hist.next()? else {
+                return Ok(None);
+            };
+            let id: i64 = h.get(0)?;
+            Ok(Some((
+                id,
+                HistoryRecord {
+                    on: date(h, 1, id, Stored::VersionDate)?,
+                    at: h.get(2)?,
+                    actor: h.get(3)?,
+                    status: col(h, 4, id, Stored::Status)?,
+                    progress: col(h, 5, id, Stored::Progress)?,
+                    completed_on: date(h, 6, id, Stored::Completed)?,
+                    note: h.get(7)?,
+                },
+            )))
+        };
+        let mut urges = urges.query([])?;
+        let mut next_urge = || -> Result<Option<(i64, UrgeRecord)>> {
+            let Some(u) = urges.next()? else {
+                return Ok(None);
+            };
+            let id: i64 = u.get(0)?;
+            let on: String = u.get(1)?;
+            Ok(Some((
+                id,
+                UrgeRecord {
+                    on: parse_date_col(&on)?,
+                    at: u.get(2)?,
+                    actor: u.get(3)?,
+                    agency: u.get(4)?,
+                    message: u.get(5)?,
+                },
+            )))
+        };
+        let (mut h, mut u) = (next_hist()?, next_urge()?);
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let t = super::asof::task_row(r, &codes)?;
+            let id = t.id;
+            let history = rows_of(id, &mut h, &mut next_hist)?;
+            let urges = rows_of(id, &mut u, &mut next_urge)?;
+            f(TaskRecord {
+                id,
+                program: t.program,
+                category: t.category,
+                title: t.title,
+                description: t.description,
+                lead: t.lead,
+                with: t.with,
+                cadence: t.cadence,
+                deadline: t.deadline,
+                status: t.status,
+                progress: t.progress,
+                completed_on: t.completed_on,
+                basis: t.basis,
+                created_on: t.created_on,
+                history,
+                urges,
+            })?;
         }
         Ok(())
     }
+}
+
+/// The rows of task `id` from a read in task order: `next` holds the row read ahead
+/// (a row of an earlier id, which no task has, is passed over).
+fn rows_of<T>(
+    id: i64,
+    next: &mut Option<(i64, T)>,
+    read: &mut impl FnMut() -> Result<Option<(i64, T)>>,
+) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    while let Some((of, row)) = next.take() {
+        if of > id {
+            *next = Some((of, row));
+            break;
+        }
+        if of == id {
+            out.push(row);
+        }
+        *next = read()?;
+    }
+    Ok(out)
 }
