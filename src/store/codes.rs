@@ -10,52 +10,32 @@
 //! may yet roll back to codes other than the ones it read.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rusqlite::{Connection, TransactionState};
 
+use super::id_map::IdMap;
 use super::Store;
 use crate::error::Result;
 
-/// Ids below this are looked up in a vector, others in a map.
-const DENSE: i64 = 1 << 16;
-
 /// The codes of one table by id.
 #[derive(Debug, Default)]
-pub(super) struct ById {
-    dense: Vec<Option<String>>,
-    sparse: HashMap<i64, String>,
-}
+pub(super) struct ById(IdMap<String>);
 
 impl ById {
     fn read(conn: &Connection, table: &str) -> Result<ById> {
-        let mut out = ById::default();
+        let mut out = IdMap::default();
         let mut st = conn.prepare_cached(&format!("SELECT id, code FROM {table}"))?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
-            let (id, code): (i64, String) = (r.get(0)?, r.get(1)?);
-            match usize::try_from(id).ok().filter(|_| id < DENSE) {
-                Some(i) => {
-                    if out.dense.len() <= i {
-                        out.dense.resize(i + 1, None);
-                    }
-                    out.dense[i] = Some(code);
-                }
-                None => {
-                    out.sparse.insert(id, code);
-                }
-            }
+            out.insert(r.get(0)?, r.get(1)?);
         }
-        Ok(out)
+        Ok(ById(out))
     }
 
     /// The code of `id`, when there is one.
     pub(super) fn get(&self, id: i64) -> Option<&str> {
-        match usize::try_from(id).ok().filter(|_| id < DENSE) {
-            Some(i) => self.dense.get(i)?.as_deref(),
-            None => self.sparse.get(&id).map(String::as_str),
-        }
+        self.0.get(id).map(String::as_str)
     }
 }
 

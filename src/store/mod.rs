@@ -15,6 +15,7 @@ mod codes;
 pub mod digest;
 pub mod export;
 pub mod fs;
+mod id_map;
 pub mod import;
 mod live;
 mod live_table;

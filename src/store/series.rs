@@ -32,6 +32,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
+use super::id_map::IdMap;
 use super::stats::{
     contribute, scope_where, text_col, BucketDates, Counts, Scope, Summary, TaskState,
 };
@@ -111,17 +112,12 @@ fn add_signed(to: &mut Counts, c: &Counts, sign: i64) {
     to.progress_sum += sign * c.progress_sum;
 }
 
-/// The ids [`Diffs`] finds by table rather than by hash.
-const DENSE: usize = 1 << 16;
-
 /// Counts kept as differences between consecutive points, per id (a category or a lead
 /// agency): what a run of points `[s, e)` gains is added at `s` and taken away at `e`,
 /// so each version costs the same whatever the number of points it spans.
 struct Diffs {
-    /// The slot of each id under [`DENSE`], by id.
-    dense: Vec<Option<usize>>,
-    /// The slot of each other id.
-    index: HashMap<i64, usize>,
+    /// The slot of each id.
+    slots: IdMap<usize>,
     ids: Vec<i64>,
     diffs: Vec<Vec<Counts>>,
     points: usize,
@@ -130,39 +126,23 @@ struct Diffs {
 impl Diffs {
     fn new(points: usize) -> Self {
         Diffs {
-            index: HashMap::new(),
-            dense: Vec::new(),
+            slots: IdMap::default(),
             ids: Vec::new(),
             diffs: Vec::new(),
             points,
         }
     }
 
-    /// The slot of `id`, made on first sight. Ids are row ids, small and dense: those
-    /// under [`DENSE`] are looked up in a table, not hashed (once per version read).
+    /// The slot of `id`, made on first sight (found by table for small ids: once per
+    /// version read).
     fn slot(&mut self, id: i64) -> usize {
-        let dense = usize::try_from(id).ok().filter(|i| *i < DENSE);
-        let found = match dense {
-            Some(d) => self.dense.get(d).copied().flatten(),
-            None => self.index.get(&id).copied(),
-        };
-        if let Some(i) = found {
+        if let Some(&i) = self.slots.get(id) {
             return i;
         }
         let i = self.ids.len();
         self.ids.push(id);
         self.diffs.push(vec![Counts::default(); self.points + 1]);
-        match dense {
-            Some(d) => {
-                if self.dense.len() <= d {
-                    self.dense.resize(d + 1, None);
-                }
-                self.dense[d] = Some(i);
-            }
-            None => {
-                self.index.insert(id, i);
-            }
-        }
+        self.slots.insert(id, i);
         i
     }
 

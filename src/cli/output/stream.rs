@@ -146,14 +146,13 @@ fn json_stream<W: Write>(
     each: &mut impl FnMut(&mut Sink<'_>) -> Result<()>,
 ) -> Result<()> {
     use serde::ser::{SerializeSeq, Serializer as _};
-    let fail = json_err;
     // One pretty serializer over the whole array, its elements given as they come: the
     // same bytes as serializing the array at once, without printing each record apart
     // and indenting its lines again.
     let mut ser = serde_json::Serializer::pretty(&mut *out);
-    let mut seq = ser.serialize_seq(None).map_err(fail)?;
-    each(&mut |r: Record| seq.serialize_element(&r).map_err(fail))?;
-    SerializeSeq::end(seq).map_err(fail)?;
+    let mut seq = ser.serialize_seq(None).map_err(json_err)?;
+    each(&mut |r: Record| seq.serialize_element(&r).map_err(json_err))?;
+    SerializeSeq::end(seq).map_err(json_err)?;
     out.write_all(b"\n").map_err(write_err)
 }
 
@@ -162,21 +161,20 @@ fn csv_stream<W: Write>(
     keys: &[&'static str],
     each: &mut impl FnMut(&mut Sink<'_>) -> Result<()>,
 ) -> Result<()> {
-    let fail = csv_err;
     let mut w = csv::Writer::from_writer(out);
     let mut first = true;
     let mut row: Vec<String> = Vec::new();
     each(&mut |r: Record| {
         if first {
             first = false;
-            w.write_record(r.keys()).map_err(fail)?;
+            w.write_record(r.keys()).map_err(csv_err)?;
         }
         row.clear();
         row.extend(r.fields.iter().map(|(_, c)| c.csv_out()));
-        w.write_record(&row).map_err(fail)
+        w.write_record(&row).map_err(csv_err)
     })?;
     if first {
-        w.write_record(keys).map_err(fail)?;
+        w.write_record(keys).map_err(csv_err)?;
     }
     w.flush().map_err(write_err)
 }
